@@ -1,0 +1,9 @@
+// Declares our commands to Tauri's ACL so the capability file can grant exactly these and nothing else.
+const COMMANDS: &[&str] = &["get_topology", "get_engine_status"];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));
+}

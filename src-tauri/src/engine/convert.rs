@@ -1,0 +1,155 @@
+//! Converts bollard's models into our plain data.
+//!
+//! Owns every decision about missing or empty engine fields (older engines leave newer fields out, and
+//! the engine writes "" where it means "none"). It must not make requests.
+
+use std::collections::{BTreeMap, HashMap};
+
+use bollard::models::{ContainerSummary, EndpointSettings, Network as EngineNetwork};
+
+use crate::model::{Container, ContainerState, Endpoint, IpamConfig, Network, Port};
+
+/// The engine writes empty strings for absent values; we carry `None`.
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.filter(|v| !v.is_empty())
+}
+
+fn sorted(map: Option<HashMap<String, String>>) -> BTreeMap<String, String> {
+    map.unwrap_or_default().into_iter().collect()
+}
+
+pub fn network(n: EngineNetwork) -> Network {
+    let ipam = n.ipam.unwrap_or_default();
+    Network {
+        id: n.id.unwrap_or_default(),
+        name: n.name.unwrap_or_default(),
+        driver: n.driver.unwrap_or_default(),
+        scope: n.scope.unwrap_or_default(),
+        created: non_empty(n.created),
+        internal: n.internal.unwrap_or(false),
+        attachable: n.attachable.unwrap_or(false),
+        ingress: n.ingress.unwrap_or(false),
+        enable_ipv6: n.enable_ipv6.unwrap_or(false),
+        config_only: n.config_only.unwrap_or(false),
+        config_from: n.config_from.and_then(|c| non_empty(c.network)),
+        ipam_driver: non_empty(ipam.driver).unwrap_or_else(|| "default".into()),
+        ipam: ipam
+            .config
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| IpamConfig {
+                subnet: non_empty(c.subnet),
+                ip_range: non_empty(c.ip_range),
+                gateway: non_empty(c.gateway),
+            })
+            .collect(),
+        options: sorted(n.options),
+        labels: sorted(n.labels),
+    }
+}
+
+fn prefix(len: Option<i64>) -> Option<u8> {
+    len.and_then(|l| u8::try_from(l).ok()).filter(|l| *l > 0)
+}
+
+pub fn endpoint(network_name: String, e: EndpointSettings) -> Endpoint {
+    let ipam = e.ipam_config.unwrap_or_default();
+    Endpoint {
+        network_id: e.network_id.unwrap_or_default(),
+        network_name,
+        endpoint_id: non_empty(e.endpoint_id),
+        ipv4: non_empty(e.ip_address),
+        ipv4_prefix: prefix(e.ip_prefix_len),
+        ipv6: non_empty(e.global_ipv6_address),
+        ipv6_prefix: prefix(e.global_ipv6_prefix_len),
+        mac: non_empty(e.mac_address),
+        gateway: non_empty(e.gateway),
+        static_ipv4: non_empty(ipam.ipv4_address),
+        static_ipv6: non_empty(ipam.ipv6_address),
+        aliases: e.aliases.unwrap_or_default(),
+    }
+}
+
+pub fn container(c: ContainerSummary) -> Container {
+    let name = c
+        .names
+        .unwrap_or_default()
+        .into_iter()
+        .next()
+        .map(|n| n.trim_start_matches('/').to_string())
+        .unwrap_or_default();
+    let mut endpoints: Vec<Endpoint> = c
+        .network_settings
+        .and_then(|s| s.networks)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(net, e)| endpoint(net, e))
+        .collect();
+    endpoints.sort_by(|a, b| a.network_name.cmp(&b.network_name));
+    let mut ports: Vec<Port> = c
+        .ports
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| Port {
+            private_port: p.private_port,
+            public_port: p.public_port,
+            protocol: p.typ.map(|t| t.to_string()).filter(|t| !t.is_empty()).unwrap_or_else(|| "tcp".into()),
+            ip: non_empty(p.ip),
+        })
+        .collect();
+    ports.sort_by(|a, b| (a.private_port, &a.protocol, &a.ip).cmp(&(b.private_port, &b.protocol, &b.ip)));
+    ports.dedup();
+    Container {
+        id: c.id.unwrap_or_default(),
+        name,
+        image: c.image.unwrap_or_default(),
+        state: c.state.map(|s| ContainerState::parse(&s.to_string())).unwrap_or(ContainerState::Unknown),
+        status: c.status.unwrap_or_default(),
+        network_mode: c.host_config.and_then(|h| non_empty(h.network_mode)).unwrap_or_else(|| "default".into()),
+        labels: sorted(c.labels),
+        ports,
+        endpoints,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bollard::models::{ContainerSummaryNetworkSettings, EndpointIpamConfig};
+
+    #[test]
+    fn empty_engine_strings_become_none() {
+        let e = endpoint(
+            "backend".into(),
+            EndpointSettings {
+                network_id: Some("n1".into()),
+                ip_address: Some(String::new()),
+                ip_prefix_len: Some(0),
+                mac_address: Some(String::new()),
+                ipam_config: Some(EndpointIpamConfig { ipv4_address: Some("10.0.0.9".into()), ..Default::default() }),
+                ..Default::default()
+            },
+        );
+        assert_eq!(e.ipv4, None);
+        assert_eq!(e.ipv4_prefix, None);
+        assert_eq!(e.mac, None);
+        assert_eq!(e.static_ipv4.as_deref(), Some("10.0.0.9"));
+    }
+
+    #[test]
+    fn container_name_loses_its_slash_and_endpoints_are_sorted() {
+        let mut networks = HashMap::new();
+        networks.insert("zeta".to_string(), EndpointSettings::default());
+        networks.insert("alpha".to_string(), EndpointSettings::default());
+        let c = container(ContainerSummary {
+            id: Some("c1".into()),
+            names: Some(vec!["/web".into()]),
+            network_settings: Some(ContainerSummaryNetworkSettings { networks: Some(networks) }),
+            ..Default::default()
+        });
+        assert_eq!(c.name, "web");
+        assert_eq!(c.state, ContainerState::Unknown);
+        let names: Vec<_> = c.endpoints.iter().map(|e| e.network_name.as_str()).collect();
+        assert_eq!(names, ["alpha", "zeta"]);
+    }
+}

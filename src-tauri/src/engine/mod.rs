@@ -1,0 +1,155 @@
+//! The one module that talks to the Docker engine (through bollard).
+//!
+//! Owns connecting (with version negotiation and TLS), the two snapshot requests, the event stream and,
+//! in `write`, the calls that change the engine. It hands plain `model` data to pure code and must not
+//! hold topology, layout or UI state.
+
+pub mod convert;
+pub mod events;
+pub mod target;
+
+use std::collections::HashMap;
+
+use bollard::query_parameters::{EventsOptions, ListContainersOptions, ListNetworksOptions};
+use bollard::Docker;
+use futures_util::Stream;
+
+use crate::model::{Endpoint, Snapshot};
+pub use target::{Environment, Target};
+
+/// Requests that take longer than this are treated as an unreachable engine.
+const TIMEOUT_SECS: u64 = 30;
+
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum EngineError {
+    #[error("no Docker engine answers at {endpoint}: {reason}")]
+    Unreachable { endpoint: String, reason: String },
+    #[error("the engine refused the request ({status}): {message}")]
+    Rejected { status: u16, message: String },
+    #[error("the engine address `{endpoint}` cannot be used: {reason}")]
+    BadConfig { endpoint: String, reason: String },
+}
+
+impl EngineError {
+    fn from_bollard(endpoint: &str, e: bollard::errors::Error) -> Self {
+        use bollard::errors::Error as B;
+        match e {
+            B::DockerResponseServerError { status_code, message } => Self::Rejected { status: status_code, message },
+            B::UnsupportedURISchemeError { uri } => Self::BadConfig {
+                endpoint: endpoint.into(),
+                reason: format!("unsupported scheme in {uri}; use unix://, tcp:// or https://"),
+            },
+            B::CertPathError { .. } | B::CertParseError { .. } | B::CertMultipleKeys { .. } => {
+                Self::BadConfig { endpoint: endpoint.into(), reason: e.to_string() }
+            }
+            other => Self::Unreachable { endpoint: endpoint.into(), reason: other.to_string() },
+        }
+    }
+}
+
+/// Who answered: shown in the status bar.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EngineInfo {
+    pub version: Option<String>,
+    pub api_version: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Engine {
+    docker: Docker,
+    target: Target,
+    info: EngineInfo,
+}
+
+impl Engine {
+    /// Connects and negotiates the API version, so newer engines and Debian's 20.10 (API 1.41) both work.
+    pub async fn connect(target: &Target) -> Result<Self, EngineError> {
+        let docker = client(target)?;
+        let docker = docker.negotiate_version().await.map_err(|e| EngineError::from_bollard(&target.host, e))?;
+        let version = docker.version().await.map_err(|e| EngineError::from_bollard(&target.host, e))?;
+        let info = EngineInfo { version: version.version, api_version: version.api_version };
+        Ok(Self { docker, target: target.clone(), info })
+    }
+
+    pub fn target(&self) -> &Target {
+        &self.target
+    }
+
+    pub fn info(&self) -> &EngineInfo {
+        &self.info
+    }
+
+    pub fn docker(&self) -> &Docker {
+        &self.docker
+    }
+
+    fn err(&self, e: bollard::errors::Error) -> EngineError {
+        EngineError::from_bollard(&self.target.host, e)
+    }
+
+    /// The whole topology in exactly two requests: the network list and the container list. Network
+    /// inspect would add the `Containers` map but costs one request per network; the container list
+    /// already carries every endpoint.
+    pub async fn snapshot(&self) -> Result<Snapshot, EngineError> {
+        let networks = self.docker.list_networks(None::<ListNetworksOptions>);
+        let containers = self.docker.list_containers(Some(ListContainersOptions { all: true, ..Default::default() }));
+        let (networks, containers) = tokio::join!(networks, containers);
+        let mut networks: Vec<_> = networks.map_err(|e| self.err(e))?.into_iter().map(convert::network).collect();
+        let mut containers: Vec<_> = containers.map_err(|e| self.err(e))?.into_iter().map(convert::container).collect();
+        networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        Ok(Snapshot { networks, containers })
+    }
+
+    /// Endpoints with their aliases, which only a container inspect carries.
+    pub async fn inspect_endpoints(&self, container: &str) -> Result<Vec<Endpoint>, EngineError> {
+        let c = self
+            .docker
+            .inspect_container(container, None::<bollard::query_parameters::InspectContainerOptions>)
+            .await
+            .map_err(|e| self.err(e))?;
+        let mut endpoints: Vec<Endpoint> = c
+            .network_settings
+            .and_then(|s| s.networks)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(net, e)| convert::endpoint(net, e))
+            .collect();
+        endpoints.sort_by(|a, b| a.network_name.cmp(&b.network_name));
+        Ok(endpoints)
+    }
+
+    /// Network and container events from `since` (engine time, seconds) on.
+    pub fn events(
+        &self,
+        since: Option<i64>,
+    ) -> impl Stream<Item = Result<bollard::models::EventMessage, EngineError>> + use<> {
+        use futures_util::StreamExt;
+        let mut filters = HashMap::new();
+        filters.insert("type".to_string(), vec!["network".to_string(), "container".to_string()]);
+        let options = EventsOptions { since: since.map(|s| s.to_string()), until: None, filters: Some(filters) };
+        let host = self.target.host.clone();
+        self.docker.events(Some(options)).map(move |r| r.map_err(|e| EngineError::from_bollard(&host, e)))
+    }
+}
+
+fn client(target: &Target) -> Result<Docker, EngineError> {
+    let host = target.host.as_str();
+    let version = bollard::API_DEFAULT_VERSION;
+    let bad = |reason: String| EngineError::BadConfig { endpoint: host.into(), reason };
+    let result = if let Some(path) = host.strip_prefix("unix://") {
+        Docker::connect_with_unix(path, TIMEOUT_SECS, version)
+    } else if host.starts_with("tcp://") || host.starts_with("https://") || host.starts_with("http://") {
+        match &target.tls {
+            Some(tls) => Docker::connect_with_ssl(host, &tls.key, &tls.cert, &tls.ca, TIMEOUT_SECS, version),
+            None => Docker::connect_with_http(host, TIMEOUT_SECS, version),
+        }
+    } else if host.starts_with("ssh://") {
+        return Err(bad(
+            "ssh:// engines are not supported yet; forward the socket (ssh -L /tmp/docker.sock:/var/run/docker.sock host) and set DOCKER_HOST=unix:///tmp/docker.sock".into(),
+        ));
+    } else {
+        return Err(bad("use unix://, tcp:// or https:// (DOCKER_HOST or the docker context)".into()));
+    };
+    result.map_err(|e| EngineError::from_bollard(host, e))
+}

@@ -1,0 +1,146 @@
+//! Plain data read from the engine: what the topology, layout and export are built from.
+//!
+//! Owns the engine-independent shape of networks, containers and endpoints. It must not know about
+//! bollard (the engine module converts into it) nor about Tauri (the DTO module converts out of it).
+
+use std::collections::BTreeMap;
+
+/// Everything the two snapshot requests return, already converted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Snapshot {
+    pub networks: Vec<Network>,
+    pub containers: Vec<Container>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IpamConfig {
+    pub subnet: Option<String>,
+    pub ip_range: Option<String>,
+    pub gateway: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Network {
+    pub id: String,
+    pub name: String,
+    pub driver: String,
+    pub scope: String,
+    /// RFC 3339, as the engine wrote it.
+    pub created: Option<String>,
+    pub internal: bool,
+    pub attachable: bool,
+    pub ingress: bool,
+    pub enable_ipv6: bool,
+    pub config_only: bool,
+    pub config_from: Option<String>,
+    pub ipam_driver: String,
+    pub ipam: Vec<IpamConfig>,
+    pub options: BTreeMap<String, String>,
+    pub labels: BTreeMap<String, String>,
+}
+
+/// The networks every engine creates itself and refuses to remove.
+pub const PREDEFINED_NETWORKS: [&str; 3] = ["bridge", "host", "none"];
+
+impl Network {
+    pub fn is_predefined(&self) -> bool {
+        PREDEFINED_NETWORKS.contains(&self.name.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ContainerState {
+    Created,
+    Running,
+    Paused,
+    Restarting,
+    Removing,
+    Exited,
+    Dead,
+    Unknown,
+}
+
+impl ContainerState {
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "created" => Self::Created,
+            "running" => Self::Running,
+            "paused" => Self::Paused,
+            "restarting" => Self::Restarting,
+            "removing" => Self::Removing,
+            "exited" => Self::Exited,
+            "dead" => Self::Dead,
+            _ => Self::Unknown,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::Running => "running",
+            Self::Paused => "paused",
+            Self::Restarting => "restarting",
+            Self::Removing => "removing",
+            Self::Exited => "exited",
+            Self::Dead => "dead",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    /// Whether the container has live endpoints (addresses) right now.
+    pub fn is_live(self) -> bool {
+        matches!(self, Self::Running | Self::Paused | Self::Restarting)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Port {
+    pub private_port: u16,
+    pub public_port: Option<u16>,
+    pub protocol: String,
+    pub ip: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Container {
+    pub id: String,
+    /// Without the leading slash the engine puts there.
+    pub name: String,
+    pub image: String,
+    pub state: ContainerState,
+    pub status: String,
+    /// `HostConfig.NetworkMode`: `default`, `bridge`, `host`, `none`, `container:<id>` or a network name.
+    pub network_mode: String,
+    pub labels: BTreeMap<String, String>,
+    pub ports: Vec<Port>,
+    pub endpoints: Vec<Endpoint>,
+}
+
+impl Container {
+    pub fn compose_project(&self) -> Option<&str> {
+        self.labels.get("com.docker.compose.project").map(String::as_str)
+    }
+
+    pub fn compose_service(&self) -> Option<&str> {
+        self.labels.get("com.docker.compose.service").map(String::as_str)
+    }
+}
+
+/// One container's attachment to one network, as the container list reports it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Endpoint {
+    pub network_id: String,
+    /// The key of `NetworkSettings.Networks`: the network's name when the container was listed.
+    pub network_name: String,
+    pub endpoint_id: Option<String>,
+    pub ipv4: Option<String>,
+    pub ipv4_prefix: Option<u8>,
+    pub ipv6: Option<String>,
+    pub ipv6_prefix: Option<u8>,
+    pub mac: Option<String>,
+    pub gateway: Option<String>,
+    pub static_ipv4: Option<String>,
+    pub static_ipv6: Option<String>,
+    /// Empty from the list call (the engine does not fill it there); filled from a container inspect.
+    pub aliases: Vec<String>,
+}

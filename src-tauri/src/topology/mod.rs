@@ -1,0 +1,232 @@
+//! The topology: networks, containers, the host and the outside world as one graph.
+//!
+//! Owns the graph (a petgraph graph kept private) and the domain verbs over it. Built purely from a
+//! `Snapshot`; it never talks to the engine and knows nothing about layout or the UI.
+
+pub mod reach;
+pub mod render;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::model::{Container, Endpoint, Network, Snapshot};
+pub use reach::{ReachKind, ReachTarget};
+
+pub const HOST_ID: &str = "host";
+pub const EXTERNAL_ID: &str = "external";
+
+pub fn network_node_id(network_id: &str) -> String {
+    format!("network:{network_id}")
+}
+
+pub fn container_node_id(container_id: &str) -> String {
+    format!("container:{container_id}")
+}
+
+pub fn endpoint_edge_id(network_id: &str, container_id: &str) -> String {
+    format!("endpoint:{network_id}:{container_id}")
+}
+
+pub fn reach_edge_id(network_id: &str, target: ReachTarget) -> String {
+    match target {
+        ReachTarget::Host => format!("reach:{network_id}:host"),
+        ReachTarget::External => format!("reach:{network_id}:external"),
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Network(Network),
+    Container(Container),
+    Host,
+    External,
+}
+
+impl Node {
+    pub fn id(&self) -> String {
+        match self {
+            Node::Network(n) => network_node_id(&n.id),
+            Node::Container(c) => container_node_id(&c.id),
+            Node::Host => HOST_ID.into(),
+            Node::External => EXTERNAL_ID.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Edge {
+    /// Network → container.
+    Endpoint(Endpoint),
+    /// Network → host or external.
+    Reach(ReachKind),
+}
+
+/// Read-only view of one edge, without graph indices.
+#[derive(Debug, Clone, Copy)]
+pub struct EdgeView<'a> {
+    pub id_source: &'a Node,
+    pub id_target: &'a Node,
+    pub edge: &'a Edge,
+}
+
+impl EdgeView<'_> {
+    pub fn id(&self) -> String {
+        match (self.id_source, self.edge, self.id_target) {
+            (Node::Network(n), Edge::Endpoint(_), Node::Container(c)) => endpoint_edge_id(&n.id, &c.id),
+            (Node::Network(n), Edge::Reach(_), Node::Host) => reach_edge_id(&n.id, ReachTarget::Host),
+            (Node::Network(n), Edge::Reach(_), _) => reach_edge_id(&n.id, ReachTarget::External),
+            (s, _, t) => format!("edge:{}:{}", s.id(), t.id()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Topology {
+    graph: DiGraph<Node, Edge>,
+    by_id: HashMap<String, NodeIndex>,
+}
+
+impl Topology {
+    pub fn from_snapshot(snapshot: &Snapshot) -> Self {
+        let mut graph = DiGraph::new();
+        let mut by_id = HashMap::new();
+        let host = graph.add_node(Node::Host);
+        let external = graph.add_node(Node::External);
+        by_id.insert(HOST_ID.to_string(), host);
+        by_id.insert(EXTERNAL_ID.to_string(), external);
+        let mut networks = HashMap::new();
+        for n in &snapshot.networks {
+            let idx = graph.add_node(Node::Network(n.clone()));
+            by_id.insert(network_node_id(&n.id), idx);
+            networks.insert(n.id.clone(), idx);
+            for (target, kind) in reach::reaches(n) {
+                let to = if target == ReachTarget::Host { host } else { external };
+                graph.add_edge(idx, to, Edge::Reach(kind));
+            }
+        }
+        for c in &snapshot.containers {
+            let idx = graph.add_node(Node::Container(c.clone()));
+            by_id.insert(container_node_id(&c.id), idx);
+            for e in &c.endpoints {
+                // A network removed between the two list requests leaves a dangling endpoint: the next
+                // snapshot (the removal emits an event) settles it.
+                if let Some(&net) = networks.get(&e.network_id) {
+                    graph.add_edge(net, idx, Edge::Endpoint(e.clone()));
+                }
+            }
+        }
+        Self { graph, by_id }
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.by_id.get(id).map(|&i| &self.graph[i])
+    }
+
+    pub fn networks(&self) -> impl Iterator<Item = &Network> {
+        self.graph.node_weights().filter_map(|n| match n {
+            Node::Network(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    pub fn containers(&self) -> impl Iterator<Item = &Container> {
+        self.graph.node_weights().filter_map(|n| match n {
+            Node::Container(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    pub fn network(&self, network_id: &str) -> Option<&Network> {
+        match self.node(&network_node_id(network_id)) {
+            Some(Node::Network(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn network_by_name(&self, name: &str) -> Option<&Network> {
+        self.networks().find(|n| n.name == name)
+    }
+
+    pub fn container(&self, container_id: &str) -> Option<&Container> {
+        match self.node(&container_node_id(container_id)) {
+            Some(Node::Container(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_weights()
+    }
+
+    pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> {
+        self.graph.edge_references().map(|e| EdgeView {
+            id_source: &self.graph[e.source()],
+            id_target: &self.graph[e.target()],
+            edge: e.weight(),
+        })
+    }
+
+    /// The networks a container is attached to, with their endpoints.
+    pub fn endpoints_of(&self, container_id: &str) -> Vec<(&Network, &Endpoint)> {
+        let Some(&idx) = self.by_id.get(&container_node_id(container_id)) else { return vec![] };
+        let mut out: Vec<_> = self
+            .graph
+            .edges_directed(idx, petgraph::Direction::Incoming)
+            .filter_map(|e| match (&self.graph[e.source()], e.weight()) {
+                (Node::Network(n), Edge::Endpoint(ep)) => Some((n, ep)),
+                _ => None,
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        out
+    }
+
+    /// The containers attached to a network, with their endpoints.
+    pub fn containers_on(&self, network_id: &str) -> Vec<(&Container, &Endpoint)> {
+        let Some(&idx) = self.by_id.get(&network_node_id(network_id)) else { return vec![] };
+        let mut out: Vec<_> = self
+            .graph
+            .edges_directed(idx, petgraph::Direction::Outgoing)
+            .filter_map(|e| match (&self.graph[e.target()], e.weight()) {
+                (Node::Container(c), Edge::Endpoint(ep)) => Some((c, ep)),
+                _ => None,
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        out
+    }
+
+    /// How a network reaches the host and the outside world.
+    pub fn reaches_of(&self, network_id: &str) -> Vec<(ReachTarget, ReachKind)> {
+        let Some(&idx) = self.by_id.get(&network_node_id(network_id)) else { return vec![] };
+        let mut out: Vec<_> = self
+            .graph
+            .edges_directed(idx, petgraph::Direction::Outgoing)
+            .filter_map(|e| match (&self.graph[e.target()], e.weight()) {
+                (Node::Host, Edge::Reach(k)) => Some((ReachTarget::Host, *k)),
+                (Node::External, Edge::Reach(k)) => Some((ReachTarget::External, *k)),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Whether two containers can talk directly: they share a network whose driver carries traffic
+    /// between its members (every driver but `null`; `host` shares one stack, so it counts too).
+    pub fn can_reach(&self, a: &str, b: &str) -> bool {
+        let b_nets: Vec<&str> = self.endpoints_of(b).into_iter().map(|(n, _)| n.id.as_str()).collect();
+        self.endpoints_of(a).into_iter().any(|(n, _)| n.driver != "null" && b_nets.contains(&n.id.as_str()))
+    }
+
+    /// Whether a container can open connections to the host or the outside world through any network.
+    pub fn container_reaches(&self, container_id: &str, target: ReachTarget) -> bool {
+        self.endpoints_of(container_id)
+            .into_iter()
+            .any(|(n, _)| self.reaches_of(&n.id).iter().any(|(t, _)| *t == target))
+    }
+}

@@ -1,0 +1,117 @@
+use super::*;
+use crate::fixtures::{self, container, demo, endpoint, network};
+use crate::model::ContainerState;
+
+#[test]
+fn demo_topology_renders_every_driver_and_reach() {
+    let t = Topology::from_snapshot(&demo());
+    assert_eq!(
+        t.render(),
+        "\
+network backend [bridge local] 10.214.10.0/24 gw 10.214.10.1
+  -> host (gateway)
+  -> external (nat)
+  api [running] 10.214.10.2/24
+  db [running] 10.214.10.3/24
+  gateway [running] 10.214.10.10/24 static 10.214.10.10
+  nightly-job [exited]
+network bridge [bridge local predefined] 10.213.0.0/24 gw 10.213.0.1
+  -> host (gateway)
+  -> external (nat)
+  legacy-web [running] 10.213.0.2/24
+network frontend [bridge local] 10.214.40.0/24 gw 10.214.40.1
+  -> host (gateway)
+  -> external (nat)
+  gateway [running] 10.214.40.10/24 static 10.214.40.10
+network host [host local predefined]
+  -> host (host-network)
+  -> external (direct)
+  host-agent [running]
+network lan [macvlan local] 10.214.30.0/24 gw 10.214.30.1
+  -> external (direct)
+  printer [running] 10.214.30.20/24
+network none [null local predefined]
+  sealed [running]
+network vault [bridge local internal] 10.214.20.0/24 gw 10.214.20.1
+  gateway [running] 10.214.20.10/24 static 10.214.20.10
+"
+    );
+}
+
+#[test]
+fn stopped_container_keeps_its_network_without_an_address() {
+    let t = Topology::from_snapshot(&demo());
+    let eps = t.endpoints_of("c-nightly");
+    assert_eq!(eps.len(), 1);
+    assert_eq!(eps[0].0.name, "backend");
+    assert_eq!(eps[0].1.ipv4, None);
+}
+
+#[test]
+fn multi_homed_container_lists_all_its_networks() {
+    let t = Topology::from_snapshot(&demo());
+    let names: Vec<_> = t.endpoints_of("c-gateway").iter().map(|(n, _)| n.name.clone()).collect();
+    assert_eq!(names, ["backend", "frontend", "vault"]);
+}
+
+#[test]
+fn reachability_follows_shared_networks_and_drivers() {
+    let t = Topology::from_snapshot(&demo());
+    assert!(t.can_reach("c-api", "c-db"));
+    assert!(t.can_reach("c-api", "c-gateway"));
+    assert!(!t.can_reach("c-api", "c-printer"));
+    assert!(!t.can_reach("c-sealed", "c-sealed"), "none isolates even from itself");
+    assert!(t.container_reaches("c-api", ReachTarget::External));
+    assert!(t.container_reaches("c-agent", ReachTarget::Host));
+    assert!(!t.container_reaches("c-sealed", ReachTarget::External));
+    assert!(!t.container_reaches("c-printer", ReachTarget::Host));
+}
+
+#[test]
+fn internal_network_alone_reaches_nothing_outside() {
+    let vault = {
+        let mut v = network("v", "vault", "bridge", Some("10.1.0.0/24"));
+        v.internal = true;
+        v
+    };
+    let box_ = container("c", "box", ContainerState::Running, "vault", vec![endpoint(&vault, Some("10.1.0.2"))]);
+    let t = Topology::from_snapshot(&crate::model::Snapshot { networks: vec![vault], containers: vec![box_] });
+    assert!(!t.container_reaches("c", ReachTarget::External));
+    assert!(!t.container_reaches("c", ReachTarget::Host));
+}
+
+#[test]
+fn overlay_and_plugin_drivers() {
+    let overlay = network("o", "mesh", "overlay", Some("10.9.0.0/24"));
+    let plugin = network("p", "weird", "vendor/plugin", None);
+    let t = Topology::from_snapshot(&crate::model::Snapshot { networks: vec![overlay, plugin], containers: vec![] });
+    assert_eq!(t.reaches_of("o"), vec![(ReachTarget::External, ReachKind::Nat)]);
+    assert!(t.reaches_of("p").is_empty());
+}
+
+#[test]
+fn endpoint_on_unknown_network_is_dropped_not_invented() {
+    let ghost = network("gone", "gone", "bridge", None);
+    let c = container("c", "orphan", ContainerState::Running, "gone", vec![endpoint(&ghost, Some("10.0.0.2"))]);
+    let t = Topology::from_snapshot(&crate::model::Snapshot { networks: vec![], containers: vec![c] });
+    assert!(t.endpoints_of("c").is_empty());
+    assert!(t.render().contains("container orphan [running] no networks (gone)"));
+}
+
+#[test]
+fn edge_ids_are_stable_and_typed() {
+    let t = Topology::from_snapshot(&fixtures::demo());
+    let mut ids: Vec<String> = t.edges().map(|e| e.id()).filter(|id| id.contains("n-backend")).collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "endpoint:n-backend:c-api",
+            "endpoint:n-backend:c-db",
+            "endpoint:n-backend:c-gateway",
+            "endpoint:n-backend:c-nightly",
+            "reach:n-backend:external",
+            "reach:n-backend:host",
+        ]
+    );
+}

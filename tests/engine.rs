@@ -1,0 +1,234 @@
+//! Integration tests of the read path against the sandbox engine: Netlens' view matches what the
+//! docker CLI says, the snapshot costs two requests, and events keep the view current.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use netlens::engine::events::{follow, LiveUpdate};
+use netlens::engine::{Engine, Target};
+use netlens::model::Snapshot;
+use netlens::topology::Topology;
+use netlens_tests::proxy::CountingProxy;
+use netlens_tests::{docker, docker_host, docker_json, ensure_demo, netlens, run_idle, Cleanup};
+use serde_json::Value;
+
+fn target(host: &str) -> Target {
+    Target { context: "test".into(), host: host.into(), tls: None, source: "test" }
+}
+
+async fn snapshot() -> Snapshot {
+    let engine = Engine::connect(&target(&docker_host())).await.expect("sandbox engine answers");
+    engine.snapshot().await.expect("snapshot")
+}
+
+fn s(v: &Value) -> Option<String> {
+    v.as_str().filter(|s| !s.is_empty()).map(String::from)
+}
+
+fn map(v: &Value) -> BTreeMap<String, String> {
+    v.as_object()
+        .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn demo_topology_matches_docker_inspect_exactly() {
+    ensure_demo();
+    let snap = snapshot().await;
+    let ids = docker(&["network", "ls", "-q", "--no-trunc"]);
+    let mut cli_ids: Vec<&str> = ids.lines().collect();
+    cli_ids.sort();
+    let mut our_ids: Vec<&str> = snap.networks.iter().map(|n| n.id.as_str()).collect();
+    our_ids.sort();
+    assert_eq!(our_ids, cli_ids, "every network, and nothing else");
+    for n in &snap.networks {
+        let i = &docker_json(&["network", "inspect", &n.id])[0];
+        assert_eq!(n.name, i["Name"].as_str().unwrap());
+        assert_eq!(n.driver, i["Driver"].as_str().unwrap(), "{}", n.name);
+        assert_eq!(n.scope, i["Scope"].as_str().unwrap());
+        assert_eq!(n.internal, i["Internal"].as_bool().unwrap());
+        assert_eq!(n.attachable, i["Attachable"].as_bool().unwrap());
+        assert_eq!(n.enable_ipv6, i["EnableIPv6"].as_bool().unwrap());
+        assert_eq!(n.options, map(&i["Options"]), "{} options", n.name);
+        assert_eq!(n.labels, map(&i["Labels"]), "{} labels", n.name);
+        let created = chrono::DateTime::parse_from_rfc3339(i["Created"].as_str().unwrap()).unwrap();
+        let ours = chrono::DateTime::parse_from_rfc3339(n.created.as_deref().unwrap()).unwrap();
+        assert_eq!(ours, created, "{} created", n.name);
+        let cfgs: Vec<(Option<String>, Option<String>)> = i["IPAM"]["Config"]
+            .as_array()
+            .map(|a| a.iter().map(|c| (s(&c["Subnet"]), s(&c["Gateway"]))).collect())
+            .unwrap_or_default();
+        let ours: Vec<_> = n.ipam.iter().map(|c| (c.subnet.clone(), c.gateway.clone())).collect();
+        assert_eq!(ours, cfgs, "{} IPAM", n.name);
+        // Every endpoint the network inspect lists is one we have, with the same address and MAC.
+        let topo = Topology::from_snapshot(&snap);
+        let ours = topo.containers_on(&n.id);
+        let theirs = i["Containers"].as_object().cloned().unwrap_or_default();
+        assert_eq!(
+            ours.iter().filter(|(c, _)| c.state.is_live()).count(),
+            theirs.len(),
+            "{}: running endpoints",
+            n.name
+        );
+        for (cid, ep) in theirs {
+            let (_, e) = ours.iter().find(|(c, _)| c.id == cid).unwrap_or_else(|| panic!("{cid} on {}", n.name));
+            let want_ip = s(&ep["IPv4Address"]);
+            let have_ip = e.ipv4.as_ref().map(|ip| format!("{ip}/{}", e.ipv4_prefix.unwrap_or(0)));
+            assert_eq!(have_ip, want_ip, "{} ipv4 on {}", cid, n.name);
+            assert_eq!(e.mac, s(&ep["MacAddress"]));
+            assert_eq!(e.endpoint_id, s(&ep["EndpointID"]));
+        }
+    }
+    let all = docker(&["ps", "-aq", "--no-trunc"]);
+    assert_eq!(snap.containers.len(), all.lines().count(), "every container, running or not");
+    for c in &snap.containers {
+        let i = &docker_json(&["inspect", &c.id])[0];
+        assert_eq!(c.name, i["Name"].as_str().unwrap().trim_start_matches('/'));
+        assert_eq!(c.state.as_str(), i["State"]["Status"].as_str().unwrap());
+        assert_eq!(c.network_mode, i["HostConfig"]["NetworkMode"].as_str().unwrap());
+        let nets = i["NetworkSettings"]["Networks"].as_object().cloned().unwrap_or_default();
+        assert_eq!(c.endpoints.len(), nets.len(), "{} endpoints", c.name);
+        for e in &c.endpoints {
+            let want = &nets[&e.network_name];
+            assert_eq!(Some(e.network_id.clone()), s(&want["NetworkID"]));
+            assert_eq!(e.ipv4, s(&want["IPAddress"]), "{} on {}", c.name, e.network_name);
+            assert_eq!(e.ipv6, s(&want["GlobalIPv6Address"]));
+            assert_eq!(e.mac, s(&want["MacAddress"]));
+            assert_eq!(e.gateway, s(&want["Gateway"]));
+            assert_eq!(e.static_ipv4, s(&want["IPAMConfig"]["IPv4Address"]), "{} static", c.name);
+        }
+    }
+    // The demo's shape, so a broken demo cannot pass by matching itself.
+    let topo = Topology::from_snapshot(&snap);
+    let gateway = snap.containers.iter().find(|c| c.name == "gateway").unwrap();
+    assert_eq!(topo.endpoints_of(&gateway.id).len(), 3);
+    let nightly = snap.containers.iter().find(|c| c.name == "nightly-job").unwrap();
+    assert!(!nightly.state.is_live());
+    for (name, driver) in [("backend", "bridge"), ("vault", "bridge"), ("lan", "macvlan"), ("host", "host"), ("none", "null")] {
+        assert_eq!(topo.network_by_name(name).map(|n| n.driver.as_str()), Some(driver), "{name}");
+    }
+    assert!(topo.network_by_name("vault").unwrap().internal);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn snapshot_takes_two_requests_with_fifty_networks() {
+    let cleanup = Cleanup::new("two-requests");
+    for i in 0..50 {
+        docker(&["network", "create", "--label", &cleanup.label, &format!("nl-count-{i:02}")]);
+    }
+    let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = CountingProxy::start(&dir.path().join("count.sock"), &upstream);
+    let engine = Engine::connect(&target(&proxy.host())).await.unwrap();
+    let before = proxy.requests();
+    let snap = engine.snapshot().await.unwrap();
+    let used = proxy.requests() - before;
+    assert!(snap.networks.iter().filter(|n| n.name.starts_with("nl-count-")).count() == 50);
+    assert_eq!(used, 2, "list networks + list containers, whatever the number of networks");
+}
+
+/// Follows the engine until `pred` holds for a snapshot; returns how long that took after `act` ran.
+async fn time_until(
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<LiveUpdate>,
+    limit: Duration,
+    pred: impl Fn(&Snapshot) -> bool,
+) -> Option<Instant> {
+    let deadline = Instant::now() + limit;
+    while let Ok(Some(update)) = tokio::time::timeout_at(deadline.into(), rx.recv()).await {
+        if let LiveUpdate::Snapshot(s) = update {
+            if pred(&s) {
+                return Some(Instant::now());
+            }
+        }
+    }
+    None
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cli_connect_appears_through_events_within_a_second() {
+    let cleanup = Cleanup::new("events");
+    docker(&["network", "create", "--label", &cleanup.label, "nl-events"]);
+    let id = run_idle("nl-events-box", &cleanup, &[]);
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let task = tokio::spawn(follow(target(&docker_host()), tx));
+    time_until(&mut rx, Duration::from_secs(10), |_| true).await.expect("first snapshot");
+    // Let the replayed recent events settle so the measurement sees only our connect.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    while rx.try_recv().is_ok() {}
+    let started = Instant::now();
+    docker(&["network", "connect", "nl-events", &id]);
+    let seen = time_until(&mut rx, Duration::from_secs(5), |s| {
+        s.containers.iter().any(|c| c.id == id && c.endpoints.iter().any(|e| e.network_name == "nl-events"))
+    })
+    .await
+    .expect("the connect shows up");
+    let elapsed = seen - started;
+    eprintln!("connect visible after {elapsed:?} (including the docker CLI's own run time)");
+    assert!(elapsed < Duration::from_secs(1), "took {elapsed:?}");
+    docker(&["network", "disconnect", "nl-events", &id]);
+    time_until(&mut rx, Duration::from_secs(5), |s| {
+        s.containers.iter().any(|c| c.id == id && c.endpoints.iter().all(|e| e.network_name != "nl-events"))
+    })
+    .await
+    .expect("the disconnect shows up");
+    task.abort();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn engine_gone_is_reported_and_recovered_by_itself() {
+    let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("flaky.sock");
+    let proxy = CountingProxy::start(&sock, &upstream);
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let task = tokio::spawn(follow(target(&proxy.host()), tx));
+    time_until(&mut rx, Duration::from_secs(10), |_| true).await.expect("first snapshot");
+    proxy.shutdown();
+    let mut saw_unreachable = false;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while let Ok(Some(u)) = tokio::time::timeout_at(deadline.into(), rx.recv()).await {
+        if let LiveUpdate::Unreachable { reason, .. } = u {
+            assert!(!reason.is_empty());
+            saw_unreachable = true;
+            break;
+        }
+    }
+    assert!(saw_unreachable, "losing the engine is reported");
+    let back = CountingProxy::start(&sock, &upstream);
+    time_until(&mut rx, Duration::from_secs(15), |s| !s.networks.is_empty()).await.expect("recovers by itself");
+    assert!(back.requests() >= 2);
+    task.abort();
+}
+
+#[test]
+fn export_prints_json_dot_and_mermaid() {
+    ensure_demo();
+    let host = docker_host();
+    let out = netlens(&["export", "--format", "json"], &host);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = v["networks"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
+    for want in ["backend", "bridge", "frontend", "host", "lan", "none", "vault"] {
+        assert!(names.contains(&want), "{want} in {names:?}");
+    }
+    assert_eq!(v["engine"]["endpoint"], host);
+    assert!(v["endpoints"].as_array().unwrap().iter().any(|e| e["containerName"] == "gateway" && e["staticIpv4"] == "10.214.20.10"));
+    let dot = netlens(&["export", "--format", "dot"], &host);
+    assert!(String::from_utf8_lossy(&dot.stdout).starts_with("digraph netlens {"));
+    let mermaid = netlens(&["export", "--format=mermaid"], &host);
+    let text = String::from_utf8_lossy(&mermaid.stdout);
+    assert!(text.starts_with("graph LR") && text.contains("backend (bridge)"));
+}
+
+#[test]
+fn export_without_an_engine_fails_clearly() {
+    let out = netlens(&["export"], "unix:///nonexistent/netlens/docker.sock");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no Docker engine answers at unix:///nonexistent/netlens/docker.sock"), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+    assert!(out.stdout.is_empty());
+    let bad = netlens(&["export", "--format", "svg"], "unix:///nonexistent");
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -1,0 +1,89 @@
+//! A counting proxy on a unix socket, between Netlens and the engine: it proves how many HTTP requests
+//! a snapshot makes, and its shutdown stands in for an engine that goes away.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{UnixListener, UnixStream};
+use tokio::task::JoinHandle;
+
+pub struct CountingProxy {
+    pub path: PathBuf,
+    requests: Arc<AtomicUsize>,
+    tasks: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>>,
+}
+
+impl CountingProxy {
+    /// Listens on `path` and forwards to the engine's unix socket `upstream` (a path, no scheme).
+    pub fn start(path: &Path, upstream: &Path) -> Self {
+        let _ = std::fs::remove_file(path);
+        let listener = UnixListener::bind(path).expect("proxy socket binds");
+        let requests = Arc::new(AtomicUsize::new(0));
+        let tasks: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>> = Arc::default();
+        let (count, upstream, inner_tasks) = (requests.clone(), upstream.to_path_buf(), tasks.clone());
+        let accept = tokio::spawn(async move {
+            while let Ok((client, _)) = listener.accept().await {
+                let (count, upstream) = (count.clone(), upstream.clone());
+                let task = tokio::spawn(async move {
+                    if let Ok(server) = UnixStream::connect(&upstream).await {
+                        pipe(client, server, count).await;
+                    }
+                });
+                inner_tasks.lock().unwrap().push(task);
+            }
+        });
+        tasks.lock().unwrap().push(accept);
+        Self { path: path.to_path_buf(), requests, tasks }
+    }
+
+    pub fn host(&self) -> String {
+        format!("unix://{}", self.path.display())
+    }
+
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::SeqCst)
+    }
+
+    /// Cuts every connection and stops listening, like an engine that died.
+    pub fn shutdown(&self) {
+        for t in self.tasks.lock().unwrap().drain(..) {
+            t.abort();
+        }
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+impl Drop for CountingProxy {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+async fn pipe(client: UnixStream, server: UnixStream, count: Arc<AtomicUsize>) {
+    let (mut cr, mut cw) = client.into_split();
+    let (mut sr, mut sw) = server.into_split();
+    let up = async move {
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = match cr.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            // Every request line ends with the protocol version; bodies we send never contain it.
+            let chunk = &buf[..n];
+            let requests = chunk.windows(10).filter(|w| *w == b"HTTP/1.1\r\n").count();
+            count.fetch_add(requests, Ordering::SeqCst);
+            if sw.write_all(chunk).await.is_err() {
+                break;
+            }
+        }
+        let _ = sw.shutdown().await;
+    };
+    let down = async move {
+        let _ = tokio::io::copy(&mut sr, &mut cw).await;
+        let _ = cw.shutdown().await;
+    };
+    tokio::join!(up, down);
+}

@@ -1,0 +1,137 @@
+//! Driving the real window: starts `tauri-driver` (which starts WebKitWebDriver and the app) with the
+//! app pointed at the test engine, and offers the few gestures the end-to-end tests need.
+//!
+//! Needs an X display (`xvfb-run`), `tauri-driver` on the PATH and the debug app built with the UI.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+use crate::{docker_host, netlens_binary, workspace_dir};
+
+pub struct Window {
+    pub client: Client,
+    driver: Child,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(4444)
+}
+
+impl Window {
+    /// Opens the app on the test engine and waits until it has drawn its first topology.
+    pub async fn open() -> Window {
+        let host = docker_host();
+        let port = free_port();
+        let native = free_port();
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .env("DOCKER_HOST", &host)
+            .env("NETLENS_SANDBOX", "1")
+            .env_remove("DOCKER_CONTEXT")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver is installed (make deps)");
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert("tauri:options".into(), json!({ "application": netlens_binary() }));
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            // The driver needs a moment to listen, and its first session can fail with a reset.
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(e) if started.elapsed() < Duration::from_secs(30) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("no WebDriver session: {e}"),
+            }
+        };
+        let w = Window { client, driver };
+        w.wait_css("main[data-ready='true']", Duration::from_secs(30)).await;
+        w
+    }
+
+    pub async fn wait_css(&self, css: &str, limit: Duration) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(limit)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear within {limit:?}: {e}"))
+    }
+
+    /// Waits until `css` matches nothing.
+    pub async fn wait_gone(&self, css: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if self.client.find_all(Locator::Css(css)).await.map(|v| v.is_empty()).unwrap_or(false) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} still present after {limit:?}");
+    }
+
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Where a graph node is drawn, in viewport CSS pixels (the UI's documented test hook).
+    pub async fn node_position(&self, node_id: &str) -> (f64, f64) {
+        let v = self.js("return window.__NETLENS_TEST__.nodePosition(arguments[0]);", vec![json!(node_id)]).await;
+        let x = v["x"].as_f64().unwrap_or_else(|| panic!("no position for {node_id}: {v}"));
+        let y = v["y"].as_f64().unwrap_or_else(|| panic!("no position for {node_id}: {v}"));
+        (x, y)
+    }
+
+    /// A real pointer click on the canvas at a node.
+    pub async fn click_node(&self, node_id: &str) {
+        let (x, y) = self.node_position(node_id).await;
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(50)), x: x.round(), y: y.round() })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Pause { duration: Duration::from_millis(60) })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(mouse).await.expect("pointer actions");
+        let _ = self.client.release_actions().await;
+    }
+
+    /// A screenshot of the whole virtual screen, as a person would see it, kept under `artifacts/`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = workspace_dir().join("artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join(format!("{name}.png"));
+        let ok = Command::new("import").args(["-window", "root"]).arg(&path).status().map(|s| s.success()).unwrap_or(false);
+        if !ok {
+            let png = self.client.screenshot().await.expect("webdriver screenshot");
+            std::fs::write(&path, png).expect("write screenshot");
+        }
+        path
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+/// The app binary must carry the built UI; say so clearly instead of timing out on a blank window.
+pub fn assert_ui_built() {
+    let index = workspace_dir().join("ui/dist/index.html");
+    assert!(index.exists(), "ui/dist is missing: run `make ui app` first");
+    let _ = netlens_binary();
+}
