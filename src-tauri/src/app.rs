@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::{Manager, Runtime};
 use tauri_specta::{collect_commands, collect_events, Event};
 
-use crate::dto::{EngineState, EngineStatusDto, TopologyDto};
+use crate::dto::{EngineState, EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto};
 use crate::engine::events::{follow, LiveUpdate};
 use crate::engine::target::{resolve, Environment, Target, TargetError};
 use crate::error::AppError;
@@ -58,13 +58,11 @@ impl View {
                 state: EngineState::Connecting,
                 context: config.target.context.clone(),
                 endpoint: config.target.host.clone(),
-                source: match &config.sandbox_reason {
-                    Some(reason) => format!("{} ({reason})", config.target.source),
-                    None => config.target.source.into(),
-                },
+                source: config.target.source.into(),
                 engine_version: None,
                 api_version: None,
                 sandbox: config.sandbox,
+                sandbox_reason: config.sandbox_reason.clone(),
                 message: None,
                 retry_in_seconds: None,
             },
@@ -122,8 +120,10 @@ fn get_engine_status(state: tauri::State<'_, Arc<AppState>>) -> EngineStatusDto 
 
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
-        .commands(collect_commands![get_topology::<R>, get_engine_status::<R>])
-        .events(collect_events![TopologyDto, EngineStatusDto])
+        .commands(collect_commands![get_topology, get_engine_status])
+        .events(collect_events![TopologyChanged, EngineStatusChanged])
+        // One shape per type: our DTOs serialize and deserialize alike.
+        .disable_serde_phases()
 }
 
 pub const BINDINGS_HEADER: &str =
@@ -150,10 +150,10 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> taur
                     let (status, topology) = state.view().apply(&update);
                     // A window that is gone cannot be told; the next update tries again.
                     if let Some(s) = status {
-                        let _ = s.emit(&handle);
+                        let _ = EngineStatusChanged(s).emit(&handle);
                     }
                     if let Some(t) = topology {
-                        let _ = t.emit(&handle);
+                        let _ = TopologyChanged(t).emit(&handle);
                     }
                 }
             });

@@ -252,8 +252,9 @@ pub struct NodeDto {
     pub id: String,
     pub kind: NodeKind,
     pub label: String,
-    pub x: f64,
-    pub y: f64,
+    /// Whole pixels: the layout rounds anyway, and integers cannot arrive as `null` (NaN) in TypeScript.
+    pub x: i32,
+    pub y: i32,
     pub network: Option<NetworkDto>,
     pub container: Option<ContainerDto>,
 }
@@ -270,7 +271,7 @@ pub struct EdgeDto {
     pub reach: Option<ReachDto>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, tauri_specta::Event)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct TopologyDto {
     /// Increases with every new view the UI receives.
@@ -292,7 +293,7 @@ impl TopologyDto {
                     Node::Host => (NodeKind::Host, "Host".into(), None, None),
                     Node::External => (NodeKind::External, "External".into(), None, None),
                 };
-                NodeDto { id, kind, label, x, y, network, container }
+                NodeDto { id, kind, label, x: x.round() as i32, y: y.round() as i32, network, container }
             })
             .collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
@@ -342,6 +343,15 @@ impl TopologyDto {
     }
 }
 
+/// Sent whenever the view changes: the whole new topology (a diff would save bytes, but a full view keeps
+/// the UI trivially consistent and is small next to what the WebGL renderer does anyway).
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, tauri_specta::Event)]
+pub struct TopologyChanged(pub TopologyDto);
+
+/// Sent when the engine connection changes state.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, tauri_specta::Event)]
+pub struct EngineStatusChanged(pub EngineStatusDto);
+
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub enum EngineState {
@@ -350,7 +360,7 @@ pub enum EngineState {
     Unreachable,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, tauri_specta::Event)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct EngineStatusDto {
     pub state: EngineState,
@@ -361,6 +371,8 @@ pub struct EngineStatusDto {
     pub engine_version: Option<String>,
     pub api_version: Option<String>,
     pub sandbox: bool,
+    /// Why the sandbox is shown: what the user's own engine answered (or did not).
+    pub sandbox_reason: Option<String>,
     pub message: Option<String>,
     pub retry_in_seconds: Option<u32>,
 }
@@ -410,7 +422,8 @@ mod tests {
         let backend = dto.nodes.iter().find(|n| n.id == "network:n-backend").unwrap();
         assert_eq!(backend.kind, NodeKind::Network);
         assert_eq!(backend.network.as_ref().unwrap().ipam[0].subnet.as_deref(), Some("10.214.10.0/24"));
-        assert_eq!((backend.x, backend.y), layout.position("network:n-backend").unwrap());
+        let (x, y) = layout.position("network:n-backend").unwrap();
+        assert_eq!((f64::from(backend.x), f64::from(backend.y)), (x, y));
         let api = dto.edges.iter().find(|e| e.id == "endpoint:n-backend:c-api").unwrap();
         assert_eq!(api.label, "10.214.10.2");
         assert_eq!(api.endpoint.as_ref().unwrap().ipv4.as_deref(), Some("10.214.10.2/24"));
@@ -443,6 +456,7 @@ mod tests {
             engine_version: None,
             api_version: None,
             sandbox: false,
+            sandbox_reason: None,
             message: Some("gone".into()),
             retry_in_seconds: Some(1),
         };

@@ -224,7 +224,7 @@ mod tests {
         let mermaid = render(&t, &source(&info), Format::Mermaid).unwrap();
         assert!(mermaid.starts_with("graph LR\n"));
         assert!(mermaid.contains("n0((\"backend (bridge)\"))"));
-        assert!(mermaid.contains("n0 ---|10.214.10.2| c1"));
+        assert!(mermaid.contains("n0 ---|10.214.10.2| c0"));
         assert_eq!(mermaid.matches("---").count(), 10, "one line per endpoint");
     }
 }

@@ -13,4 +13,5 @@ pub mod export;
 mod fixtures;
 pub mod layout;
 pub mod model;
+pub mod ops;
 pub mod topology;

@@ -3,6 +3,9 @@
 //!
 //! Tests never touch another engine: every docker call here passes `-H` explicitly.
 
+// This crate is test harness only: a failed set-up step should stop the test loudly, so panicking is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod proxy;
 pub mod window;
 
@@ -51,12 +54,7 @@ fn run_checked(cmd: &mut Command, what: &str) -> Output {
 /// Runs the docker CLI against the test engine; panics with its output when it fails.
 pub fn docker(args: &[&str]) -> String {
     let out = docker_output(args);
-    assert!(
-        out.status.success(),
-        "docker {} failed:\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "docker {} failed:\n{}", args.join(" "), String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
@@ -117,7 +115,8 @@ impl Drop for Cleanup {
 
 /// The debug binary built by `cargo build -p netlens`.
 pub fn netlens_binary() -> PathBuf {
-    let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| workspace_dir().join("target"));
+    let target =
+        std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| workspace_dir().join("target"));
     let bin = target.join("debug").join("netlens");
     assert!(bin.exists(), "{} is missing: run `cargo build -p netlens` first (make app)", bin.display());
     bin

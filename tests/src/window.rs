@@ -44,7 +44,9 @@ impl Window {
         let started = Instant::now();
         let client = loop {
             // The driver needs a moment to listen, and its first session can fail with a reset.
-            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+            let builder = ClientBuilder::rustls();
+            match async { builder?.capabilities(caps.clone()).connect(&url).await.map_err(std::io::Error::other) }.await
+            {
                 Ok(c) => break c,
                 Err(e) if started.elapsed() < Duration::from_secs(30) => {
                     let _ = e;
@@ -108,7 +110,8 @@ impl Window {
         let dir = workspace_dir().join("artifacts");
         let _ = std::fs::create_dir_all(&dir);
         let path = dir.join(format!("{name}.png"));
-        let ok = Command::new("import").args(["-window", "root"]).arg(&path).status().map(|s| s.success()).unwrap_or(false);
+        let ok =
+            Command::new("import").args(["-window", "root"]).arg(&path).status().map(|s| s.success()).unwrap_or(false);
         if !ok {
             let png = self.client.screenshot().await.expect("webdriver screenshot");
             std::fs::write(&path, png).expect("write screenshot");

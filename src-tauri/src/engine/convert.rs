@@ -103,7 +103,7 @@ pub fn container(c: ContainerSummary) -> Container {
         id: c.id.unwrap_or_default(),
         name,
         image: c.image.unwrap_or_default(),
-        state: c.state.map(|s| ContainerState::parse(&s.to_string())).unwrap_or(ContainerState::Unknown),
+        state: c.state.map(|s| ContainerState::parse(s.as_ref())).unwrap_or(ContainerState::Unknown),
         status: c.status.unwrap_or_default(),
         network_mode: c.host_config.and_then(|h| non_empty(h.network_mode)).unwrap_or_else(|| "default".into()),
         labels: sorted(c.labels),

@@ -25,7 +25,7 @@ const EVENT_OVERLAP_SECS: i64 = 2;
 #[derive(Debug, Clone)]
 pub enum LiveUpdate {
     Connecting,
-    Connected(Engine),
+    Connected(Box<Engine>),
     Unreachable { reason: String, retry_in: Duration },
     Snapshot(Snapshot),
 }
@@ -40,7 +40,7 @@ pub async fn follow(target: Target, tx: UnboundedSender<LiveUpdate>) {
         let outcome = match Engine::connect(&target).await {
             Ok(engine) => {
                 failures = 0;
-                if tx.send(LiveUpdate::Connected(engine.clone())).is_err() {
+                if tx.send(LiveUpdate::Connected(Box::new(engine.clone()))).is_err() {
                     return;
                 }
                 watch(&engine, &tx).await

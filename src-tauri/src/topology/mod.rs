@@ -58,6 +58,8 @@ impl Node {
 }
 
 #[derive(Debug, Clone)]
+// Endpoints dominate the graph, so boxing them would cost an allocation per edge for nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Edge {
     /// Network → container.
     Endpoint(Endpoint),

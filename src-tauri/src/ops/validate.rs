@@ -1,0 +1,605 @@
+//! Whether a connect or disconnect may run, and why not: the engine's own refusals, predicted from a topology.
+//!
+//! Owns `Refusal` (stable codes, human messages, the form field each concerns) and the planners that turn
+//! a request into an `Operation`. Pure: it must not call the engine, and it must not pick values for the
+//! user (suggestions live in `suggest`).
+
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use ipnet::IpNet;
+
+use super::{undo, EndpointConfig, Operation};
+use crate::model::{Container, Network};
+use crate::topology::Topology;
+
+/// The longest name DNS allows (RFC 1035), and the longest label in it.
+const MAX_ALIAS_LEN: usize = 255;
+const MAX_LABEL_LEN: usize = 63;
+
+/// Which address field of the connect form a refusal concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressField {
+    Ipv4,
+    Ipv6,
+    LinkLocal,
+}
+
+impl AddressField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ipv4 => "ipv4",
+            Self::Ipv6 => "ipv6",
+            Self::LinkLocal => "linkLocal",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Ipv4 => "IPv4 address",
+            Self::Ipv6 => "IPv6 address",
+            Self::LinkLocal => "link-local address",
+        }
+    }
+
+    fn family(self) -> &'static str {
+        match self {
+            Self::Ipv4 => "IPv4",
+            Self::Ipv6 => "IPv6",
+            Self::LinkLocal => "IP",
+        }
+    }
+
+    fn example(self) -> &'static str {
+        match self {
+            Self::Ipv4 => "172.20.0.10",
+            Self::Ipv6 => "2001:db8::10",
+            Self::LinkLocal => "169.254.10.10 or fe80::10",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasProblem {
+    Empty,
+    Whitespace,
+    TooLong,
+    /// A character outside letters, digits, `-`, `_`, `.`, or a malformed label.
+    NotDnsName,
+}
+
+/// Why an address inside the subnet still cannot be given to a container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reserved {
+    NetworkAddress,
+    Broadcast,
+    Gateway,
+}
+
+/// One reason the engine would refuse (or we refuse on its behalf) a connect or disconnect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    ContainerGone {
+        container_id: String,
+    },
+    NetworkGone {
+        network_id: String,
+    },
+    AlreadyConnected {
+        container: String,
+        network: String,
+    },
+    NotConnected {
+        container: String,
+        network: String,
+    },
+    /// The container runs in another stack (`host`, `none`, `container:<id>`): it has none of its own.
+    SharedStack {
+        container: String,
+        mode: String,
+    },
+    /// The predefined `host` or `none` network: membership is fixed when a container is created.
+    FixedNetwork {
+        network: String,
+    },
+    NotAttachable {
+        network: String,
+        ingress: bool,
+    },
+    ConfigOnly {
+        network: String,
+    },
+    BadAlias {
+        alias: String,
+        problem: AliasProblem,
+    },
+    AliasOnDefaultBridge,
+    StaticOnDefaultBridge {
+        field: AddressField,
+    },
+    BadAddress {
+        field: AddressField,
+        value: String,
+    },
+    StaticNeedsSubnet {
+        field: AddressField,
+        network: String,
+    },
+    OutsideSubnet {
+        field: AddressField,
+        address: String,
+        network: String,
+        subnets: Vec<String>,
+    },
+    ReservedAddress {
+        field: AddressField,
+        address: String,
+        subnet: String,
+        reserved: Reserved,
+    },
+    AddressInUse {
+        field: AddressField,
+        address: String,
+        holder: String,
+        holder_running: bool,
+    },
+    NoIpv6 {
+        network: String,
+    },
+}
+
+impl Refusal {
+    /// Stable, for the UI to switch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::ContainerGone { .. } => "containerGone",
+            Self::NetworkGone { .. } => "networkGone",
+            Self::AlreadyConnected { .. } => "alreadyConnected",
+            Self::NotConnected { .. } => "notConnected",
+            Self::SharedStack { .. } => "sharedStack",
+            Self::FixedNetwork { .. } => "fixedNetwork",
+            Self::NotAttachable { .. } => "notAttachable",
+            Self::ConfigOnly { .. } => "configOnly",
+            Self::BadAlias { .. } => "badAlias",
+            Self::AliasOnDefaultBridge => "aliasOnDefaultBridge",
+            Self::StaticOnDefaultBridge { .. } => "staticOnDefaultBridge",
+            Self::BadAddress { .. } => "badAddress",
+            Self::StaticNeedsSubnet { .. } => "staticNeedsSubnet",
+            Self::OutsideSubnet { .. } => "outsideSubnet",
+            Self::ReservedAddress { .. } => "reservedAddress",
+            Self::AddressInUse { .. } => "addressInUse",
+            Self::NoIpv6 { .. } => "noIpv6",
+        }
+    }
+
+    /// The form field the refusal belongs next to; `None` when it is about the target itself.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::BadAlias { .. } | Self::AliasOnDefaultBridge => Some("aliases"),
+            Self::StaticOnDefaultBridge { field }
+            | Self::BadAddress { field, .. }
+            | Self::StaticNeedsSubnet { field, .. }
+            | Self::OutsideSubnet { field, .. }
+            | Self::ReservedAddress { field, .. }
+            | Self::AddressInUse { field, .. } => Some(field.as_str()),
+            Self::NoIpv6 { .. } => Some("ipv6"),
+            _ => None,
+        }
+    }
+
+    /// What is wrong, as one clause without advice (undo prefixes it with "cannot restore exactly: ").
+    pub fn fact(&self) -> String {
+        match self {
+            Self::ContainerGone { container_id } => format!("Container {} no longer exists", short(container_id)),
+            Self::NetworkGone { network_id } => format!("Network {} no longer exists", short(network_id)),
+            Self::AlreadyConnected { container, network } => format!("{container} is already connected to {network}"),
+            Self::NotConnected { container, network } => format!("{container} is not connected to {network}"),
+            Self::SharedStack { container, mode } => match mode.as_str() {
+                "host" => format!("{container} uses the host's network stack (network mode `host`)"),
+                "none" => format!("{container} has networking disabled (network mode `none`)"),
+                _ => format!("{container} shares another container's network stack (network mode `{mode}`)"),
+            },
+            Self::FixedNetwork { network } => {
+                format!("`{network}` is a predefined network, joined only when a container is created")
+            }
+            Self::NotAttachable { network, ingress: true } => {
+                format!("{network} is the swarm ingress network, reserved for the routing mesh")
+            }
+            Self::NotAttachable { network, ingress: false } => {
+                format!("{network} is a swarm network created without --attachable, so only services can join it")
+            }
+            Self::ConfigOnly { network } => {
+                format!("{network} is a config-only network: it holds settings for others and takes no endpoints")
+            }
+            Self::BadAlias { alias, problem } => match problem {
+                AliasProblem::Empty => "An alias is empty".into(),
+                AliasProblem::Whitespace => format!("Alias `{alias}` contains whitespace"),
+                AliasProblem::TooLong => {
+                    let (start, len) = (prefix(alias), alias.len());
+                    format!("Alias `{start}…` is {len} characters long, over DNS's {MAX_ALIAS_LEN}")
+                }
+                AliasProblem::NotDnsName => format!("Alias `{alias}` is not a valid DNS name"),
+            },
+            Self::AliasOnDefaultBridge => {
+                "Network-scoped aliases work only on user-defined networks, not on the default `bridge`".into()
+            }
+            Self::StaticOnDefaultBridge { field } => {
+                format!("The default `bridge` network takes no chosen {}: only user-defined networks do", field.label())
+            }
+            Self::BadAddress { field, value } => format!("`{value}` is not a valid {}", field.label()),
+            Self::StaticNeedsSubnet { field, network } => format!(
+                "{network} has no configured {} subnet, and the engine accepts a chosen address only on such networks",
+                field.family()
+            ),
+            Self::OutsideSubnet { address, network, subnets, .. } => {
+                format!("{address} is outside {network}'s subnets ({})", subnets.join(", "))
+            }
+            Self::ReservedAddress { address, subnet, reserved, .. } => match reserved {
+                Reserved::NetworkAddress => format!("{address} is the network address of {subnet}"),
+                Reserved::Broadcast => format!("{address} is the broadcast address of {subnet}"),
+                Reserved::Gateway => format!("{address} is the gateway of {subnet}"),
+            },
+            Self::AddressInUse { address, holder, holder_running: true, .. } => {
+                format!("{address} is held by {holder}")
+            }
+            Self::AddressInUse { address, holder, holder_running: false, .. } => {
+                format!("{address} is held by {holder}, which is stopped but keeps it as its static address")
+            }
+            Self::NoIpv6 { network } => format!("{network} has IPv6 disabled"),
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self) -> String {
+        match self {
+            Self::ContainerGone { .. } | Self::NetworkGone { .. } => {
+                "It was removed or recreated since the view was read; pick it again in the refreshed graph.".into()
+            }
+            Self::AlreadyConnected { .. } => "Disconnect it first if you want to change its settings there.".into(),
+            Self::NotConnected { .. } => "Nothing to disconnect; the view will catch up by itself.".into(),
+            Self::SharedStack { .. } => {
+                "It has no network stack of its own to attach; recreate it on a bridge or user-defined network.".into()
+            }
+            Self::FixedNetwork { network } => {
+                format!("Recreate the container with or without --network {network} to change this.")
+            }
+            Self::NotAttachable { ingress: true, .. } => "Connect the container to another network.".into(),
+            Self::NotAttachable { .. } => {
+                "Recreate the network with --attachable, or run the container as a swarm service.".into()
+            }
+            Self::ConfigOnly { network } => format!("Connect to a network created with --config-from {network}."),
+            Self::BadAlias { .. } => {
+                "Use letters, digits, `-`, `_` and `.`, in labels of 1 to 63 characters not starting with `-`.".into()
+            }
+            Self::AliasOnDefaultBridge => "Remove the aliases, or connect to a user-defined network.".into(),
+            Self::StaticOnDefaultBridge { .. } => "Leave the address empty to have one assigned.".into(),
+            Self::BadAddress { field, .. } => format!("Write an address like {}.", field.example()),
+            Self::StaticNeedsSubnet { .. } => "Leave the address empty, or use a network created with --subnet.".into(),
+            Self::OutsideSubnet { .. } => "Choose an address inside one of them.".into(),
+            Self::ReservedAddress { .. } => "Choose another host address.".into(),
+            Self::AddressInUse { .. } => "Choose another address, or leave it empty to have one assigned.".into(),
+            Self::NoIpv6 { .. } => "Leave the IPv6 address empty, or use a network created with --ipv6.".into(),
+        }
+    }
+
+    /// Fact and hint together, as shown next to a field or on a refused drop. Facts that open with a name
+    /// keep its case (`api`, not `Api`): names are case-sensitive.
+    pub fn message(&self) -> String {
+        format!("{}. {}", self.fact(), self.hint())
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// IDs are 64 hex digits: people recognise the first 12, as `docker ps` shows them.
+fn short(id: &str) -> &str {
+    id.get(..12).unwrap_or(id)
+}
+
+/// The start of an over-long alias, cut on a character boundary, so a message stays readable.
+fn prefix(s: &str) -> String {
+    s.chars().take(32).collect()
+}
+
+/// Whether `container` may be dropped onto `network`, for the reasons that do not depend on the form.
+pub fn check_target(topology: &Topology, container_id: &str, network_id: &str) -> Result<(), Refusal> {
+    let (container, network) = find(topology, container_id, network_id)?;
+    if is_attached(topology, container_id, network_id) {
+        return Err(Refusal::AlreadyConnected { container: container.name.clone(), network: network.name.clone() });
+    }
+    // Config-only networks carry the `null` driver, so they must be told apart before the fixed ones.
+    if network.config_only {
+        return Err(Refusal::ConfigOnly { network: network.name.clone() });
+    }
+    if is_fixed(network) {
+        return Err(Refusal::FixedNetwork { network: network.name.clone() });
+    }
+    if let Some(mode) = shared_stack_mode(container) {
+        return Err(Refusal::SharedStack { container: container.name.clone(), mode: mode.to_string() });
+    }
+    // The engine lets a plain container join a swarm-scoped network only if it was made attachable; the
+    // ingress network never is.
+    if network.scope == "swarm" && (!network.attachable || network.ingress) {
+        return Err(Refusal::NotAttachable { network: network.name.clone(), ingress: network.ingress });
+    }
+    Ok(())
+}
+
+/// Every network with the reason a drop there would be refused, sorted by network name (for drag highlighting).
+pub fn targets(topology: &Topology, container_id: &str) -> Vec<(String, Option<Refusal>)> {
+    let mut networks: Vec<&Network> = topology.networks().collect();
+    networks.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    networks.into_iter().map(|n| (n.id.clone(), check_target(topology, container_id, &n.id).err())).collect()
+}
+
+/// A connect, or every problem with it at once so a form can show each next to its field.
+///
+/// A refused target yields that one refusal only: no edit of the form can fix it.
+pub fn plan_connect(
+    topology: &Topology,
+    container_id: &str,
+    network_id: &str,
+    config: &EndpointConfig,
+) -> Result<Operation, Vec<Refusal>> {
+    let (container, network) = find(topology, container_id, network_id).map_err(|r| vec![r])?;
+    check_target(topology, container_id, network_id).map_err(|r| vec![r])?;
+    let config = normalized(config);
+    let refusals = check_config(topology, container, network, &config);
+    if !refusals.is_empty() {
+        return Err(refusals);
+    }
+    Ok(Operation::Connect {
+        network_id: network.id.clone(),
+        network_name: network.name.clone(),
+        container_id: container.id.clone(),
+        container_name: container.name.clone(),
+        config,
+    })
+}
+
+/// A disconnect carrying what the topology knows of the attachment, for undo.
+pub fn plan_disconnect(
+    topology: &Topology,
+    container_id: &str,
+    network_id: &str,
+    force: bool,
+) -> Result<Operation, Refusal> {
+    let (container, network) = find(topology, container_id, network_id)?;
+    let endpoints = topology.endpoints_of(container_id);
+    let Some((_, endpoint)) = endpoints.iter().find(|(n, _)| n.id == network_id) else {
+        return Err(Refusal::NotConnected { container: container.name.clone(), network: network.name.clone() });
+    };
+    // A container on `host` or `none` got there at creation and would be left without any stack.
+    if !network.config_only && is_fixed(network) {
+        return Err(Refusal::FixedNetwork { network: network.name.clone() });
+    }
+    Ok(Operation::Disconnect {
+        network_id: network.id.clone(),
+        network_name: network.name.clone(),
+        container_id: container.id.clone(),
+        container_name: container.name.clone(),
+        force,
+        restore: undo::restore_config(container, endpoint),
+    })
+}
+
+fn find<'a>(
+    topology: &'a Topology,
+    container_id: &str,
+    network_id: &str,
+) -> Result<(&'a Container, &'a Network), Refusal> {
+    let container =
+        topology.container(container_id).ok_or_else(|| Refusal::ContainerGone { container_id: container_id.into() })?;
+    let network = topology.network(network_id).ok_or_else(|| Refusal::NetworkGone { network_id: network_id.into() })?;
+    Ok((container, network))
+}
+
+fn is_attached(topology: &Topology, container_id: &str, network_id: &str) -> bool {
+    topology.endpoints_of(container_id).iter().any(|(n, _)| n.id == network_id)
+}
+
+/// The predefined `host` and `none` networks; only they can use the `host` and `null` drivers.
+fn is_fixed(network: &Network) -> bool {
+    matches!(network.driver.as_str(), "host" | "null") || matches!(network.name.as_str(), "host" | "none")
+}
+
+/// Only the predefined network named `bridge` is the default bridge: the engine decides by name.
+pub(crate) fn is_default_bridge(network: &Network) -> bool {
+    network.name == "bridge"
+}
+
+fn shared_stack_mode(container: &Container) -> Option<&str> {
+    let mode = container.network_mode.as_str();
+    (mode == "host" || mode == "none" || mode.starts_with("container:")).then_some(mode)
+}
+
+/// The engine reads an empty string as "not given"; duplicate aliases add nothing.
+fn normalized(config: &EndpointConfig) -> EndpointConfig {
+    let mut aliases: Vec<String> = Vec::with_capacity(config.aliases.len());
+    for a in &config.aliases {
+        if !aliases.contains(a) {
+            aliases.push(a.clone());
+        }
+    }
+    EndpointConfig {
+        aliases,
+        ipv4: config.ipv4.clone().filter(|s| !s.is_empty()),
+        ipv6: config.ipv6.clone().filter(|s| !s.is_empty()),
+        mac: config.mac.clone().filter(|s| !s.is_empty()),
+        ..config.clone()
+    }
+}
+
+/// Every problem with the form's values for this container on this network.
+pub(crate) fn check_config(
+    topology: &Topology,
+    container: &Container,
+    network: &Network,
+    config: &EndpointConfig,
+) -> Vec<Refusal> {
+    let mut out = Vec::new();
+    if !config.aliases.is_empty() && is_default_bridge(network) {
+        out.push(Refusal::AliasOnDefaultBridge);
+    }
+    for alias in &config.aliases {
+        if let Some(problem) = alias_problem(alias) {
+            out.push(Refusal::BadAlias { alias: alias.clone(), problem });
+        }
+    }
+    if let Some(v) = config.ipv4.as_deref().filter(|s| !s.is_empty()) {
+        out.extend(check_static(topology, container, network, AddressField::Ipv4, v));
+    }
+    if let Some(v) = config.ipv6.as_deref().filter(|s| !s.is_empty()) {
+        out.extend(check_static(topology, container, network, AddressField::Ipv6, v));
+    }
+    for v in &config.link_local {
+        // The engine asks only for an IP literal of either family here, not for a link-local range.
+        if !v.parse::<IpAddr>().is_ok_and(|a| !a.is_unspecified()) {
+            out.push(Refusal::BadAddress { field: AddressField::LinkLocal, value: v.clone() });
+        }
+    }
+    out
+}
+
+fn alias_problem(alias: &str) -> Option<AliasProblem> {
+    if alias.is_empty() {
+        return Some(AliasProblem::Empty);
+    }
+    if alias.chars().any(char::is_whitespace) {
+        return Some(AliasProblem::Whitespace);
+    }
+    if alias.len() > MAX_ALIAS_LEN {
+        return Some(AliasProblem::TooLong);
+    }
+    let chars_ok = alias.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    // An empty label (leading, trailing or doubled dot) cannot be looked up; a leading `-` also reads as a
+    // flag on the CLI.
+    let labels_ok = alias.split('.').all(|l| !l.is_empty() && l.len() <= MAX_LABEL_LEN && !l.starts_with('-'));
+    (!chars_ok || !labels_ok).then_some(AliasProblem::NotDnsName)
+}
+
+/// One static address, checked in the order the engine would trip over it; one refusal at most.
+fn check_static(
+    topology: &Topology,
+    container: &Container,
+    network: &Network,
+    field: AddressField,
+    value: &str,
+) -> Option<Refusal> {
+    if is_default_bridge(network) {
+        return Some(Refusal::StaticOnDefaultBridge { field });
+    }
+    let v6 = field == AddressField::Ipv6;
+    let Some(addr) = parse_static(value, v6) else {
+        return Some(Refusal::BadAddress { field, value: value.into() });
+    };
+    if v6 && !network.enable_ipv6 {
+        return Some(Refusal::NoIpv6 { network: network.name.clone() });
+    }
+    let pools = pools(network, v6);
+    if pools.is_empty() {
+        return Some(Refusal::StaticNeedsSubnet { field, network: network.name.clone() });
+    }
+    let Some(pool) = pools.iter().find(|p| p.subnet.contains(&addr)) else {
+        return Some(Refusal::OutsideSubnet {
+            field,
+            address: addr.to_string(),
+            network: network.name.clone(),
+            subnets: pools.iter().map(|p| p.subnet.to_string()).collect(),
+        });
+    };
+    if let Some(reserved) = pool.reserved(addr) {
+        return Some(Refusal::ReservedAddress {
+            field,
+            address: addr.to_string(),
+            subnet: pool.subnet.to_string(),
+            reserved,
+        });
+    }
+    holder_of(topology, network, &container.id, addr).map(|(holder, holder_running)| Refusal::AddressInUse {
+        field,
+        address: addr.to_string(),
+        holder,
+        holder_running,
+    })
+}
+
+/// The engine refuses the unspecified address, and IPv4-mapped IPv6 addresses in the IPv6 field.
+fn parse_static(value: &str, v6: bool) -> Option<IpAddr> {
+    if v6 {
+        let a: Ipv6Addr = value.parse().ok()?;
+        (!a.is_unspecified() && a.to_ipv4_mapped().is_none()).then_some(IpAddr::V6(a))
+    } else {
+        let a: Ipv4Addr = value.parse().ok()?;
+        (!a.is_unspecified()).then_some(IpAddr::V4(a))
+    }
+}
+
+/// One IPAM pool of a network, parsed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pool {
+    pub subnet: IpNet,
+    pub ip_range: Option<IpNet>,
+    pub gateway: Option<IpAddr>,
+}
+
+impl Pool {
+    /// The engine's IPAM never hands out the subnet's first address, an IPv4 subnet's last, or the gateway.
+    pub fn reserved(&self, addr: IpAddr) -> Option<Reserved> {
+        if addr == self.subnet.network() {
+            Some(Reserved::NetworkAddress)
+        } else if addr.is_ipv4() && addr == self.subnet.broadcast() {
+            Some(Reserved::Broadcast)
+        } else if Some(addr) == self.gateway {
+            Some(Reserved::Gateway)
+        } else {
+            None
+        }
+    }
+}
+
+/// The network's pools of one family, in the engine's order; a config without a subnet is no pool.
+pub(crate) fn pools(network: &Network, v6: bool) -> Vec<Pool> {
+    network
+        .ipam
+        .iter()
+        .filter_map(|c| {
+            let subnet = c.subnet.as_deref()?.parse::<IpNet>().ok()?.trunc();
+            let ip_range = c.ip_range.as_deref().and_then(|r| r.parse::<IpNet>().ok()).map(|r| r.trunc());
+            let gateway = c.gateway.as_deref().and_then(parse_addr);
+            Some(Pool { subnet, ip_range, gateway })
+        })
+        .filter(|p| matches!(p.subnet, IpNet::V6(_)) == v6)
+        .collect()
+}
+
+/// An address as the engine reports it, tolerating a `/prefix` suffix.
+pub(crate) fn parse_addr(s: &str) -> Option<IpAddr> {
+    s.split('/').next()?.parse().ok()
+}
+
+/// Every address an endpoint on the network holds: running ones their current address, stopped ones the
+/// static address they will ask for again when they start.
+pub(crate) fn held_addresses<'a>(topology: &'a Topology, network: &Network) -> Vec<(IpAddr, &'a Container)> {
+    let mut out = Vec::new();
+    for (c, ep) in topology.containers_on(&network.id) {
+        let fields = [&ep.ipv4, &ep.static_ipv4, &ep.ipv6, &ep.static_ipv6];
+        for a in fields.into_iter().flatten().filter_map(|s| parse_addr(s)) {
+            out.push((a, c));
+        }
+    }
+    out
+}
+
+fn holder_of(topology: &Topology, network: &Network, container_id: &str, addr: IpAddr) -> Option<(String, bool)> {
+    held_addresses(topology, network)
+        .into_iter()
+        .find(|(a, c)| *a == addr && c.id != container_id)
+        .map(|(_, c)| (c.name.clone(), c.state.is_live()))
+}

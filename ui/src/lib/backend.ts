@@ -1,0 +1,66 @@
+// The UI's one door to Tauri: the only module that imports `@tauri-apps/*` or the generated bindings.
+// It hands plain contract data to stores; components never call Tauri themselves, so tests and the
+// demo swap in another `Backend`. It must not hold UI logic.
+import { open } from "@tauri-apps/plugin-shell";
+
+import { commands, events } from "./bindings";
+import type { AppError, ContainerDto, EdgeDto, EngineStatusDto, NodeDto, ReachDto, TopologyDto } from "./bindings";
+
+/** What a command that can fail resolves to (the shape tauri-specta's `typedError` returns). */
+export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+export type {
+  AppError,
+  ContainerDto,
+  EdgeDto,
+  EndpointDto,
+  EngineStatusDto,
+  IpamConfigDto,
+  KeyValueDto,
+  NetworkDto,
+  NodeDto,
+  PortDto,
+  ReachDto,
+  TopologyDto,
+} from "./bindings";
+
+// Enum-like types are taken from the fields that carry them, not imported by name: specta names them
+// after the Rust types (`ContainerStateDto`, `ReachKindDto`, …), which the draft does not.
+export type ContainerState = ContainerDto["state"];
+export type NodeKind = NodeDto["kind"];
+export type EdgeKind = EdgeDto["kind"];
+export type ReachKind = ReachDto["kind"];
+export type EngineState = EngineStatusDto["state"];
+
+export type Unsubscribe = () => void;
+
+export interface Backend {
+  getTopology(): Promise<Result<TopologyDto, AppError>>;
+  getEngineStatus(): Promise<EngineStatusDto>;
+  onTopology(cb: (topology: TopologyDto) => void): Promise<Unsubscribe>;
+  onStatus(cb: (status: EngineStatusDto) => void): Promise<Unsubscribe>;
+  openUrl(url: string): Promise<void>;
+}
+
+/** Only web links leave the app; the shell plugin's scope says the same on the Rust side. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+export function tauriBackend(): Backend {
+  return {
+    getTopology: () => commands.getTopology(),
+    getEngineStatus: () => commands.getEngineStatus(),
+    onTopology: (cb) => events.topologyChanged.listen((event) => cb(event.payload)),
+    onStatus: (cb) => events.engineStatusChanged.listen((event) => cb(event.payload)),
+    openUrl: async (url) => {
+      if (!isWebUrl(url)) throw new Error(`refusing to open a non-web link: ${url}`);
+      await open(url);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Colours of the graph for the light and the dark theme: networks by driver, containers by state,
+// edges by kind. Pure data; the legend and the renderer both read it so they always agree.
+import type { ContainerState } from "../backend";
+import type { DriverKey } from "../vocabulary";
+
+export type Theme = "light" | "dark";
+
+/** Running, on its way (paused, restarting, created, removing), or not running. */
+export type ContainerTone = "running" | "paused" | "stopped";
+
+export interface Palette {
+  driver: Record<DriverKey, string>;
+  container: Record<ContainerTone, string>;
+  host: string;
+  external: string;
+  endpointEdgeAlpha: string;
+  reachEdge: string;
+  label: string;
+  labelMuted: string;
+  edgeLabel: string;
+  /** The halo behind a hovered or selected node's label. */
+  backdrop: string;
+}
+
+export const PALETTES: Record<Theme, Palette> = {
+  light: {
+    driver: {
+      bridge: "#2563eb",
+      host: "#ea580c",
+      macvlan: "#7c3aed",
+      ipvlan: "#c026d3",
+      overlay: "#0891b2",
+      none: "#64748b",
+      other: "#a16207",
+    },
+    container: { running: "#059669", paused: "#84cc16", stopped: "#b6bec9" },
+    host: "#334155",
+    external: "#0f172a",
+    endpointEdgeAlpha: "99",
+    reachEdge: "#94a3b8",
+    label: "#0f172a",
+    labelMuted: "#64748b",
+    edgeLabel: "#475569",
+    backdrop: "#ffffff",
+  },
+  dark: {
+    driver: {
+      bridge: "#60a5fa",
+      host: "#fb923c",
+      macvlan: "#a78bfa",
+      ipvlan: "#e879f9",
+      overlay: "#22d3ee",
+      none: "#94a3b8",
+      other: "#facc15",
+    },
+    container: { running: "#34d399", paused: "#bef264", stopped: "#4b5563" },
+    host: "#cbd5e1",
+    external: "#f1f5f9",
+    endpointEdgeAlpha: "aa",
+    reachEdge: "#64748b",
+    label: "#e2e8f0",
+    labelMuted: "#94a3b8",
+    edgeLabel: "#94a3b8",
+    backdrop: "#1e293b",
+  },
+};
+
+export function containerTone(state: ContainerState | string): ContainerTone {
+  switch (state) {
+    case "running":
+      return "running";
+    case "paused":
+    case "restarting":
+    case "created":
+    case "removing":
+      return "paused";
+    default:
+      return "stopped";
+  }
+}

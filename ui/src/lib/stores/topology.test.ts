@@ -1,0 +1,63 @@
+import { get } from "svelte/store";
+import { describe, expect, it } from "vitest";
+
+import { FakeBackend } from "../fakeBackend";
+import { demoStatus, demoTopology } from "../fixtures/demoTopology";
+import { createTopologyStore } from "./topology";
+
+describe("topology store", () => {
+  it("holds the topology from the first request", async () => {
+    const backend = new FakeBackend(demoTopology(3), demoStatus());
+    const store = createTopologyStore(backend);
+    await store.start();
+    expect(get(store)?.revision).toBe(3);
+  });
+
+  it("takes newer revisions from events and ignores older ones", async () => {
+    const backend = new FakeBackend(demoTopology(3), demoStatus());
+    const store = createTopologyStore(backend);
+    await store.start();
+    backend.emitTopology(demoTopology(5));
+    expect(get(store)?.revision).toBe(5);
+    backend.emitTopology(demoTopology(4));
+    expect(get(store)?.revision).toBe(5);
+  });
+
+  it("keeps an event that overtook the answer to the first request", async () => {
+    const backend = new FakeBackend(demoTopology(1), demoStatus());
+    const slow = backend.getTopology.bind(backend);
+    backend.getTopology = async () => {
+      backend.emitTopology(demoTopology(2));
+      return slow();
+    };
+    const store = createTopologyStore(backend);
+    await store.start();
+    expect(get(store)?.revision).toBe(2);
+  });
+
+  it("waits quietly while Rust is not ready, but reports real errors", async () => {
+    const notReady = new FakeBackend(null, demoStatus());
+    const a = createTopologyStore(notReady);
+    await a.start();
+    expect(get(a)).toBeNull();
+    expect(get(a.error)).toBeNull();
+
+    const rejected = new FakeBackend(null, demoStatus());
+    rejected.topologyError = { code: "engineRejected", message: "forbidden", hint: "docker group?" };
+    const b = createTopologyStore(rejected);
+    await b.start();
+    expect(get(b.error)?.code).toBe("engineRejected");
+    rejected.emitTopology(demoTopology(1));
+    expect(get(b.error)).toBeNull();
+  });
+
+  it("stops listening on stop", async () => {
+    const backend = new FakeBackend(demoTopology(1), demoStatus());
+    const store = createTopologyStore(backend);
+    await store.start();
+    store.stop();
+    expect(backend.listenerCount).toBe(0);
+    backend.emitTopology(demoTopology(9));
+    expect(get(store)?.revision).toBe(1);
+  });
+});

@@ -1,0 +1,54 @@
+// The latest topology from the backend, as a Svelte store. Listens before it asks so no update is lost
+// between the two, and never lets an older revision replace a newer one (the answer to the first
+// request can arrive after an event).
+import { writable, type Readable } from "svelte/store";
+
+import type { AppError, Backend, TopologyDto, Unsubscribe } from "../backend";
+
+export interface TopologyStore extends Readable<TopologyDto | null> {
+  /** The last failed request, cleared by the next topology. `notReady` is not an error: Rust emits soon. */
+  error: Readable<AppError | null>;
+  start(): Promise<void>;
+  stop(): void;
+}
+
+export function createTopologyStore(backend: Backend): TopologyStore {
+  const topology = writable<TopologyDto | null>(null);
+  const error = writable<AppError | null>(null);
+  let current: TopologyDto | null = null;
+  let unlisten: Unsubscribe | null = null;
+  let stopped = false;
+
+  function accept(next: TopologyDto) {
+    if (current && next.revision <= current.revision) return;
+    current = next;
+    topology.set(next);
+    error.set(null);
+  }
+
+  return {
+    subscribe: topology.subscribe,
+    error: { subscribe: error.subscribe },
+    async start() {
+      stopped = false;
+      const off = await backend.onTopology(accept);
+      if (stopped) {
+        off();
+        return;
+      }
+      unlisten = off;
+      try {
+        const result = await backend.getTopology();
+        if (result.status === "ok") accept(result.data);
+        else if (result.error.code !== "notReady" && !current) error.set(result.error);
+      } catch (e) {
+        if (!current) error.set({ code: "engineUnreachable", message: e instanceof Error ? e.message : String(e), hint: null });
+      }
+    },
+    stop() {
+      stopped = true;
+      unlisten?.();
+      unlisten = null;
+    },
+  };
+}

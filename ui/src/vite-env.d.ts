@@ -1,0 +1,3 @@
+// Ambient types for Vite and Svelte modules.
+/// <reference types="svelte" />
+/// <reference types="vite/client" />
