@@ -105,7 +105,9 @@ async fn demo_topology_matches_docker_inspect_exactly() {
     assert_eq!(topo.endpoints_of(&gateway.id).len(), 3);
     let nightly = snap.containers.iter().find(|c| c.name == "nightly-job").unwrap();
     assert!(!nightly.state.is_live());
-    for (name, driver) in [("backend", "bridge"), ("vault", "bridge"), ("lan", "macvlan"), ("host", "host"), ("none", "null")] {
+    for (name, driver) in
+        [("backend", "bridge"), ("vault", "bridge"), ("lan", "macvlan"), ("host", "host"), ("none", "null")]
+    {
         assert_eq!(topo.network_by_name(name).map(|n| n.driver.as_str()), Some(driver), "{name}");
     }
     assert!(topo.network_by_name("vault").unwrap().internal);
@@ -213,7 +215,11 @@ fn export_prints_json_dot_and_mermaid() {
         assert!(names.contains(&want), "{want} in {names:?}");
     }
     assert_eq!(v["engine"]["endpoint"], host);
-    assert!(v["endpoints"].as_array().unwrap().iter().any(|e| e["containerName"] == "gateway" && e["staticIpv4"] == "10.214.20.10"));
+    assert!(v["endpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["containerName"] == "gateway" && e["staticIpv4"] == "10.214.20.10"));
     let dot = netlens(&["export", "--format", "dot"], &host);
     assert!(String::from_utf8_lossy(&dot.stdout).starts_with("digraph netlens {"));
     let mermaid = netlens(&["export", "--format=mermaid"], &host);

@@ -25,6 +25,8 @@ fn free_port() -> u16 {
 impl Window {
     /// Opens the app on the test engine and waits until it has drawn its first topology.
     pub async fn open() -> Window {
+        // bollard and fantoccini both bring rustls with different crypto back-ends; pick one explicitly.
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let host = docker_host();
         let port = free_port();
         let native = free_port();

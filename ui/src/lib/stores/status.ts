@@ -14,6 +14,7 @@ export function createStatusStore(backend: Backend): StatusStore {
   let heardEvent = false;
   let unlisten: Unsubscribe | null = null;
   let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
 
   return {
     subscribe: status.subscribe,
@@ -28,15 +29,24 @@ export function createStatusStore(backend: Backend): StatusStore {
         return;
       }
       unlisten = off;
-      try {
-        const first = await backend.getEngineStatus();
-        if (!heardEvent) status.set(first);
-      } catch {
-        // The status bar keeps saying "connecting" until the first event.
-      }
+      // While the answer is still "connecting" and no event came, ask again: an event emitted while the
+      // page was loading is lost, and the status must not stay stale.
+      const ask = async (): Promise<void> => {
+        let again = true;
+        try {
+          const first = await backend.getEngineStatus();
+          if (!heardEvent) status.set(first);
+          again = first.state === "connecting";
+        } catch {
+          // The status bar keeps saying "connecting" until the next answer.
+        }
+        if (again && !stopped && !heardEvent) retry = setTimeout(() => void ask(), 400);
+      };
+      await ask();
     },
     stop() {
       stopped = true;
+      if (retry) clearTimeout(retry);
       unlisten?.();
       unlisten = null;
     },

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { FakeBackend } from "../fakeBackend";
 import { demoStatus, demoTopology } from "../fixtures/demoTopology";
-import { createTopologyStore } from "./topology";
+import { RETRY_MS, createTopologyStore } from "./topology";
 
 describe("topology store", () => {
   it("holds the topology from the first request", async () => {
@@ -41,6 +41,11 @@ describe("topology store", () => {
     await a.start();
     expect(get(a)).toBeNull();
     expect(get(a.error)).toBeNull();
+    // A topology that became ready without an event reaching the page is fetched by the retry.
+    notReady.topology = demoTopology(3);
+    await new Promise((r) => setTimeout(r, RETRY_MS + 100));
+    expect(get(a)?.revision).toBe(3);
+    a.stop();
 
     const rejected = new FakeBackend(null, demoStatus());
     rejected.topologyError = { code: "engineRejected", message: "forbidden", hint: "docker group?" };

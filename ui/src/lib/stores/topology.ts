@@ -12,12 +12,16 @@ export interface TopologyStore extends Readable<TopologyDto | null> {
   stop(): void;
 }
 
+/** How often to ask again while no topology has arrived. */
+export const RETRY_MS = 400;
+
 export function createTopologyStore(backend: Backend): TopologyStore {
   const topology = writable<TopologyDto | null>(null);
   const error = writable<AppError | null>(null);
   let current: TopologyDto | null = null;
   let unlisten: Unsubscribe | null = null;
   let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
 
   function accept(next: TopologyDto) {
     if (current && next.revision <= current.revision) return;
@@ -37,16 +41,23 @@ export function createTopologyStore(backend: Backend): TopologyStore {
         return;
       }
       unlisten = off;
-      try {
-        const result = await backend.getTopology();
-        if (result.status === "ok") accept(result.data);
-        else if (result.error.code !== "notReady" && !current) error.set(result.error);
-      } catch (e) {
-        if (!current) error.set({ code: "engineUnreachable", message: e instanceof Error ? e.message : String(e), hint: null });
-      }
+      // Ask again until the first topology is here: an event emitted while the page was still loading
+      // is lost, so "not ready yet" followed by silence must not leave the window empty.
+      const ask = async (): Promise<void> => {
+        try {
+          const result = await backend.getTopology();
+          if (result.status === "ok") accept(result.data);
+          else if (result.error.code !== "notReady") error.set(result.error);
+        } catch (e) {
+          error.set({ code: "engineUnreachable", message: e instanceof Error ? e.message : String(e), hint: null });
+        }
+        if (!stopped && !current) retry = setTimeout(() => void ask(), RETRY_MS);
+      };
+      await ask();
     },
     stop() {
       stopped = true;
+      if (retry) clearTimeout(retry);
       unlisten?.();
       unlisten = null;
     },
