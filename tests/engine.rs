@@ -17,6 +17,7 @@ fn target(host: &str) -> Target {
     Target { context: "test".into(), host: host.into(), tls: None, source: "test" }
 }
 
+#[allow(clippy::expect_used)] // a test helper: failing loudly is the point
 async fn snapshot() -> Snapshot {
     let engine = Engine::connect(&target(&docker_host())).await.expect("sandbox engine answers");
     engine.snapshot().await.expect("snapshot")
