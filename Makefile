@@ -34,12 +34,13 @@ app: ui
 bindings:
 	NETLENS_WRITE_BINDINGS=1 $(CARGO) test -p netlens --lib app::tests::bindings_are_fresh
 
-lint:
+# clippy and the unit tests compile the app, which embeds ui/dist: build the UI first.
+lint: ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check
 
-unit:
+unit: ui
 	$(CARGO) test -p netlens
 	cd ui && npm test
 

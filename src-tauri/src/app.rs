@@ -208,6 +208,24 @@ mod tests {
         assert_eq!(view.topology.as_ref().unwrap().nodes.len(), second.nodes.len());
     }
 
+    fn invoke(
+        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+    ) -> Result<tauri::ipc::InvokeResponseBody, serde_json::Value> {
+        tauri::test::get_ipc_response(
+            webview,
+            tauri::webview::InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: tauri::ipc::InvokeBody::default(),
+                headers: Default::default(),
+                invoke_key: tauri::test::INVOKE_KEY.to_string(),
+            },
+        )
+    }
+
     #[test]
     fn commands_answer_through_the_mock_runtime() {
         let app = build(tauri::test::mock_builder(), config())
@@ -217,32 +235,9 @@ mod tests {
         assert_eq!(state.view().status.state, EngineState::Connecting);
         assert!(state.view().status.sandbox);
         let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-        let res = tauri::test::get_ipc_response(
-            &webview,
-            tauri::webview::InvokeRequest {
-                cmd: "get_engine_status".into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: tauri::ipc::InvokeBody::default(),
-                headers: Default::default(),
-                invoke_key: tauri::test::INVOKE_KEY.to_string(),
-            },
-        );
-        let status: EngineStatusDto = res.unwrap().deserialize().unwrap();
+        let status: EngineStatusDto = invoke(&webview, "get_engine_status").unwrap().deserialize().unwrap();
         assert_eq!(status.endpoint, "unix:///nonexistent/netlens-test.sock");
-        let res = tauri::test::get_ipc_response(
-            &webview,
-            tauri::webview::InvokeRequest {
-                cmd: "get_topology".into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: tauri::ipc::InvokeBody::default(),
-                headers: Default::default(),
-                invoke_key: tauri::test::INVOKE_KEY.to_string(),
-            },
-        );
+        let res = invoke(&webview, "get_topology");
         let err = res.unwrap_err();
         assert_eq!(err["code"], "notReady");
     }
