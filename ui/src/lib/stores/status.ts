@@ -3,6 +3,7 @@
 import { writable, type Readable } from "svelte/store";
 
 import type { Backend, EngineStatusDto, Unsubscribe } from "../backend";
+import { askUntil } from "./askUntil";
 
 export interface StatusStore extends Readable<EngineStatusDto | null> {
   start(): Promise<void>;
@@ -14,7 +15,7 @@ export function createStatusStore(backend: Backend): StatusStore {
   let heardEvent = false;
   let unlisten: Unsubscribe | null = null;
   let stopped = false;
-  let retry: ReturnType<typeof setTimeout> | null = null;
+  let cancelRetry: (() => void) | null = null;
 
   return {
     subscribe: status.subscribe,
@@ -29,24 +30,21 @@ export function createStatusStore(backend: Backend): StatusStore {
         return;
       }
       unlisten = off;
-      // While the answer is still "connecting" and no event came, ask again: an event emitted while the
-      // page was loading is lost, and the status must not stay stale.
-      const ask = async (): Promise<void> => {
-        let again = true;
+      // "connecting" is not an answer yet: the first event may have been lost while the page loaded.
+      cancelRetry = await askUntil(async () => {
         try {
           const first = await backend.getEngineStatus();
           if (!heardEvent) status.set(first);
-          again = first.state === "connecting";
+          return heardEvent || first.state !== "connecting";
         } catch {
           // The status bar keeps saying "connecting" until the next answer.
+          return heardEvent;
         }
-        if (again && !stopped && !heardEvent) retry = setTimeout(() => void ask(), 400);
-      };
-      await ask();
+      }, () => stopped);
     },
     stop() {
       stopped = true;
-      if (retry) clearTimeout(retry);
+      cancelRetry?.();
       unlisten?.();
       unlisten = null;
     },

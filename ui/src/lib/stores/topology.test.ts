@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 
 import { FakeBackend } from "../fakeBackend";
 import { demoStatus, demoTopology } from "../fixtures/demoTopology";
-import { RETRY_MS, createTopologyStore } from "./topology";
+import { RETRY_MS } from "./askUntil";
+import { createTopologyStore } from "./topology";
 
 describe("topology store", () => {
   it("holds the topology from the first request", async () => {

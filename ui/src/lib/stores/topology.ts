@@ -4,6 +4,7 @@
 import { writable, type Readable } from "svelte/store";
 
 import type { AppError, Backend, TopologyDto, Unsubscribe } from "../backend";
+import { askUntil } from "./askUntil";
 
 export interface TopologyStore extends Readable<TopologyDto | null> {
   /** The last failed request, cleared by the next topology. `notReady` is not an error: Rust emits soon. */
@@ -12,16 +13,13 @@ export interface TopologyStore extends Readable<TopologyDto | null> {
   stop(): void;
 }
 
-/** How often to ask again while no topology has arrived. */
-export const RETRY_MS = 400;
-
 export function createTopologyStore(backend: Backend): TopologyStore {
   const topology = writable<TopologyDto | null>(null);
   const error = writable<AppError | null>(null);
   let current: TopologyDto | null = null;
   let unlisten: Unsubscribe | null = null;
   let stopped = false;
-  let retry: ReturnType<typeof setTimeout> | null = null;
+  let cancelRetry: (() => void) | null = null;
 
   function accept(next: TopologyDto) {
     if (current && next.revision <= current.revision) return;
@@ -41,9 +39,7 @@ export function createTopologyStore(backend: Backend): TopologyStore {
         return;
       }
       unlisten = off;
-      // Ask again until the first topology is here: an event emitted while the page was still loading
-      // is lost, so "not ready yet" followed by silence must not leave the window empty.
-      const ask = async (): Promise<void> => {
+      cancelRetry = await askUntil(async () => {
         try {
           const result = await backend.getTopology();
           if (result.status === "ok") accept(result.data);
@@ -51,13 +47,12 @@ export function createTopologyStore(backend: Backend): TopologyStore {
         } catch (e) {
           error.set({ code: "engineUnreachable", message: e instanceof Error ? e.message : String(e), hint: null });
         }
-        if (!stopped && !current) retry = setTimeout(() => void ask(), RETRY_MS);
-      };
-      await ask();
+        return current !== null;
+      }, () => stopped);
     },
     stop() {
       stopped = true;
-      if (retry) clearTimeout(retry);
+      cancelRetry?.();
       unlisten?.();
       unlisten = null;
     },
