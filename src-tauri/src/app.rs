@@ -6,7 +6,7 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use tauri::{Manager, Runtime};
+use tauri::Runtime;
 use tauri_specta::{collect_commands, collect_events, Event};
 
 use crate::dto::{EngineState, EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto};
@@ -157,7 +157,6 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> taur
                     }
                 }
             });
-            let _ = app.get_webview_window("main");
             Ok(())
         },
     )
@@ -173,6 +172,7 @@ pub fn run(config: LiveConfig) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::fixtures::demo;
+    use tauri::Manager;
 
     fn config() -> LiveConfig {
         LiveConfig {
