@@ -1,5 +1,16 @@
 // Declares our commands to Tauri's ACL so the capability file can grant exactly these and nothing else.
-const COMMANDS: &[&str] = &["get_topology", "get_engine_status"];
+const COMMANDS: &[&str] = &[
+    "get_topology",
+    "get_engine_status",
+    "drop_targets",
+    "plan_connect",
+    "connect",
+    "plan_disconnect",
+    "disconnect",
+    "undo",
+    "redo",
+    "get_history",
+];
 
 fn main() {
     tauri_build::try_build(

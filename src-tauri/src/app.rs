@@ -1,126 +1,110 @@
 //! The Tauri wiring: managed state, commands, events, and the task that keeps the view live.
 //!
-//! Commands are a few lines each: they read the managed `AppState` and map to the contract. The state
-//! is one struct behind one `std::sync::Mutex`, held only to copy data in or out (never across an
-//! `.await`). Engine IO lives in `engine`; this module only routes its updates to the UI.
+//! Commands are a few lines each: they call `workbench` (or read the managed `AppState`, whose locking
+//! `state` documents) and map to the contract. Engine IO lives in `engine`; this module only routes its
+//! updates to the UI.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use tauri::Runtime;
 use tauri_specta::{collect_commands, collect_events, Event};
 
-use crate::dto::{EngineState, EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto};
-use crate::engine::events::{follow, LiveUpdate};
-use crate::engine::target::{resolve, Environment, Target, TargetError};
+use crate::dto::ops::{ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto};
+use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto};
+use crate::engine::events::follow;
 use crate::error::AppError;
-use crate::layout::Layout;
-use crate::topology::Topology;
+pub use crate::state::{AppState, LiveConfig};
+use crate::workbench;
 
-/// Which engine the window follows, and whether it is Netlens' own sandbox.
-#[derive(Debug, Clone)]
-pub struct LiveConfig {
-    pub target: Target,
-    pub sandbox: bool,
-    /// Why `make run` fell back to the sandbox (the error from the user's engine), shown in the window.
-    pub sandbox_reason: Option<String>,
-}
-
-impl LiveConfig {
-    /// `NETLENS_SANDBOX=1` (set by `make run` after starting the sandbox) marks `DOCKER_HOST` as the
-    /// sandbox so the window can say so; otherwise the engine is chosen as the docker CLI chooses it.
-    pub fn from_env() -> Result<Self, TargetError> {
-        let env = Environment::from_process();
-        let sandbox = std::env::var("NETLENS_SANDBOX").is_ok_and(|v| v == "1");
-        match (&env.docker_host, sandbox) {
-            (Some(host), true) => Ok(Self {
-                target: Target::sandbox(host.clone()),
-                sandbox: true,
-                sandbox_reason: std::env::var("NETLENS_SANDBOX_REASON").ok().filter(|r| !r.is_empty()),
-            }),
-            _ => Ok(Self { target: resolve(&env)?, sandbox: false, sandbox_reason: None }),
-        }
-    }
-}
-
-/// What the window shows; replaced as a whole on every live update.
-#[derive(Debug)]
-pub struct View {
-    pub status: EngineStatusDto,
-    pub topology: Option<TopologyDto>,
-    layout: Layout,
-    revision: u32,
-}
-
-impl View {
-    pub fn new(config: &LiveConfig) -> Self {
-        Self {
-            status: EngineStatusDto {
-                state: EngineState::Connecting,
-                context: config.target.context.clone(),
-                endpoint: config.target.host.clone(),
-                source: config.target.source.into(),
-                engine_version: None,
-                api_version: None,
-                sandbox: config.sandbox,
-                sandbox_reason: config.sandbox_reason.clone(),
-                message: None,
-                retry_in_seconds: None,
-            },
-            topology: None,
-            layout: Layout::default(),
-            revision: 0,
-        }
-    }
-
-    /// Applies one live update; returns what the UI must be told.
-    pub fn apply(&mut self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyDto>) {
-        if let LiveUpdate::Snapshot(snapshot) = update {
-            let topology = Topology::from_snapshot(snapshot);
-            self.layout = self.layout.update(&topology);
-            self.revision += 1;
-            let dto = TopologyDto::build(self.revision, &topology, &self.layout);
-            self.topology = Some(dto.clone());
-            return (None, Some(dto));
-        }
-        let status = self.status.after(update);
-        if let Some(s) = &status {
-            self.status = s.clone();
-        }
-        (status, None)
-    }
-}
-
-/// The one managed state.
-pub struct AppState {
-    view: Mutex<View>,
-}
-
-impl AppState {
-    pub fn new(config: &LiveConfig) -> Self {
-        Self { view: Mutex::new(View::new(config)) }
-    }
-
-    /// A poisoned lock only means a panic happened while copying plain data; the data is still whole.
-    pub fn view(&self) -> MutexGuard<'_, View> {
-        self.view.lock().unwrap_or_else(|p| p.into_inner())
-    }
-}
+type State<'a> = tauri::State<'a, Arc<AppState>>;
 
 #[tauri::command]
 #[specta::specta]
-fn get_topology(state: tauri::State<'_, Arc<AppState>>) -> Result<TopologyDto, AppError> {
+fn get_topology(state: State<'_>) -> Result<TopologyDto, AppError> {
     state.view().topology.clone().ok_or_else(AppError::not_ready)
 }
 
 #[tauri::command]
 #[specta::specta]
-fn get_engine_status(state: tauri::State<'_, Arc<AppState>>) -> EngineStatusDto {
+fn get_engine_status(state: State<'_>) -> EngineStatusDto {
     state.view().status.clone()
+}
+
+/// Every network, and whether the dragged container may be dropped there (and why not).
+#[tauri::command]
+#[specta::specta]
+fn drop_targets(state: State<'_>, container_id: String) -> Result<Vec<DropTargetDto>, AppError> {
+    workbench::drop_targets(&state, &container_id)
+}
+
+/// Checks the connect form as it is now; changes nothing.
+#[tauri::command]
+#[specta::specta]
+fn plan_connect(
+    state: State<'_>,
+    container_id: String,
+    network_id: String,
+    config: EndpointConfigDto,
+) -> Result<ConnectPlanDto, AppError> {
+    workbench::plan_connect_form(&state, &container_id, &network_id, &config)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn connect(
+    state: State<'_>,
+    container_id: String,
+    network_id: String,
+    config: EndpointConfigDto,
+) -> Result<OutcomeDto, AppError> {
+    workbench::connect(&state, &container_id, &network_id, &config).await
+}
+
+/// Checks a disconnect; changes nothing.
+#[tauri::command]
+#[specta::specta]
+fn plan_disconnect(state: State<'_>, container_id: String, network_id: String) -> Result<DisconnectPlanDto, AppError> {
+    workbench::plan_disconnect_form(&state, &container_id, &network_id)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn disconnect(state: State<'_>, container_id: String, network_id: String) -> Result<OutcomeDto, AppError> {
+    workbench::disconnect(&state, &container_id, &network_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn undo(state: State<'_>) -> Result<OutcomeDto, AppError> {
+    workbench::undo(&state).await
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn redo(state: State<'_>) -> Result<OutcomeDto, AppError> {
+    workbench::redo(&state).await
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn get_history(state: State<'_>) -> Result<HistoryDto, AppError> {
+    Ok(workbench::history(&state).await)
 }
 
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
-        .commands(collect_commands![get_topology, get_engine_status])
+        .commands(collect_commands![
+            get_topology,
+            get_engine_status,
+            drop_targets,
+            plan_connect,
+            connect,
+            plan_disconnect,
+            disconnect,
+            undo,
+            redo,
+            get_history
+        ])
         .events(collect_events![TopologyChanged, EngineStatusChanged])
         // One shape per type: our DTOs serialize and deserialize alike.
         .disable_serde_phases()
@@ -147,7 +131,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> taur
             tauri::async_runtime::spawn(follow(config.target.clone(), tx));
             tauri::async_runtime::spawn(async move {
                 while let Some(update) = rx.recv().await {
-                    let (status, topology) = state.view().apply(&update);
+                    let (status, topology) = state.apply(&update);
                     // A window that is gone cannot be told; the next update tries again.
                     if let Some(s) = status {
                         let _ = EngineStatusChanged(s).emit(&handle);
@@ -171,7 +155,8 @@ pub fn run(config: LiveConfig) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::demo;
+    use crate::dto::EngineState;
+    use crate::engine::Target;
     use tauri::Manager;
 
     fn config() -> LiveConfig {
@@ -195,17 +180,6 @@ mod tests {
         assert!(want.contains("getTopology"), "export produced the commands");
         let have = std::fs::read_to_string(&committed).unwrap_or_default();
         assert!(have == want, "ui/src/lib/bindings.ts is stale: run `make bindings` and commit it");
-    }
-
-    #[test]
-    fn view_turns_snapshots_into_numbered_topologies() {
-        let mut view = View::new(&config());
-        let (_, first) = view.apply(&LiveUpdate::Snapshot(demo()));
-        let (_, second) = view.apply(&LiveUpdate::Snapshot(demo()));
-        assert_eq!(first.unwrap().revision, 1);
-        let second = second.unwrap();
-        assert_eq!(second.revision, 2);
-        assert_eq!(view.topology.as_ref().unwrap().nodes.len(), second.nodes.len());
     }
 
     fn invoke(

@@ -96,14 +96,8 @@ pub fn export(format: Format) -> i32 {
         }
         Err(e) => {
             let e = AppError::from(e);
-            let hint = match &e {
-                AppError::EngineUnreachable { hint, .. }
-                | AppError::EngineRejected { hint, .. }
-                | AppError::BadEngineConfig { hint, .. }
-                | AppError::NotReady { hint, .. } => hint.clone(),
-            };
             eprintln!("netlens: {e}");
-            if let Some(h) = hint {
+            if let Some(h) = e.hint() {
                 eprintln!("hint: {h}");
             }
             1

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::dto::ops::{problems, ProblemDto};
 use crate::engine::EngineError;
+use crate::ops::{restore_message, Refusal};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, thiserror::Error)]
 #[serde(tag = "code", rename_all = "camelCase", rename_all_fields = "camelCase")]
@@ -17,6 +19,16 @@ pub enum AppError {
     BadEngineConfig { message: String, hint: Option<String> },
     #[error("{message}")]
     NotReady { message: String, hint: Option<String> },
+    /// Planned against the current topology and refused before anything was sent; each problem names its field.
+    #[error("{message}")]
+    Refused { message: String, hint: Option<String>, problems: Vec<ProblemDto> },
+    #[error("{message}")]
+    NothingToUndo { message: String, hint: Option<String> },
+    #[error("{message}")]
+    NothingToRedo { message: String, hint: Option<String> },
+    /// Undo or redo would not put things back exactly as they were (an address was taken meanwhile).
+    #[error("{message}")]
+    CannotRestore { message: String, hint: Option<String>, problems: Vec<ProblemDto> },
 }
 
 impl AppError {
@@ -25,6 +37,53 @@ impl AppError {
             message: "Netlens has not read the engine yet.".into(),
             hint: Some("Wait a moment: the view appears as soon as the engine answers.".into()),
         }
+    }
+}
+
+impl AppError {
+    /// The first refusal leads the message; all of them travel in `problems` for the form.
+    pub fn refused(refusals: &[Refusal]) -> Self {
+        let (message, hint) = match refusals {
+            [] => ("The operation was refused.".to_string(), None),
+            [one] => (one.fact(), Some(one.hint())),
+            [first, rest @ ..] => {
+                (format!("{} (and {} more problem(s))", first.fact(), rest.len()), Some(first.hint()))
+            }
+        };
+        Self::Refused { message, hint, problems: problems(refusals) }
+    }
+
+    pub fn cannot_restore(refusals: &[Refusal]) -> Self {
+        let message = refusals.first().map_or_else(|| "cannot restore exactly".to_string(), restore_message);
+        Self::CannotRestore {
+            message,
+            hint: Some(
+                "Nothing was changed. Free what is in the way (or make the change by hand) and try again.".into(),
+            ),
+            problems: problems(refusals),
+        }
+    }
+
+    /// What to do about it, whichever the variant.
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            Self::EngineUnreachable { hint, .. }
+            | Self::EngineRejected { hint, .. }
+            | Self::BadEngineConfig { hint, .. }
+            | Self::NotReady { hint, .. }
+            | Self::Refused { hint, .. }
+            | Self::NothingToUndo { hint, .. }
+            | Self::NothingToRedo { hint, .. }
+            | Self::CannotRestore { hint, .. } => hint.as_deref(),
+        }
+    }
+
+    pub fn nothing_to_undo() -> Self {
+        Self::NothingToUndo { message: "There is nothing to undo.".into(), hint: None }
+    }
+
+    pub fn nothing_to_redo() -> Self {
+        Self::NothingToRedo { message: "There is nothing to redo.".into(), hint: None }
     }
 }
 

@@ -14,4 +14,6 @@ mod fixtures;
 pub mod layout;
 pub mod model;
 pub mod ops;
+pub mod state;
 pub mod topology;
+pub mod workbench;

@@ -7,6 +7,7 @@
 pub mod convert;
 pub mod events;
 pub mod target;
+pub mod write;
 
 use std::collections::HashMap;
 

@@ -101,6 +101,18 @@ impl Operation {
         }
     }
 
+    /// The same line in the past tense, once the engine accepted it: "Connected api to backend".
+    pub fn done(&self) -> String {
+        match self {
+            Self::Connect { network_name, container_name, .. } => {
+                format!("Connected {container_name} to {network_name}")
+            }
+            Self::Disconnect { network_name, container_name, .. } => {
+                format!("Disconnected {container_name} from {network_name}")
+            }
+        }
+    }
+
     /// The docker CLI line that does the same.
     pub fn command(&self) -> String {
         command::render(self)

@@ -9,6 +9,17 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	getTopology: () => typedError<TopologyDto, AppError>(__TAURI_INVOKE("get_topology")),
 	getEngineStatus: () => __TAURI_INVOKE<EngineStatusDto>("get_engine_status"),
+	/**  Every network, and whether the dragged container may be dropped there (and why not). */
+	dropTargets: (containerId: string) => typedError<DropTargetDto[], AppError>(__TAURI_INVOKE("drop_targets", { containerId })),
+	/**  Checks the connect form as it is now; changes nothing. */
+	planConnect: (containerId: string, networkId: string, config: EndpointConfigDto) => typedError<ConnectPlanDto, AppError>(__TAURI_INVOKE("plan_connect", { containerId, networkId, config })),
+	connect: (containerId: string, networkId: string, config: EndpointConfigDto) => typedError<OutcomeDto, AppError>(__TAURI_INVOKE("connect", { containerId, networkId, config })),
+	/**  Checks a disconnect; changes nothing. */
+	planDisconnect: (containerId: string, networkId: string) => typedError<DisconnectPlanDto, AppError>(__TAURI_INVOKE("plan_disconnect", { containerId, networkId })),
+	disconnect: (containerId: string, networkId: string) => typedError<OutcomeDto, AppError>(__TAURI_INVOKE("disconnect", { containerId, networkId })),
+	undo: () => typedError<OutcomeDto, AppError>(__TAURI_INVOKE("undo")),
+	redo: () => typedError<OutcomeDto, AppError>(__TAURI_INVOKE("redo")),
+	getHistory: () => typedError<HistoryDto, AppError>(__TAURI_INVOKE("get_history")),
 };
 
 /** Events */
@@ -18,7 +29,34 @@ export const events = {
 };
 
 /* Types */
-export type AppError = { code: "engineUnreachable"; message: string; hint: string | null } | { code: "engineRejected"; message: string; hint: string | null } | { code: "badEngineConfig"; message: string; hint: string | null } | { code: "notReady"; message: string; hint: string | null };
+export type AppError = { code: "engineUnreachable"; message: string; hint: string | null } | { code: "engineRejected"; message: string; hint: string | null } | { code: "badEngineConfig"; message: string; hint: string | null } | { code: "notReady"; message: string; hint: string | null } | 
+/**  Planned against the current topology and refused before anything was sent; each problem names its field. */
+{ code: "refused"; message: string; hint: string | null; problems: ProblemDto[] } | { code: "nothingToUndo"; message: string; hint: string | null } | { code: "nothingToRedo"; message: string; hint: string | null } | 
+/**  Undo or redo would not put things back exactly as they were (an address was taken meanwhile). */
+{ code: "cannotRestore"; message: string; hint: string | null; problems: ProblemDto[] };
+
+/**  A connect as the form currently describes it: its problems, its CLI equivalent, and what to suggest. */
+export type ConnectPlanDto = {
+	containerId: string,
+	containerName: string,
+	networkId: string,
+	networkName: string,
+	/**  Empty when the connect can run as described. */
+	problems: ProblemDto[],
+	/**  The docker CLI line for the form as it is, e.g. `docker network connect --alias api backend web-1`. */
+	command: string,
+	/**  The next free address on the network, offered as a placeholder; `null` when it has no such subnet. */
+	suggestedIpv4: string | null,
+	suggestedIpv6: string | null,
+	/**  The network's configured subnets, to say which addresses fit. */
+	subnets: string[],
+	/**  Whether the network accepts chosen addresses and aliases (the default `bridge` takes neither). */
+	userDefined: boolean,
+	ipv6Enabled: boolean,
+	containerRunning: boolean,
+	/**  Something worth knowing that does not stop the connect (a stopped container gets its address later). */
+	notice: string | null,
+};
 
 export type ContainerDto = {
 	id: string,
@@ -35,6 +73,31 @@ export type ContainerDto = {
 
 export type ContainerStateDto = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead" | "unknown";
 
+/**  A disconnect: whether it may run, its CLI equivalent, and whether to ask first. */
+export type DisconnectPlanDto = {
+	containerId: string,
+	containerName: string,
+	networkId: string,
+	networkName: string,
+	problem: ProblemDto | null,
+	command: string,
+	/**  A running container loses live connections: the UI asks before it disconnects. */
+	containerRunning: boolean,
+	/**  The endpoint's address on the network now (with prefix), to say what will be let go. */
+	ipv4: string | null,
+	warning: string | null,
+};
+
+/**  Whether a container being dragged may be dropped on one network, and if not, why. */
+export type DropTargetDto = {
+	networkId: string,
+	/**  The network's graph node id (`network:<id>`). */
+	nodeId: string,
+	networkName: string,
+	/**  `null` when the drop is allowed. */
+	refusal: ProblemDto | null,
+};
+
 export type EdgeDto = {
 	id: string,
 	kind: EdgeKind,
@@ -46,6 +109,14 @@ export type EdgeDto = {
 };
 
 export type EdgeKind = "endpoint" | "reach";
+
+/**  What the connect form sends: the fields a person can set on a drop. */
+export type EndpointConfigDto = {
+	aliases: string[],
+	/**  Empty or absent: the engine assigns one. */
+	ipv4: string | null,
+	ipv6: string | null,
+};
 
 export type EndpointDto = {
 	networkId: string,
@@ -82,6 +153,25 @@ export type EngineStatusDto = {
 	message: string | null,
 	retryInSeconds: number | null,
 };
+
+/**  The visible history, oldest first, and what Ctrl+Z and Ctrl+Shift+Z would do now. */
+export type HistoryDto = {
+	entries: HistoryEntryDto[],
+	/**  e.g. "Disconnect api from backend" (undoing a connect); `null` when there is nothing to undo. */
+	undo: string | null,
+	redo: string | null,
+};
+
+export type HistoryEntryDto = {
+	/**  "Connect api to backend". */
+	describe: string,
+	command: string,
+	/**  RFC 3339, local time of the machine running Netlens. */
+	when: string,
+	state: HistoryStateDto,
+};
+
+export type HistoryStateDto = "done" | "undone";
 
 export type IpamConfigDto = {
 	subnet: string | null,
@@ -126,11 +216,34 @@ export type NodeDto = {
 
 export type NodeKind = "network" | "container" | "host" | "external";
 
+/**  What an operation, undo or redo did. */
+export type OutcomeDto = {
+	/**  "Connected api to backend", in the past tense, for a toast. */
+	done: string,
+	/**  The docker CLI line that did the same. */
+	command: string,
+	history: HistoryDto,
+	/**  E.g. the view did not show the change within the wait (the event stream lags); the change was made. */
+	notice: string | null,
+};
+
 export type PortDto = {
 	privatePort: number,
 	publicPort: number | null,
 	protocol: string,
 	ip: string | null,
+};
+
+/**  One reason an operation cannot run, placed next to the form field it concerns. */
+export type ProblemDto = {
+	/**  Stable (`alreadyConnected`, `addressInUse`, …): the UI switches on it. */
+	code: string,
+	/**  `aliases`, `ipv4`, `ipv6`, `linkLocal`, or `null` when it is about the target itself. */
+	field: string | null,
+	/**  What is wrong. */
+	message: string,
+	/**  What to do about it. */
+	hint: string,
 };
 
 export type ReachDto = {

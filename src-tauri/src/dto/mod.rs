@@ -471,3 +471,4 @@ mod tests {
         assert_eq!(again.message.as_deref(), Some("still gone"));
     }
 }
+pub mod ops;

@@ -1,0 +1,172 @@
+//! Contract types for changing the graph by hand: drop targets, connect/disconnect plans, outcomes and the
+//! undo history, converted from `ops`.
+//!
+//! Owns only shapes and their conversion; whether something may run is decided in `ops`, and running it in
+//! `workbench`.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::ops::{EndpointConfig, EntryState, EntryView, History, Refusal};
+
+/// What the connect form sends: the fields a person can set on a drop.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct EndpointConfigDto {
+    pub aliases: Vec<String>,
+    /// Empty or absent: the engine assigns one.
+    pub ipv4: Option<String>,
+    pub ipv6: Option<String>,
+}
+
+impl EndpointConfigDto {
+    /// Blank fields mean "let the engine choose", as an untouched form field does.
+    pub fn to_config(&self) -> EndpointConfig {
+        let filled = |s: &Option<String>| s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        EndpointConfig {
+            aliases: self.aliases.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
+            ipv4: filled(&self.ipv4),
+            ipv6: filled(&self.ipv6),
+            ..EndpointConfig::default()
+        }
+    }
+}
+
+/// One reason an operation cannot run, placed next to the form field it concerns.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProblemDto {
+    /// Stable (`alreadyConnected`, `addressInUse`, …): the UI switches on it.
+    pub code: String,
+    /// `aliases`, `ipv4`, `ipv6`, `linkLocal`, or `null` when it is about the target itself.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl From<&Refusal> for ProblemDto {
+    fn from(r: &Refusal) -> Self {
+        Self { code: r.code().into(), field: r.field().map(Into::into), message: r.fact(), hint: r.hint() }
+    }
+}
+
+pub fn problems(refusals: &[Refusal]) -> Vec<ProblemDto> {
+    refusals.iter().map(ProblemDto::from).collect()
+}
+
+/// Whether a container being dragged may be dropped on one network, and if not, why.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DropTargetDto {
+    pub network_id: String,
+    /// The network's graph node id (`network:<id>`).
+    pub node_id: String,
+    pub network_name: String,
+    /// `null` when the drop is allowed.
+    pub refusal: Option<ProblemDto>,
+}
+
+/// A connect as the form currently describes it: its problems, its CLI equivalent, and what to suggest.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectPlanDto {
+    pub container_id: String,
+    pub container_name: String,
+    pub network_id: String,
+    pub network_name: String,
+    /// Empty when the connect can run as described.
+    pub problems: Vec<ProblemDto>,
+    /// The docker CLI line for the form as it is, e.g. `docker network connect --alias api backend web-1`.
+    pub command: String,
+    /// The next free address on the network, offered as a placeholder; `null` when it has no such subnet.
+    pub suggested_ipv4: Option<String>,
+    pub suggested_ipv6: Option<String>,
+    /// The network's configured subnets, to say which addresses fit.
+    pub subnets: Vec<String>,
+    /// Whether the network accepts chosen addresses and aliases (the default `bridge` takes neither).
+    pub user_defined: bool,
+    pub ipv6_enabled: bool,
+    pub container_running: bool,
+    /// Something worth knowing that does not stop the connect (a stopped container gets its address later).
+    pub notice: Option<String>,
+}
+
+/// A disconnect: whether it may run, its CLI equivalent, and whether to ask first.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DisconnectPlanDto {
+    pub container_id: String,
+    pub container_name: String,
+    pub network_id: String,
+    pub network_name: String,
+    pub problem: Option<ProblemDto>,
+    pub command: String,
+    /// A running container loses live connections: the UI asks before it disconnects.
+    pub container_running: bool,
+    /// The endpoint's address on the network now (with prefix), to say what will be let go.
+    pub ipv4: Option<String>,
+    pub warning: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum HistoryStateDto {
+    Done,
+    Undone,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntryDto {
+    /// "Connect api to backend".
+    pub describe: String,
+    pub command: String,
+    /// RFC 3339, local time of the machine running Netlens.
+    pub when: String,
+    pub state: HistoryStateDto,
+}
+
+/// The visible history, oldest first, and what Ctrl+Z and Ctrl+Shift+Z would do now.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryDto {
+    pub entries: Vec<HistoryEntryDto>,
+    /// e.g. "Disconnect api from backend" (undoing a connect); `null` when there is nothing to undo.
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+impl From<&History> for HistoryDto {
+    fn from(h: &History) -> Self {
+        Self {
+            entries: h.entries().into_iter().map(HistoryEntryDto::from).collect(),
+            undo: h.undo_candidate().map(|op| op.describe()),
+            redo: h.redo_candidate().map(|op| op.describe()),
+        }
+    }
+}
+
+impl From<EntryView> for HistoryEntryDto {
+    fn from(e: EntryView) -> Self {
+        let state = match e.state {
+            EntryState::Done => HistoryStateDto::Done,
+            EntryState::Undone => HistoryStateDto::Undone,
+        };
+        Self { describe: e.describe, command: e.command, when: e.when, state }
+    }
+}
+
+/// What an operation, undo or redo did.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeDto {
+    /// "Connected api to backend", in the past tense, for a toast.
+    pub done: String,
+    /// The docker CLI line that did the same.
+    pub command: String,
+    pub history: HistoryDto,
+    /// E.g. the view did not show the change within the wait (the event stream lags); the change was made.
+    pub notice: Option<String>,
+}

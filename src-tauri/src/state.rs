@@ -1,0 +1,223 @@
+//! The app's one managed state: what the window shows, the engine it follows, and the undo history.
+//!
+//! Locking: `view` is a `std::sync::Mutex` held only to copy plain data in or out, never across an
+//! `.await`. `history` is a `tokio::sync::Mutex` held for the whole of an operation (plan, engine call,
+//! record), on purpose: it serializes operations, so two drops or an undo racing a connect cannot both plan
+//! against the same graph. Nothing here knows about Tauri.
+
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use crate::dto::{EngineState, EngineStatusDto, TopologyDto};
+use crate::engine::events::LiveUpdate;
+use crate::engine::target::{resolve, Environment, Target, TargetError};
+use crate::engine::Engine;
+use crate::error::AppError;
+use crate::layout::Layout;
+use crate::ops::History;
+use crate::topology::Topology;
+
+/// Which engine the window follows, and whether it is Netlens' own sandbox.
+#[derive(Debug, Clone)]
+pub struct LiveConfig {
+    pub target: Target,
+    pub sandbox: bool,
+    /// Why `make run` fell back to the sandbox (the error from the user's engine), shown in the window.
+    pub sandbox_reason: Option<String>,
+}
+
+impl LiveConfig {
+    /// `NETLENS_SANDBOX=1` (set by `make run` after starting the sandbox) marks `DOCKER_HOST` as the
+    /// sandbox so the window can say so; otherwise the engine is chosen as the docker CLI chooses it.
+    pub fn from_env() -> Result<Self, TargetError> {
+        let env = Environment::from_process();
+        let sandbox = std::env::var("NETLENS_SANDBOX").is_ok_and(|v| v == "1");
+        match (&env.docker_host, sandbox) {
+            (Some(host), true) => Ok(Self {
+                target: Target::sandbox(host.clone()),
+                sandbox: true,
+                sandbox_reason: std::env::var("NETLENS_SANDBOX_REASON").ok().filter(|r| !r.is_empty()),
+            }),
+            _ => Ok(Self { target: resolve(&env)?, sandbox: false, sandbox_reason: None }),
+        }
+    }
+}
+
+/// What the window shows; replaced as a whole on every live update.
+#[derive(Debug)]
+pub struct View {
+    pub status: EngineStatusDto,
+    pub topology: Option<TopologyDto>,
+    /// The topology the DTO was built from: operations are planned against it.
+    pub model: Option<Topology>,
+    /// The engine while it answers; `None` while connecting or unreachable.
+    pub engine: Option<Engine>,
+    layout: Layout,
+    revision: u32,
+}
+
+impl View {
+    pub fn new(config: &LiveConfig) -> Self {
+        Self {
+            status: EngineStatusDto {
+                state: EngineState::Connecting,
+                context: config.target.context.clone(),
+                endpoint: config.target.host.clone(),
+                source: config.target.source.into(),
+                engine_version: None,
+                api_version: None,
+                sandbox: config.sandbox,
+                sandbox_reason: config.sandbox_reason.clone(),
+                message: None,
+                retry_in_seconds: None,
+            },
+            topology: None,
+            model: None,
+            engine: None,
+            layout: Layout::default(),
+            revision: 0,
+        }
+    }
+
+    /// Applies one live update; returns what the UI must be told.
+    pub fn apply(&mut self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyDto>) {
+        match update {
+            LiveUpdate::Snapshot(snapshot) => {
+                let topology = Topology::from_snapshot(snapshot);
+                self.layout = self.layout.update(&topology);
+                self.revision += 1;
+                let dto = TopologyDto::build(self.revision, &topology, &self.layout);
+                self.topology = Some(dto.clone());
+                self.model = Some(topology);
+                return (None, Some(dto));
+            }
+            LiveUpdate::Connected(engine) => self.engine = Some((**engine).clone()),
+            LiveUpdate::Connecting | LiveUpdate::Unreachable { .. } => self.engine = None,
+        }
+        let status = self.status.after(update);
+        if let Some(s) = &status {
+            self.status = s.clone();
+        }
+        (status, None)
+    }
+}
+
+/// The one managed state.
+pub struct AppState {
+    view: Mutex<View>,
+    pub history: tokio::sync::Mutex<History>,
+    /// Bumped after every applied snapshot, so an operation can wait for the view to show its effect.
+    drawn: watch::Sender<u32>,
+}
+
+impl AppState {
+    pub fn new(config: &LiveConfig) -> Self {
+        Self {
+            view: Mutex::new(View::new(config)),
+            history: tokio::sync::Mutex::new(History::new()),
+            drawn: watch::Sender::new(0),
+        }
+    }
+
+    /// A poisoned lock only means a panic happened while copying plain data; the data is still whole.
+    pub fn view(&self) -> MutexGuard<'_, View> {
+        self.view.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Applies a live update and wakes whoever waits for the view to change.
+    pub fn apply(&self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyDto>) {
+        let (status, topology) = self.view().apply(update);
+        if let Some(t) = &topology {
+            self.drawn.send_replace(t.revision);
+        }
+        (status, topology)
+    }
+
+    /// The topology to plan against and the engine to run on, copied out of the lock.
+    pub fn current(&self) -> Result<(Topology, Engine), AppError> {
+        let view = self.view();
+        match (&view.model, &view.engine) {
+            (Some(t), Some(e)) => Ok((t.clone(), e.clone())),
+            (_, None) if view.status.state == EngineState::Unreachable => Err(AppError::EngineUnreachable {
+                message: view.status.message.clone().unwrap_or_else(|| "The engine does not answer.".into()),
+                hint: Some("Nothing was changed. Netlens reconnects by itself; try again once it has.".into()),
+            }),
+            _ => Err(AppError::not_ready()),
+        }
+    }
+
+    /// The current topology, for plans that only read it.
+    pub fn topology(&self) -> Result<Topology, AppError> {
+        self.view().model.clone().ok_or_else(AppError::not_ready)
+    }
+
+    /// Waits until `shows` holds for the view's topology, or `timeout` passes; true when it held.
+    pub async fn wait_for_view(&self, timeout: Duration, shows: impl Fn(&Topology) -> bool) -> bool {
+        let mut changes = self.drawn.subscribe();
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            if self.view().model.as_ref().is_some_and(&shows) {
+                return true;
+            }
+            match tokio::time::timeout_at(deadline, changes.changed()).await {
+                Ok(Ok(())) => {}
+                Ok(Err(_)) | Err(_) => return false,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::demo;
+
+    pub(crate) fn config() -> LiveConfig {
+        LiveConfig {
+            target: Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
+            sandbox: true,
+            sandbox_reason: None,
+        }
+    }
+
+    #[test]
+    fn view_turns_snapshots_into_numbered_topologies() {
+        let mut view = View::new(&config());
+        let (_, first) = view.apply(&LiveUpdate::Snapshot(demo()));
+        let (_, second) = view.apply(&LiveUpdate::Snapshot(demo()));
+        assert_eq!(first.unwrap().revision, 1);
+        let second = second.unwrap();
+        assert_eq!(second.revision, 2);
+        assert_eq!(view.topology.as_ref().unwrap().nodes.len(), second.nodes.len());
+        assert!(view.model.is_some(), "operations plan against the same snapshot");
+    }
+
+    #[test]
+    fn operations_wait_for_an_engine() {
+        let state = AppState::new(&config());
+        state.apply(&LiveUpdate::Snapshot(demo()));
+        let err = state.current().err().unwrap();
+        assert!(matches!(err, AppError::NotReady { .. }), "{err:?}");
+        state.apply(&LiveUpdate::Unreachable { reason: "gone".into(), retry_in: Duration::from_secs(1) });
+        let err = state.current().err().unwrap();
+        assert!(matches!(err, AppError::EngineUnreachable { ref message, .. } if message == "gone"), "{err:?}");
+    }
+
+    #[tokio::test]
+    async fn waiting_for_the_view_ends_when_a_snapshot_shows_the_change() {
+        let state = std::sync::Arc::new(AppState::new(&config()));
+        let waiter = {
+            let state = state.clone();
+            tokio::spawn(async move {
+                state.wait_for_view(Duration::from_secs(5), |t| t.network_by_name("backend").is_some()).await
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        state.apply(&LiveUpdate::Snapshot(demo()));
+        assert!(waiter.await.unwrap());
+        let missing = state.wait_for_view(Duration::from_millis(30), |t| t.network_by_name("nope").is_some()).await;
+        assert!(!missing, "gives up after the timeout");
+    }
+}

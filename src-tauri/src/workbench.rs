@@ -1,0 +1,357 @@
+//! Changing the graph by hand: plans an operation against the current topology, runs it on the engine,
+//! waits until the view shows it, and keeps the undo history.
+//!
+//! Owns the order of those steps and nothing else: whether an operation may run is `ops`' decision, the
+//! engine calls are `engine::write`'s, and the Tauri commands only call in here. It must not know about
+//! Tauri, so it can be driven by tests against the sandbox engine.
+
+use std::time::Duration;
+
+use crate::dto::ops::{
+    problems, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto, ProblemDto,
+};
+use crate::engine::Engine;
+use crate::error::AppError;
+use crate::ops::{
+    inverse, next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, recheck, targets, EndpointConfig, History,
+    Operation, Refusal,
+};
+use crate::state::AppState;
+use crate::topology::{network_node_id, Topology};
+
+/// How long an operation waits for the event stream to bring its effect into the view before it returns.
+/// The engine emits the event at once; this only bounds a lagging stream, and the change is made either way.
+const VIEW_WAIT: Duration = Duration::from_secs(5);
+
+/// Every network, and whether the container may be dropped there (and why not), for drag highlighting.
+pub fn drop_targets(state: &AppState, container_id: &str) -> Result<Vec<DropTargetDto>, AppError> {
+    let topology = state.topology()?;
+    if topology.container(container_id).is_none() {
+        return Err(AppError::refused(&[Refusal::ContainerGone { container_id: container_id.into() }]));
+    }
+    Ok(targets(&topology, container_id)
+        .into_iter()
+        .map(|(network_id, refusal)| DropTargetDto {
+            node_id: network_node_id(&network_id),
+            network_name: topology.network(&network_id).map(|n| n.name.clone()).unwrap_or_default(),
+            network_id,
+            refusal: refusal.as_ref().map(ProblemDto::from),
+        })
+        .collect())
+}
+
+/// The connect the form describes right now: every problem, the CLI line, and the addresses to suggest.
+pub fn plan_connect_form(
+    state: &AppState,
+    container_id: &str,
+    network_id: &str,
+    form: &EndpointConfigDto,
+) -> Result<ConnectPlanDto, AppError> {
+    let topology = state.topology()?;
+    let config = form.to_config();
+    let (problems, op) = match plan_connect(&topology, container_id, network_id, &config) {
+        Ok(op) => (Vec::new(), op),
+        Err(refusals) => (problems(&refusals), unchecked_connect(&topology, container_id, network_id, config)),
+    };
+    let network = topology.network(network_id);
+    let container = topology.container(container_id);
+    let running = container.is_some_and(|c| c.state.is_live());
+    let notice = match (container, &op) {
+        (Some(c), Operation::Connect { network_name, config, .. }) if !running => Some(match &config.ipv4 {
+            Some(ip) => format!("{} is stopped: it takes {ip} on {network_name} when it starts.", c.name),
+            None => format!("{} is stopped: it gets its address on {network_name} when it starts.", c.name),
+        }),
+        _ => None,
+    };
+    Ok(ConnectPlanDto {
+        container_id: container_id.into(),
+        container_name: op.container_name().into(),
+        network_id: network_id.into(),
+        network_name: op.network_name().into(),
+        problems,
+        command: op.command(),
+        suggested_ipv4: next_free_ipv4(&topology, network_id),
+        suggested_ipv6: next_free_ipv6(&topology, network_id),
+        subnets: network.map(|n| n.ipam.iter().filter_map(|c| c.subnet.clone()).collect()).unwrap_or_default(),
+        user_defined: network.is_some_and(|n| n.name != "bridge"),
+        ipv6_enabled: network.is_some_and(|n| n.enable_ipv6),
+        container_running: running,
+        notice,
+    })
+}
+
+/// The disconnect a gesture asks for: whether it may run, the CLI line, and whether to ask first.
+pub fn plan_disconnect_form(
+    state: &AppState,
+    container_id: &str,
+    network_id: &str,
+) -> Result<DisconnectPlanDto, AppError> {
+    let topology = state.topology()?;
+    let (problem, op) = match plan_disconnect(&topology, container_id, network_id, false) {
+        Ok(op) => (None, op),
+        Err(r) => (Some(ProblemDto::from(&r)), unchecked_disconnect(&topology, container_id, network_id)),
+    };
+    let container = topology.container(container_id);
+    let running = container.is_some_and(|c| c.state.is_live());
+    let ipv4 =
+        topology.endpoints_of(container_id).into_iter().find(|(n, _)| n.id == network_id).and_then(|(_, e)| {
+            e.ipv4.as_ref().map(|ip| e.ipv4_prefix.map_or_else(|| ip.clone(), |p| format!("{ip}/{p}")))
+        });
+    let warning = (running && problem.is_none()).then(|| {
+        format!(
+            "{} is running: connections it has open over {} break, and it stops resolving names there.",
+            op.container_name(),
+            op.network_name()
+        )
+    });
+    Ok(DisconnectPlanDto {
+        container_id: container_id.into(),
+        container_name: op.container_name().into(),
+        network_id: network_id.into(),
+        network_name: op.network_name().into(),
+        problem,
+        command: op.command(),
+        container_running: running,
+        ipv4,
+        warning,
+    })
+}
+
+pub async fn connect(
+    state: &AppState,
+    container_id: &str,
+    network_id: &str,
+    form: &EndpointConfigDto,
+) -> Result<OutcomeDto, AppError> {
+    let mut history = state.history.lock().await;
+    // Planned against the graph as it is now, not as it was when the drag began.
+    let (topology, engine) = state.current()?;
+    let op = plan_connect(&topology, container_id, network_id, &form.to_config()).map_err(|r| AppError::refused(&r))?;
+    let notice = perform(state, &engine, &op).await?;
+    history.record(op.clone(), now());
+    Ok(outcome(&op, &op.done(), &history, notice))
+}
+
+pub async fn disconnect(state: &AppState, container_id: &str, network_id: &str) -> Result<OutcomeDto, AppError> {
+    let mut history = state.history.lock().await;
+    let (topology, engine) = state.current()?;
+    let op = plan_disconnect(&topology, container_id, network_id, false).map_err(|r| AppError::refused(&[r]))?;
+    let op = capture(&topology, &engine, op).await?;
+    let notice = perform(state, &engine, &op).await?;
+    history.record(op.clone(), now());
+    Ok(outcome(&op, &op.done(), &history, notice))
+}
+
+/// Runs the inverse of the last operation, if the graph still allows it exactly.
+pub async fn undo(state: &AppState) -> Result<OutcomeDto, AppError> {
+    let mut history = state.history.lock().await;
+    let op = history.undo_candidate().ok_or_else(AppError::nothing_to_undo)?;
+    let (topology, engine) = state.current()?;
+    recheck(&topology, &op).map_err(|r| AppError::cannot_restore(&r))?;
+    let notice = perform(state, &engine, &op).await?;
+    history.mark_undone();
+    let done = format!("Undid “{}”", inverse(&op).describe());
+    Ok(outcome(&op, &done, &history, notice))
+}
+
+/// Runs the last undone operation again, exactly as first recorded.
+pub async fn redo(state: &AppState) -> Result<OutcomeDto, AppError> {
+    let mut history = state.history.lock().await;
+    let op = history.redo_candidate().ok_or_else(AppError::nothing_to_redo)?;
+    let (topology, engine) = state.current()?;
+    recheck(&topology, &op).map_err(|r| AppError::cannot_restore(&r))?;
+    let notice = perform(state, &engine, &op).await?;
+    history.mark_redone();
+    let done = format!("Redid “{}”", op.describe());
+    Ok(outcome(&op, &done, &history, notice))
+}
+
+pub async fn history(state: &AppState) -> HistoryDto {
+    HistoryDto::from(&*state.history.lock().await)
+}
+
+/// Replaces what the topology knows of an attachment by what a container inspect says, so undo restores
+/// aliases, link-local IPs and driver options too. The engine's answer wins: the list may lag it.
+async fn capture(topology: &Topology, engine: &Engine, op: Operation) -> Result<Operation, AppError> {
+    let Some(container) = topology.container(op.container_id()) else {
+        return Ok(op);
+    };
+    match engine.attachment(container, op.network_id()).await? {
+        Some(config) => Ok(op.with_restore(config)),
+        None => Err(AppError::refused(&[Refusal::NotConnected {
+            container: op.container_name().into(),
+            network: op.network_name().into(),
+        }])),
+    }
+}
+
+/// Runs `op` and waits for the view to show it, so the next gesture (an undo right away) plans against a
+/// graph that already has the change.
+async fn perform(state: &AppState, engine: &Engine, op: &Operation) -> Result<Option<String>, AppError> {
+    engine.run(op).await?;
+    let shown = state.wait_for_view(VIEW_WAIT, |t| shows(t, op)).await;
+    Ok((!shown).then(|| {
+        "The engine made the change, but its event has not reached Netlens yet; the graph catches up when it does."
+            .to_string()
+    }))
+}
+
+/// Whether `topology` reflects `op` having run.
+pub fn shows(topology: &Topology, op: &Operation) -> bool {
+    let attached = topology.endpoints_of(op.container_id()).iter().any(|(n, _)| n.id == op.network_id());
+    match op {
+        Operation::Connect { .. } => attached,
+        Operation::Disconnect { .. } => !attached,
+    }
+}
+
+fn outcome(op: &Operation, done: &str, history: &History, notice: Option<String>) -> OutcomeDto {
+    OutcomeDto { done: done.into(), command: op.command(), history: HistoryDto::from(history), notice }
+}
+
+fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// Names for a preview when the plan was refused: the ones the graph has, else the IDs.
+fn names(topology: &Topology, container_id: &str, network_id: &str) -> (String, String) {
+    let container = topology.container(container_id).map_or_else(|| container_id.to_string(), |c| c.name.clone());
+    let network = topology.network(network_id).map_or_else(|| network_id.to_string(), |n| n.name.clone());
+    (container, network)
+}
+
+/// A connect for showing its command while the form still has problems; never run.
+fn unchecked_connect(topology: &Topology, container_id: &str, network_id: &str, config: EndpointConfig) -> Operation {
+    let (container_name, network_name) = names(topology, container_id, network_id);
+    Operation::Connect {
+        network_id: network_id.into(),
+        network_name,
+        container_id: container_id.into(),
+        container_name,
+        config,
+    }
+}
+
+fn unchecked_disconnect(topology: &Topology, container_id: &str, network_id: &str) -> Operation {
+    let (container_name, network_name) = names(topology, container_id, network_id);
+    Operation::Disconnect {
+        network_id: network_id.into(),
+        network_name,
+        container_id: container_id.into(),
+        container_name,
+        force: false,
+        restore: EndpointConfig::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::events::LiveUpdate;
+    use crate::fixtures::demo;
+    use crate::state::LiveConfig;
+
+    fn state() -> AppState {
+        let config = LiveConfig {
+            target: crate::engine::Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
+            sandbox: true,
+            sandbox_reason: None,
+        };
+        let state = AppState::new(&config);
+        state.apply(&LiveUpdate::Snapshot(demo()));
+        state
+    }
+
+    fn id_of(state: &AppState, name: &str) -> String {
+        let t = state.topology().unwrap();
+        t.network_by_name(name)
+            .map(|n| n.id.clone())
+            .or_else(|| t.containers().find(|c| c.name == name).map(|c| c.id.clone()))
+            .unwrap()
+    }
+
+    #[test]
+    fn drop_targets_mark_joined_networks_with_their_reason() {
+        let s = state();
+        let api = id_of(&s, "api");
+        let targets = drop_targets(&s, &api).unwrap();
+        let backend = targets.iter().find(|t| t.network_name == "backend").unwrap();
+        assert_eq!(backend.refusal.as_ref().unwrap().code, "alreadyConnected");
+        assert_eq!(backend.node_id, format!("network:{}", backend.network_id));
+        let frontend = targets.iter().find(|t| t.network_name == "frontend").unwrap();
+        assert_eq!(frontend.refusal, None);
+        let host = targets.iter().find(|t| t.network_name == "host").unwrap();
+        assert_eq!(host.refusal.as_ref().unwrap().code, "fixedNetwork");
+        let err = drop_targets(&s, "no-such-container").unwrap_err();
+        assert!(matches!(err, AppError::Refused { ref problems, .. } if problems[0].code == "containerGone"));
+    }
+
+    #[test]
+    fn connect_form_shows_command_problems_and_a_suggestion() {
+        let s = state();
+        let (api, frontend) = (id_of(&s, "api"), id_of(&s, "frontend"));
+        let form = EndpointConfigDto { aliases: vec!["web".into(), " ".into()], ipv4: Some(" ".into()), ipv6: None };
+        let plan = plan_connect_form(&s, &api, &frontend, &form).unwrap();
+        assert_eq!(plan.problems, vec![], "blank fields are left to the engine");
+        assert_eq!(plan.command, "docker network connect --alias web frontend api");
+        assert!(plan.suggested_ipv4.is_some());
+        assert!(plan.user_defined);
+
+        let form = EndpointConfigDto { aliases: vec![], ipv4: Some("192.168.99.5".into()), ipv6: None };
+        let plan = plan_connect_form(&s, &api, &frontend, &form).unwrap();
+        assert_eq!(plan.problems.len(), 1);
+        assert_eq!(plan.problems[0].code, "outsideSubnet");
+        assert_eq!(plan.problems[0].field.as_deref(), Some("ipv4"));
+        assert_eq!(plan.command, "docker network connect --ip 192.168.99.5 frontend api", "shown even while refused");
+    }
+
+    #[test]
+    fn connect_form_says_a_stopped_container_gets_its_address_on_start() {
+        let s = state();
+        let (job, frontend) = (id_of(&s, "nightly-job"), id_of(&s, "frontend"));
+        let plan = plan_connect_form(&s, &job, &frontend, &EndpointConfigDto::default()).unwrap();
+        assert!(!plan.container_running);
+        assert_eq!(
+            plan.notice.as_deref(),
+            Some("nightly-job is stopped: it gets its address on frontend when it starts.")
+        );
+    }
+
+    #[test]
+    fn disconnect_form_warns_for_running_containers_and_refuses_unattached() {
+        let s = state();
+        let (api, backend, frontend) = (id_of(&s, "api"), id_of(&s, "backend"), id_of(&s, "frontend"));
+        let plan = plan_disconnect_form(&s, &api, &backend).unwrap();
+        assert_eq!(plan.problem, None);
+        assert_eq!(plan.command, "docker network disconnect backend api");
+        assert!(plan.container_running);
+        assert!(plan.warning.unwrap().contains("api is running"));
+        let plan = plan_disconnect_form(&s, &api, &frontend).unwrap();
+        assert_eq!(plan.problem.unwrap().code, "notConnected");
+        assert_eq!(plan.warning, None);
+    }
+
+    #[tokio::test]
+    async fn operations_refuse_before_touching_a_missing_engine() {
+        let s = state();
+        let (api, backend) = (id_of(&s, "api"), id_of(&s, "backend"));
+        // No engine has connected: nothing may be sent, and the history stays empty.
+        let err = connect(&s, &api, &backend, &EndpointConfigDto::default()).await.unwrap_err();
+        assert!(matches!(err, AppError::NotReady { .. }), "{err:?}");
+        assert!(matches!(undo(&s).await.unwrap_err(), AppError::NothingToUndo { .. }));
+        assert!(matches!(redo(&s).await.unwrap_err(), AppError::NothingToRedo { .. }));
+        assert_eq!(history(&s).await, HistoryDto::default());
+    }
+
+    #[test]
+    fn the_view_shows_an_operation_by_its_endpoint() {
+        let s = state();
+        let t = s.topology().unwrap();
+        let (api, backend, frontend) = (id_of(&s, "api"), id_of(&s, "backend"), id_of(&s, "frontend"));
+        let on_backend = plan_disconnect(&t, &api, &backend, false).unwrap();
+        assert!(!shows(&t, &on_backend), "api is still on backend");
+        assert!(shows(&t, &inverse(&on_backend)));
+        let to_frontend = plan_connect(&t, &api, &frontend, &EndpointConfig::default()).unwrap();
+        assert!(!shows(&t, &to_frontend));
+    }
+}
