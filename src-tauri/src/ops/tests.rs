@@ -624,3 +624,18 @@ fn refusals_read_as_sentences_with_advice() {
     );
     assert_eq!(r.to_string(), r.message());
 }
+
+#[test]
+fn an_unreported_gateway_is_taken_to_be_the_first_host_address() {
+    // Engine 20.10 leaves `Gateway` out of the IPAM config when only `--subnet` was given.
+    let mut n = network("n-quiet", "quiet", "bridge", Some("10.60.0.0/24"));
+    n.ipam[0].gateway = None;
+    let mut ranged = network("n-ranged", "ranged", "bridge", Some("10.61.0.0/16"));
+    ranged.ipam[0].gateway = None;
+    ranged.ipam[0].ip_range = Some("10.61.5.0/24".into());
+    let t = demo_with(vec![n, ranged], vec![]);
+    assert_eq!(codes(&plan_err(&t, "c-api", "n-quiet", &ipv4("10.60.0.1"))), ["reservedAddress"]);
+    assert_eq!(codes(&plan_err(&t, "c-api", "n-ranged", &ipv4("10.61.5.1"))), ["reservedAddress"]);
+    assert!(plan_connect(&t, "c-api", "n-ranged", &ipv4("10.61.0.1")).is_ok(), "outside the range, not the gateway");
+    assert_eq!(next_free_ipv4(&t, "n-quiet").as_deref(), Some("10.60.0.2"));
+}

@@ -572,11 +572,18 @@ pub(crate) fn pools(network: &Network, v6: bool) -> Vec<Pool> {
         .filter_map(|c| {
             let subnet = c.subnet.as_deref()?.parse::<IpNet>().ok()?.trunc();
             let ip_range = c.ip_range.as_deref().and_then(|r| r.parse::<IpNet>().ok()).map(|r| r.trunc());
-            let gateway = c.gateway.as_deref().and_then(parse_addr);
+            // Engines before API 1.42 do not report a gateway they chose themselves; their default IPAM
+            // takes the first host address of the range (or of the subnet) for it.
+            let gateway = c.gateway.as_deref().and_then(parse_addr).or_else(|| first_host(ip_range.unwrap_or(subnet)));
             Some(Pool { subnet, ip_range, gateway })
         })
         .filter(|p| matches!(p.subnet, IpNet::V6(_)) == v6)
         .collect()
+}
+
+/// The address after the network address, if the net has room for one.
+fn first_host(net: IpNet) -> Option<IpAddr> {
+    net.hosts().find(|a| *a != net.network())
 }
 
 /// An address as the engine reports it, tolerating a `/prefix` suffix.
