@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use netlens_tests::window::{assert_ui_built, Window};
+use netlens_tests::window::{assert_ui_built, Window, CONTROL};
 use netlens_tests::{docker, docker_json, ensure_demo, Cleanup};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -68,5 +68,143 @@ async fn networks_made_with_the_cli_appear_and_vanish_live() {
     w.wait_css(&css, Duration::from_secs(5)).await;
     docker(&["network", "rm", &id]);
     w.wait_gone(&css, Duration::from_secs(5)).await;
+    w.close().await;
+}
+
+/// The container's endpoint on `network` as `docker inspect` shows it.
+fn endpoint(container: &str, network: &str) -> Option<serde_json::Value> {
+    docker_json(&["inspect", container])[0]["NetworkSettings"]["Networks"].get(network).cloned()
+}
+
+fn has_alias(e: &serde_json::Value, alias: &str) -> bool {
+    e["Aliases"].as_array().is_some_and(|a| a.iter().any(|v| v == alias))
+}
+
+/// Polls `docker inspect` until `pred` holds for the endpoint (or its absence).
+async fn until_endpoint(container: &str, network: &str, what: &str, pred: impl Fn(Option<&serde_json::Value>) -> bool) {
+    for _ in 0..50 {
+        if pred(endpoint(container, network).as_ref()) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what}: endpoint of {container} on {network} is {:?}", endpoint(container, network));
+}
+
+/// Waits until the graph has drawn a topology in which `id` (a node or edge) is present.
+async fn until_drawn(w: &Window, id: &str) {
+    for _ in 0..50 {
+        let v = w.js(
+            "const h = window.__NETLENS_TEST__; return h.nodePosition(arguments[0]) || h.edgePosition(arguments[0]);",
+            vec![serde_json::json!(id)],
+        )
+        .await;
+        if !v.is_null() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{id} was never drawn");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
+    assert_ui_built();
+    ensure_demo();
+    let cleanup = Cleanup::new("window-drag");
+    let net = docker(&["network", "create", "--label", &cleanup.label, "--subnet", "10.214.120.0/24", "nlw-drag"]);
+    let ctr = netlens_tests::run_idle("nlw-drag-box", &cleanup, &[]);
+    let w = Window::open().await;
+    let (net_node, ctr_node, edge) =
+        (format!("network:{net}"), format!("container:{ctr}"), format!("endpoint:{net}:{ctr}"));
+    until_drawn(&w, &net_node).await;
+    until_drawn(&w, &ctr_node).await;
+
+    // Drag the container onto the network hub; look at the drag in progress, then drop.
+    let from = w.node_position(&ctr_node).await;
+    let to = w.node_position(&net_node).await;
+    w.press_and_move(from, to).await;
+    w.wait_css("main[data-dragging='true']", Duration::from_secs(2)).await;
+    w.screenshot("drag-in-progress").await;
+    w.release(false).await;
+    let popover = w.wait_css("[data-testid=connect-popover]", Duration::from_secs(5)).await;
+    w.wait_css("[data-testid=connect-aliases]", Duration::from_secs(1)).await.send_keys("api2").await.unwrap();
+    w.wait_css("[data-testid=connect-ipv4]", Duration::from_secs(1)).await.send_keys("10.214.120.10").await.unwrap();
+    let want = "docker network connect --alias api2 --ip 10.214.120.10 nlw-drag nlw-drag-box";
+    let mut command = String::new();
+    for _ in 0..30 {
+        command = w.wait_css("[data-testid=connect-command]", Duration::from_secs(1)).await.text().await.unwrap();
+        if command.contains(want) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(command.contains(want), "the popover shows the CLI equivalent: {command}");
+    w.screenshot("drop-popover").await;
+    let _ = popover;
+    w.wait_css("[data-testid=connect-confirm]", Duration::from_secs(1)).await.click().await.unwrap();
+    until_endpoint(&ctr, "nlw-drag", "connected by the drop", |e| {
+        e.is_some_and(|e| e["IPAddress"] == "10.214.120.10" && has_alias(e, "api2"))
+    })
+    .await;
+
+    // Pull the new edge away from its line until it snaps: a running container asks first.
+    until_drawn(&w, &edge).await;
+    let (x, y) = w.edge_position(&edge).await;
+    let (cx, cy) = w.node_position(&ctr_node).await;
+    // Perpendicular to the edge, 160 px away.
+    let (dx, dy) = (cx - x, cy - y);
+    let len = dx.hypot(dy).max(1.0);
+    let away = (x - dy / len * 160.0, y + dx / len * 160.0);
+    w.drag((x, y), away, false).await;
+    let dialog = w.wait_css("[data-testid=disconnect-dialog]", Duration::from_secs(5)).await;
+    let cmd = w.wait_css("[data-testid=disconnect-command]", Duration::from_secs(1)).await.text().await.unwrap();
+    assert!(cmd.contains("docker network disconnect nlw-drag nlw-drag-box"), "{cmd}");
+    let _ = dialog;
+    w.wait_css("[data-testid=disconnect-confirm]", Duration::from_secs(1)).await.click().await.unwrap();
+    until_endpoint(&ctr, "nlw-drag", "disconnected by the pull", |e| e.is_none()).await;
+
+    // Ctrl+Z reconnects with the same address and alias.
+    w.wait_gone("[data-testid=disconnect-dialog]", Duration::from_secs(2)).await;
+    w.chord(&[CONTROL, 'z']).await;
+    until_endpoint(&ctr, "nlw-drag", "reconnected by Ctrl+Z", |e| {
+        e.is_some_and(|e| {
+            e["IPAddress"] == "10.214.120.10"
+                && e["IPAMConfig"]["IPv4Address"] == "10.214.120.10"
+                && has_alias(e, "api2")
+        })
+    })
+    .await;
+    // The history shows both operations; the disconnect is now the one to redo.
+    let redo = w.wait_css("[data-testid=redo]", Duration::from_secs(1)).await;
+    assert_eq!(redo.attr("disabled").await.unwrap(), None, "redo is offered after an undo");
+    let title = redo.attr("title").await.unwrap().unwrap_or_default();
+    assert!(title.contains("Disconnect nlw-drag-box from nlw-drag"), "redo says what it does: {title}");
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_drop_on_a_refused_network_changes_nothing_and_says_why() {
+    assert_ui_built();
+    ensure_demo();
+    let cleanup = Cleanup::new("window-refused");
+    let ctr = netlens_tests::run_idle("nlw-refused-box", &cleanup, &[]);
+    let host_net = docker(&["network", "inspect", "-f", "{{.Id}}", "host"]);
+    let w = Window::open().await;
+    let (net_node, ctr_node) = (format!("network:{host_net}"), format!("container:{ctr}"));
+    until_drawn(&w, &ctr_node).await;
+    let before = docker(&["inspect", "-f", "{{json .NetworkSettings.Networks}}", &ctr]);
+
+    let from = w.node_position(&ctr_node).await;
+    let to = w.node_position(&net_node).await;
+    w.press_and_move(from, to).await;
+    let hint = w.wait_css("[data-testid=drop-refusal]", Duration::from_secs(3)).await.text().await.unwrap();
+    assert!(hint.contains("predefined"), "the hovered target says why: {hint}");
+    w.release(false).await;
+    let toast = w.wait_css("[data-testid=toast]", Duration::from_secs(3)).await;
+    assert!(toast.text().await.unwrap().contains("predefined"));
+    assert!(w.client.find_all(Locator::Css("[data-testid=connect-popover]")).await.unwrap().is_empty());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(docker(&["inspect", "-f", "{{json .NetworkSettings.Networks}}", &ctr]), before, "engine unchanged");
     w.close().await;
 }

@@ -7,11 +7,18 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{
+    Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
 use crate::{docker_host, netlens_binary, workspace_dir};
+
+/// WebDriver's codes for modifier keys.
+pub const SHIFT: char = '\u{E008}';
+pub const CONTROL: char = '\u{E009}';
+pub const DELETE: char = '\u{E017}';
 
 pub struct Window {
     pub client: Client,
@@ -104,6 +111,76 @@ impl Window {
             .then(PointerAction::Pause { duration: Duration::from_millis(60) })
             .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
         self.client.perform_actions(mouse).await.expect("pointer actions");
+        let _ = self.client.release_actions().await;
+    }
+
+    /// Where an edge's middle is drawn, in viewport CSS pixels (the UI's documented test hook).
+    pub async fn edge_position(&self, edge_id: &str) -> (f64, f64) {
+        let v = self.js("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", vec![json!(edge_id)]).await;
+        let x = v["x"].as_f64().unwrap_or_else(|| panic!("no position for {edge_id}: {v}"));
+        let y = v["y"].as_f64().unwrap_or_else(|| panic!("no position for {edge_id}: {v}"));
+        (x, y)
+    }
+
+    /// Presses the button at `from` and moves to `to` in small steps, as a hand would, without releasing:
+    /// the drag stays in progress (for a look or a screenshot) until `release`.
+    pub async fn press_and_move(&self, from: (f64, f64), to: (f64, f64)) {
+        let mut mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(50)),
+                x: from.0.round(),
+                y: from.1.round(),
+            })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Pause { duration: Duration::from_millis(80) });
+        const STEPS: u32 = 8;
+        for i in 1..=STEPS {
+            let t = f64::from(i) / f64::from(STEPS);
+            let (x, y) = (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
+            mouse = mouse.then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(40)),
+                x: x.round(),
+                y: y.round(),
+            });
+        }
+        self.client.perform_actions(mouse).await.expect("pointer actions");
+    }
+
+    /// Lets go of the button pressed by `press_and_move`, with Shift held when `shift` is set.
+    pub async fn release(&self, shift: bool) {
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::Pause { duration: Duration::from_millis(80) })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Pause { duration: Duration::ZERO });
+        let actions = if shift {
+            let keys = KeyActions::new("keys".into())
+                .then(KeyAction::Down { value: SHIFT })
+                .then(KeyAction::Pause { duration: Duration::ZERO })
+                .then(KeyAction::Up { value: SHIFT });
+            Actions::from(mouse).and(keys)
+        } else {
+            Actions::from(mouse)
+        };
+        self.client.perform_actions(actions).await.expect("pointer actions");
+        let _ = self.client.release_actions().await;
+    }
+
+    /// A whole drag: press at `from`, move to `to`, release there.
+    pub async fn drag(&self, from: (f64, f64), to: (f64, f64), shift: bool) {
+        self.press_and_move(from, to).await;
+        self.release(shift).await;
+    }
+
+    /// Presses a key chord, e.g. `&[CONTROL, 'z']`, releasing in reverse order.
+    pub async fn chord(&self, keys: &[char]) {
+        let mut seq = KeyActions::new("keys".into());
+        for k in keys {
+            seq = seq.then(KeyAction::Down { value: *k });
+        }
+        for k in keys.iter().rev() {
+            seq = seq.then(KeyAction::Up { value: *k });
+        }
+        self.client.perform_actions(seq).await.expect("key actions");
         let _ = self.client.release_actions().await;
     }
 
