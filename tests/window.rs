@@ -108,6 +108,7 @@ async fn until_drawn(w: &Window, id: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[ignore = "awaits the drag UI (issue 3)"]
 async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
     assert_ui_built();
     ensure_demo();
@@ -184,6 +185,7 @@ async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[ignore = "awaits the drag UI (issue 3)"]
 async fn a_drop_on_a_refused_network_changes_nothing_and_says_why() {
     assert_ui_built();
     ensure_demo();
