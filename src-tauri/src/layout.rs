@@ -289,6 +289,30 @@ mod tests {
     }
 
     #[test]
+    fn connecting_a_container_to_another_network_moves_only_that_container() {
+        let snap = demo();
+        let t1 = Topology::from_snapshot(&snap);
+        let first = Layout::default().update(&t1);
+        let mut wired = snap.clone();
+        let frontend = wired.networks.iter().find(|n| n.name == "frontend").cloned().unwrap();
+        let db = wired.containers.iter_mut().find(|c| c.name == "db").unwrap();
+        db.endpoints.push(endpoint(&frontend, Some("10.214.40.9")));
+        let second = first.update(&Topology::from_snapshot(&wired));
+        for n in t1.nodes().filter(|n| n.id() != "container:c-db") {
+            assert_eq!(first.position(&n.id()), second.position(&n.id()), "{} stayed", n.id());
+        }
+        let (was, now) = (first.position("container:c-db").unwrap(), second.position("container:c-db").unwrap());
+        assert_ne!(was, now, "db moved between its two networks");
+        // Disconnecting again gives it a slot by its network, still without moving anyone else.
+        let third = second.update(&Topology::from_snapshot(&snap));
+        for n in t1.nodes().filter(|n| n.id() != "container:c-db") {
+            assert_eq!(first.position(&n.id()), third.position(&n.id()), "{} stayed", n.id());
+        }
+        let hub = third.position("network:n-backend").unwrap();
+        assert!(dist(hub, third.position("container:c-db").unwrap()) < RING * 3.0);
+    }
+
+    #[test]
     fn removing_a_container_frees_its_slot_without_moving_others() {
         let snap = demo();
         let first = Layout::default().update(&Topology::from_snapshot(&snap));
