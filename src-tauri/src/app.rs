@@ -186,6 +186,14 @@ mod tests {
         webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
         cmd: &str,
     ) -> Result<tauri::ipc::InvokeResponseBody, serde_json::Value> {
+        invoke_with(webview, cmd, serde_json::json!({}))
+    }
+
+    fn invoke_with(
+        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        args: serde_json::Value,
+    ) -> Result<tauri::ipc::InvokeResponseBody, serde_json::Value> {
         tauri::test::get_ipc_response(
             webview,
             tauri::webview::InvokeRequest {
@@ -193,7 +201,7 @@ mod tests {
                 callback: tauri::ipc::CallbackFn(0),
                 error: tauri::ipc::CallbackFn(1),
                 url: "tauri://localhost".parse().unwrap(),
-                body: tauri::ipc::InvokeBody::default(),
+                body: tauri::ipc::InvokeBody::Json(args),
                 headers: Default::default(),
                 invoke_key: tauri::test::INVOKE_KEY.to_string(),
             },
@@ -214,5 +222,16 @@ mod tests {
         let res = invoke(&webview, "get_topology");
         let err = res.unwrap_err();
         assert_eq!(err["code"], "notReady");
+
+        // The editing commands are wired too, and refuse cleanly before the first snapshot.
+        let ids = serde_json::json!({ "containerId": "c", "networkId": "n", "config": { "aliases": [], "ipv4": null, "ipv6": null } });
+        for cmd in ["drop_targets", "plan_connect", "plan_disconnect", "connect", "disconnect"] {
+            let err = invoke_with(&webview, cmd, ids.clone()).unwrap_err();
+            assert_eq!(err["code"], "notReady", "{cmd}: {err}");
+        }
+        assert_eq!(invoke(&webview, "undo").unwrap_err()["code"], "nothingToUndo");
+        assert_eq!(invoke(&webview, "redo").unwrap_err()["code"], "nothingToRedo");
+        let history: HistoryDto = invoke(&webview, "get_history").unwrap().deserialize().unwrap();
+        assert_eq!(history, HistoryDto::default());
     }
 }
