@@ -6,6 +6,7 @@
 
 pub mod convert;
 pub mod events;
+pub mod networks;
 pub mod target;
 pub mod write;
 

@@ -1,0 +1,63 @@
+//! The engine calls of a network's lifecycle: what the engine can create, create, remove, the prune
+//! preview's `dangling` test, and the raw inspect for the inspector's JSON tab.
+//!
+//! Runs what `lifecycle` planned, as planned; it must not decide what may be created or removed.
+
+use std::collections::HashMap;
+
+use bollard::models::NetworkCreateRequest;
+use bollard::query_parameters::{InspectNetworkOptions, ListNetworksOptions};
+
+use super::{Engine, EngineError};
+
+/// What the engine says about itself that the create dialog needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EngineFacts {
+    /// Network drivers the engine has (built in and plugins), as `docker info` lists them.
+    pub network_drivers: Vec<String>,
+    /// Overlay networks can only be created on a swarm manager.
+    pub swarm_manager: bool,
+}
+
+impl Engine {
+    pub async fn facts(&self) -> Result<EngineFacts, EngineError> {
+        let info = self.docker().info().await.map_err(|e| self.err(e))?;
+        let mut network_drivers = info.plugins.and_then(|p| p.network).unwrap_or_default();
+        network_drivers.sort();
+        network_drivers.dedup();
+        let swarm_manager = info.swarm.and_then(|s| s.control_available).unwrap_or(false);
+        Ok(EngineFacts { network_drivers, swarm_manager })
+    }
+
+    /// Creates a network; returns its ID and the engine's warning, if any.
+    pub async fn create_network(&self, request: NetworkCreateRequest) -> Result<(String, Option<String>), EngineError> {
+        let created = self.docker().create_network(request).await.map_err(|e| self.err(e))?;
+        Ok((created.id, Some(created.warning).filter(|w| !w.is_empty())))
+    }
+
+    pub async fn remove_network(&self, network_id: &str) -> Result<(), EngineError> {
+        self.docker().remove_network(network_id).await.map_err(|e| self.err(e))
+    }
+
+    /// IDs of the networks a prune would remove now (API 1.40+): no endpoints, no services, not predefined.
+    pub async fn dangling_networks(&self) -> Result<Vec<String>, EngineError> {
+        let filters = HashMap::from([("dangling".to_string(), vec!["true".to_string()])]);
+        let networks = self
+            .docker()
+            .list_networks(Some(ListNetworksOptions { filters: Some(filters) }))
+            .await
+            .map_err(|e| self.err(e))?;
+        Ok(networks.into_iter().filter_map(|n| n.id).collect())
+    }
+
+    /// The network as `docker network inspect` prints it, for people who want every field.
+    pub async fn network_json(&self, network_id: &str) -> Result<String, EngineError> {
+        let inspected = self
+            .docker()
+            .inspect_network(network_id, Some(InspectNetworkOptions { verbose: false, scope: None }))
+            .await
+            .map_err(|e| self.err(e))?;
+        serde_json::to_string_pretty(&inspected)
+            .map_err(|e| EngineError::Rejected { status: 0, message: format!("the inspect could not be shown: {e}") })
+    }
+}
