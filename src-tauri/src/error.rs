@@ -97,7 +97,10 @@ impl From<EngineError> for AppError {
                     "Start Docker, or point Netlens at another engine with DOCKER_HOST or `docker context use`.".into(),
                 ),
             },
-            EngineError::Rejected { status, .. } => Self::EngineRejected { message, hint: engine_hint(status) },
+            EngineError::Rejected { status, message: ref engine_says } => {
+                let hint = engine_hint(status, engine_says);
+                Self::EngineRejected { message, hint }
+            }
             EngineError::BadConfig { .. } => Self::BadEngineConfig {
                 message,
                 hint: Some("Check DOCKER_HOST, DOCKER_CONTEXT and `docker context ls`.".into()),
@@ -106,8 +109,28 @@ impl From<EngineError> for AppError {
     }
 }
 
-/// Plain-language hints for the engine's status codes.
-pub fn engine_hint(status: u16) -> Option<String> {
+/// Plain-language hints for what the engine answered: its message when it is one we know (they are stable
+/// across engine versions), else its status code.
+pub fn engine_hint(status: u16, message: &str) -> Option<String> {
+    let m = message.to_ascii_lowercase();
+    let known = if m.contains("address already in use") {
+        Some("Another endpoint (or the network's gateway) holds that address. Choose another, or leave the field empty to have one assigned.")
+    } else if m.contains("already exists in network") {
+        Some("The container is already on that network. Disconnect it first to change its settings there.")
+    } else if m.contains("user specified ip address is supported only") || m.contains("user configured subnets") {
+        Some("Chosen addresses work only on networks created with --subnet. Leave the field empty.")
+    } else if m.contains("has active endpoints") {
+        Some("Containers are still attached. Disconnect them first, or use \"disconnect all and remove\".")
+    } else if m.contains("pre-defined network") || m.contains("predefined network") {
+        Some("bridge, host and none are predefined: they come with the engine and cannot be removed or rewired this way.")
+    } else if m.contains("is not connected to") {
+        Some("It is not attached there any more; the view catches up by itself.")
+    } else {
+        None
+    };
+    if let Some(hint) = known {
+        return Some(hint.into());
+    }
     match status {
         403 => Some("The engine forbids this: predefined networks and networks with active endpoints cannot be changed this way.".into()),
         404 => Some("It no longer exists: someone removed it a moment ago. The view updates by itself.".into()),
@@ -140,5 +163,16 @@ mod tests {
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["code"], "engineRejected");
         assert!(json["hint"].as_str().unwrap().contains("predefined"));
+    }
+
+    #[test]
+    fn known_engine_messages_get_their_own_hint() {
+        let e = AppError::from(EngineError::Rejected { status: 403, message: "Address already in use".into() });
+        assert!(e.hint().unwrap().starts_with("Another endpoint"), "{e:?}");
+        let e = AppError::from(EngineError::Rejected {
+            status: 403,
+            message: "error while removing network: network web id 1234 has active endpoints".into(),
+        });
+        assert!(e.hint().unwrap().contains("disconnect all and remove"), "{e:?}");
     }
 }
