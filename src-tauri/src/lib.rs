@@ -12,6 +12,7 @@ pub mod export;
 #[cfg(test)]
 mod fixtures;
 pub mod layout;
+pub mod lifecycle;
 pub mod model;
 pub mod ops;
 pub mod state;

@@ -1,0 +1,34 @@
+//! Planning a network's lifecycle (create, remove, undo of a remove, prune) as pure functions over a
+//! `Topology`.
+//!
+//! Owns what the create dialog sends (`NetworkSpec`), every reason to refuse it (`Problem`), the docker CLI
+//! lines, remove plans and their undo, the prune preview and its confirmation, and the driver explanations.
+//! It must not call the engine nor know about Tauri: the engine module runs these plans as planned, and the
+//! app maps them to the contract.
+
+pub mod cidr;
+pub mod command;
+pub mod drivers;
+pub mod problem;
+pub mod prune;
+pub mod recreate;
+pub mod remove;
+pub mod report;
+pub mod spec;
+pub mod validate;
+
+#[cfg(test)]
+mod tests;
+
+pub use command::{create_command, prune_command, rm_command};
+pub use drivers::{driver_choices, explain_driver, DriverChoice};
+pub use problem::{Field, KeyProblem, Problem, ReservedAddress};
+pub use prune::{
+    age_text, prune_confirm, prune_preview, LabelFilter, PreviewItem, PruneDecision, PruneFilters, PruneTarget,
+    SkipReason, Skipped,
+};
+pub use recreate::{check_recreate, recreate_plan, Reconnect, Recreate, RecreateRefusal};
+pub use remove::{plan_remove, Attached, NetworkRemoval, RemoveItem, RemovePlan, RemoveRefusal};
+pub use report::{Outcome, Report, ReportItem};
+pub use spec::{CreateContext, NetworkSpec};
+pub use validate::validate_create;

@@ -1,0 +1,458 @@
+//! Why a network cannot be created as specified: one `Problem` per broken rule, with a stable code, the form
+//! field it sits next to, a fact and a hint.
+//!
+//! Owns the wording; the rules themselves live in `validate`.
+
+use std::fmt;
+
+/// A field of the create dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Name,
+    Driver,
+    Subnet,
+    IpRange,
+    Gateway,
+    Ipv6,
+    SubnetV6,
+    GatewayV6,
+    Internal,
+    Attachable,
+    Encrypted,
+    Mtu,
+    Icc,
+    Parent,
+    Mode,
+    Labels,
+    Options,
+}
+
+impl Field {
+    /// Stable, for the UI to place the message.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Driver => "driver",
+            Self::Subnet => "subnet",
+            Self::IpRange => "ipRange",
+            Self::Gateway => "gateway",
+            Self::Ipv6 => "ipv6",
+            Self::SubnetV6 => "subnetV6",
+            Self::GatewayV6 => "gatewayV6",
+            Self::Internal => "internal",
+            Self::Attachable => "attachable",
+            Self::Encrypted => "encrypted",
+            Self::Mtu => "mtu",
+            Self::Icc => "icc",
+            Self::Parent => "parent",
+            Self::Mode => "mode",
+            Self::Labels => "labels",
+            Self::Options => "options",
+        }
+    }
+
+    /// The field as a person reads it in a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Driver => "driver",
+            Self::Subnet => "IPv4 subnet",
+            Self::IpRange => "IP range",
+            Self::Gateway => "IPv4 gateway",
+            Self::Ipv6 => "IPv6 setting",
+            Self::SubnetV6 => "IPv6 subnet",
+            Self::GatewayV6 => "IPv6 gateway",
+            Self::Internal => "internal setting",
+            Self::Attachable => "attachable setting",
+            Self::Encrypted => "encryption",
+            Self::Mtu => "MTU",
+            Self::Icc => "inter-container communication setting",
+            Self::Parent => "parent interface",
+            Self::Mode => "mode",
+            Self::Labels => "label",
+            Self::Options => "driver option",
+        }
+    }
+
+    fn example(self) -> &'static str {
+        match self {
+            Self::SubnetV6 => "fd00:1::/64",
+            Self::GatewayV6 => "fd00:1::1",
+            Self::IpRange => "10.1.2.128/25",
+            Self::Gateway => "10.1.2.1",
+            _ => "10.1.2.0/24",
+        }
+    }
+}
+
+/// Why a label or option key is unusable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyProblem {
+    Empty,
+    /// The CLI splits `key=value` at the first `=`, so such a key cannot be written back.
+    HasEquals,
+}
+
+/// The addresses of a subnet a gateway cannot take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReservedAddress {
+    NetworkAddress,
+    Broadcast,
+}
+
+/// One reason a network cannot be created (or re-created) as specified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NameEmpty,
+    NameInvalid {
+        name: String,
+    },
+    NameTaken {
+        name: String,
+        driver: String,
+    },
+    /// `host` and `null` (and `none`, the predefined network using `null`) exist once per engine.
+    DriverNotCreatable {
+        driver: String,
+    },
+    DriverUnavailable {
+        driver: String,
+        available: Vec<String>,
+    },
+    OverlayNeedsSwarm,
+    BadCidr {
+        field: Field,
+        value: String,
+    },
+    BadAddress {
+        field: Field,
+        value: String,
+    },
+    WrongFamily {
+        field: Field,
+        value: String,
+        want_v6: bool,
+    },
+    HostBits {
+        field: Field,
+        value: String,
+        suggested: String,
+    },
+    NeedsSubnet {
+        field: Field,
+        subnet_field: Field,
+    },
+    OutsideSubnet {
+        field: Field,
+        value: String,
+        subnet: String,
+    },
+    ReservedGateway {
+        field: Field,
+        value: String,
+        subnet: String,
+        reserved: ReservedAddress,
+    },
+    SubnetOverlap {
+        field: Field,
+        subnet: String,
+        network: String,
+        existing: String,
+    },
+    Ipv6SubnetRequired,
+    Ipv6Off {
+        field: Field,
+    },
+    ParentRequired {
+        driver: String,
+    },
+    ParentInvalid {
+        value: String,
+    },
+    ParentLoopback {
+        driver: String,
+    },
+    /// Passthru mode gives one macvlan network the whole parent, so it cannot share it either way.
+    ParentPassthru {
+        parent: String,
+        network: String,
+    },
+    BadMode {
+        driver: String,
+        value: String,
+        allowed: &'static [&'static str],
+    },
+    NotForDriver {
+        field: Field,
+        driver: String,
+    },
+    MtuNotNumber {
+        value: String,
+    },
+    MtuOutOfRange {
+        value: u64,
+    },
+    BadKey {
+        field: Field,
+        key: String,
+        problem: KeyProblem,
+    },
+    /// An extra driver option that a dedicated field sets: two places for one value would disagree.
+    OptionHasField {
+        key: String,
+        dedicated: Field,
+    },
+    /// Re-creating only: a container to reconnect was removed meanwhile.
+    ContainerGone {
+        container: String,
+    },
+}
+
+pub const MTU_MIN: u64 = 68;
+pub const MTU_MAX: u64 = 65535;
+
+impl Problem {
+    /// Stable, for the UI to switch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NameEmpty => "nameEmpty",
+            Self::NameInvalid { .. } => "nameInvalid",
+            Self::NameTaken { .. } => "nameTaken",
+            Self::DriverNotCreatable { .. } => "driverNotCreatable",
+            Self::DriverUnavailable { .. } => "driverUnavailable",
+            Self::OverlayNeedsSwarm => "overlayNeedsSwarm",
+            Self::BadCidr { .. } => "badCidr",
+            Self::BadAddress { .. } => "badAddress",
+            Self::WrongFamily { .. } => "wrongFamily",
+            Self::HostBits { .. } => "hostBits",
+            Self::NeedsSubnet { .. } => "needsSubnet",
+            Self::OutsideSubnet { .. } => "outsideSubnet",
+            Self::ReservedGateway { .. } => "reservedGateway",
+            Self::SubnetOverlap { .. } => "subnetOverlap",
+            Self::Ipv6SubnetRequired => "ipv6SubnetRequired",
+            Self::Ipv6Off { .. } => "ipv6Off",
+            Self::ParentRequired { .. } => "parentRequired",
+            Self::ParentInvalid { .. } => "parentInvalid",
+            Self::ParentLoopback { .. } => "parentLoopback",
+            Self::ParentPassthru { .. } => "parentPassthru",
+            Self::BadMode { .. } => "badMode",
+            Self::NotForDriver { .. } => "notForDriver",
+            Self::MtuNotNumber { .. } => "mtuNotNumber",
+            Self::MtuOutOfRange { .. } => "mtuOutOfRange",
+            Self::BadKey { .. } => "badKey",
+            Self::OptionHasField { .. } => "optionHasField",
+            Self::ContainerGone { .. } => "containerGone",
+        }
+    }
+
+    /// The form field the problem is shown next to; `None` for problems about the whole network.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Self::NameEmpty | Self::NameInvalid { .. } | Self::NameTaken { .. } => Some(Field::Name),
+            Self::DriverNotCreatable { .. } | Self::DriverUnavailable { .. } | Self::OverlayNeedsSwarm => {
+                Some(Field::Driver)
+            }
+            Self::BadCidr { field, .. }
+            | Self::BadAddress { field, .. }
+            | Self::WrongFamily { field, .. }
+            | Self::HostBits { field, .. }
+            | Self::NeedsSubnet { field, .. }
+            | Self::OutsideSubnet { field, .. }
+            | Self::ReservedGateway { field, .. }
+            | Self::SubnetOverlap { field, .. }
+            | Self::Ipv6Off { field }
+            | Self::NotForDriver { field, .. }
+            | Self::BadKey { field, .. } => Some(*field),
+            Self::Ipv6SubnetRequired => Some(Field::SubnetV6),
+            Self::ParentRequired { .. }
+            | Self::ParentInvalid { .. }
+            | Self::ParentLoopback { .. }
+            | Self::ParentPassthru { .. } => Some(Field::Parent),
+            Self::BadMode { .. } => Some(Field::Mode),
+            Self::MtuNotNumber { .. } | Self::MtuOutOfRange { .. } => Some(Field::Mtu),
+            Self::OptionHasField { .. } => Some(Field::Options),
+            Self::ContainerGone { .. } => None,
+        }
+    }
+
+    /// What is wrong, as one clause without advice.
+    pub fn fact(&self) -> String {
+        match self {
+            Self::NameEmpty => "The network needs a name".into(),
+            Self::NameInvalid { name } => format!("`{name}` is not a valid network name"),
+            Self::NameTaken { name, driver } => format!("A {driver} network named `{name}` already exists"),
+            Self::DriverNotCreatable { driver } => match driver.as_str() {
+                "host" => "The `host` driver exists only as the predefined `host` network: containers on it use \
+                           the host's own network stack, and there is only one of those"
+                    .into(),
+                _ => format!(
+                    "`{driver}` cannot create networks: the `null` driver exists only as the predefined `none` \
+                     network, which gives containers no networking at all"
+                ),
+            },
+            Self::DriverUnavailable { driver, available } => {
+                format!("This engine has no network driver `{driver}` (it has {})", available.join(", "))
+            }
+            Self::OverlayNeedsSwarm => {
+                "Overlay networks span the nodes of a swarm, and this engine is not a swarm manager".into()
+            }
+            Self::BadCidr { field, value } => format!("`{value}` is not a valid {} in CIDR form", field.label()),
+            Self::BadAddress { field, value } => format!("`{value}` is not a valid {}", field.label()),
+            Self::WrongFamily { field, value, want_v6: true } => {
+                format!("`{value}` is an IPv4 value in the {} field", field.label())
+            }
+            Self::WrongFamily { field, value, want_v6: false } => {
+                format!("`{value}` is an IPv6 value in the {} field", field.label())
+            }
+            Self::HostBits { value, suggested, .. } => {
+                format!("{value} has host bits set; did you mean {suggested}?")
+            }
+            Self::NeedsSubnet { field, subnet_field } => {
+                format!("A {} needs a {} to belong to", field.label(), subnet_field.label())
+            }
+            Self::OutsideSubnet { field, value, subnet } => {
+                format!("The {} {value} is outside the subnet {subnet}", field.label())
+            }
+            Self::ReservedGateway { value, subnet, reserved, .. } => match reserved {
+                ReservedAddress::NetworkAddress => format!("{value} is the network address of {subnet}"),
+                ReservedAddress::Broadcast => format!("{value} is the broadcast address of {subnet}"),
+            },
+            Self::SubnetOverlap { subnet, network, existing, .. } => {
+                format!("{subnet} overlaps network `{network}` ({existing})")
+            }
+            Self::Ipv6SubnetRequired => {
+                "IPv6 is on but no IPv6 subnet is given, and engines before 27 have no default IPv6 pool to pick \
+                 one from"
+                    .into()
+            }
+            Self::Ipv6Off { field } => format!("A {} is given but IPv6 is off", field.label()),
+            Self::ParentRequired { driver } => format!(
+                "A {driver} network without a parent interface sits on a dummy interface, so it cannot leave the host"
+            ),
+            Self::ParentInvalid { value } => format!("`{value}` is not a valid interface name"),
+            Self::ParentLoopback { driver } => format!("The loopback interface cannot be a {driver} parent"),
+            Self::ParentPassthru { parent, network } => format!(
+                "`{network}` already uses {parent}, and passthru mode needs the interface for one network alone"
+            ),
+            Self::BadMode { driver, value, allowed } => {
+                format!("`{value}` is not a {driver} mode (it takes {})", allowed.join(", "))
+            }
+            Self::NotForDriver { field, driver } => not_for_driver(*field, driver),
+            Self::MtuNotNumber { value } => format!("MTU `{value}` is not a whole number"),
+            Self::MtuOutOfRange { value } => format!("MTU {value} is outside {MTU_MIN} to {MTU_MAX}"),
+            Self::BadKey { field, key: _, problem: KeyProblem::Empty } => {
+                format!("A {} has an empty key", field.label())
+            }
+            Self::BadKey { field, key, problem: KeyProblem::HasEquals } => {
+                format!("The {} key `{key}` contains `=`", field.label())
+            }
+            Self::OptionHasField { key, dedicated } => {
+                format!("Option `{key}` is the {} field's job", dedicated.label())
+            }
+            Self::ContainerGone { container } => format!("{container} no longer exists, so it cannot be reconnected"),
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self) -> String {
+        match self {
+            Self::NameEmpty | Self::NameInvalid { .. } => {
+                "Start with a letter or digit, then use letters, digits, `_`, `.` and `-`.".into()
+            }
+            Self::NameTaken { .. } => {
+                "Choose another name: the engine may allow a second network of the same name, but every command \
+                 that names it would then be ambiguous."
+                    .into()
+            }
+            Self::DriverNotCreatable { driver } if driver == "host" => {
+                "Run a container with --network host to use the host's stack; for a network of your own, use bridge."
+                    .into()
+            }
+            Self::DriverNotCreatable { .. } => {
+                "Run a container with --network none to isolate it; for a network of your own, use bridge or an \
+                 internal bridge."
+                    .into()
+            }
+            Self::DriverUnavailable { .. } => {
+                "Pick one of the listed drivers, or install the plugin first (docker plugin install).".into()
+            }
+            Self::OverlayNeedsSwarm => {
+                "Run `docker swarm init` to make this engine a one-node swarm (or join it to a swarm as a manager), \
+                 or use bridge for a network on this host only."
+                    .into()
+            }
+            Self::BadCidr { field, .. } | Self::BadAddress { field, .. } => {
+                format!("Write it like {}.", field.example())
+            }
+            Self::WrongFamily { want_v6: true, .. } => "Put IPv4 values in the IPv4 fields.".into(),
+            Self::WrongFamily { want_v6: false, field, .. } => match field {
+                Field::Subnet => "Put an IPv6 subnet in the IPv6 subnet field, with IPv6 on.".into(),
+                _ => "Put IPv6 values in the IPv6 fields.".into(),
+            },
+            Self::HostBits { suggested, .. } => format!("Use {suggested}, the network the address belongs to."),
+            Self::NeedsSubnet { subnet_field, .. } => {
+                format!("Give a {} as well, or leave this empty for the engine to choose.", subnet_field.label())
+            }
+            Self::OutsideSubnet { .. } => "Choose a value inside the subnet, or widen the subnet.".into(),
+            Self::ReservedGateway { .. } => "Choose a host address, usually the first one (.1).".into(),
+            Self::SubnetOverlap { .. } => {
+                "Choose a subnet that no other network uses: overlapping ones make routes ambiguous.".into()
+            }
+            Self::Ipv6SubnetRequired => "Give an IPv6 subnet such as fd00:1::/64, or turn IPv6 off.".into(),
+            Self::Ipv6Off { .. } => "Turn IPv6 on, or clear the IPv6 fields.".into(),
+            Self::ParentRequired { .. } => {
+                "Enter the host interface to attach to (e.g. eth0, or eth0.10 for VLAN 10), or tick Internal for a \
+                 network that stays on this host."
+                    .into()
+            }
+            Self::ParentInvalid { .. } => {
+                "Use the interface's name as `ip link` shows it: up to 15 characters, without spaces, `/` or `:`."
+                    .into()
+            }
+            Self::ParentLoopback { .. } => "Use a physical interface or a VLAN sub-interface such as eth0.10.".into(),
+            Self::ParentPassthru { .. } => {
+                "Use another mode, another interface, or a VLAN sub-interface (e.g. eth0.10).".into()
+            }
+            Self::BadMode { .. } => "Pick one of the listed modes, or leave it empty for the default.".into(),
+            Self::NotForDriver { .. } => "Clear it, or pick a driver that uses it.".into(),
+            Self::MtuNotNumber { .. } | Self::MtuOutOfRange { .. } => {
+                format!("Give a number from {MTU_MIN} to {MTU_MAX} (1500 on most Ethernet), or leave it empty.")
+            }
+            Self::BadKey { .. } => "Give every key a name without `=`; the value goes after it.".into(),
+            Self::OptionHasField { dedicated, .. } => {
+                format!("Remove the option and use the {} field instead.", dedicated.label())
+            }
+            Self::ContainerGone { .. } => {
+                "Re-create the network by hand from its command, without that container.".into()
+            }
+        }
+    }
+
+    /// Fact and hint together, as shown next to a field.
+    pub fn message(&self) -> String {
+        format!("{}. {}", self.fact(), self.hint())
+    }
+}
+
+fn not_for_driver(field: Field, driver: &str) -> String {
+    match field {
+        Field::Encrypted => format!("Encryption is an overlay setting; {driver} networks do not use it"),
+        Field::Attachable => format!(
+            "--attachable matters only for swarm-scoped overlay networks; a {driver} network is open to containers \
+             anyway"
+        ),
+        Field::Icc => format!("Inter-container communication is a bridge setting; {driver} networks do not use it"),
+        Field::Parent => format!("A parent interface is for macvlan and ipvlan; {driver} networks do not use it"),
+        Field::Mode => format!("A mode is for macvlan and ipvlan; {driver} networks do not use it"),
+        Field::Mtu => format!("{driver} networks take the parent interface's MTU and ignore this option"),
+        other => format!("The {} does not apply to {driver} networks", other.label()),
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Problem {}
