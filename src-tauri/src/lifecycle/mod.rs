@@ -27,7 +27,7 @@ pub use prune::{
     age_text, prune_confirm, prune_preview, LabelFilter, PreviewItem, PruneDecision, PruneFilters, PruneTarget,
     SkipReason, Skipped,
 };
-pub use recreate::{check_recreate, recreate_plan, Reconnect, Recreate, RecreateRefusal};
+pub use recreate::{check_recreate, recreate_plan, spec_of, Reconnect, Recreate, RecreateRefusal};
 pub use remove::{plan_remove, Attached, NetworkRemoval, RemoveItem, RemovePlan, RemoveRefusal};
 pub use report::{Outcome, Report, ReportItem};
 pub use spec::{CreateContext, NetworkSpec};

@@ -420,7 +420,7 @@ impl Problem {
             }
             Self::BadKey { .. } => "Give every key a name without `=`; the value goes after it.".into(),
             Self::OptionHasField { dedicated, .. } => {
-                format!("Remove the option and use the {} field instead.", dedicated.label())
+                format!("Remove the option and set the {} in its own field instead.", dedicated.label())
             }
             Self::ContainerGone { .. } => {
                 "Re-create the network by hand from its command, without that container.".into()

@@ -1,0 +1,83 @@
+//! Behaviour of the lifecycle planners over the demo snapshot and small hand-built ones.
+
+mod command;
+mod drivers;
+mod prune;
+mod recreate;
+mod remove;
+mod validate;
+
+use super::*;
+use crate::fixtures;
+use crate::model::{Container, Network};
+use crate::topology::Topology;
+
+fn demo() -> Topology {
+    Topology::from_snapshot(&fixtures::demo())
+}
+
+/// The demo plus extra networks and containers.
+fn demo_with(networks: Vec<Network>, containers: Vec<Container>) -> Topology {
+    let mut s = fixtures::demo();
+    s.networks.extend(networks);
+    s.containers.extend(containers);
+    Topology::from_snapshot(&s)
+}
+
+/// What a 20.10 engine outside swarm mode reports.
+fn ctx() -> CreateContext {
+    let drivers = ["bridge", "host", "ipvlan", "macvlan", "null", "overlay"];
+    CreateContext { drivers: drivers.iter().map(|d| d.to_string()).collect(), swarm_manager: false }
+}
+
+fn swarm() -> CreateContext {
+    CreateContext { swarm_manager: true, ..ctx() }
+}
+
+fn spec(name: &str) -> NetworkSpec {
+    NetworkSpec { name: name.into(), ..NetworkSpec::default() }
+}
+
+fn codes(problems: &[Problem]) -> Vec<&'static str> {
+    problems.iter().map(Problem::code).collect()
+}
+
+/// A bridge spec that uses every bridge field, valid against the demo.
+fn full_bridge() -> NetworkSpec {
+    NetworkSpec {
+        name: "shop-net".into(),
+        driver: "bridge".into(),
+        subnet: "10.99.0.0/24".into(),
+        ip_range: "10.99.0.128/25".into(),
+        gateway: "10.99.0.1".into(),
+        ipv6: true,
+        subnet_v6: "fd00:99::/64".into(),
+        gateway_v6: "fd00:99::1".into(),
+        internal: true,
+        mtu: "1400".into(),
+        icc: false,
+        labels: [("owner".to_string(), "shop".to_string()), ("env".into(), "dev".into())].into(),
+        options: [("com.docker.network.bridge.name".to_string(), "br-shop".to_string())].into(),
+        ..NetworkSpec::default()
+    }
+}
+
+/// The network an engine would report after creating `spec` (what `docker network inspect` shows).
+fn created_from(spec: &NetworkSpec, id: &str) -> Network {
+    let s = spec.normalized();
+    Network {
+        id: id.into(),
+        name: s.name.clone(),
+        driver: s.driver().into(),
+        scope: if s.driver() == "overlay" { "swarm".into() } else { "local".into() },
+        created: Some("2026-11-20T10:00:00Z".into()),
+        internal: s.internal,
+        attachable: s.attachable,
+        enable_ipv6: s.ipv6,
+        ipam_driver: "default".into(),
+        ipam: s.ipam(),
+        options: s.driver_options(),
+        labels: s.labels.clone(),
+        ..Network::default()
+    }
+}
