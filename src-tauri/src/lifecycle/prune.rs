@@ -150,7 +150,7 @@ pub struct PruneTarget {
     pub name: String,
 }
 
-/// Why a previewed network is no longer removed.
+/// Why a selected network is not removed after all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SkipReason {
     /// Removed by someone else since the preview.
@@ -160,6 +160,8 @@ pub enum SkipReason {
     Joined {
         containers: Vec<String>,
     },
+    /// Selected without having been previewed (a stale or forged selection).
+    NotPreviewed,
 }
 
 impl SkipReason {
@@ -169,6 +171,7 @@ impl SkipReason {
             Self::Gone => "networkGone",
             Self::Predefined => "predefined",
             Self::Joined { .. } => "joinedAfterPreview",
+            Self::NotPreviewed => "notPreviewed",
         }
     }
 
@@ -178,6 +181,7 @@ impl SkipReason {
             Self::Gone => "it was removed elsewhere after the preview".into(),
             Self::Predefined => "it is a predefined network, which the engine keeps".into(),
             Self::Joined { containers } => format!("{} joined it after the preview", names(containers)),
+            Self::NotPreviewed => "it was not in the preview".into(),
         }
     }
 }
@@ -206,13 +210,16 @@ pub struct PruneDecision {
     pub skipped: Vec<Skipped>,
 }
 
-/// Re-checks the selected preview items against the topology as it is now. A network that gained a
-/// container, became predefined or is gone is skipped with the reason, never removed.
+/// Re-checks the networks the person kept selected in the preview against the topology as it is now. A
+/// network that gained a container, became predefined or is gone is skipped with the reason, never removed;
+/// so is an ID that was not in the preview, since only what was shown may be removed.
 ///
-/// Takes preview items rather than IDs so a network that is gone can still be named.
-pub fn prune_confirm(topology: &Topology, selected: &[PreviewItem]) -> PruneDecision {
+/// Takes the preview as well as the IDs so a network that is gone can still be named.
+pub fn prune_confirm<S: AsRef<str>>(topology: &Topology, preview: &[PreviewItem], selected_ids: &[S]) -> PruneDecision {
+    let selected: Vec<&str> = selected_ids.iter().map(AsRef::as_ref).collect();
     let mut decision = PruneDecision::default();
-    for item in selected {
+    // In preview order, so the result reads like the list the person confirmed.
+    for item in preview.iter().filter(|p| selected.contains(&p.id.as_str())) {
         if decision.remove.iter().any(|t| t.id == item.id) || decision.skipped.iter().any(|s| s.id == item.id) {
             continue;
         }
@@ -228,6 +235,12 @@ pub fn prune_confirm(topology: &Topology, selected: &[PreviewItem]) -> PruneDeci
         match reason {
             Some(reason) => decision.skipped.push(Skipped { id: item.id.clone(), name: item.name.clone(), reason }),
             None => decision.remove.push(PruneTarget { id: item.id.clone(), name: item.name.clone() }),
+        }
+    }
+    for id in selected {
+        if !preview.iter().any(|p| p.id == id) && !decision.skipped.iter().any(|s| s.id == id) {
+            let name = topology.network(id).map(|n| n.name.clone()).unwrap_or_else(|| id.to_string());
+            decision.skipped.push(Skipped { id: id.into(), name, reason: SkipReason::NotPreviewed });
         }
     }
     decision

@@ -19,6 +19,9 @@ use crate::topology::Topology;
 
 /// Options the engine writes itself; passing them back would pin what it should choose again.
 const OPT_VXLAN_IDS: &str = "com.docker.network.driver.overlay.vxlanid_list";
+/// Newer engines mirror the IPv4/IPv6 switches into these options; the flags already carry them.
+const OPT_ENABLE_IPV4: &str = "com.docker.network.enable_ipv4";
+const OPT_ENABLE_IPV6: &str = "com.docker.network.enable_ipv6";
 
 /// One container to connect again, with the attachment captured before its disconnect.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,6 +205,9 @@ fn options_into(spec: &mut NetworkSpec, network: &Network) -> BTreeMap<String, S
             OPT_ICC if driver == "bridge" && v == "true" => {}
             OPT_ENCRYPTED if driver == "overlay" => spec.encrypted = true,
             OPT_VXLAN_IDS if driver == "overlay" => {}
+            OPT_ENABLE_IPV6 if v.parse::<bool>().ok() == Some(network.enable_ipv6) => {}
+            // IPv4 is on unless turned off, and the dialog has no switch for turning it off: keep "false".
+            OPT_ENABLE_IPV4 if v == "true" => {}
             OPT_PARENT if vlan && is_dummy_parent(network, v) => {}
             OPT_PARENT if vlan => spec.parent = v.clone(),
             k if Some(k) == spec.mode_key() => spec.mode = v.clone(),

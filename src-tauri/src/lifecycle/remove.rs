@@ -41,6 +41,17 @@ impl NetworkRemoval {
         rm_command(&[&self.network.name])
     }
 
+    /// What the confirmation says: "Remove backend? api, db and nightly-job will be disconnected first."
+    pub fn confirm_text(&self) -> String {
+        let name = &self.network.name;
+        let names: Vec<&str> = self.attached.iter().map(|a| a.container_name.as_str()).collect();
+        match names.as_slice() {
+            [] => format!("Remove {name}? No container uses it."),
+            [one] => format!("Remove {name}? {one} will be disconnected first."),
+            [init @ .., last] => format!("Remove {name}? {} and {last} will be disconnected first.", init.join(", ")),
+        }
+    }
+
     /// The disconnect lines, then the `rm` line.
     pub fn commands(&self) -> Vec<String> {
         self.disconnects.iter().map(Operation::command).chain([self.rm_command()]).collect()
@@ -56,6 +67,12 @@ pub enum RemoveRefusal {
     Gone {
         network_id: String,
     },
+    /// A config-only network that other networks were created from (`--config-from`): the engine keeps it
+    /// while they exist.
+    ConfigInUse {
+        name: String,
+        users: Vec<String>,
+    },
     /// An attached container could not be planned for disconnecting (e.g. it is on `host` by creation).
     CannotDisconnect {
         network: String,
@@ -69,6 +86,7 @@ impl RemoveRefusal {
         match self {
             Self::Predefined { .. } => "predefined",
             Self::Gone { .. } => "networkGone",
+            Self::ConfigInUse { .. } => "configInUse",
             Self::CannotDisconnect { .. } => "cannotDisconnect",
         }
     }
@@ -89,6 +107,9 @@ impl RemoveRefusal {
             Self::Gone { network_id } => {
                 format!("Network {} no longer exists", network_id.get(..12).unwrap_or(network_id))
             }
+            Self::ConfigInUse { name, users } => {
+                format!("`{name}` holds the settings of {}, created from it", users.join(", "))
+            }
             Self::CannotDisconnect { network, refusal } => {
                 format!("A container cannot be disconnected from {network}: {}", refusal.fact())
             }
@@ -101,6 +122,9 @@ impl RemoveRefusal {
                 "The engine refuses to remove predefined networks; an unused one costs nothing.".into()
             }
             Self::Gone { .. } => "Nothing to do: it was removed elsewhere; the view will catch up.".into(),
+            Self::ConfigInUse { .. } => "Remove the networks created from it first (they can go in the same \
+                                         selection, listed before it)."
+                .into(),
             Self::CannotDisconnect { refusal, .. } => refusal.hint(),
         }
     }
@@ -168,21 +192,33 @@ impl RemovePlan {
     }
 }
 
-/// Plans removing the given networks, in the order given (a repeated ID counts once).
+/// Plans removing the given networks, in the order given (a repeated ID counts once), except that
+/// config-only networks go last, so the networks created from them in the same selection go first.
 pub fn plan_remove<S: AsRef<str>>(topology: &Topology, network_ids: &[S]) -> RemovePlan {
+    let mut ids: Vec<&str> = network_ids.iter().map(AsRef::as_ref).collect();
+    ids.sort_by_key(|id| topology.network(id).is_some_and(|n| n.config_only));
     let mut seen: Vec<&str> = Vec::new();
     let mut items = Vec::new();
-    for id in network_ids.iter().map(AsRef::as_ref) {
+    for id in ids {
         if seen.contains(&id) {
             continue;
         }
+        let planned: Vec<&str> = items
+            .iter()
+            .filter_map(|i| match i {
+                RemoveItem::Planned(r) => Some(r.network.id.as_str()),
+                RemoveItem::Refused { .. } => None,
+            })
+            .collect();
+        let item = plan_one(topology, id, &planned);
         seen.push(id);
-        items.push(plan_one(topology, id));
+        items.push(item);
     }
     RemovePlan { items }
 }
 
-fn plan_one(topology: &Topology, network_id: &str) -> RemoveItem {
+/// `earlier`: the networks planned before this one in the same selection.
+fn plan_one(topology: &Topology, network_id: &str, earlier: &[&str]) -> RemoveItem {
     let refused = |name: Option<&str>, refusal| RemoveItem::Refused {
         network_id: network_id.into(),
         network_name: name.map(String::from),
@@ -193,6 +229,18 @@ fn plan_one(topology: &Topology, network_id: &str) -> RemoveItem {
     };
     if network.is_predefined() {
         return refused(Some(&network.name), RemoveRefusal::Predefined { name: network.name.clone() });
+    }
+    if network.config_only {
+        // Networks planned earlier in the same selection will be gone by the time this one is removed.
+        let mut users: Vec<String> = topology
+            .networks()
+            .filter(|n| n.config_from.as_deref() == Some(network.name.as_str()) && !earlier.contains(&n.id.as_str()))
+            .map(|n| n.name.clone())
+            .collect();
+        users.sort();
+        if !users.is_empty() {
+            return refused(Some(&network.name), RemoveRefusal::ConfigInUse { name: network.name.clone(), users });
+        }
     }
     let mut attached = Vec::new();
     let mut disconnects = Vec::new();

@@ -134,7 +134,7 @@ fn prune_skips_network_connected_after_preview() {
     ));
     // `keepme` was removed elsewhere meanwhile.
     let after = Topology::from_snapshot(&s);
-    let decision = prune_confirm(&after, &items);
+    let decision = prune_confirm(&after, &items, &DANGLING);
     let removed: Vec<&str> = decision.remove.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(removed, ["fresh"]);
     let skipped: Vec<(&str, String)> = decision.skipped.iter().map(|s| (s.name.as_str(), s.reason.message())).collect();
@@ -165,4 +165,19 @@ fn a_report_starts_with_the_confirms_skips_and_summarises_what_ran() {
     report.failed("n-c", "c", "network c has active endpoints");
     assert_eq!(report.summary(), "Removed 2 networks, skipped 1, 1 failed");
     assert_eq!(Report::new().summary(), "Nothing to remove");
+}
+
+#[test]
+fn prune_confirm_removes_only_networks_that_were_previewed() {
+    let t = idle();
+    let filters = PruneFilters { until: Some(Duration::hours(72)), labels: vec![] };
+    let items = prune_preview(&t, &DANGLING, &filters, now());
+    assert_eq!(names(&items), ["keepme", "old"]);
+    // `fresh` is unused too, but the preview did not show it; `keepme` was unticked.
+    let decision = prune_confirm(&t, &items, &["n-old", "n-fresh", "n-old"]);
+    assert_eq!(decision.remove, [PruneTarget { id: "n-old".into(), name: "old".into() }]);
+    assert_eq!(
+        decision.skipped,
+        [Skipped { id: "n-fresh".into(), name: "fresh".into(), reason: SkipReason::NotPreviewed }]
+    );
 }

@@ -44,6 +44,10 @@ fn options_the_engine_chose_itself_are_not_pinned_on_re_create() {
     created.options.insert("com.docker.network.driver.overlay.vxlanid_list".into(), "4097".into());
     let recovered = spec_of(&created).expect("representable");
     assert_eq!(create_command(&recovered), "docker network create --driver overlay mesh");
+    let mut v6 = created_from(&full_bridge(), "0123456789abcdef");
+    v6.options.insert("com.docker.network.enable_ipv6".into(), "true".into());
+    v6.options.insert("com.docker.network.enable_ipv4".into(), "true".into());
+    assert_eq!(create_command(&spec_of(&v6).expect("representable")), create_command(&full_bridge()));
     let mut dummy = network("0123456789abcdef", "hostonly", "macvlan", None);
     dummy.internal = true;
     dummy.options.insert("parent".into(), "dm-0123456789ab".into());

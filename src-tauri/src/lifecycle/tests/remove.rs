@@ -86,3 +86,32 @@ fn a_multi_network_plan_removes_the_allowed_ones_in_one_rm_and_refuses_the_rest(
         ]
     );
 }
+
+#[test]
+fn the_confirmation_names_the_containers_to_disconnect() {
+    let plan = plan_remove(&demo(), &["n-backend", "n-vault"]);
+    let texts: Vec<String> = plan.removals().map(NetworkRemoval::confirm_text).collect();
+    assert_eq!(
+        texts,
+        [
+            "Remove backend? api, db, gateway and nightly-job will be disconnected first.",
+            "Remove vault? gateway will be disconnected first.",
+        ]
+    );
+}
+
+#[test]
+fn a_config_only_network_is_refused_while_networks_built_from_it_remain_unless_they_go_first() {
+    let mut config = crate::fixtures::network("n-cfg", "lan-config", "null", Some("10.70.0.0/24"));
+    config.config_only = true;
+    let mut built = crate::fixtures::network("n-built", "lan2", "macvlan", None);
+    built.config_from = Some("lan-config".into());
+    let t = demo_with(vec![config, built], vec![]);
+    let alone = plan_remove(&t, &["n-cfg"]);
+    let refusal = alone.refusals().next().map(|(_, _, r)| r.clone());
+    assert_eq!(refusal, Some(RemoveRefusal::ConfigInUse { name: "lan-config".into(), users: vec!["lan2".into()] }));
+    // Selected together, in either order: the network built from it is removed first.
+    let both = plan_remove(&t, &["n-cfg", "n-built"]);
+    assert_eq!(refusal_codes(&both), Vec::<&str>::new());
+    assert_eq!(both.commands(), ["docker network rm lan2 lan-config"]);
+}
