@@ -34,9 +34,10 @@ pub fn validate_create(topology: &Topology, spec: &NetworkSpec, ctx: &CreateCont
     out
 }
 
-/// Only the rules that hold whatever we think of the spec: the name is free, the driver exists, the subnets
-/// are free. A network that once existed passed the engine's own checks, and our stricter opinions must not
-/// stop putting it back.
+/// The rules for putting a removed network back: the name is free, the driver exists, the subnets are free.
+/// The network once passed the engine's checks, so the dialog's own opinions (a parent for macvlan,
+/// attachable only on overlay) must not stop its return; a taken name or an overlap would, though, make the
+/// result something other than the network that was removed.
 pub(crate) fn engine_rules(topology: &Topology, spec: &NetworkSpec, ctx: &CreateContext) -> Vec<Problem> {
     let s = spec.normalized();
     let mut out = Vec::new();

@@ -91,3 +91,20 @@ fn durations_are_written_in_their_largest_whole_go_unit() {
     assert_eq!(go_duration(chrono::Duration::seconds(45)), "45s");
     assert_eq!(go_duration(chrono::Duration::seconds(0)), "0s");
 }
+
+#[test]
+fn the_engine_request_gets_the_same_options_and_ipam_as_the_command() {
+    let s = full_bridge();
+    let ipam = s.ipam();
+    assert_eq!(ipam.len(), 2);
+    assert_eq!(ipam[0].subnet.as_deref(), Some("10.99.0.0/24"));
+    assert_eq!(ipam[0].ip_range.as_deref(), Some("10.99.0.128/25"));
+    assert_eq!(ipam[1].gateway.as_deref(), Some("fd00:99::1"));
+    // IPv6 values typed while IPv6 is off are not sent.
+    let off = NetworkSpec { ipv6: false, ..full_bridge() };
+    assert_eq!(off.ipam().len(), 1);
+    let opts = s.driver_options();
+    assert_eq!(opts.get("com.docker.network.driver.mtu").map(String::as_str), Some("1400"));
+    assert_eq!(opts.get("com.docker.network.bridge.enable_icc").map(String::as_str), Some("false"));
+    assert_eq!(spec("x").driver_options(), Default::default(), "ICC on is the default and is not written");
+}

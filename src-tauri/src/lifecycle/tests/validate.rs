@@ -114,6 +114,22 @@ fn subnets_that_are_not_cidrs_are_refused() {
 }
 
 #[test]
+fn gateways_that_are_not_addresses_are_refused() {
+    for bad in ["10.1.2", "10.1.2.1/24", "gw"] {
+        let p = problems(&NetworkSpec { subnet: "10.1.2.0/24".into(), gateway: bad.into(), ..spec("x") });
+        assert_eq!(p, [Problem::BadAddress { field: Field::Gateway, value: bad.into() }], "{bad:?}");
+    }
+    let p = problems(&NetworkSpec {
+        ipv6: true,
+        subnet_v6: "fd00:1::/64".into(),
+        gateway_v6: "fd00::zz".into(),
+        ..spec("x")
+    });
+    assert_eq!(fields(&p), [Some("gatewayV6")]);
+    assert_eq!(codes(&p), ["badAddress"]);
+}
+
+#[test]
 fn values_of_the_wrong_family_are_refused_per_field() {
     let p = problems(&NetworkSpec { subnet: "fd00:1::/64".into(), ..spec("x") });
     assert_eq!(p, [Problem::WrongFamily { field: Field::Subnet, value: "fd00:1::/64".into(), want_v6: false }]);
