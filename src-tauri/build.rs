@@ -10,6 +10,14 @@ const COMMANDS: &[&str] = &[
     "undo",
     "redo",
     "get_history",
+    "create_options",
+    "plan_create",
+    "create_network",
+    "plan_remove",
+    "remove_networks",
+    "prune_preview",
+    "prune_networks",
+    "network_json",
 ];
 
 fn main() {

@@ -9,12 +9,15 @@ use std::sync::Arc;
 use tauri::Runtime;
 use tauri_specta::{collect_commands, collect_events, Event};
 
+use crate::dto::lifecycle::{
+    CreateOptionsDto, CreatePlanDto, NetworkSpecDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto, ReportDto,
+};
 use crate::dto::ops::{ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto};
 use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto};
 use crate::engine::events::follow;
 use crate::error::AppError;
 pub use crate::state::{AppState, LiveConfig};
-use crate::workbench;
+use crate::{netbench, workbench};
 
 type State<'a> = tauri::State<'a, Arc<AppState>>;
 
@@ -91,6 +94,61 @@ async fn get_history(state: State<'_>) -> Result<HistoryDto, AppError> {
     Ok(workbench::history(&state).await)
 }
 
+/// The drivers this engine can create networks with, and whether it is a swarm manager.
+#[tauri::command]
+#[specta::specta]
+async fn create_options(state: State<'_>) -> Result<CreateOptionsDto, AppError> {
+    netbench::create_options(&state).await
+}
+
+/// Checks the create form as it is now; changes nothing.
+#[tauri::command]
+#[specta::specta]
+fn plan_create(state: State<'_>, spec: NetworkSpecDto) -> Result<CreatePlanDto, AppError> {
+    netbench::plan_create(&state, &spec)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn create_network(state: State<'_>, spec: NetworkSpecDto) -> Result<OutcomeDto, AppError> {
+    netbench::create(&state, &spec).await
+}
+
+/// What removing these networks takes (containers to disconnect first) and which cannot go; changes nothing.
+#[tauri::command]
+#[specta::specta]
+fn plan_remove(state: State<'_>, network_ids: Vec<String>) -> Result<RemovePlanDto, AppError> {
+    netbench::plan_remove_dto(&state, &network_ids)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn remove_networks(state: State<'_>, network_ids: Vec<String>) -> Result<ReportDto, AppError> {
+    netbench::remove(&state, &network_ids).await
+}
+
+/// Exactly which networks a prune with these filters would remove now; changes nothing.
+#[tauri::command]
+#[specta::specta]
+async fn prune_preview(state: State<'_>, filters: PruneFiltersDto) -> Result<PrunePreviewDto, AppError> {
+    netbench::prune_preview_dto(&state, &filters).await
+}
+
+/// Removes the previewed networks that are still ticked, one by one.
+#[tauri::command]
+#[specta::specta]
+async fn prune_networks(state: State<'_>, network_ids: Vec<String>) -> Result<ReportDto, AppError> {
+    netbench::prune(&state, &network_ids).await
+}
+
+/// The network as the engine's inspect returns it, pretty-printed, for the inspector's raw JSON tab.
+#[tauri::command]
+#[specta::specta]
+async fn network_json(state: State<'_>, network_id: String) -> Result<String, AppError> {
+    let (_, engine) = state.current()?;
+    Ok(engine.network_json(&network_id).await?)
+}
+
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(collect_commands![
@@ -103,7 +161,15 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             disconnect,
             undo,
             redo,
-            get_history
+            get_history,
+            create_options,
+            plan_create,
+            create_network,
+            plan_remove,
+            remove_networks,
+            prune_preview,
+            prune_networks,
+            network_json
         ])
         .events(collect_events![TopologyChanged, EngineStatusChanged])
         // One shape per type: our DTOs serialize and deserialize alike.

@@ -53,6 +53,24 @@ impl AppError {
         Self::Refused { message, hint, problems: problems(refusals) }
     }
 
+    /// Problems found by any planner (connect form, create form, re-create), first one leading.
+    pub fn refused_problems(problems: Vec<ProblemDto>) -> Self {
+        let (message, hint) = lead(&problems, "The operation was refused.");
+        Self::Refused { message, hint, problems }
+    }
+
+    /// Undo or redo of a network change that can no longer run exactly as recorded.
+    pub fn cannot_restore_problems(problems: Vec<ProblemDto>) -> Self {
+        let (message, _) = lead(&problems, "");
+        Self::CannotRestore {
+            message: format!("cannot restore exactly: {message}"),
+            hint: Some(
+                "Nothing was changed. Free what is in the way (or make the change by hand) and try again.".into(),
+            ),
+            problems,
+        }
+    }
+
     pub fn cannot_restore(refusals: &[Refusal]) -> Self {
         let message = refusals.first().map_or_else(|| "cannot restore exactly".to_string(), restore_message);
         Self::CannotRestore {
@@ -84,6 +102,16 @@ impl AppError {
 
     pub fn nothing_to_redo() -> Self {
         Self::NothingToRedo { message: "There is nothing to redo.".into(), hint: None }
+    }
+}
+
+fn lead(problems: &[ProblemDto], fallback: &str) -> (String, Option<String>) {
+    match problems {
+        [] => (fallback.to_string(), None),
+        [one] => (one.message.clone(), Some(one.hint.clone())),
+        [first, rest @ ..] => {
+            (format!("{} (and {} more problem(s))", first.message, rest.len()), Some(first.hint.clone()))
+        }
     }
 }
 

@@ -11,9 +11,11 @@ pub mod error;
 pub mod export;
 #[cfg(test)]
 mod fixtures;
+pub mod history;
 pub mod layout;
 pub mod lifecycle;
 pub mod model;
+pub mod netbench;
 pub mod ops;
 pub mod state;
 pub mod topology;

@@ -1,6 +1,6 @@
 //! The app's one managed state: what the window shows, the engine it follows, and the undo history.
 //!
-//! Locking: `view` is a `std::sync::Mutex` held only to copy plain data in or out, never across an
+//! Locking: `view` and `dialogs` are `std::sync::Mutex`es held only to copy plain data in or out, never across an
 //! `.await`. `history` is a `tokio::sync::Mutex` held for the whole of an operation (plan, engine call,
 //! record), on purpose: it serializes operations, so two drops or an undo racing a connect cannot both plan
 //! against the same graph. Nothing here knows about Tauri.
@@ -15,8 +15,9 @@ use crate::engine::events::LiveUpdate;
 use crate::engine::target::{resolve, Environment, Target, TargetError};
 use crate::engine::Engine;
 use crate::error::AppError;
+use crate::history::History;
 use crate::layout::Layout;
-use crate::ops::History;
+use crate::lifecycle::{CreateContext, PreviewItem};
 use crate::topology::Topology;
 
 /// Which engine the window follows, and whether it is Netlens' own sandbox.
@@ -104,9 +105,20 @@ impl View {
     }
 }
 
+/// What the lifecycle dialogs remember between their requests.
+#[derive(Debug, Default)]
+struct Dialogs {
+    /// The engine's drivers and swarm role as last read, for validating the create form on every keystroke.
+    create_context: CreateContext,
+    /// The prune preview last shown: a confirm removes only networks from it.
+    prune_preview: Vec<PreviewItem>,
+}
+
 /// The one managed state.
 pub struct AppState {
     view: Mutex<View>,
+    /// Held only to copy in or out, like `view`.
+    dialogs: Mutex<Dialogs>,
     pub history: tokio::sync::Mutex<History>,
     /// Bumped after every applied snapshot, so an operation can wait for the view to show its effect.
     drawn: watch::Sender<u32>,
@@ -116,6 +128,7 @@ impl AppState {
     pub fn new(config: &LiveConfig) -> Self {
         Self {
             view: Mutex::new(View::new(config)),
+            dialogs: Mutex::new(Dialogs::default()),
             history: tokio::sync::Mutex::new(History::new()),
             drawn: watch::Sender::new(0),
         }
@@ -124,6 +137,26 @@ impl AppState {
     /// A poisoned lock only means a panic happened while copying plain data; the data is still whole.
     pub fn view(&self) -> MutexGuard<'_, View> {
         self.view.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn dialogs(&self) -> MutexGuard<'_, Dialogs> {
+        self.dialogs.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn create_context(&self) -> CreateContext {
+        self.dialogs().create_context.clone()
+    }
+
+    pub fn set_create_context(&self, ctx: CreateContext) {
+        self.dialogs().create_context = ctx;
+    }
+
+    pub fn prune_preview(&self) -> Vec<PreviewItem> {
+        self.dialogs().prune_preview.clone()
+    }
+
+    pub fn set_prune_preview(&self, items: Vec<PreviewItem>) {
+        self.dialogs().prune_preview = items;
     }
 
     /// Applies a live update and wakes whoever waits for the view to change.

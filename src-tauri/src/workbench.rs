@@ -12,8 +12,10 @@ use crate::dto::ops::{
 };
 use crate::engine::Engine;
 use crate::error::AppError;
+use crate::history::{Change, History};
+use crate::netbench;
 use crate::ops::{
-    inverse, next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, recheck, targets, EndpointConfig, History,
+    inverse, next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, recheck, targets, EndpointConfig,
     Operation, Refusal,
 };
 use crate::state::AppState;
@@ -128,8 +130,8 @@ pub async fn connect(
     let (topology, engine) = state.current()?;
     let op = plan_connect(&topology, container_id, network_id, &form.to_config()).map_err(|r| AppError::refused(&r))?;
     let notice = perform(state, &engine, &op).await?;
-    history.record(op.clone(), now());
-    Ok(outcome(&op, &op.done(), &history, notice))
+    history.record(Change::Endpoint(op.clone()), now());
+    Ok(outcome(&op.command(), &op.done(), &history, notice))
 }
 
 pub async fn disconnect(state: &AppState, container_id: &str, network_id: &str) -> Result<OutcomeDto, AppError> {
@@ -138,32 +140,44 @@ pub async fn disconnect(state: &AppState, container_id: &str, network_id: &str) 
     let op = plan_disconnect(&topology, container_id, network_id, false).map_err(|r| AppError::refused(&[r]))?;
     let op = capture(&topology, &engine, op).await?;
     let notice = perform(state, &engine, &op).await?;
-    history.record(op.clone(), now());
-    Ok(outcome(&op, &op.done(), &history, notice))
+    history.record(Change::Endpoint(op.clone()), now());
+    Ok(outcome(&op.command(), &op.done(), &history, notice))
 }
 
-/// Runs the inverse of the last operation, if the graph still allows it exactly.
+/// Takes back the last change, if the graph still allows it exactly.
 pub async fn undo(state: &AppState) -> Result<OutcomeDto, AppError> {
     let mut history = state.history.lock().await;
-    let op = history.undo_candidate().ok_or_else(AppError::nothing_to_undo)?;
-    let (topology, engine) = state.current()?;
-    recheck(&topology, &op).map_err(|r| AppError::cannot_restore(&r))?;
-    let notice = perform(state, &engine, &op).await?;
+    let change = history.undo_candidate().cloned().ok_or_else(AppError::nothing_to_undo)?;
+    let done = format!("Undid “{}”", change.describe());
+    let (command, notice) = match &change {
+        Change::Endpoint(op) => {
+            let op = inverse(op);
+            (op.command(), replay(state, &op).await?)
+        }
+        _ => netbench::undo(state, &mut history, &change).await?,
+    };
     history.mark_undone();
-    let done = format!("Undid “{}”", inverse(&op).describe());
-    Ok(outcome(&op, &done, &history, notice))
+    Ok(outcome(&command, &done, &history, notice))
 }
 
-/// Runs the last undone operation again, exactly as first recorded.
+/// Makes the last undone change again, exactly as first recorded.
 pub async fn redo(state: &AppState) -> Result<OutcomeDto, AppError> {
     let mut history = state.history.lock().await;
-    let op = history.redo_candidate().ok_or_else(AppError::nothing_to_redo)?;
-    let (topology, engine) = state.current()?;
-    recheck(&topology, &op).map_err(|r| AppError::cannot_restore(&r))?;
-    let notice = perform(state, &engine, &op).await?;
+    let change = history.redo_candidate().cloned().ok_or_else(AppError::nothing_to_redo)?;
+    let done = format!("Redid “{}”", change.describe());
+    let (command, notice) = match &change {
+        Change::Endpoint(op) => (op.command(), replay(state, op).await?),
+        _ => netbench::redo(state, &mut history, &change).await?,
+    };
     history.mark_redone();
-    let done = format!("Redid “{}”", op.describe());
-    Ok(outcome(&op, &done, &history, notice))
+    Ok(outcome(&command, &done, &history, notice))
+}
+
+/// Runs a recorded endpoint operation after checking it can still run exactly as recorded.
+async fn replay(state: &AppState, op: &Operation) -> Result<Option<String>, AppError> {
+    let (topology, engine) = state.current()?;
+    recheck(&topology, op).map_err(|r| AppError::cannot_restore(&r))?;
+    perform(state, &engine, op).await
 }
 
 pub async fn history(state: &AppState) -> HistoryDto {
@@ -172,7 +186,7 @@ pub async fn history(state: &AppState) -> HistoryDto {
 
 /// Replaces what the topology knows of an attachment by what a container inspect says, so undo restores
 /// aliases, link-local IPs and driver options too. The engine's answer wins: the list may lag it.
-async fn capture(topology: &Topology, engine: &Engine, op: Operation) -> Result<Operation, AppError> {
+pub(crate) async fn capture(topology: &Topology, engine: &Engine, op: Operation) -> Result<Operation, AppError> {
     let Some(container) = topology.container(op.container_id()) else {
         return Ok(op);
     };
@@ -187,13 +201,18 @@ async fn capture(topology: &Topology, engine: &Engine, op: Operation) -> Result<
 
 /// Runs `op` and waits for the view to show it, so the next gesture (an undo right away) plans against a
 /// graph that already has the change.
-async fn perform(state: &AppState, engine: &Engine, op: &Operation) -> Result<Option<String>, AppError> {
+pub(crate) async fn perform(state: &AppState, engine: &Engine, op: &Operation) -> Result<Option<String>, AppError> {
     engine.run(op).await?;
-    let shown = state.wait_for_view(VIEW_WAIT, |t| shows(t, op)).await;
-    Ok((!shown).then(|| {
+    Ok(settle(state, |t| shows(t, op)).await)
+}
+
+/// Waits until the view shows a change the engine accepted; a notice when the event stream lags.
+pub(crate) async fn settle(state: &AppState, shows: impl Fn(&Topology) -> bool) -> Option<String> {
+    let shown = state.wait_for_view(VIEW_WAIT, shows).await;
+    (!shown).then(|| {
         "The engine made the change, but its event has not reached Netlens yet; the graph catches up when it does."
             .to_string()
-    }))
+    })
 }
 
 /// Whether `topology` reflects `op` having run.
@@ -205,11 +224,11 @@ pub fn shows(topology: &Topology, op: &Operation) -> bool {
     }
 }
 
-fn outcome(op: &Operation, done: &str, history: &History, notice: Option<String>) -> OutcomeDto {
-    OutcomeDto { done: done.into(), command: op.command(), history: HistoryDto::from(history), notice }
+pub(crate) fn outcome(command: &str, done: &str, history: &History, notice: Option<String>) -> OutcomeDto {
+    OutcomeDto { done: done.into(), command: command.into(), history: HistoryDto::from(history), notice }
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 

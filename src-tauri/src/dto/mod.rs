@@ -471,4 +471,5 @@ mod tests {
         assert_eq!(again.message.as_deref(), Some("still gone"));
     }
 }
+pub mod lifecycle;
 pub mod ops;

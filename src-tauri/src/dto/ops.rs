@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::ops::{EndpointConfig, EntryState, EntryView, History, Refusal};
+use crate::history::{EntryState, EntryView, History};
+use crate::ops::{EndpointConfig, Refusal};
 
 /// What the connect form sends: the fields a person can set on a drop.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type, PartialEq, Eq)]
@@ -142,8 +143,8 @@ impl From<&History> for HistoryDto {
     fn from(h: &History) -> Self {
         Self {
             entries: h.entries().into_iter().map(HistoryEntryDto::from).collect(),
-            undo: h.undo_candidate().map(|op| op.describe()),
-            redo: h.redo_candidate().map(|op| op.describe()),
+            undo: h.undo_candidate().map(|c| c.undo_describe()),
+            redo: h.redo_candidate().map(|c| c.describe()),
         }
     }
 }

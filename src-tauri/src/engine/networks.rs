@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
-use bollard::models::NetworkCreateRequest;
+use bollard::models::{Ipam, IpamConfig, NetworkCreateRequest};
 use bollard::query_parameters::{InspectNetworkOptions, ListNetworksOptions};
 
 use super::{Engine, EngineError};
+use crate::lifecycle::NetworkSpec;
 
 /// What the engine says about itself that the create dialog needs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,5 +60,56 @@ impl Engine {
             .map_err(|e| self.err(e))?;
         serde_json::to_string_pretty(&inspected)
             .map_err(|e| EngineError::Rejected { status: 0, message: format!("the inspect could not be shown: {e}") })
+    }
+}
+
+/// The create body for a spec: the same options and IPAM configs its `docker network create` line shows.
+pub fn create_request(spec: &NetworkSpec) -> NetworkCreateRequest {
+    let spec = spec.normalized();
+    let options = spec.driver_options();
+    let labels = &spec.labels;
+    let configs: Vec<IpamConfig> = spec
+        .ipam()
+        .into_iter()
+        .map(|c| IpamConfig { subnet: c.subnet, ip_range: c.ip_range, gateway: c.gateway, auxiliary_addresses: None })
+        .collect();
+    NetworkCreateRequest {
+        name: spec.name.clone(),
+        driver: Some(spec.driver().to_string()),
+        internal: spec.internal.then_some(true),
+        attachable: spec.attachable.then_some(true),
+        enable_ipv6: spec.ipv6.then_some(true),
+        ipam: (!configs.is_empty()).then_some(Ipam { driver: None, config: Some(configs), options: None }),
+        options: (!options.is_empty()).then(|| options.into_iter().collect()),
+        labels: (!labels.is_empty()).then(|| labels.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
+        ..NetworkCreateRequest::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_body_carries_what_the_command_shows() {
+        let spec = NetworkSpec {
+            name: "shop".into(),
+            subnet: "10.9.0.0/24".into(),
+            gateway: "10.9.0.254".into(),
+            icc: false,
+            internal: true,
+            labels: [("team".to_string(), "web".to_string())].into(),
+            ..NetworkSpec::default()
+        };
+        let r = create_request(&spec);
+        assert_eq!(r.name, "shop");
+        assert_eq!(r.driver.as_deref(), Some("bridge"));
+        assert_eq!(r.internal, Some(true));
+        assert_eq!(r.enable_ipv6, None);
+        let config = &r.ipam.unwrap().config.unwrap()[0];
+        assert_eq!(config.subnet.as_deref(), Some("10.9.0.0/24"));
+        assert_eq!(config.gateway.as_deref(), Some("10.9.0.254"));
+        assert_eq!(r.options.unwrap().get("com.docker.network.bridge.enable_icc").map(String::as_str), Some("false"));
+        assert_eq!(r.labels.unwrap().get("team").map(String::as_str), Some("web"));
     }
 }

@@ -15,9 +15,7 @@ mod tests;
 use std::collections::BTreeMap;
 
 pub use suggest::{next_free_ipv4, next_free_ipv6};
-pub use undo::{
-    inverse, recheck, restore_config, restore_message, user_aliases, Entry, EntryState, EntryView, History,
-};
+pub use undo::{inverse, recheck, restore_config, restore_message, user_aliases};
 pub use validate::{
     check_target, plan_connect, plan_disconnect, targets, AddressField, AliasProblem, Refusal, Reserved,
 };

@@ -513,62 +513,6 @@ fn recheck_refuses_a_disconnect_already_undone_by_someone_else() {
     assert_eq!(recheck(&t, &connect), Ok(()));
 }
 
-fn op_named(n: usize) -> Operation {
-    Operation::Disconnect {
-        network_id: format!("n-{n}"),
-        network_name: format!("net{n}"),
-        container_id: "c".into(),
-        container_name: "box".into(),
-        force: false,
-        restore: EndpointConfig::default(),
-    }
-}
-
-#[test]
-fn history_undo_then_redo_moves_entries_between_states() {
-    let mut h = History::new();
-    assert_eq!(h.undo_candidate(), None);
-    h.record(op_named(1), "2026-11-25T10:00:00Z");
-    h.record(op_named(2), "2026-11-25T10:01:00Z");
-    assert_eq!(h.undo_candidate(), Some(inverse(&op_named(2))));
-    assert!(h.mark_undone());
-    assert_eq!(h.redo_candidate(), Some(op_named(2)));
-    let states: Vec<_> = h.entries().iter().map(|e| (e.describe.clone(), e.state.as_str())).collect();
-    assert_eq!(
-        states,
-        [("Disconnect box from net1".to_string(), "done"), ("Disconnect box from net2".to_string(), "undone")]
-    );
-    assert!(h.mark_redone());
-    assert_eq!(h.redo_candidate(), None);
-    assert_eq!(h.entries()[1].when, "2026-11-25T10:01:00Z");
-    assert_eq!(h.entries()[1].command, "docker network disconnect net2 box");
-}
-
-#[test]
-fn history_recording_a_new_operation_clears_redo() {
-    let mut h = History::new();
-    h.record(op_named(1), "t1");
-    h.record(op_named(2), "t2");
-    h.mark_undone();
-    assert!(h.redo_candidate().is_some());
-    h.record(op_named(3), "t3");
-    assert_eq!(h.redo_candidate(), None);
-    assert!(!h.mark_redone());
-    assert_eq!(h.entries().len(), 2);
-}
-
-#[test]
-fn history_keeps_the_latest_hundred_entries() {
-    let mut h = History::new();
-    for n in 0..105 {
-        h.record(op_named(n), format!("t{n}"));
-    }
-    let entries = h.entries();
-    assert_eq!(entries.len(), undo::HISTORY_LIMIT);
-    assert_eq!(entries[0].when, "t5");
-    assert_eq!(entries[99].when, "t104");
-}
-
 // ---- commands --------------------------------------------------------------------------------------
 
 #[test]

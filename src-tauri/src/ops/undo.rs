@@ -1,15 +1,13 @@
-//! Taking operations back: the inverse of each, a re-check before replaying it, and the visible history.
+//! Taking operations back: the inverse of each, a re-check before replaying it, and what an exact restore
+//! needs (the history that records them lives in `crate::history`).
 //!
-//! Owns `History` and what an exact restore needs. It must not run anything nor pick substitute values:
+//! Owns what an exact restore needs. It must not run anything nor pick substitute values:
 //! when an exact restore is impossible (an address taken meanwhile) it refuses and says why.
 
 use super::validate::{check_config, check_target, plan_disconnect, Refusal};
 use super::{EndpointConfig, Operation};
 use crate::model::{Container, Endpoint};
 use crate::topology::Topology;
-
-/// How many entries the history keeps; the oldest fall off first.
-pub const HISTORY_LIMIT: usize = 100;
 
 /// The operation that takes `op` back: a connect is undone by a disconnect that remembers the connect's
 /// config, and a disconnect by a connect carrying the attachment captured before it.
@@ -96,108 +94,4 @@ pub fn user_aliases(container: &Container, aliases: &[String]) -> Vec<String> {
         }
     }
     out
-}
-
-/// One recorded operation and when it was done (RFC 3339, as given by the caller).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub op: Operation,
-    pub when: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryState {
-    Done,
-    Undone,
-}
-
-impl EntryState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Done => "done",
-            Self::Undone => "undone",
-        }
-    }
-}
-
-/// One line of the visible history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryView {
-    pub describe: String,
-    pub command: String,
-    pub when: String,
-    pub state: EntryState,
-}
-
-/// Undo and redo stacks. The caller runs the candidate, and marks it only once the engine accepted it, so
-/// a failed undo leaves the history as it was.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct History {
-    done: Vec<Entry>,
-    /// The most recently undone entry is last: it is the next redo.
-    undone: Vec<Entry>,
-}
-
-impl History {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// A new operation was done: it goes on top, and what was undone can no longer be redone (it was
-    /// planned against a graph that has now moved on).
-    pub fn record(&mut self, op: Operation, when: impl Into<String>) {
-        self.undone.clear();
-        self.done.push(Entry { op, when: when.into() });
-        if self.done.len() > HISTORY_LIMIT {
-            let excess = self.done.len() - HISTORY_LIMIT;
-            self.done.drain(..excess);
-        }
-    }
-
-    /// What to run to undo the last done operation.
-    pub fn undo_candidate(&self) -> Option<Operation> {
-        self.done.last().map(|e| inverse(&e.op))
-    }
-
-    /// What to run to redo the last undone operation: the operation itself.
-    pub fn redo_candidate(&self) -> Option<Operation> {
-        self.undone.last().map(|e| e.op.clone())
-    }
-
-    /// The undo candidate ran; false when there was nothing to undo.
-    pub fn mark_undone(&mut self) -> bool {
-        match self.done.pop() {
-            Some(e) => {
-                self.undone.push(e);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// The redo candidate ran; false when there was nothing to redo.
-    pub fn mark_redone(&mut self) -> bool {
-        match self.undone.pop() {
-            Some(e) => {
-                self.done.push(e);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Oldest first: the done entries, then the undone ones in the order they would be redone.
-    pub fn entries(&self) -> Vec<EntryView> {
-        let view = |e: &Entry, state| EntryView {
-            describe: e.op.describe(),
-            command: e.op.command(),
-            when: e.when.clone(),
-            state,
-        };
-        self.done
-            .iter()
-            .map(|e| view(e, EntryState::Done))
-            .chain(self.undone.iter().rev().map(|e| view(e, EntryState::Undone)))
-            .collect()
-    }
 }

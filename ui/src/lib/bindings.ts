@@ -20,6 +20,20 @@ export const commands = {
 	undo: () => typedError<OutcomeDto, AppError>(__TAURI_INVOKE("undo")),
 	redo: () => typedError<OutcomeDto, AppError>(__TAURI_INVOKE("redo")),
 	getHistory: () => typedError<HistoryDto, AppError>(__TAURI_INVOKE("get_history")),
+	/**  The drivers this engine can create networks with, and whether it is a swarm manager. */
+	createOptions: () => typedError<CreateOptionsDto, AppError>(__TAURI_INVOKE("create_options")),
+	/**  Checks the create form as it is now; changes nothing. */
+	planCreate: (spec: NetworkSpecDto) => typedError<CreatePlanDto, AppError>(__TAURI_INVOKE("plan_create", { spec })),
+	createNetwork: (spec: NetworkSpecDto) => typedError<OutcomeDto, AppError>(__TAURI_INVOKE("create_network", { spec })),
+	/**  What removing these networks takes (containers to disconnect first) and which cannot go; changes nothing. */
+	planRemove: (networkIds: string[]) => typedError<RemovePlanDto, AppError>(__TAURI_INVOKE("plan_remove", { networkIds })),
+	removeNetworks: (networkIds: string[]) => typedError<ReportDto, AppError>(__TAURI_INVOKE("remove_networks", { networkIds })),
+	/**  Exactly which networks a prune with these filters would remove now; changes nothing. */
+	prunePreview: (filters: PruneFiltersDto) => typedError<PrunePreviewDto, AppError>(__TAURI_INVOKE("prune_preview", { filters })),
+	/**  Removes the previewed networks that are still ticked, one by one. */
+	pruneNetworks: (networkIds: string[]) => typedError<ReportDto, AppError>(__TAURI_INVOKE("prune_networks", { networkIds })),
+	/**  The network as the engine's inspect returns it, pretty-printed, for the inspector's raw JSON tab. */
+	networkJson: (networkId: string) => typedError<string, AppError>(__TAURI_INVOKE("network_json", { networkId })),
 };
 
 /** Events */
@@ -34,6 +48,12 @@ export type AppError = { code: "engineUnreachable"; message: string; hint: strin
 { code: "refused"; message: string; hint: string | null; problems: ProblemDto[] } | { code: "nothingToUndo"; message: string; hint: string | null } | { code: "nothingToRedo"; message: string; hint: string | null } | 
 /**  Undo or redo would not put things back exactly as they were (an address was taken meanwhile). */
 { code: "cannotRestore"; message: string; hint: string | null; problems: ProblemDto[] };
+
+export type AttachedDto = {
+	containerId: string,
+	containerName: string,
+	running: boolean,
+};
 
 /**  A connect as the form currently describes it: its problems, its CLI equivalent, and what to suggest. */
 export type ConnectPlanDto = {
@@ -73,6 +93,20 @@ export type ContainerDto = {
 
 export type ContainerStateDto = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead" | "unknown";
 
+/**  What the create dialog offers on this engine. */
+export type CreateOptionsDto = {
+	drivers: DriverChoiceDto[],
+	swarmManager: boolean,
+};
+
+/**  The create form as it is now: every problem next to its field, and the command. */
+export type CreatePlanDto = {
+	problems: ProblemDto[],
+	command: string,
+	/**  What the chosen driver is for. */
+	explanation: string,
+};
+
 /**  A disconnect: whether it may run, its CLI equivalent, and whether to ask first. */
 export type DisconnectPlanDto = {
 	containerId: string,
@@ -86,6 +120,15 @@ export type DisconnectPlanDto = {
 	/**  The endpoint's address on the network now (with prefix), to say what will be let go. */
 	ipv4: string | null,
 	warning: string | null,
+};
+
+export type DriverChoiceDto = {
+	name: string,
+	creatable: boolean,
+	/**  Why it cannot be chosen here (e.g. overlay outside swarm mode). */
+	reason: string | null,
+	/**  One paragraph on what the driver is for. */
+	explanation: string,
 };
 
 /**  Whether a container being dragged may be dropped on one network, and if not, why. */
@@ -203,6 +246,29 @@ export type NetworkDto = {
 	labels: KeyValueDto[],
 };
 
+/**  What the create dialog sends. Blank strings mean "not set". */
+export type NetworkSpecDto = {
+	name: string,
+	/**  Blank means `bridge`. */
+	driver: string,
+	subnet: string,
+	ipRange: string,
+	gateway: string,
+	ipv6: boolean,
+	subnetV6: string,
+	gatewayV6: string,
+	internal: boolean,
+	attachable: boolean,
+	encrypted: boolean,
+	mtu: string,
+	/**  Inter-container communication on a bridge (on by default). */
+	icc: boolean,
+	parent: string,
+	mode: string,
+	labels: KeyValueDto[],
+	options: KeyValueDto[],
+};
+
 export type NodeDto = {
 	id: string,
 	kind: NodeKind,
@@ -234,6 +300,16 @@ export type PortDto = {
 	ip: string | null,
 };
 
+export type PreviewItemDto = {
+	id: string,
+	name: string,
+	driver: string,
+	created: string | null,
+	/**  "3 days ago". */
+	age: string,
+	labels: KeyValueDto[],
+};
+
 /**  One reason an operation cannot run, placed next to the form field it concerns. */
 export type ProblemDto = {
 	/**  Stable (`alreadyConnected`, `addressInUse`, …): the UI switches on it. */
@@ -246,12 +322,68 @@ export type ProblemDto = {
 	hint: string,
 };
 
+/**  The prune preview's filters as the dialog writes them. */
+export type PruneFiltersDto = {
+	/**  Go duration as the CLI takes it: `24h`, `90m`, `3600s`; blank for no age limit. */
+	until: string,
+	/**  `label=k`, `label=k=v`, `label!=k`, `label!=k=v`, or just `k` / `k=v` (taken as `label=`). */
+	labels: string[],
+};
+
+export type PrunePreviewDto = {
+	items: PreviewItemDto[],
+	/**
+	 *  The `docker network prune` line with these filters (which decides again when it runs; Netlens
+	 *  removes exactly the previewed networks instead).
+	 */
+	command: string,
+};
+
 export type ReachDto = {
 	kind: ReachKindDto,
 	explanation: string,
 };
 
 export type ReachKindDto = "hostNetwork" | "gateway" | "nat" | "direct";
+
+/**  One network of a remove plan: refused with a reason, or removable after disconnecting `attached`. */
+export type RemoveItemDto = {
+	networkId: string,
+	networkName: string,
+	refusal: ProblemDto | null,
+	attached: AttachedDto[],
+	/**  "Remove backend? api and db will be disconnected first." */
+	confirmText: string | null,
+	commands: string[],
+};
+
+export type RemovePlanDto = {
+	items: RemoveItemDto[],
+	/**  Every command of the removable networks, in order: disconnects, then one `rm`. */
+	commands: string[],
+	/**  Whether any container is disconnected on the way ("disconnect all and remove"). */
+	disconnectsAnything: boolean,
+};
+
+/**  What a remove or prune did, network by network. */
+export type ReportDto = {
+	items: ReportItemDto[],
+	/**  "Removed 2 networks, skipped 1". */
+	summary: string,
+	commands: string[],
+	history: HistoryDto,
+	/**  E.g. that undo re-creates the networks under new IDs. */
+	notice: string | null,
+};
+
+export type ReportItemDto = {
+	id: string,
+	name: string,
+	/**  `removed`, `skipped` or `failed`. */
+	outcome: string,
+	/**  Why it was skipped or failed. */
+	reason: string | null,
+};
 
 /**
  *  Sent whenever the view changes: the whole new topology (a diff would save bytes, but a full view keeps
