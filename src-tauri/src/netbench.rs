@@ -257,21 +257,21 @@ pub async fn undo(
                 return Err(AppError::cannot_restore_problems(problems));
             }
             let mut commands = Vec::new();
-            let mut notice = Some(
+            let mut notices = vec![
                 "The re-created networks have new IDs; names, addresses, options and labels are as before.".into(),
-            );
+            ];
             for r in removed {
                 let (id, warning) = make(state, &engine, &r.spec).await?;
                 history.rename_network(&r.old_id, &id);
+                notices.extend(warning);
                 for op in r.reconnect_ops(&id) {
                     engine.run(&op).await?;
-                    if let Some(lag) = settle(state, |t| crate::workbench::shows(t, &op)).await {
-                        notice = Some(lag);
-                    }
+                    notices.extend(settle(state, |t| crate::workbench::shows(t, &op)).await);
                 }
-                notice = warning.or(notice);
                 commands.extend(r.commands());
             }
+            notices.dedup();
+            let notice = Some(notices.join(" "));
             Ok((commands.join("\n"), notice))
         }
         Change::Endpoint(_) => Err(AppError::nothing_to_undo()),

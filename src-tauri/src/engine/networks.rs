@@ -79,7 +79,8 @@ pub fn create_request(spec: &NetworkSpec) -> NetworkCreateRequest {
         internal: spec.internal.then_some(true),
         attachable: spec.attachable.then_some(true),
         enable_ipv6: spec.ipv6.then_some(true),
-        ipam: (!configs.is_empty()).then_some(Ipam { driver: None, config: Some(configs), options: None }),
+        // Empty IPAM options as the CLI sends them, so an inspect reads the same as for a CLI-made network.
+        ipam: Some(Ipam { driver: Some("default".into()), config: Some(configs), options: Some(HashMap::new()) }),
         options: (!options.is_empty()).then(|| options.into_iter().collect()),
         labels: (!labels.is_empty()).then(|| labels.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
         ..NetworkCreateRequest::default()

@@ -101,10 +101,12 @@ impl Topology {
         by_id.insert(HOST_ID.to_string(), host);
         by_id.insert(EXTERNAL_ID.to_string(), external);
         let mut networks = HashMap::new();
+        let mut by_name: HashMap<&str, (String, NodeIndex)> = HashMap::new();
         for n in &snapshot.networks {
             let idx = graph.add_node(Node::Network(n.clone()));
             by_id.insert(network_node_id(&n.id), idx);
             networks.insert(n.id.clone(), idx);
+            by_name.insert(n.name.as_str(), (n.id.clone(), idx));
             for (target, kind) in reach::reaches(n) {
                 let to = if target == ReachTarget::Host { host } else { external };
                 graph.add_edge(idx, to, Edge::Reach(kind));
@@ -118,6 +120,11 @@ impl Topology {
                 // snapshot (the removal emits an event) settles it.
                 if let Some(&net) = networks.get(&e.network_id) {
                     graph.add_edge(net, idx, Edge::Endpoint(e.clone()));
+                } else if let (true, Some((id, net))) = (e.network_id.is_empty(), by_name.get(e.network_name.as_str()))
+                {
+                    // A container that has not run since it was connected is listed without the network's ID,
+                    // under the network's name only.
+                    graph.add_edge(*net, idx, Edge::Endpoint(Endpoint { network_id: id.clone(), ..e.clone() }));
                 }
             }
         }

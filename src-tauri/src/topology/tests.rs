@@ -115,3 +115,19 @@ fn edge_ids_are_stable_and_typed() {
         ]
     );
 }
+
+#[test]
+fn a_never_started_container_is_attached_by_network_name() {
+    // The container list gives such an endpoint an empty NetworkID, keyed by the network's name only.
+    let mut snap = demo();
+    let frontend = snap.networks.iter().find(|n| n.name == "frontend").cloned().unwrap();
+    let mut ep = endpoint(&frontend, None);
+    ep.network_id = String::new();
+    snap.containers.push(container("c-fresh", "fresh", ContainerState::Created, "frontend", vec![ep]));
+    let t = Topology::from_snapshot(&snap);
+    let on = t.endpoints_of("c-fresh");
+    assert_eq!(on.len(), 1);
+    assert_eq!(on[0].0.name, "frontend");
+    assert_eq!(on[0].1.network_id, frontend.id, "the endpoint carries the resolved ID");
+    assert!(t.edges().any(|e| e.id() == format!("endpoint:{}:c-fresh", frontend.id)));
+}
