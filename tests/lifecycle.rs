@@ -226,11 +226,11 @@ async fn remove_disconnects_all_and_undo_restores_ipam_labels_and_endpoints() {
     live.until("the stopped job", |t| t.container(&job).is_some_and(|c| !c.state.is_live())).await;
     let before = inspect("nlt-life-rm");
 
-    let plan = netbench::plan_remove_dto(&live.state, &[net.clone()]).unwrap();
+    let plan = netbench::plan_remove_dto(&live.state, std::slice::from_ref(&net)).unwrap();
     assert!(plan.disconnects_anything);
     assert_eq!(plan.items[0].attached.len(), 2);
     assert_eq!(plan.commands.last().unwrap(), "docker network rm nlt-life-rm");
-    let report = netbench::remove(&live.state, &[net.clone()]).await.unwrap();
+    let report = netbench::remove(&live.state, std::slice::from_ref(&net)).await.unwrap();
     assert_eq!(report.items[0].outcome, "removed", "{report:?}");
     assert!(!exists("nlt-life-rm"));
 
@@ -323,7 +323,7 @@ async fn refusals_change_nothing() {
     assert!(before.lines().all(|id| before_demo.contains(id)));
 
     let bridge = live.network_id("bridge");
-    let plan = netbench::plan_remove_dto(&live.state, &[bridge.clone()]).unwrap();
+    let plan = netbench::plan_remove_dto(&live.state, std::slice::from_ref(&bridge)).unwrap();
     assert_eq!(plan.items[0].refusal.as_ref().unwrap().code, "predefined");
     let report = netbench::remove(&live.state, &[bridge]).await.unwrap();
     assert_eq!(report.items[0].outcome, "skipped");
