@@ -4,14 +4,36 @@
 import { open } from "@tauri-apps/plugin-shell";
 
 import { commands, events } from "./bindings";
-import type { AppError, ContainerDto, EdgeDto, EngineStatusDto, NodeDto, ReachDto, TopologyDto } from "./bindings";
+import type {
+  AppError,
+  ConnectPlanDto,
+  ContainerDto,
+  DisconnectPlanDto,
+  DropTargetDto,
+  EdgeDto,
+  EndpointConfigDto,
+  EngineStatusDto,
+  HistoryDto,
+  NodeDto,
+  OutcomeDto,
+  ReachDto,
+  TopologyDto,
+} from "./bindings";
 
 /** What a command that can fail resolves to (the shape tauri-specta's `typedError` returns). */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 export type {
   AppError,
+  ConnectPlanDto,
   ContainerDto,
+  DisconnectPlanDto,
+  DropTargetDto,
+  EndpointConfigDto,
+  HistoryDto,
+  HistoryEntryDto,
+  OutcomeDto,
+  ProblemDto,
   EdgeDto,
   EndpointDto,
   EngineStatusDto,
@@ -40,6 +62,20 @@ export interface Backend {
   onTopology(cb: (topology: TopologyDto) => void): Promise<Unsubscribe>;
   onStatus(cb: (status: EngineStatusDto) => void): Promise<Unsubscribe>;
   openUrl(url: string): Promise<void>;
+
+  // Editing endpoints. IDs are the engine's raw container and network IDs, not graph node ids.
+  // connect, disconnect, undo and redo resolve only after the new topology has been emitted.
+  /** Every network, and whether the container may join it (and why not). */
+  dropTargets(containerId: string): Promise<Result<DropTargetDto[], AppError>>;
+  /** Checks a connect as the form describes it; changes nothing. */
+  planConnect(containerId: string, networkId: string, config: EndpointConfigDto): Promise<Result<ConnectPlanDto, AppError>>;
+  connect(containerId: string, networkId: string, config: EndpointConfigDto): Promise<Result<OutcomeDto, AppError>>;
+  /** Checks a disconnect; changes nothing. */
+  planDisconnect(containerId: string, networkId: string): Promise<Result<DisconnectPlanDto, AppError>>;
+  disconnect(containerId: string, networkId: string): Promise<Result<OutcomeDto, AppError>>;
+  undo(): Promise<Result<OutcomeDto, AppError>>;
+  redo(): Promise<Result<OutcomeDto, AppError>>;
+  getHistory(): Promise<Result<HistoryDto, AppError>>;
 }
 
 /** Only web links leave the app; the shell plugin's scope says the same on the Rust side. */
@@ -62,5 +98,13 @@ export function tauriBackend(): Backend {
       if (!isWebUrl(url)) throw new Error(`refusing to open a non-web link: ${url}`);
       await open(url);
     },
+    dropTargets: (containerId) => commands.dropTargets(containerId),
+    planConnect: (containerId, networkId, config) => commands.planConnect(containerId, networkId, config),
+    connect: (containerId, networkId, config) => commands.connect(containerId, networkId, config),
+    planDisconnect: (containerId, networkId) => commands.planDisconnect(containerId, networkId),
+    disconnect: (containerId, networkId) => commands.disconnect(containerId, networkId),
+    undo: () => commands.undo(),
+    redo: () => commands.redo(),
+    getHistory: () => commands.getHistory(),
   };
 }

@@ -1,12 +1,22 @@
 // A Backend without Tauri, for tests and the demo preview: it answers from fixtures and lets the
-// caller push topology and status updates as the Rust side would. Never imported by the shipped app.
-import type { AppError, Backend, EngineStatusDto, Result, TopologyDto } from "./backend";
+// caller push topology and status updates as the Rust side would. Editing (connect, disconnect,
+// undo, redo) is answered by FakeEditing's small model. Never imported by the shipped app.
+import type { AppError, Backend, EndpointConfigDto, EngineStatusDto, Result, TopologyDto } from "./backend";
+import { FakeEditing } from "./fakeEditing";
 
 export class FakeBackend implements Backend {
   topology: TopologyDto | null;
   status: EngineStatusDto;
   topologyError: AppError | null = null;
   readonly opened: string[] = [];
+  /** Every editing call, e.g. `connect c-api n-vault`, so tests can assert what was (not) asked. */
+  readonly calls: string[] = [];
+  readonly editing = new FakeEditing(
+    () => this.topology,
+    (t) => this.emitTopology(t),
+  );
+  /** Milliseconds each editing call waits, so tests and the demo can see the busy state. */
+  delayMs = 0;
   private topologyListeners = new Set<(t: TopologyDto) => void>();
   private statusListeners = new Set<(s: EngineStatusDto) => void>();
 
@@ -37,6 +47,53 @@ export class FakeBackend implements Backend {
 
   async openUrl(url: string): Promise<void> {
     this.opened.push(url);
+  }
+
+  private async later(): Promise<void> {
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+  }
+
+  async dropTargets(containerId: string) {
+    this.calls.push(`dropTargets ${containerId}`);
+    return this.editing.dropTargets(containerId);
+  }
+
+  async planConnect(containerId: string, networkId: string, config: EndpointConfigDto) {
+    this.calls.push(`planConnect ${containerId} ${networkId}`);
+    return this.editing.planConnect(containerId, networkId, config);
+  }
+
+  async connect(containerId: string, networkId: string, config: EndpointConfigDto) {
+    this.calls.push(`connect ${containerId} ${networkId}`);
+    await this.later();
+    return this.editing.connect(containerId, networkId, config);
+  }
+
+  async planDisconnect(containerId: string, networkId: string) {
+    this.calls.push(`planDisconnect ${containerId} ${networkId}`);
+    return this.editing.planDisconnect(containerId, networkId);
+  }
+
+  async disconnect(containerId: string, networkId: string) {
+    this.calls.push(`disconnect ${containerId} ${networkId}`);
+    await this.later();
+    return this.editing.disconnect(containerId, networkId);
+  }
+
+  async undo() {
+    this.calls.push("undo");
+    await this.later();
+    return this.editing.undo();
+  }
+
+  async redo() {
+    this.calls.push("redo");
+    await this.later();
+    return this.editing.redo();
+  }
+
+  async getHistory() {
+    return this.editing.getHistory();
   }
 
   emitTopology(t: TopologyDto): void {

@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
 
-import { boundsOf, centreOf, fitRatio, graphToLayout, hitNode, layoutToGraph, toViewport } from "./geometry";
+import {
+  boundsOf,
+  centreOf,
+  distanceToSegment,
+  EDGE_GRAB_TOLERANCE,
+  fitRatio,
+  graphToLayout,
+  hitEdge,
+  hitNode,
+  isSnapped,
+  layoutToGraph,
+  midpoint,
+  SNAP_DISTANCE,
+  toViewport,
+} from "./geometry";
 
 describe("layout ↔ graph coordinates", () => {
   it("flips y so a node Rust places lower appears lower on screen", () => {
@@ -53,5 +67,42 @@ describe("viewport helpers", () => {
     expect(hitNode({ x: 8, y: 0 }, nodes)?.id).toBe("b");
     expect(hitNode({ x: 2, y: 0 }, nodes)?.id).toBe("a");
     expect(hitNode({ x: 50, y: 50 }, nodes)).toBeNull();
+  });
+});
+
+describe("edge hit-testing", () => {
+  const horizontal = { a: { x: 0, y: 0 }, b: { x: 100, y: 0 } };
+
+  it("measures to the segment, not the infinite line", () => {
+    expect(distanceToSegment({ x: 50, y: 10 }, horizontal)).toBeCloseTo(10);
+    // Beyond the end the distance is to the end point: 3-4-5 from (100, 0).
+    expect(distanceToSegment({ x: 103, y: 4 }, horizontal)).toBeCloseTo(5);
+    expect(distanceToSegment({ x: -6, y: 8 }, horizontal)).toBeCloseTo(10);
+  });
+
+  it("treats a zero-length segment as a point", () => {
+    expect(distanceToSegment({ x: 3, y: 4 }, { a: { x: 0, y: 0 }, b: { x: 0, y: 0 } })).toBeCloseTo(5);
+  });
+
+  it("grabs the closest edge within the tolerance and nothing outside it", () => {
+    const edges = [
+      { id: "near", segment: horizontal },
+      { id: "nearer", segment: { a: { x: 0, y: 4 }, b: { x: 100, y: 4 } } },
+    ];
+    expect(hitEdge({ x: 50, y: 3 }, edges, EDGE_GRAB_TOLERANCE)?.id).toBe("nearer");
+    expect(hitEdge({ x: 50, y: -2 }, edges, EDGE_GRAB_TOLERANCE)?.id).toBe("near");
+    expect(hitEdge({ x: 50, y: 30 }, edges, EDGE_GRAB_TOLERANCE)).toBeNull();
+  });
+
+  it("snaps only past the snap distance from the line", () => {
+    const diagonal = { a: { x: 0, y: 0 }, b: { x: 100, y: 100 } };
+    // (0, 98) is 98/√2 ≈ 69.3 px from the diagonal; (0, 100) is ≈ 70.7 px.
+    expect(isSnapped({ x: 0, y: 98 }, diagonal)).toBe(false);
+    expect(isSnapped({ x: 0, y: 100 }, diagonal)).toBe(true);
+    expect(SNAP_DISTANCE).toBe(70);
+  });
+
+  it("finds the middle of a drawn edge", () => {
+    expect(midpoint({ a: { x: 10, y: 20 }, b: { x: 30, y: -20 } })).toEqual({ x: 20, y: 0 });
   });
 });

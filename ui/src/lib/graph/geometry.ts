@@ -1,6 +1,6 @@
 // Plain geometry between the three coordinate spaces Netlens uses: Rust's layout (y grows downwards),
-// the graph space sigma draws (y grows upwards) and viewport CSS pixels. Pure, so later drag-and-drop
-// hit-testing can reuse it without a renderer.
+// the graph space sigma draws (y grows upwards) and viewport CSS pixels, plus the hit-testing the drag
+// gestures need (nodes as discs, edges as segments). Pure: no renderer, no DOM.
 
 export interface Point {
   x: number;
@@ -79,4 +79,50 @@ export function hitNode<T extends { id: string; centre: Point; radius: number }>
     }
   }
   return best;
+}
+
+/** Segment ends, e.g. an edge as drawn, in viewport pixels. */
+export interface Segment {
+  a: Point;
+  b: Point;
+}
+
+export function midpoint(s: Segment): Point {
+  return { x: (s.a.x + s.b.x) / 2, y: (s.a.y + s.b.y) / 2 };
+}
+
+/** Shortest distance from `p` to the segment a–b (to an end when the foot of the perpendicular is outside it). */
+export function distanceToSegment(p: Point, s: Segment): number {
+  const dx = s.b.x - s.a.x;
+  const dy = s.b.y - s.a.y;
+  const lengthSquared = dx * dx + dy * dy;
+  if (lengthSquared === 0) return distance(p, s.a);
+  const t = Math.max(0, Math.min(1, ((p.x - s.a.x) * dx + (p.y - s.a.y) * dy) / lengthSquared));
+  return distance(p, { x: s.a.x + t * dx, y: s.a.y + t * dy });
+}
+
+/** The edge whose segment passes within `tolerance` pixels of `p`; the closest wins. */
+export function hitEdge<T extends { id: string; segment: Segment }>(p: Point, edges: Iterable<T>, tolerance: number): T | null {
+  let best: T | null = null;
+  let bestDistance = Infinity;
+  for (const e of edges) {
+    const d = distanceToSegment(p, e.segment);
+    if (d <= tolerance && d < bestDistance) {
+      best = e;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Pixels a press may wander and still be a click (a hand is never perfectly still). */
+export const CLICK_SLOP = 4;
+/** How far from its line a pulled edge must be dragged before releasing it disconnects. */
+export const SNAP_DISTANCE = 70;
+/** Pixels either side of an edge's line that still grab it: a 2 px line is too thin to aim at. */
+export const EDGE_GRAB_TOLERANCE = 6;
+
+/** Whether a pointer `p` has pulled the edge `s` far enough from its line to snap it. */
+export function isSnapped(p: Point, s: Segment, snap: number = SNAP_DISTANCE): boolean {
+  return distanceToSegment(p, s) > snap;
 }

@@ -6,6 +6,7 @@ import type { Readable, Writable } from "svelte/store";
 import type { AppError, Backend, EngineStatusDto, TopologyDto } from "../backend";
 import type { Theme } from "../graph/palette";
 import type { TopologyIndex } from "../topologyIndex";
+import { createEditing, type EditingState } from "./editing";
 import { createSelection, type Selected } from "./selection";
 import { createStatusStore } from "./status";
 import { createThemeStore } from "./theme";
@@ -19,6 +20,8 @@ export interface AppState {
   selectedId: Writable<string | null>;
   selected: Readable<Selected | null>;
   theme: Readable<Theme>;
+  /** Connect, disconnect, undo, redo: busy state, history, popover, confirmation and toasts. */
+  editing: EditingState;
   select(id: string | null): void;
   openUrl(url: string): void;
   start(): Promise<void>;
@@ -29,6 +32,7 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
   const topology = createTopologyStore(backend);
   const status = createStatusStore(backend);
   const selection = createSelection(topology);
+  const editing = createEditing(backend, selection.index);
   return {
     topology,
     topologyError: topology.error,
@@ -37,12 +41,13 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     selectedId: selection.selectedId,
     selected: selection.selected,
     theme,
+    editing,
     select: (id) => selection.selectedId.set(id),
     openUrl: (url) => {
       backend.openUrl(url).catch((e: unknown) => console.warn("could not open link", url, e));
     },
     async start() {
-      await Promise.all([topology.start(), status.start()]);
+      await Promise.all([topology.start(), status.start(), editing.loadHistory()]);
     },
     stop() {
       topology.stop();

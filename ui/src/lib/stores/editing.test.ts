@@ -1,0 +1,132 @@
+import { get, type Readable } from "svelte/store";
+import { describe, expect, it } from "vitest";
+
+import { FakeBackend } from "../fakeBackend";
+import { demoStatus, demoTopology } from "../fixtures/demoTopology";
+import { indexTopology, type TopologyIndex } from "../topologyIndex";
+import { createEditing } from "./editing";
+import { createToasts } from "./toasts";
+
+function setup() {
+  const backend = new FakeBackend(demoTopology(1), demoStatus());
+  // The index is read afresh from the backend's latest topology, as the app's topology store would.
+  const live: Readable<TopologyIndex | null> = {
+    subscribe: (run) => {
+      run(indexTopology(backend.topology!));
+      return () => {};
+    },
+  };
+  const toasts = createToasts(60_000);
+  const editing = createEditing(backend, live, toasts);
+  return { backend, editing, toasts };
+}
+
+const hasEdge = (b: FakeBackend, id: string) => b.topology!.edges.some((e) => e.id === id);
+
+describe("editing flows", () => {
+  it("connects from the popover and reports the outcome with its command", async () => {
+    const { backend, editing, toasts } = setup();
+    editing.openConnect("container:c-api", "network:n-frontend", { x: 10, y: 20 });
+    const draft = get(editing.connectDraft)!;
+    expect(draft).toMatchObject({ containerId: "c-api", networkId: "n-frontend", containerName: "api", networkName: "frontend" });
+    const result = await editing.confirmConnect(draft, { aliases: ["web"], ipv4: "10.214.40.20", ipv6: null });
+    expect(result).toEqual({ kind: "done" });
+    expect(get(editing.connectDraft)).toBeNull();
+    expect(backend.topology!.edges.find((e) => e.id === "endpoint:n-frontend:c-api")?.endpoint?.aliases).toEqual(["web"]);
+    expect(get(toasts)[0]).toMatchObject({ kind: "ok", title: "Connected api to frontend", command: "docker network connect --alias web --ip 10.214.40.20 frontend api" });
+    expect(get(editing.history)?.undo).toBe("Disconnect api from frontend");
+  });
+
+  it("keeps the popover open with the problems when the connect is refused", async () => {
+    const { backend, editing } = setup();
+    editing.openConnect("container:c-api", "network:n-frontend", null);
+    const result = await editing.confirmConnect(get(editing.connectDraft)!, { aliases: [], ipv4: "10.214.40.10", ipv6: null });
+    expect(result.kind).toBe("refused");
+    expect(result.kind === "refused" && result.problems.map((p) => p.field)).toEqual(["ipv4"]);
+    expect(get(editing.connectDraft)).not.toBeNull();
+    expect(hasEdge(backend, "endpoint:n-frontend:c-api")).toBe(false);
+  });
+
+  it("asks before disconnecting a running container and does nothing on cancel", async () => {
+    const { backend, editing } = setup();
+    await editing.requestDisconnect("endpoint:n-backend:c-api");
+    const ask = get(editing.disconnectAsk);
+    expect(ask?.command).toBe("docker network disconnect backend api");
+    expect(ask?.ipv4).toBe("10.214.10.2/24");
+    editing.cancelDisconnect();
+    expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(true);
+    expect(backend.calls).not.toContain("disconnect c-api n-backend");
+
+    await editing.requestDisconnect("endpoint:n-backend:c-api");
+    await editing.confirmDisconnect();
+    expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(false);
+  });
+
+  it("disconnects a stopped container at once", async () => {
+    const { backend, editing, toasts } = setup();
+    await editing.requestDisconnect("endpoint:n-backend:c-nightly");
+    expect(get(editing.disconnectAsk)).toBeNull();
+    expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(false);
+    expect(get(toasts).at(-1)?.title).toBe("Disconnected nightly-job from backend");
+  });
+
+  it("undoes and redoes, and says what the next undo and redo would do", async () => {
+    const { backend, editing } = setup();
+    await editing.requestDisconnect("endpoint:n-backend:c-nightly");
+    await editing.undo();
+    expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(true);
+    expect(get(editing.history)).toMatchObject({ undo: null, redo: "Disconnect nightly-job from backend" });
+    await editing.redo();
+    expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(false);
+    expect(get(editing.history)?.entries.map((e) => e.state)).toEqual(["done"]);
+  });
+
+  it("shows why an undo cannot restore exactly and changes nothing", async () => {
+    const { backend, editing, toasts } = setup();
+    await editing.requestDisconnect("endpoint:n-backend:c-api");
+    await editing.confirmDisconnect();
+    // Someone else takes api's old address meanwhile.
+    const t = backend.topology!;
+    backend.emitTopology({
+      ...t,
+      revision: t.revision + 1,
+      edges: t.edges.map((e) => (e.id === "endpoint:n-backend:c-db" && e.endpoint ? { ...e, endpoint: { ...e.endpoint, ipv4: "10.214.10.2/24" } } : e)),
+    });
+    const before = backend.topology!;
+    await editing.undo();
+    expect(backend.topology).toBe(before);
+    const last = get(toasts).at(-1);
+    expect(last?.kind).toBe("error");
+    expect(last?.title).toMatch(/Cannot restore.*10\.214\.10\.2/);
+    expect(last?.detail).toMatch(/Disconnect that container first/);
+    expect(get(editing.history)?.undo).toBe("Connect api to backend");
+  });
+
+  it("refuses a second operation while one runs", async () => {
+    const { backend, editing } = setup();
+    backend.delayMs = 30;
+    const first = editing.connectNow("container:c-api", "network:n-frontend");
+    expect(get(editing.busy)).toMatch(/Connecting api to frontend/);
+    const second = await editing.connectNow("container:c-db", "network:n-frontend");
+    expect(second).toEqual({ kind: "busy" });
+    expect(await first).toEqual({ kind: "done" });
+    expect(get(editing.busy)).toBeNull();
+    expect(backend.calls.filter((c) => c.startsWith("connect "))).toEqual(["connect c-api n-frontend"]);
+  });
+
+  it("toasts the refusal of a shift-drop, since there is no popover", async () => {
+    const { editing, toasts } = setup();
+    const r = await editing.connectNow("container:c-api", "network:n-backend");
+    expect(r.kind).toBe("refused");
+    expect(get(toasts).at(-1)).toMatchObject({ kind: "error", title: expect.stringContaining("api is already connected to backend") });
+  });
+});
+
+describe("fake drop targets", () => {
+  it("refuses networks the container is on and predefined host/none, allows the rest", async () => {
+    const { editing } = setup();
+    const targets = (await editing.dropTargets("container:c-api"))!;
+    const refused = Object.fromEntries(targets.map((t) => [t.networkName, t.refusal?.code ?? null]));
+    expect(refused).toMatchObject({ backend: "alreadyConnected", host: "predefinedNetwork", none: "predefinedNetwork", frontend: null, vault: null });
+  });
+});
