@@ -186,7 +186,7 @@ describe("App", () => {
     await waitFor(() => expect(main.dataset.ready).toBe("true"));
     const hook = window.__NETLENS_TEST__;
     expect(hook?.revision()).toBe(1);
-    expect(hook?.nodePosition("network:n-vault")).toEqual({ x: 100, y: 200 });
+    expect(hook?.nodePosition("network:n-vault")).toEqual({ x: 940, y: 590 });
     expect(hook?.nodePosition("network:nope")).toBeNull();
     hook?.select("network:n-vault");
     await waitFor(() => expect(q("[data-testid=details]")?.dataset.selected).toBe("network:n-vault"));

@@ -1,23 +1,35 @@
 // A GraphView that draws nothing, for component tests under jsdom (no WebGL): it records what the UI
-// asked of it and lets a test "click" a node as sigma's clickNode would.
+// asked of it, places each node at its layout position shifted by ORIGIN (viewport pixels, y down),
+// hit-tests with the same pure geometry as the real view, and lets a test click, press, move, release
+// and right-click as sigma would report them.
 import type { TopologyDto } from "../backend";
-import type { Point } from "./geometry";
+import { EDGE_GRAB_TOLERANCE, hitEdge, hitNode, midpoint, type Point, type Segment } from "./geometry";
 import type { SyncReport } from "./graphModel";
 import type { Palette } from "./palette";
-import type { GraphView, GraphViewCallbacks, GraphViewFactory } from "./view";
+import type { DropMark, GraphView, GraphViewCallbacks, GraphViewFactory, Hit } from "./view";
+
+/** Where layout (0, 0) lands in the fake viewport. */
+export const ORIGIN: Point = { x: 600, y: 400 };
+const NODE_RADIUS = 10;
+const HUB_RADIUS = 24;
 
 export class FakeGraphView implements GraphView {
   updates: { revision: number; palette: Palette }[] = [];
   selected: string | null = null;
   fits = 0;
   destroyed = false;
-  private known = new Set<string>();
+  dropMarks: ReadonlyMap<string, DropMark> | null = null;
+  dropSource: string | null = null;
+  pulled: string | null = null;
+  private nodes = new Map<string, { kind: string; at: Point }>();
+  private edges = new Map<string, { kind: string; source: string; target: string }>();
 
   constructor(readonly callbacks: GraphViewCallbacks) {}
 
   update(topology: TopologyDto, palette: Palette): SyncReport {
     this.updates.push({ revision: topology.revision, palette });
-    this.known = new Set(topology.nodes.map((n) => n.id));
+    this.nodes = new Map(topology.nodes.map((n) => [n.id, { kind: n.kind, at: { x: ORIGIN.x + n.x, y: ORIGIN.y + n.y } }]));
+    this.edges = new Map(topology.edges.map((e) => [e.id, { kind: e.kind, source: e.source, target: e.target }]));
     return { added: [], removed: [], updated: [] };
   }
   setSelected(id: string | null): void {
@@ -28,13 +40,56 @@ export class FakeGraphView implements GraphView {
   }
   zoom(): void {}
   nodeViewportPosition(id: string): Point | null {
-    return this.known.has(id) ? { x: 100, y: 200 } : null;
+    return this.nodes.get(id)?.at ?? null;
+  }
+  edgeViewportSegment(id: string): Segment | null {
+    const e = this.edges.get(id);
+    const a = e && this.nodes.get(e.source);
+    const b = e && this.nodes.get(e.target);
+    return a && b ? { a: a.at, b: b.at } : null;
+  }
+  edgeMidpoint(id: string): Point {
+    const s = this.edgeViewportSegment(id);
+    if (!s) throw new Error(`no edge ${id}`);
+    return midpoint(s);
+  }
+  hitTest(at: Point): Hit | null {
+    const discs = [...this.nodes].map(([id, n]) => ({ id, centre: n.at, radius: NODE_RADIUS }));
+    const node = hitNode(at, discs);
+    if (node) return { kind: "node", id: node.id };
+    const lines = [...this.edges.keys()]
+      .filter((id) => this.edges.get(id)?.kind === "endpoint")
+      .flatMap((id) => {
+        const segment = this.edgeViewportSegment(id);
+        return segment ? [{ id, segment }] : [];
+      });
+    const edge = hitEdge(at, lines, EDGE_GRAB_TOLERANCE);
+    return edge ? { kind: "edge", id: edge.id } : null;
+  }
+  networkAt(at: Point): string | null {
+    const hubs = [...this.nodes].filter(([, n]) => n.kind === "network").map(([id, n]) => ({ id, centre: n.at, radius: HUB_RADIUS }));
+    return hitNode(at, hubs)?.id ?? null;
+  }
+  setDropMarks(marks: ReadonlyMap<string, DropMark> | null, source: string | null): void {
+    this.dropMarks = marks;
+    this.dropSource = source;
+  }
+  setPulledEdge(id: string | null): void {
+    this.pulled = id;
   }
   destroy(): void {
     this.destroyed = true;
   }
+
   click(id: string): void {
     this.callbacks.onSelect(id);
+  }
+  /** A pointer event as sigma's captor would report it; for "down", whether the UI took the gesture. */
+  pointer(type: "down" | "move" | "up", at: Point, shift = false): boolean {
+    return this.callbacks.onPointer?.({ type, at, shift }) ?? false;
+  }
+  rightClick(at: Point): void {
+    this.callbacks.onContextMenu?.(this.hitTest(at), at);
   }
 }
 

@@ -1,21 +1,31 @@
 // The sigma.js 4 renderer behind the GraphView interface: the only module that imports sigma. It owns
-// the WebGL canvas, the styles that turn graph attributes into pixels, clicks, and the camera. Pure
-// decisions (colours, sizes, coordinates, fitting) live in graphModel.ts, palette.ts and geometry.ts.
+// the WebGL canvas, the styles that turn graph attributes into pixels, clicks, the camera, and the
+// hook that lets the UI own a pointer gesture (a drag) without sigma panning the camera. Pure
+// decisions (colours, sizes, coordinates, fitting, hit-testing) live in graphModel.ts, palette.ts and
+// geometry.ts; what a gesture means lives in interaction/dragMachine.ts.
 import Graph from "graphology";
 import Sigma from "sigma";
+import type { MouseCoords } from "sigma/types";
 import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare } from "sigma/rendering";
 
 import type { TopologyDto } from "../backend";
-import { boundsOf, centreOf, fitRatio, toViewport, type Point } from "./geometry";
+import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, hitEdge, hitNode, toViewport, type Point, type Segment } from "./geometry";
 import { syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graphModel";
 import { PALETTES, type Palette } from "./palette";
-import type { GraphView, GraphViewCallbacks } from "./view";
+import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
+
+/** Per-node state the drag decorations set; sigma keeps it across attribute updates. */
+type NodeState = { drop: DropMark | "source" | "none" };
+type EdgeState = { pulled: boolean };
 
 const FONT = "system-ui, 'Segoe UI', Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif";
 /** Pixels kept free around the graph when fitting: room for labels beside the outermost nodes. */
 const FIT_MARGIN = 70;
 /** Up to this many nodes every label is drawn. */
 const SMALL_GRAPH = 80;
+/** Pixels around a node's disc that still count as on it; hubs take a wider margin as drop targets. */
+const NODE_MARGIN = 3;
+const HUB_MARGIN = 12;
 
 export function createSigmaView(container: HTMLElement, callbacks: GraphViewCallbacks): GraphView {
   const graph: NetlensGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
@@ -24,6 +34,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   let selected: string | null = null;
 
   const renderer = new Sigma(graph, container, {
+    customNodeState: { drop: "none" } as NodeState,
+    customEdgeState: { pulled: false } as EdgeState,
     primitives: {
       nodes: {
         shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.25 }), sdfDiamond({ cornerRadius: 0.15 })],
@@ -70,6 +82,13 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
           backdropPadding: 5,
         },
         { when: (_a, s) => s.isHighlighted, then: { size: (a) => a.size * 1.3 } },
+        // While a container is dragged: hubs that take it glow and grow, the others fade.
+        {
+          when: (_a, s) => s.drop === "allowed",
+          then: { size: (a) => a.size * 1.4, backdropVisibility: "visible", labelVisibility: "visible", depth: "topNodes" },
+        },
+        { when: (_a, s) => s.drop === "refused", then: { color: (a) => a.color + "40", labelColor: () => palette.labelMuted } },
+        { when: (_a, s) => s.drop === "source", then: { backdropVisibility: "visible", depth: "topNodes" } },
       ],
       edges: [
         {
@@ -89,6 +108,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
           depth: (_a, s) => (s.isHovered || s.isHighlighted ? "topEdges" : "edges"),
         },
         { when: (_a, s) => s.isHighlighted || s.isHovered, then: { size: (a) => a.size + 1.5 } },
+        // The UI draws a pulled edge as a rubber band; the straight line would only confuse.
+        { when: (_a, s) => s.pulled, then: { visibility: "hidden" } },
       ],
     },
     settings: {
@@ -127,9 +148,101 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   });
   observer.observe(container);
 
-  renderer.on("clickNode", ({ node }) => callbacks.onSelect(node));
-  renderer.on("clickEdge", ({ edge }) => callbacks.onSelect(edge));
-  renderer.on("clickStage", () => callbacks.onClear());
+  // Gestures the UI owns. Sigma's mouse captor reports a press ("mousedown"), every move anywhere on
+  // the page ("mousemovebody", before it pans the camera) and the release ("mouseup", before its
+  // click). Calling preventSigmaDefault() on the move is sigma's documented way to keep the camera
+  // still; the click sigma derives afterwards is swallowed because the UI already decided what the
+  // press meant. Sigma's own node drag (enableNodeDrag) stays off: it would move the node itself.
+  const captor = renderer.getMouseCaptor();
+  let owned = false;
+  let swallowClick = false;
+  const pointerOf = (c: MouseCoords) => {
+    const e = c.original;
+    const at = "clientX" in e ? { x: e.clientX, y: e.clientY } : toViewport(c, origin());
+    return { at, shift: e.shiftKey };
+  };
+  captor.on("mousedown", (c) => {
+    swallowClick = false;
+    owned = false;
+    if (!("button" in c.original) || c.original.button !== 0) return;
+    owned = callbacks.onPointer?.({ type: "down", ...pointerOf(c) }) ?? false;
+  });
+  captor.on("mousemovebody", (c) => {
+    if (!owned) return;
+    c.preventSigmaDefault();
+    callbacks.onPointer?.({ type: "move", ...pointerOf(c) });
+  });
+  captor.on("mouseup", (c) => {
+    if (!owned) return;
+    owned = false;
+    swallowClick = true;
+    callbacks.onPointer?.({ type: "up", ...pointerOf(c) });
+  });
+  captor.on("rightClick", (c) => {
+    if (!callbacks.onContextMenu) return;
+    // The webview's own menu (Reload, Inspect) has nothing to offer here.
+    c.original.preventDefault();
+    const { at } = pointerOf(c);
+    callbacks.onContextMenu(hitTest(at), at);
+  });
+  const clicked = (act: () => void) => {
+    if (swallowClick) swallowClick = false;
+    else act();
+  };
+  renderer.on("clickNode", ({ node }) => clicked(() => callbacks.onSelect(node)));
+  renderer.on("clickEdge", ({ edge }) => clicked(() => callbacks.onSelect(edge)));
+  renderer.on("clickStage", () => clicked(() => callbacks.onClear()));
+
+  function origin(): Point {
+    const rect = container.getBoundingClientRect();
+    return { x: rect.left, y: rect.top };
+  }
+
+  /** A node's disc as drawn, in viewport pixels. */
+  function disc(id: string, margin: number): { id: string; centre: Point; radius: number } | null {
+    const data = renderer.getNodeDisplayData(id);
+    if (!data) return null;
+    const centre = toViewport(renderer.framedGraphToViewport({ x: data.x, y: data.y }), origin());
+    return { id, centre, radius: Math.max(6, renderer.scaleSize(data.size)) + margin };
+  }
+
+  function segmentOf(id: string): Segment | null {
+    if (!graph.hasEdge(id)) return null;
+    const a = disc(graph.source(id), 0);
+    const b = disc(graph.target(id), 0);
+    return a && b ? { a: a.centre, b: b.centre } : null;
+  }
+
+  function hitTest(at: Point): Hit | null {
+    const discs = graph.mapNodes((id) => disc(id, NODE_MARGIN)).filter((d) => d !== null);
+    const node = hitNode(at, discs);
+    if (node) return { kind: "node", id: node.id };
+    const lines = graph
+      .filterEdges((_id, a) => a.kind === "endpoint")
+      .map((id) => ({ id, segment: segmentOf(id) }))
+      .filter((e): e is { id: string; segment: Segment } => e.segment !== null);
+    const edge = hitEdge(at, lines, EDGE_GRAB_TOLERANCE);
+    return edge ? { kind: "edge", id: edge.id } : null;
+  }
+
+  let dropMarked: string[] = [];
+  let dropMarks: ReadonlyMap<string, DropMark> | null = null;
+  let dropSource: string | null = null;
+  let pulled: string | null = null;
+
+  function applyDecor() {
+    for (const id of dropMarked) if (graph.hasNode(id)) renderer.setNodeState(id, { drop: "none" });
+    dropMarked = [];
+    for (const [id, mark] of dropMarks ?? []) {
+      if (!graph.hasNode(id)) continue;
+      renderer.setNodeState(id, { drop: mark });
+      dropMarked.push(id);
+    }
+    if (dropSource && graph.hasNode(dropSource)) {
+      renderer.setNodeState(dropSource, { drop: "source" });
+      dropMarked.push(dropSource);
+    }
+  }
 
   function markSelected(id: string | null) {
     if (selected !== null) {
@@ -162,6 +275,9 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       // Sync drops and re-adds nothing that stayed, but a removed selection must not linger highlighted.
       if (selected !== null && !graph.hasNode(selected) && !graph.hasEdge(selected)) selected = null;
       else markSelected(selected);
+      // A topology that arrives mid-drag keeps the drop marks on the hubs that are still there.
+      applyDecor();
+      if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: true });
       if (themeChanged) renderer.refresh();
       return report;
     },
@@ -175,8 +291,26 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       const data = renderer.getNodeDisplayData(id);
       if (!data) return null;
       const local = renderer.framedGraphToViewport({ x: data.x, y: data.y });
-      const rect = container.getBoundingClientRect();
-      return toViewport(local, { x: rect.left, y: rect.top });
+      return toViewport(local, origin());
+    },
+    edgeViewportSegment: segmentOf,
+    hitTest,
+    networkAt(at: Point): string | null {
+      const hubs = graph
+        .filterNodes((_id, a) => a.kind === "network")
+        .map((id) => disc(id, HUB_MARGIN))
+        .filter((d) => d !== null);
+      return hitNode(at, hubs)?.id ?? null;
+    },
+    setDropMarks(marks, source) {
+      dropMarks = marks;
+      dropSource = source;
+      applyDecor();
+    },
+    setPulledEdge(id) {
+      if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: false });
+      pulled = id;
+      if (id !== null && graph.hasEdge(id)) renderer.setEdgeState(id, { pulled: true });
     },
     destroy() {
       observer.disconnect();

@@ -1,16 +1,38 @@
 // What the UI asks of a graph renderer, independent of sigma: show a topology, mark a selection,
-// frame the camera, and say where a node is on screen. Components and tests talk to this interface;
+// frame the camera, say where nodes and edges are on screen and what is under the pointer, report
+// raw pointer activity, and mark drop targets and a pulled edge during a gesture. Components and tests talk to this interface;
 // only sigmaView.ts knows sigma, and it is loaded lazily so jsdom tests never touch WebGL.
 import type { TopologyDto } from "../backend";
-import type { Point } from "./geometry";
+import type { Point, Segment } from "./geometry";
 import type { SyncReport } from "./graphModel";
 import type { Palette } from "./palette";
 
+/** What is under a point of the canvas. */
+export type Hit = { kind: "node"; id: string } | { kind: "edge"; id: string };
+
+/** A pointer event over the canvas, in viewport CSS pixels. */
+export interface CanvasPointer {
+  type: "down" | "move" | "up";
+  at: Point;
+  shift: boolean;
+}
+
+/** How a network hub looks while a container is dragged: it may take the container, or not. */
+export type DropMark = "allowed" | "refused";
+
 export interface GraphViewCallbacks {
-  /** A node or edge was clicked in the graph. */
+  /** A node or edge was clicked in the graph (not part of a gesture the UI owns). */
   onSelect(id: string): void;
   /** The empty stage was clicked. */
   onClear(): void;
+  /**
+   * A left-button press, move or release over the canvas. Returning true from "down" makes the UI
+   * own the gesture: until the button comes up the camera does not pan, the moves and the release are
+   * reported, and the renderer's own click is swallowed (the UI decides what a click was).
+   */
+  onPointer?(event: CanvasPointer): boolean;
+  /** A right-click (context menu) on a node, an edge or the stage (`hit` null). */
+  onContextMenu?(hit: Hit | null, at: Point): void;
 }
 
 export interface GraphView {
@@ -22,6 +44,16 @@ export interface GraphView {
   zoom(direction: "in" | "out"): void;
   /** The node's centre in viewport CSS pixels (as pointer events see it), or null when it is not drawn. */
   nodeViewportPosition(id: string): Point | null;
+  /** An edge's drawn straight line in viewport CSS pixels, or null when it is not drawn. */
+  edgeViewportSegment(id: string): Segment | null;
+  /** A node under `at` (any kind), else an endpoint edge passing close to it. */
+  hitTest(at: Point): Hit | null;
+  /** The network hub under `at`, with a generous margin (a drop target should be easy to hit). */
+  networkAt(at: Point): string | null;
+  /** Marks hubs as drop targets (null clears) and the dragged container as the source. */
+  setDropMarks(marks: ReadonlyMap<string, DropMark> | null, source: string | null): void;
+  /** Hides an edge while the UI draws it pulled away as a rubber band (null shows it again). */
+  setPulledEdge(id: string | null): void;
   destroy(): void;
 }
 

@@ -1,0 +1,156 @@
+import { get } from "svelte/store";
+import { describe, expect, it } from "vitest";
+
+import type { Point } from "../graph/geometry";
+import { FakeBackend } from "../fakeBackend";
+import { demoStatus, demoTopology } from "../fixtures/demoTopology";
+import { FakeGraphView } from "../graph/fakeView";
+import { indexTopology } from "../topologyIndex";
+import { CanvasGestures } from "./canvasGestures";
+
+function setup(busy = false) {
+  const backend = new FakeBackend(demoTopology(1), demoStatus());
+  const view = new FakeGraphView({ onSelect: () => {}, onClear: () => {} });
+  view.update(backend.topology!, {} as never);
+  const log: string[] = [];
+  const gestures = new CanvasGestures({
+    view: () => view,
+    busy: () => busy,
+    isContainer: (id) => id.startsWith("container:"),
+    isEndpointEdge: (id) => id.startsWith("endpoint:"),
+    dropTargets: async (id) => {
+      const c = indexTopology(backend.topology!).node(id)?.container;
+      const r = await backend.dropTargets(c!.id);
+      return r.status === "ok" ? r.data : null;
+    },
+    select: (id) => log.push(`select ${id}`),
+    connect: (c, n, _at, shift) => log.push(`connect ${c} ${n}${shift ? " now" : ""}`),
+    explain: (m) => log.push(`explain ${m}`),
+    disconnect: (e) => log.push(`disconnect ${e}`),
+  });
+  const at = (id: string): Point => view.nodeViewportPosition(id)!;
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  /** Press, move in steps, as a hand (and the e2e tests) would. */
+  async function drag(from: Point, to: Point, shift = false) {
+    const owned = gestures.onPointer({ type: "down", at: from, shift: false });
+    for (let i = 1; i <= 8; i++) {
+      gestures.onPointer({ type: "move", at: { x: from.x + ((to.x - from.x) * i) / 8, y: from.y + ((to.y - from.y) * i) / 8 }, shift: false });
+      await tick();
+    }
+    gestures.onPointer({ type: "up", at: to, shift });
+    await tick();
+    return owned;
+  }
+  return { backend, view, gestures, log, at, drag, tick };
+}
+
+describe("canvas gestures", () => {
+  it("drops a container on a hub that takes it, marking hubs while dragging", async () => {
+    const { gestures, log, at, view, tick } = setup();
+    const from = at("container:c-api");
+    const to = at("network:n-frontend");
+    expect(gestures.onPointer({ type: "down", at: from, shift: false })).toBe(true);
+    gestures.onPointer({ type: "move", at: { x: from.x + 20, y: from.y }, shift: false });
+    await tick();
+    expect(view.dropMarks?.get("network:n-frontend")).toBe("allowed");
+    expect(view.dropMarks?.get("network:n-backend")).toBe("refused");
+    expect(view.dropSource).toBe("container:c-api");
+    gestures.onPointer({ type: "move", at: to, shift: false });
+    expect(get(gestures.view).over).toEqual({ name: "frontend", refusal: null });
+    gestures.onPointer({ type: "up", at: to, shift: false });
+    await tick();
+    expect(log).toEqual(["connect container:c-api network:n-frontend"]);
+    expect(view.dropMarks).toBeNull();
+    expect(get(gestures.view).state.phase).toBe("idle");
+  });
+
+  it("passes Shift at the drop on", async () => {
+    const { log, at, drag } = setup();
+    await drag(at("container:c-api"), at("network:n-vault"), true);
+    expect(log).toEqual(["connect container:c-api network:n-vault now"]);
+  });
+
+  it("shows a refused hub's reason while hovering and explains it on drop, without connecting", async () => {
+    const { gestures, log, at, tick } = setup();
+    const from = at("container:c-api");
+    gestures.onPointer({ type: "down", at: from, shift: false });
+    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false });
+    await tick();
+    gestures.onPointer({ type: "move", at: at("network:n-host"), shift: false });
+    expect(get(gestures.view).over?.refusal).toMatch(/predefined/);
+    gestures.onPointer({ type: "up", at: at("network:n-host"), shift: false });
+    await tick();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(/^explain host is predefined/);
+  });
+
+  it("does nothing for a drop on empty canvas", async () => {
+    const { log, at, drag } = setup();
+    await drag(at("container:c-api"), { x: 5, y: 5 });
+    expect(log).toEqual([]);
+  });
+
+  it("selects on a short click and leaves networks and the stage to the renderer", async () => {
+    const { gestures, log, at, tick } = setup();
+    const p = at("container:c-db");
+    expect(gestures.onPointer({ type: "down", at: p, shift: false })).toBe(true);
+    gestures.onPointer({ type: "move", at: { x: p.x + 2, y: p.y + 2 }, shift: false });
+    gestures.onPointer({ type: "up", at: { x: p.x + 2, y: p.y + 2 }, shift: false });
+    await tick();
+    expect(log).toEqual(["select container:c-db"]);
+    expect(gestures.onPointer({ type: "down", at: at("network:n-backend"), shift: false })).toBe(false);
+    expect(gestures.onPointer({ type: "down", at: { x: 3, y: 3 }, shift: false })).toBe(false);
+  });
+
+  it("owns nothing while an operation runs", () => {
+    const { gestures, at } = setup(true);
+    expect(gestures.onPointer({ type: "down", at: at("container:c-api"), shift: false })).toBe(false);
+  });
+
+  it("disconnects an edge pulled past the snap, hiding its straight line meanwhile", async () => {
+    const { gestures, view, log, tick } = setup();
+    const mid = view.edgeMidpoint("endpoint:n-backend:c-db");
+    const s = view.edgeViewportSegment("endpoint:n-backend:c-db")!;
+    const len = Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y);
+    const away = { x: mid.x - ((s.b.y - s.a.y) / len) * 150, y: mid.y + ((s.b.x - s.a.x) / len) * 150 };
+    expect(gestures.onPointer({ type: "down", at: mid, shift: false })).toBe(true);
+    gestures.onPointer({ type: "move", at: { x: (mid.x + away.x) / 2, y: (mid.y + away.y) / 2 }, shift: false });
+    expect(view.pulled).toBe("endpoint:n-backend:c-db");
+    gestures.onPointer({ type: "move", at: away, shift: false });
+    expect(get(gestures.view).state).toMatchObject({ phase: "pulling", snapped: true });
+    gestures.onPointer({ type: "up", at: away, shift: false });
+    await tick();
+    expect(log).toEqual(["disconnect endpoint:n-backend:c-db"]);
+    expect(view.pulled).toBeNull();
+  });
+
+  it("asks for drop targets again when a topology arrives mid-drag", async () => {
+    const { gestures, backend, view, at, tick } = setup();
+    const from = at("container:c-api");
+    gestures.onPointer({ type: "down", at: from, shift: false });
+    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false });
+    await tick();
+    expect(view.dropMarks?.get("network:n-frontend")).toBe("allowed");
+    // api joins frontend elsewhere (the CLI) while the drag goes on.
+    await backend.connect("c-api", "n-frontend", { aliases: [], ipv4: null, ipv6: null });
+    view.update(backend.topology!, {} as never);
+    gestures.topologyChanged();
+    await tick();
+    expect(view.dropMarks?.get("network:n-frontend")).toBe("refused");
+    expect(backend.calls.filter((c) => c.startsWith("dropTargets"))).toHaveLength(2);
+  });
+
+  it("cancels on Escape: the release afterwards changes nothing", async () => {
+    const { gestures, log, at, view, tick } = setup();
+    const from = at("container:c-api");
+    gestures.onPointer({ type: "down", at: from, shift: false });
+    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false });
+    await tick();
+    gestures.cancel();
+    expect(view.dropMarks).toBeNull();
+    gestures.onPointer({ type: "move", at: at("network:n-frontend"), shift: false });
+    gestures.onPointer({ type: "up", at: at("network:n-frontend"), shift: false });
+    await tick();
+    expect(log).toEqual([]);
+  });
+});
