@@ -299,8 +299,7 @@ pub async fn redo(
         Change::RemoveNetworks(removed) => {
             let ids: Vec<&str> = removed.iter().map(|r| r.old_id.as_str()).collect();
             let plan = plan_remove(&topology, &ids);
-            if let Some((_, name, refusal)) = plan.refusals().next() {
-                let _ = name;
+            if let Some((_, _, refusal)) = plan.refusals().next() {
                 return Err(AppError::cannot_restore_problems(vec![problem(
                     refusal.code(),
                     refusal.fact(),
