@@ -43,6 +43,8 @@ export interface EditingState {
   toasts: ToastStore;
   connectDraft: Readable<ConnectDraft | null>;
   disconnectAsk: Readable<DisconnectPlanDto | null>;
+  /** The context menu to show: for which node or edge, and where (viewport pixels). */
+  menu: Writable<{ target: string; at: Point } | null>;
 
   dropTargets(containerNodeId: string): Promise<DropTargetDto[] | null>;
   /** Opens the connect popover for a container node and a network node. */
@@ -73,6 +75,7 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
   const historyOpen = writable(false);
   const connectDraft = writable<ConnectDraft | null>(null);
   const disconnectAsk = writable<DisconnectPlanDto | null>(null);
+  const menu = writable<{ target: string; at: Point } | null>(null);
 
   function showError(error: AppError) {
     toasts.show("error", error.message, error.hint);
@@ -144,6 +147,7 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
     toasts,
     connectDraft: { subscribe: connectDraft.subscribe },
     disconnectAsk: { subscribe: disconnectAsk.subscribe },
+    menu,
 
     async dropTargets(containerNodeId) {
       const c = get(index)?.node(containerNodeId)?.container;
