@@ -139,7 +139,7 @@ describe("disconnecting", () => {
     expect(dialog.textContent).toContain("api is running");
     await fireEvent.click(q("[data-testid=disconnect-confirm]")!);
     await waitFor(() => expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(false));
-    expect(q("[data-testid=disconnect-dialog]")).toBeNull();
+    await waitFor(() => expect(q("[data-testid=disconnect-dialog]")).toBeNull());
     expect(q('[data-testid=toast][data-kind="ok"]')?.textContent).toContain("Disconnected api from backend");
   });
 
@@ -279,5 +279,52 @@ describe("context menu", () => {
     expect(document.activeElement).toBe(items[1]);
     await fireEvent.keyDown(items[1]!, { key: "Escape" });
     expect(q('[data-testid="context-menu"]')).toBeNull();
+  });
+
+  it("lets a keyboard user connect and disconnect from the details panel", async () => {
+    const { backend } = await setup();
+    await fireEvent.click(q('[data-node-id="container:c-db"]')!);
+    await fireEvent.click(await find("[data-testid=details-connect]"));
+    const connect = await waitFor(() => {
+      const item = q('[data-testid="context-menu"] [data-item="connect"]')!;
+      expect(item.getAttribute("aria-disabled")).toBe("false");
+      return item;
+    });
+    await waitFor(() => expect(document.activeElement).toBe(connect));
+    await fireEvent.keyDown(connect, { key: "ArrowRight" });
+    await fireEvent.click(await find('[data-testid="context-submenu"] [data-item="connect:network:n-frontend"]'));
+    const confirm = await find("[data-testid=connect-confirm]");
+    await waitFor(() => expect(q("[data-testid=connect-command]")?.textContent).toBe("docker network connect frontend db"));
+    await fireEvent.click(confirm);
+    await waitFor(() => expect(hasEdge(backend, "endpoint:n-frontend:c-db")).toBe(true));
+
+    const disconnect = await waitFor(() => {
+      const buttons = qa("[data-testid=details] [data-testid=details-disconnect]");
+      const b = buttons.find((x) => x.getAttribute("title") === "docker network disconnect frontend db");
+      if (!b) throw new Error("no disconnect button for frontend");
+      return b;
+    });
+    await fireEvent.click(disconnect);
+    await find("[data-testid=disconnect-dialog]");
+    await fireEvent.click(q("[data-testid=disconnect-confirm]")!);
+    await waitFor(() => expect(hasEdge(backend, "endpoint:n-frontend:c-db")).toBe(false));
+  });
+});
+
+describe("one operation at a time", () => {
+  it("keeps the disconnect dialog up with the buttons disabled until the change is done, and ignores keys meanwhile", async () => {
+    const { backend, view, drag } = await setup();
+    backend.delayMs = 80;
+    const { from, to } = pullAway(view, "endpoint:n-backend:c-api", 150);
+    await drag(from, to);
+    await fireEvent.click(await find("[data-testid=disconnect-confirm]"));
+    await waitFor(() => expect((q("[data-testid=disconnect-confirm]") as HTMLButtonElement).disabled).toBe(true));
+    expect(q("[data-testid=busy]")?.textContent).toContain("Disconnecting api from backend");
+    await fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    // A container cannot be grabbed while the operation runs.
+    expect(view.pointer("down", view.nodeViewportPosition("container:c-db")!)).toBe(false);
+    await waitFor(() => expect(q("[data-testid=disconnect-dialog]")).toBeNull());
+    expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(false);
+    expect(backend.calls).not.toContain("undo");
   });
 });

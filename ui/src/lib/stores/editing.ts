@@ -217,9 +217,10 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
 
     async confirmDisconnect() {
       const plan = get(disconnectAsk);
-      if (!plan) return;
-      disconnectAsk.set(null);
+      if (!plan || get(busy) !== null) return;
+      // The dialog stays (with a spinner) until the graph shows the change: its closing means "done".
       await doDisconnect(plan);
+      disconnectAsk.set(null);
     },
 
     cancelDisconnect() {
