@@ -158,6 +158,8 @@ async fn overlay_is_offered_and_created_once_the_engine_is_a_swarm_manager() {
     impl Drop for Swarm {
         fn drop(&mut self) {
             let _ = docker_output(&["swarm", "leave", "--force"]);
+            // Swarm mode leaves its bridge behind; the other tests and the demo should not see it.
+            let _ = docker_output(&["network", "rm", "docker_gwbridge"]);
         }
     }
     let cleanup = Cleanup::new("life-overlay");
