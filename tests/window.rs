@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use netlens_tests::window::{assert_ui_built, Window, CONTROL};
+use netlens_tests::window::{assert_ui_built, Window, CONTROL, DELETE};
 use netlens_tests::{docker, docker_json, ensure_demo, Cleanup};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -188,6 +188,27 @@ async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
     let redo = w.wait_css("[data-testid=redo]:not([disabled])", Duration::from_secs(5)).await;
     let title = redo.attr("title").await.unwrap().unwrap_or_default();
     assert!(title.contains("Disconnect nlw-drag-box from nlw-drag"), "redo says what it does: {title}");
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn delete_on_a_selected_line_disconnects_after_enter_confirms() {
+    assert_ui_built();
+    ensure_demo();
+    let cleanup = Cleanup::new("window-delete");
+    let net = docker(&["network", "create", "--label", &cleanup.label, "nlw-key"]);
+    let ctr = netlens_tests::run_idle("nlw-key-box", &cleanup, &["--network", "nlw-key"]);
+    let w = Window::open().await;
+    let edge = format!("endpoint:{net}:{ctr}");
+    until_drawn(&w, &edge).await;
+    w.js("window.__NETLENS_TEST__.select(arguments[0]);", vec![serde_json::json!(edge)]).await;
+    w.wait_css(&format!("[data-testid=details][data-selected='{edge}']"), Duration::from_secs(3)).await;
+    w.chord(&[DELETE]).await;
+    let cmd = until_text(&w, "[data-testid=disconnect-command]", "docker network disconnect nlw-key nlw-key-box").await;
+    assert!(!cmd.is_empty());
+    assert!(endpoint(&ctr, "nlw-key").is_some(), "nothing happens before the confirmation");
+    w.chord(&['\u{E007}']).await; // Enter
+    until_endpoint(&ctr, "nlw-key", "disconnected by Delete + Enter", |e| e.is_none()).await;
     w.close().await;
 }
 
