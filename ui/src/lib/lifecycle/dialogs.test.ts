@@ -1,0 +1,55 @@
+import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
+import { get } from "svelte/store";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { createLifecycleDialogs, isNewNetworkKey, isRemoveKey } from "./dialogs";
+import { FakeLifecycle } from "./fakeLifecycle";
+import LifecycleDialogs from "./LifecycleDialogs.svelte";
+import type { OutcomeDto, ReportDto } from "./types";
+
+afterEach(() => cleanup());
+
+const key = (init: KeyboardEventInit, target: EventTarget = document.body) => {
+  const e = new KeyboardEvent("keydown", init);
+  Object.defineProperty(e, "target", { value: target });
+  return e;
+};
+
+describe("the lifecycle dialogs store", () => {
+  it("opens one dialog at a time, so a half-typed form is never replaced", () => {
+    const d = createLifecycleDialogs();
+    expect(d.openCreate("web")).toBe(true);
+    expect(d.openPrune()).toBe(false);
+    expect(get(d.open)).toEqual({ kind: "create", initialName: "web" });
+    d.close();
+    expect(d.openRemove([])).toBe(false);
+    expect(d.openRemove(["n-1"])).toBe(true);
+    expect(get(d.open)).toEqual({ kind: "remove", networkIds: ["n-1"] });
+  });
+
+  it("takes Ctrl+N and Delete only outside text fields", () => {
+    expect(isNewNetworkKey(key({ key: "n", ctrlKey: true }))).toBe(true);
+    expect(isNewNetworkKey(key({ key: "n" }))).toBe(false);
+    expect(isNewNetworkKey(key({ key: "n", ctrlKey: true }, document.createElement("input")))).toBe(false);
+    expect(isRemoveKey(key({ key: "Delete" }))).toBe(true);
+    expect(isRemoveKey(key({ key: "Delete" }, document.createElement("textarea")))).toBe(false);
+  });
+});
+
+describe("LifecycleDialogs", () => {
+  it("closes the create dialog once the network exists and passes the outcome on", async () => {
+    const dialogs = createLifecycleDialogs();
+    const onCreated = vi.fn<(o: OutcomeDto) => void>();
+    const onReport = vi.fn<(r: ReportDto) => void>();
+    render(LifecycleDialogs, { props: { backend: new FakeLifecycle(), dialogs, onCreated, onReport } });
+    expect(document.querySelector("[data-testid=create-dialog]")).toBeNull();
+    dialogs.openCreate("web");
+    await waitFor(() => expect(document.querySelector("[data-testid=create-dialog]")).not.toBeNull());
+    const confirm = document.querySelector<HTMLButtonElement>("[data-testid=create-confirm]")!;
+    await waitFor(() => expect(confirm.disabled).toBe(false));
+    await fireEvent.click(confirm);
+    await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(document.querySelector("[data-testid=create-dialog]")).toBeNull());
+    expect(get(dialogs.open)).toBeNull();
+  });
+});
