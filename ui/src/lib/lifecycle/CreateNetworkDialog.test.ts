@@ -83,6 +83,16 @@ describe("CreateNetworkDialog", () => {
     expect(q("[data-testid=create-unavailable]").textContent).toContain("docker swarm init");
   });
 
+  it("keeps Tab inside the dialog", async () => {
+    const { q } = setup(new FakeLifecycle(), "web");
+    await waitFor(() => expect(confirm().disabled).toBe(false));
+    confirm().focus();
+    await fireEvent.keyDown(confirm(), { key: "Tab" });
+    expect(document.activeElement).toBe(q("[data-testid=create-name]"));
+    await fireEvent.keyDown(q("[data-testid=create-name]"), { key: "Tab", shiftKey: true });
+    expect(document.activeElement).toBe(confirm());
+  });
+
   it("closes on Escape without creating anything", async () => {
     const { q, fake, onClose, onDone } = setup(new FakeLifecycle(), "web");
     await waitFor(() => expect(confirm().disabled).toBe(false));
