@@ -126,8 +126,6 @@ async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
     w.press_and_move(from, to).await;
     w.wait_css("main[data-dragging='true']", Duration::from_secs(2)).await;
     w.wait_css("[data-testid=drop-hint]", Duration::from_secs(2)).await;
-    // Let the software renderer paint the last pointer move before taking the picture.
-    tokio::time::sleep(Duration::from_millis(400)).await;
     w.screenshot("drag-in-progress").await;
     w.release(false).await;
     let popover = w.wait_css("[data-testid=connect-popover]", Duration::from_secs(5)).await;
@@ -143,7 +141,6 @@ async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(command.contains(want), "the popover shows the CLI equivalent: {command}");
-    tokio::time::sleep(Duration::from_millis(400)).await;
     w.screenshot("drop-popover").await;
     let _ = popover;
     w.wait_css("[data-testid=connect-confirm]", Duration::from_secs(1)).await.click().await.unwrap();
@@ -162,7 +159,6 @@ async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
     let away = (x - dy / len * 160.0, y + dx / len * 160.0);
     w.press_and_move((x, y), away).await;
     w.wait_css("[data-testid=pull-hint][data-snapped='true']", Duration::from_secs(2)).await;
-    tokio::time::sleep(Duration::from_millis(400)).await;
     w.screenshot("pull-to-disconnect").await;
     w.release(false).await;
     let dialog = w.wait_css("[data-testid=disconnect-dialog]", Duration::from_secs(5)).await;
@@ -263,7 +259,6 @@ async fn until_text(w: &Window, css: &str, want: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "awaits the lifecycle dialogs (issue 4)"]
 async fn create_dialog_makes_a_network_and_refuses_a_bad_subnet() {
     assert_ui_built();
     ensure_demo();
@@ -284,7 +279,12 @@ async fn create_dialog_makes_a_network_and_refuses_a_bad_subnet() {
 
     subnet.clear().await.unwrap();
     subnet.send_keys("10.214.140.0/24").await.unwrap();
-    until_text(&w, "[data-testid=create-command]", "docker network create --subnet 10.214.140.0/24 nlw-made").await;
+    until_text(
+        &w,
+        "[data-testid=create-command]",
+        "docker network create --driver bridge --subnet 10.214.140.0/24 nlw-made",
+    )
+    .await;
     w.wait_gone("[data-testid=create-problem]", Duration::from_secs(3)).await;
     w.screenshot("create-dialog").await;
     w.wait_css("[data-testid=create-confirm]", Duration::from_secs(1)).await.click().await.unwrap();
@@ -300,7 +300,6 @@ async fn create_dialog_makes_a_network_and_refuses_a_bad_subnet() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "awaits the lifecycle dialogs (issue 4)"]
 async fn prune_dialog_removes_exactly_the_ticked_networks() {
     assert_ui_built();
     ensure_demo();
@@ -314,6 +313,8 @@ async fn prune_dialog_removes_exactly_the_ticked_networks() {
     w.wait_css("[data-testid=prune-dialog]", Duration::from_secs(5)).await;
     w.wait_css("[data-testid=prune-label]", Duration::from_secs(1)).await.send_keys(&cleanup.label).await.unwrap();
     w.wait_css("[data-testid=prune-preview]", Duration::from_secs(1)).await.click().await.unwrap();
+    // The dialog previews without filters as it opens; wait for the preview of the label filter.
+    until_text(&w, "[data-testid=prune-command]", &format!("--filter label={}", cleanup.label)).await;
     w.wait_css(&format!("[data-testid=prune-item][data-network-id='{a}']"), Duration::from_secs(5)).await;
     let items = w.client.find_all(Locator::Css("[data-testid=prune-item]")).await.unwrap();
     assert_eq!(items.len(), 2, "exactly the two labelled, unused networks");

@@ -186,6 +186,8 @@ impl Window {
 
     /// A screenshot of the whole virtual screen, as a person would see it, kept under `artifacts/`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // WebKitGTK under Xvfb paints a moment after the DOM changes; give it that moment.
+        tokio::time::sleep(Duration::from_millis(500)).await;
         let dir = workspace_dir().join("artifacts");
         let _ = std::fs::create_dir_all(&dir);
         let path = dir.join(format!("{name}.png"));

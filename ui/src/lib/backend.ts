@@ -4,6 +4,7 @@
 import { open } from "@tauri-apps/plugin-shell";
 
 import { commands, events } from "./bindings";
+import type { LifecycleBackend } from "./lifecycle/types";
 import type {
   AppError,
   ConnectPlanDto,
@@ -25,6 +26,19 @@ export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error:
 
 export type {
   AppError,
+  AttachedDto,
+  CreateOptionsDto,
+  CreatePlanDto,
+  DriverChoiceDto,
+  HistoryStateDto,
+  NetworkSpecDto,
+  PreviewItemDto,
+  PruneFiltersDto,
+  PrunePreviewDto,
+  RemoveItemDto,
+  RemovePlanDto,
+  ReportDto,
+  ReportItemDto,
   ConnectPlanDto,
   ContainerDto,
   DisconnectPlanDto,
@@ -56,7 +70,8 @@ export type EngineState = EngineStatusDto["state"];
 
 export type Unsubscribe = () => void;
 
-export interface Backend {
+/** Everything the window asks of the Rust side; the network lifecycle's part is declared beside its dialogs. */
+export interface Backend extends LifecycleBackend {
   getTopology(): Promise<Result<TopologyDto, AppError>>;
   getEngineStatus(): Promise<EngineStatusDto>;
   onTopology(cb: (topology: TopologyDto) => void): Promise<Unsubscribe>;
@@ -106,5 +121,13 @@ export function tauriBackend(): Backend {
     undo: () => commands.undo(),
     redo: () => commands.redo(),
     getHistory: () => commands.getHistory(),
+    createOptions: () => commands.createOptions(),
+    planCreate: (spec) => commands.planCreate(spec),
+    createNetwork: (spec) => commands.createNetwork(spec),
+    planRemove: (networkIds) => commands.planRemove(networkIds),
+    removeNetworks: (networkIds) => commands.removeNetworks(networkIds),
+    prunePreview: (filters) => commands.prunePreview(filters),
+    pruneNetworks: (networkIds) => commands.pruneNetworks(networkIds),
+    networkJson: (networkId) => commands.networkJson(networkId),
   };
 }

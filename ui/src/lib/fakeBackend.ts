@@ -1,8 +1,20 @@
 // A Backend without Tauri, for tests and the demo preview: it answers from fixtures and lets the
 // caller push topology and status updates as the Rust side would. Editing (connect, disconnect,
-// undo, redo) is answered by FakeEditing's small model. Never imported by the shipped app.
-import type { AppError, Backend, EndpointConfigDto, EngineStatusDto, Result, TopologyDto } from "./backend";
+// undo, redo) is answered by FakeEditing's small model, the network lifecycle by FakeLifecycle's (which
+// keeps its own list of networks: the graph does not follow its creates and removes). Never imported by
+// the shipped app.
+import type {
+  AppError,
+  Backend,
+  EndpointConfigDto,
+  EngineStatusDto,
+  NetworkSpecDto,
+  PruneFiltersDto,
+  Result,
+  TopologyDto,
+} from "./backend";
 import { FakeEditing } from "./fakeEditing";
+import { FakeLifecycle, networksFromTopology } from "./lifecycle/fakeLifecycle";
 
 export class FakeBackend implements Backend {
   topology: TopologyDto | null;
@@ -15,6 +27,7 @@ export class FakeBackend implements Backend {
     () => this.topology,
     (t) => this.emitTopology(t),
   );
+  readonly lifecycle: FakeLifecycle;
   /** Milliseconds each editing call waits, so tests and the demo can see the busy state. */
   delayMs = 0;
   private topologyListeners = new Set<(t: TopologyDto) => void>();
@@ -23,6 +36,39 @@ export class FakeBackend implements Backend {
   constructor(topology: TopologyDto | null, status: EngineStatusDto) {
     this.topology = topology;
     this.status = status;
+    this.lifecycle = new FakeLifecycle(topology ? networksFromTopology(topology) : undefined);
+  }
+
+  createOptions() {
+    return this.lifecycle.createOptions();
+  }
+
+  planCreate(spec: NetworkSpecDto) {
+    return this.lifecycle.planCreate(spec);
+  }
+
+  createNetwork(spec: NetworkSpecDto) {
+    return this.lifecycle.createNetwork(spec);
+  }
+
+  planRemove(networkIds: string[]) {
+    return this.lifecycle.planRemove(networkIds);
+  }
+
+  removeNetworks(networkIds: string[]) {
+    return this.lifecycle.removeNetworks(networkIds);
+  }
+
+  prunePreview(filters: PruneFiltersDto) {
+    return this.lifecycle.prunePreview(filters);
+  }
+
+  pruneNetworks(networkIds: string[]) {
+    return this.lifecycle.pruneNetworks(networkIds);
+  }
+
+  networkJson(networkId: string) {
+    return this.lifecycle.networkJson(networkId);
   }
 
   async getTopology(): Promise<Result<TopologyDto, AppError>> {

@@ -6,6 +6,8 @@ import type { Readable, Writable } from "svelte/store";
 import type { AppError, Backend, EngineStatusDto, TopologyDto } from "../backend";
 import type { Theme } from "../graph/palette";
 import type { TopologyIndex } from "../topologyIndex";
+import { createLifecycleDialogs, type LifecycleDialogs } from "../lifecycle/dialogs";
+import type { LifecycleBackend } from "../lifecycle/types";
 import { createEditing, type EditingState } from "./editing";
 import { createSelection, type Selected } from "./selection";
 import { createStatusStore } from "./status";
@@ -22,6 +24,9 @@ export interface AppState {
   theme: Readable<Theme>;
   /** Connect, disconnect, undo, redo: busy state, history, popover, confirmation and toasts. */
   editing: EditingState;
+  /** Create, remove and prune dialogs: which is open, and the commands they call. */
+  dialogs: LifecycleDialogs;
+  lifecycle: LifecycleBackend;
   select(id: string | null): void;
   openUrl(url: string): void;
   start(): Promise<void>;
@@ -42,6 +47,8 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     selected: selection.selected,
     theme,
     editing,
+    dialogs: createLifecycleDialogs(),
+    lifecycle: backend,
     select: (id) => selection.selectedId.set(id),
     openUrl: (url) => {
       backend.openUrl(url).catch((e: unknown) => console.warn("could not open link", url, e));

@@ -15,6 +15,7 @@ import type {
   HistoryDto,
   OutcomeDto,
   ProblemDto,
+  ReportDto,
   Result,
 } from "../backend";
 import type { Point } from "../graph/geometry";
@@ -61,6 +62,10 @@ export interface EditingState {
   undo(): Promise<void>;
   redo(): Promise<void>;
   loadHistory(): Promise<void>;
+  /** A change made elsewhere (the lifecycle dialogs) is toasted and its history adopted. */
+  showOutcome(outcome: OutcomeDto): void;
+  /** A remove or prune report: its summary toasted, its history adopted. */
+  showReport(report: ReportDto): void;
 }
 
 function rawIds(index: TopologyIndex | null, containerNodeId: string, networkNodeId: string) {
@@ -140,7 +145,15 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
     }
   }
 
+  function showReport(report: ReportDto) {
+    history.set(report.history);
+    const failed = report.items.some((i) => i.outcome === "failed");
+    toasts.show(failed ? "error" : "ok", report.summary, report.notice, report.commands.join("\n") || null);
+  }
+
   return {
+    showOutcome,
+    showReport,
     busy: { subscribe: busy.subscribe },
     history: { subscribe: history.subscribe },
     historyOpen,
