@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "prune_preview",
     "prune_networks",
     "network_json",
+    "place_network",
 ];
 
 fn main() {

@@ -141,6 +141,14 @@ async fn prune_networks(state: State<'_>, network_ids: Vec<String>) -> Result<Re
     netbench::prune(&state, &network_ids).await
 }
 
+/// Places the next network named `name` at (`x`, `y`) in layout coordinates (y grows downwards), where the
+/// person asked for it; used once, when the network appears.
+#[tauri::command]
+#[specta::specta]
+fn place_network(state: State<'_>, name: String, x: i32, y: i32) {
+    state.view().pin_network(name.trim(), (f64::from(x), f64::from(y)));
+}
+
 /// The network as the engine's inspect returns it, pretty-printed, for the inspector's raw JSON tab.
 #[tauri::command]
 #[specta::specta]
@@ -169,7 +177,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             remove_networks,
             prune_preview,
             prune_networks,
-            network_json
+            network_json,
+            place_network
         ])
         .events(collect_events![TopologyChanged, EngineStatusChanged])
         // One shape per type: our DTOs serialize and deserialize alike.

@@ -24,6 +24,9 @@ pub struct Layout {
     slots: HashMap<String, BTreeMap<usize, String>>,
     /// The networks a container was placed for; a change means it moves (and only it).
     homes: HashMap<String, Vec<String>>,
+    /// Where a network about to be created should appear (by name: its ID is not known yet), e.g. where the
+    /// person right-clicked. Used once, when a network of that name first shows up.
+    pins: HashMap<String, Point>,
 }
 
 impl Layout {
@@ -31,9 +34,14 @@ impl Layout {
         self.positions.get(node_id).copied()
     }
 
+    /// Asks for the next network named `name` to be placed at `at` rather than where the layout would put it.
+    pub fn pin_network(&mut self, name: &str, at: Point) {
+        self.pins.insert(name.to_string(), at);
+    }
+
     /// The next layout: previous positions kept where the node still has the same place to be.
     pub fn update(&self, topology: &Topology) -> Layout {
-        let mut next = Layout::default();
+        let mut next = Layout { pins: self.pins.clone(), ..Layout::default() };
         place_networks(self, topology, &mut next);
         place_containers(self, topology, &mut next);
         place_host_and_external(topology, &mut next);
@@ -73,13 +81,25 @@ fn place_networks(prev: &Layout, t: &Topology, next: &mut Layout) {
         }
     }
     let n = nets.len();
-    let fixed: Vec<bool> = ids.iter().map(|id| prev.positions.contains_key(id)).collect();
+    // A new network with a pin goes where it was asked for, and stays there while the others settle.
+    let pinned: Vec<Option<Point>> = nets
+        .iter()
+        .zip(&ids)
+        .map(|(n, id)| (!prev.positions.contains_key(id)).then(|| prev.pins.get(&n.name).copied()).flatten())
+        .collect();
+    for (n, pin) in nets.iter().zip(&pinned) {
+        if pin.is_some() {
+            next.pins.remove(&n.name);
+        }
+    }
+    let fixed: Vec<bool> =
+        ids.iter().zip(&pinned).map(|(id, pin)| prev.positions.contains_key(id) || pin.is_some()).collect();
     let spacing = sizes.iter().copied().fold(RING, f64::max) * 2.4;
     let mut pos: Vec<Point> = ids
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            prev.positions.get(id).copied().unwrap_or_else(|| {
+            prev.positions.get(id).copied().or(pinned[i]).unwrap_or_else(|| {
                 // New networks start near the networks they share containers with, else on a circle.
                 let partners: Vec<Point> = weights
                     .keys()
@@ -310,6 +330,22 @@ mod tests {
         }
         let hub = third.position("network:n-backend").unwrap();
         assert!(dist(hub, third.position("container:c-db").unwrap()) < RING * 3.0);
+    }
+
+    #[test]
+    fn a_pinned_new_network_appears_where_it_was_asked_for_and_moves_nothing_else() {
+        let mut snap = demo();
+        let t1 = Topology::from_snapshot(&snap);
+        let mut first = Layout::default().update(&t1);
+        first.pin_network("made", (-500.0, 420.0));
+        snap.networks.push(crate::fixtures::network("n-made", "made", "bridge", Some("10.9.0.0/24")));
+        let second = first.update(&Topology::from_snapshot(&snap));
+        assert_eq!(second.position("network:n-made"), Some((-500.0, 420.0)));
+        // Host and External frame the networks, so they may shift; every network and container stays.
+        for n in t1.nodes().filter(|n| !matches!(n.id().as_str(), HOST_ID | EXTERNAL_ID)) {
+            assert_eq!(first.position(&n.id()), second.position(&n.id()), "{} stayed", n.id());
+        }
+        assert!(second.pins.is_empty(), "a pin is used once");
     }
 
     #[test]

@@ -82,6 +82,11 @@ impl View {
         }
     }
 
+    /// The next network named `name` appears at `at` (layout coordinates), e.g. where the person right-clicked.
+    pub fn pin_network(&mut self, name: &str, at: (f64, f64)) {
+        self.layout.pin_network(name, at);
+    }
+
     /// Applies one live update; returns what the UI must be told.
     pub fn apply(&mut self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyDto>) {
         match update {

@@ -34,6 +34,11 @@ export const commands = {
 	pruneNetworks: (networkIds: string[]) => typedError<ReportDto, AppError>(__TAURI_INVOKE("prune_networks", { networkIds })),
 	/**  The network as the engine's inspect returns it, pretty-printed, for the inspector's raw JSON tab. */
 	networkJson: (networkId: string) => typedError<string, AppError>(__TAURI_INVOKE("network_json", { networkId })),
+	/**
+	 *  Places the next network named `name` at (`x`, `y`) in layout coordinates (y grows downwards), where the
+	 *  person asked for it; used once, when the network appears.
+	 */
+	placeNetwork: (name: string, x: number, y: number) => __TAURI_INVOKE<void>("place_network", { name, x, y }),
 };
 
 /** Events */
