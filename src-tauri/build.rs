@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "prune_networks",
     "network_json",
     "place_network",
+    "network_aliases",
 ];
 
 fn main() {

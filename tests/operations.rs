@@ -76,6 +76,13 @@ async fn connect_disconnect_undo_redo_restore_aliases_and_static_ip() {
     assert_eq!(e["IPAddress"], "10.214.110.10");
     assert_eq!(e["IPAMConfig"]["IPv4Address"], "10.214.110.10");
     assert!(aliases(&e).contains(&"api".into()) && aliases(&e).contains(&"edge".into()), "{e}");
+    // The details panel reads them by inspect: the user's aliases, without the engine's own (the short ID).
+    let on = workbench::aliases_on(&live.state, &net).await.unwrap();
+    assert_eq!(on.len(), 1);
+    assert_eq!(
+        (on[0].container_id.as_str(), on[0].aliases.clone()),
+        (web.as_str(), vec!["api".to_string(), "edge".to_string()])
+    );
 
     let done = workbench::disconnect(&live.state, &web, &net).await.unwrap();
     assert_eq!(done.command, "docker network disconnect nlt-ops-a nlt-ops-web");

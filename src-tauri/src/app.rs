@@ -12,7 +12,9 @@ use tauri_specta::{collect_commands, collect_events, Event};
 use crate::dto::lifecycle::{
     CreateOptionsDto, CreatePlanDto, NetworkSpecDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto, ReportDto,
 };
-use crate::dto::ops::{ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto};
+use crate::dto::ops::{
+    AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto,
+};
 use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto};
 use crate::engine::events::follow;
 use crate::error::AppError;
@@ -141,6 +143,13 @@ async fn prune_networks(state: State<'_>, network_ids: Vec<String>) -> Result<Re
     netbench::prune(&state, &network_ids).await
 }
 
+/// The aliases of the containers on a network (one container inspect each); changes nothing.
+#[tauri::command]
+#[specta::specta]
+async fn network_aliases(state: State<'_>, network_id: String) -> Result<Vec<AliasesDto>, AppError> {
+    workbench::aliases_on(&state, &network_id).await
+}
+
 /// Places the next network named `name` at (`x`, `y`) in layout coordinates (y grows downwards), where the
 /// person asked for it; used once, when the network appears.
 #[tauri::command]
@@ -178,7 +187,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             prune_preview,
             prune_networks,
             network_json,
-            place_network
+            place_network,
+            network_aliases
         ])
         .events(collect_events![TopologyChanged, EngineStatusChanged])
         // One shape per type: our DTOs serialize and deserialize alike.

@@ -8,15 +8,16 @@
 use std::time::Duration;
 
 use crate::dto::ops::{
-    problems, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto, ProblemDto,
+    problems, AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto,
+    ProblemDto,
 };
 use crate::engine::Engine;
 use crate::error::AppError;
 use crate::history::{Change, History};
 use crate::netbench;
 use crate::ops::{
-    inverse, next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, recheck, targets, EndpointConfig,
-    Operation, Refusal,
+    inverse, next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, recheck, targets, user_aliases,
+    EndpointConfig, Operation, Refusal,
 };
 use crate::state::AppState;
 use crate::topology::{network_node_id, Topology};
@@ -178,6 +179,27 @@ async fn replay(state: &AppState, op: &Operation) -> Result<Option<String>, AppE
     let (topology, engine) = state.current()?;
     recheck(&topology, op).map_err(|r| AppError::cannot_restore(&r))?;
     perform(state, &engine, op).await
+}
+
+/// The aliases of every container on a network, read by one container inspect each (they run together).
+pub async fn aliases_on(state: &AppState, network_id: &str) -> Result<Vec<AliasesDto>, AppError> {
+    let (topology, engine) = state.current()?;
+    let on = topology.containers_on(network_id);
+    let reads = on.iter().map(|(c, _)| engine.inspect_endpoints(&c.id));
+    let answers = futures_util::future::join_all(reads).await;
+    let mut out = Vec::new();
+    for ((container, _), answer) in on.iter().zip(answers) {
+        // A container removed since the view was read has no aliases to show; the view catches up.
+        let Ok(endpoints) = answer else { continue };
+        let network_name = topology.network(network_id).map(|n| n.name.as_str());
+        let aliases = endpoints
+            .iter()
+            .find(|e| e.network_id == network_id || Some(e.network_name.as_str()) == network_name)
+            .map(|e| user_aliases(container, &e.aliases))
+            .unwrap_or_default();
+        out.push(AliasesDto { container_id: container.id.clone(), aliases });
+    }
+    Ok(out)
 }
 
 pub async fn history(state: &AppState) -> HistoryDto {

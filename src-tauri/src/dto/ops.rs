@@ -171,3 +171,11 @@ pub struct OutcomeDto {
     /// E.g. the view did not show the change within the wait (the event stream lags); the change was made.
     pub notice: Option<String>,
 }
+
+/// One container's user-chosen aliases on a network (the container list does not carry them; an inspect does).
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AliasesDto {
+    pub container_id: String,
+    pub aliases: Vec<String>,
+}

@@ -6,6 +6,7 @@ import { open } from "@tauri-apps/plugin-shell";
 import { commands, events } from "./bindings";
 import type { LifecycleBackend } from "./lifecycle/types";
 import type {
+  AliasesDto,
   AppError,
   ConnectPlanDto,
   ContainerDto,
@@ -25,6 +26,7 @@ import type {
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 export type {
+  AliasesDto,
   AppError,
   AttachedDto,
   CreateOptionsDto,
@@ -91,6 +93,10 @@ export interface Backend extends LifecycleBackend {
   undo(): Promise<Result<OutcomeDto, AppError>>;
   redo(): Promise<Result<OutcomeDto, AppError>>;
   getHistory(): Promise<Result<HistoryDto, AppError>>;
+  /** The user-chosen aliases of every container on a network (one inspect each); changes nothing. */
+  networkAliases(networkId: string): Promise<Result<AliasesDto[], AppError>>;
+  /** The next network of this name appears at (x, y) in layout coordinates (y down), e.g. where right-clicked. */
+  placeNetwork(name: string, x: number, y: number): Promise<void>;
 }
 
 /** Only web links leave the app; the shell plugin's scope says the same on the Rust side. */
@@ -129,5 +135,7 @@ export function tauriBackend(): Backend {
     prunePreview: (filters) => commands.prunePreview(filters),
     pruneNetworks: (networkIds) => commands.pruneNetworks(networkIds),
     networkJson: (networkId) => commands.networkJson(networkId),
+    networkAliases: (networkId) => commands.networkAliases(networkId),
+    placeNetwork: (name, x, y) => commands.placeNetwork(name, Math.round(x), Math.round(y)),
   };
 }

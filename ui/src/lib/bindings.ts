@@ -39,6 +39,8 @@ export const commands = {
 	 *  person asked for it; used once, when the network appears.
 	 */
 	placeNetwork: (name: string, x: number, y: number) => __TAURI_INVOKE<void>("place_network", { name, x, y }),
+	/**  The aliases of the containers on a network (one container inspect each); changes nothing. */
+	networkAliases: (networkId: string) => typedError<AliasesDto[], AppError>(__TAURI_INVOKE("network_aliases", { networkId })),
 };
 
 /** Events */
@@ -48,6 +50,12 @@ export const events = {
 };
 
 /* Types */
+/**  One container's user-chosen aliases on a network (the container list does not carry them; an inspect does). */
+export type AliasesDto = {
+	containerId: string,
+	aliases: string[],
+};
+
 export type AppError = { code: "engineUnreachable"; message: string; hint: string | null } | { code: "engineRejected"; message: string; hint: string | null } | { code: "badEngineConfig"; message: string; hint: string | null } | { code: "notReady"; message: string; hint: string | null } | 
 /**  Planned against the current topology and refused before anything was sent; each problem names its field. */
 { code: "refused"; message: string; hint: string | null; problems: ProblemDto[] } | { code: "nothingToUndo"; message: string; hint: string | null } | { code: "nothingToRedo"; message: string; hint: string | null } | 

@@ -4,6 +4,7 @@
 // keeps its own list of networks: the graph does not follow its creates and removes). Never imported by
 // the shipped app.
 import type {
+  AliasesDto,
   AppError,
   Backend,
   EndpointConfigDto,
@@ -69,6 +70,16 @@ export class FakeBackend implements Backend {
 
   networkJson(networkId: string) {
     return this.lifecycle.networkJson(networkId);
+  }
+
+  /** Aliases as the fake editing model recorded them on connect; empty for the fixtures' own endpoints. */
+  async networkAliases(networkId: string): Promise<Result<AliasesDto[], AppError>> {
+    const edges = (this.topology?.edges ?? []).filter((e) => e.kind === "endpoint" && e.endpoint?.networkId === networkId);
+    return { status: "ok", data: edges.map((e) => ({ containerId: e.endpoint?.containerId ?? "", aliases: e.endpoint?.aliases ?? [] })) };
+  }
+
+  async placeNetwork(name: string, x: number, y: number): Promise<void> {
+    this.calls.push(`placeNetwork ${name} ${Math.round(x)} ${Math.round(y)}`);
   }
 
   async getTopology(): Promise<Result<TopologyDto, AppError>> {

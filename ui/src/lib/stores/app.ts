@@ -8,6 +8,7 @@ import type { Theme } from "../graph/palette";
 import type { TopologyIndex } from "../topologyIndex";
 import { createLifecycleDialogs, type LifecycleDialogs } from "../lifecycle/dialogs";
 import type { LifecycleBackend } from "../lifecycle/types";
+import type { Point } from "../graph/geometry";
 import { createEditing, type EditingState } from "./editing";
 import { createSelection, type Selected } from "./selection";
 import { createStatusStore } from "./status";
@@ -26,7 +27,12 @@ export interface AppState {
   editing: EditingState;
   /** Create, remove and prune dialogs: which is open, and the commands they call. */
   dialogs: LifecycleDialogs;
+  /** The lifecycle commands; a create lands where `placeNextNetwork` last said (if it did). */
   lifecycle: LifecycleBackend;
+  /** The user-chosen aliases on a network, by container ID (one inspect per container, so asked lazily). */
+  networkAliases(networkId: string): Promise<Map<string, string[]>>;
+  /** Where (layout coordinates) the network created next should appear; null lets the layout choose. */
+  placeNextNetwork(at: Point | null): void;
   select(id: string | null): void;
   openUrl(url: string): void;
   start(): Promise<void>;
@@ -38,6 +44,7 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
   const status = createStatusStore(backend);
   const selection = createSelection(topology);
   const editing = createEditing(backend, selection.index);
+  const placing = createPlacing(backend);
   return {
     topology,
     topologyError: topology.error,
@@ -48,7 +55,12 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     theme,
     editing,
     dialogs: createLifecycleDialogs(),
-    lifecycle: backend,
+    lifecycle: placing.lifecycle,
+    placeNextNetwork: placing.placeNext,
+    networkAliases: async (networkId) => {
+      const r = await backend.networkAliases(networkId);
+      return new Map(r.status === "ok" ? r.data.map((a) => [a.containerId, a.aliases]) : []);
+    },
     select: (id) => selection.selectedId.set(id),
     openUrl: (url) => {
       backend.openUrl(url).catch((e: unknown) => console.warn("could not open link", url, e));
@@ -59,6 +71,27 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     stop() {
       topology.stop();
       status.stop();
+    },
+  };
+}
+
+/** The lifecycle commands, with the create preceded by a placement when one was asked for. */
+function createPlacing(backend: Backend): { lifecycle: LifecycleBackend; placeNext(at: Point | null): void } {
+  let next: Point | null = null;
+  return {
+    placeNext: (at) => (next = at),
+    lifecycle: {
+      createOptions: () => backend.createOptions(),
+      planCreate: (spec) => backend.planCreate(spec),
+      createNetwork: async (spec) => {
+        if (next) await backend.placeNetwork(spec.name.trim(), next.x, next.y);
+        return backend.createNetwork(spec);
+      },
+      planRemove: (ids) => backend.planRemove(ids),
+      removeNetworks: (ids) => backend.removeNetworks(ids),
+      prunePreview: (filters) => backend.prunePreview(filters),
+      pruneNetworks: (ids) => backend.pruneNetworks(ids),
+      networkJson: (id) => backend.networkJson(id),
     },
   };
 }
