@@ -16,25 +16,7 @@ use netlens_tests::{docker, docker_host, docker_json, docker_output, run_idle, C
 use serde_json::Value;
 
 fn spec(name: &str) -> NetworkSpecDto {
-    NetworkSpecDto {
-        name: name.into(),
-        driver: String::new(),
-        subnet: String::new(),
-        ip_range: String::new(),
-        gateway: String::new(),
-        ipv6: false,
-        subnet_v6: String::new(),
-        gateway_v6: String::new(),
-        internal: false,
-        attachable: false,
-        encrypted: false,
-        mtu: String::new(),
-        icc: true,
-        parent: String::new(),
-        mode: String::new(),
-        labels: vec![],
-        options: vec![],
-    }
+    NetworkSpecDto { name: name.into(), ..NetworkSpecDto::default() }
 }
 
 fn kv(key: &str, value: &str) -> KeyValueDto {

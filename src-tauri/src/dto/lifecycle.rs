@@ -38,6 +38,40 @@ pub struct NetworkSpecDto {
     pub options: Vec<KeyValueDto>,
 }
 
+impl From<&NetworkSpec> for NetworkSpecDto {
+    fn from(s: &NetworkSpec) -> Self {
+        let pairs = |m: &std::collections::BTreeMap<String, String>| {
+            m.iter().map(|(k, v)| KeyValueDto { key: k.clone(), value: v.clone() }).collect()
+        };
+        Self {
+            name: s.name.clone(),
+            driver: s.driver.clone(),
+            subnet: s.subnet.clone(),
+            ip_range: s.ip_range.clone(),
+            gateway: s.gateway.clone(),
+            ipv6: s.ipv6,
+            subnet_v6: s.subnet_v6.clone(),
+            gateway_v6: s.gateway_v6.clone(),
+            internal: s.internal,
+            attachable: s.attachable,
+            encrypted: s.encrypted,
+            mtu: s.mtu.clone(),
+            icc: s.icc,
+            parent: s.parent.clone(),
+            mode: s.mode.clone(),
+            labels: pairs(&s.labels),
+            options: pairs(&s.options),
+        }
+    }
+}
+
+/// An empty form, with the engine's defaults (inter-container communication on).
+impl Default for NetworkSpecDto {
+    fn default() -> Self {
+        Self::from(&NetworkSpec::default())
+    }
+}
+
 impl NetworkSpecDto {
     pub fn to_spec(&self) -> NetworkSpec {
         let map = |kv: &[KeyValueDto]| kv.iter().map(|p| (p.key.trim().to_string(), p.value.clone())).collect();
@@ -277,5 +311,25 @@ impl ReportDto {
             history,
             notice,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spec_survives_the_round_trip_through_the_contract() {
+        let spec = NetworkSpec {
+            name: "shop".into(),
+            driver: "macvlan".into(),
+            parent: "eth0".into(),
+            mode: "bridge".into(),
+            icc: false,
+            labels: [("team".to_string(), "web".to_string())].into(),
+            ..NetworkSpec::default()
+        };
+        assert_eq!(NetworkSpecDto::from(&spec).to_spec(), spec);
+        assert!(NetworkSpecDto::default().icc, "the engine's default: containers may talk");
     }
 }
