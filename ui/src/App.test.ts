@@ -71,7 +71,7 @@ describe("App", () => {
     const endpoints = details.querySelector("[data-field=endpoints]")?.textContent ?? "";
     for (const ip of ["10.214.10.10/24", "10.214.40.10/24", "10.214.20.10/24"]) expect(endpoints).toContain(ip);
     // The renderer is told to highlight it.
-    expect(views.views[0]!.selected).toBe("container:c-gateway");
+    expect(views.views[0]!.selected).toEqual(["container:c-gateway"]);
   });
 
   it("explains the host node and which networks reach it", async () => {

@@ -12,7 +12,10 @@
 //     revision(): number
 //       // revision of the topology last drawn on the graph; 0 before the first
 //     select(id): void
-//       // selects a node or edge id (as clicking it would) and opens its details
+//       // selects a node or edge id alone (as a plain click would) and opens its details
+//     selectedIds(): string[]
+//       // every selected node and edge id, in the order they were added (Ctrl/Shift+click adds);
+//       // the last is the primary selection, whose details show when it is the only one
 //   }
 //
 // Alongside, <main data-ready="true" data-revision="N"> is set once the first topology is drawn, so a
@@ -28,6 +31,7 @@ export interface NetlensTestHook {
   edgePosition(id: string): Point | null;
   revision(): number;
   select(id: string): void;
+  selectedIds(): string[];
 }
 
 declare global {

@@ -6,6 +6,7 @@ import type { TopologyDto } from "../backend";
 import { EDGE_GRAB_TOLERANCE, hitEdge, hitNode, midpoint, type Point, type Segment } from "./geometry";
 import type { SyncReport } from "./graphModel";
 import type { Palette } from "./palette";
+import { isToggleClick, type ClickModifiers } from "../selectionSet";
 import type { DropMark, GraphView, GraphViewCallbacks, GraphViewFactory, Hit } from "./view";
 
 /** Where layout (0, 0) lands in the fake viewport. */
@@ -15,7 +16,7 @@ const HUB_RADIUS = 24;
 
 export class FakeGraphView implements GraphView {
   updates: { revision: number; palette: Palette }[] = [];
-  selected: string | null = null;
+  selected: readonly string[] = [];
   fits = 0;
   destroyed = false;
   dropMarks: ReadonlyMap<string, DropMark> | null = null;
@@ -32,8 +33,8 @@ export class FakeGraphView implements GraphView {
     this.edges = new Map(topology.edges.map((e) => [e.id, { kind: e.kind, source: e.source, target: e.target }]));
     return { added: [], removed: [], updated: [] };
   }
-  setSelected(id: string | null): void {
-    this.selected = id;
+  setSelected(ids: readonly string[]): void {
+    this.selected = [...ids];
   }
   fit(): void {
     this.fits += 1;
@@ -81,12 +82,17 @@ export class FakeGraphView implements GraphView {
     this.destroyed = true;
   }
 
-  click(id: string): void {
-    this.callbacks.onSelect(id);
+  /** A click sigma reports itself (on a node or edge the UI does not own), with the keys held. */
+  click(id: string, keys: ClickModifiers = {}): void {
+    this.callbacks.onSelect(id, isToggleClick(keys));
+  }
+  /** A click on the empty stage. */
+  clickStage(): void {
+    this.callbacks.onClear();
   }
   /** A pointer event as sigma's captor would report it; for "down", whether the UI took the gesture. */
-  pointer(type: "down" | "move" | "up", at: Point, shift = false): boolean {
-    return this.callbacks.onPointer?.({ type, at, shift }) ?? false;
+  pointer(type: "down" | "move" | "up", at: Point, shift = false, ctrl = false): boolean {
+    return this.callbacks.onPointer?.({ type, at, shift, ctrl }) ?? false;
   }
   rightClick(at: Point): void {
     this.callbacks.onContextMenu?.(this.hitTest(at), at);

@@ -12,6 +12,7 @@ import type { TopologyDto } from "../backend";
 import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, hitEdge, hitNode, toViewport, type Point, type Segment } from "./geometry";
 import { syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graphModel";
 import { PALETTES, type Palette } from "./palette";
+import { isToggleClick } from "../selectionSet";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
 
 /** Per-node state the drag decorations set; sigma keeps it across attribute updates. */
@@ -31,7 +32,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   const graph: NetlensGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
   // Styles read the palette through this variable, so a theme switch is an attribute update + refresh.
   let palette: Palette = PALETTES.light;
-  let selected: string | null = null;
+  /** The highlighted (selected) nodes and edges. */
+  let selected: readonly string[] = [];
 
   const renderer = new Sigma(graph, container, {
     customNodeState: { drop: "none" } as NodeState,
@@ -159,7 +161,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   const pointerOf = (c: MouseCoords) => {
     const e = c.original;
     const at = "clientX" in e ? { x: e.clientX, y: e.clientY } : toViewport(c, origin());
-    return { at, shift: e.shiftKey };
+    return { at, shift: e.shiftKey, ctrl: e.ctrlKey || e.metaKey };
   };
   captor.on("mousedown", (c) => {
     swallowClick = false;
@@ -189,8 +191,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     if (swallowClick) swallowClick = false;
     else act();
   };
-  renderer.on("clickNode", ({ node }) => clicked(() => callbacks.onSelect(node)));
-  renderer.on("clickEdge", ({ edge }) => clicked(() => callbacks.onSelect(edge)));
+  renderer.on("clickNode", ({ node, event }) => clicked(() => callbacks.onSelect(node, isToggleClick(event.original))));
+  renderer.on("clickEdge", ({ edge, event }) => clicked(() => callbacks.onSelect(edge, isToggleClick(event.original))));
   renderer.on("clickStage", () => clicked(() => callbacks.onClear()));
 
   function origin(): Point {
@@ -244,16 +246,15 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     }
   }
 
-  function markSelected(id: string | null) {
-    if (selected !== null) {
-      if (graph.hasNode(selected)) renderer.setNodeState(selected, { isHighlighted: false });
-      else if (graph.hasEdge(selected)) renderer.setEdgeState(selected, { isHighlighted: false });
-    }
-    selected = id;
-    if (id !== null) {
-      if (graph.hasNode(id)) renderer.setNodeState(id, { isHighlighted: true });
-      else if (graph.hasEdge(id)) renderer.setEdgeState(id, { isHighlighted: true });
-    }
+  function highlight(id: string, on: boolean) {
+    if (graph.hasNode(id)) renderer.setNodeState(id, { isHighlighted: on });
+    else if (graph.hasEdge(id)) renderer.setEdgeState(id, { isHighlighted: on });
+  }
+
+  function markSelected(ids: readonly string[]) {
+    for (const id of selected) highlight(id, false);
+    selected = [...ids];
+    for (const id of selected) highlight(id, true);
   }
 
   function fit(animate: boolean) {
@@ -273,8 +274,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       palette = next;
       const report = syncGraph(graph, topology, palette);
       // Sync drops and re-adds nothing that stayed, but a removed selection must not linger highlighted.
-      if (selected !== null && !graph.hasNode(selected) && !graph.hasEdge(selected)) selected = null;
-      else markSelected(selected);
+      markSelected(selected.filter((id) => graph.hasNode(id) || graph.hasEdge(id)));
       // A topology that arrives mid-drag keeps the drop marks on the hubs that are still there.
       applyDecor();
       if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: true });

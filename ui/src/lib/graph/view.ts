@@ -1,4 +1,4 @@
-// What the UI asks of a graph renderer, independent of sigma: show a topology, mark a selection,
+// What the UI asks of a graph renderer, independent of sigma: show a topology, mark the selected items,
 // frame the camera, say where nodes and edges are on screen and what is under the pointer, report
 // raw pointer activity, and mark drop targets and a pulled edge during a gesture. Components and tests talk to this interface;
 // only sigmaView.ts knows sigma, and it is loaded lazily so jsdom tests never touch WebGL.
@@ -14,15 +14,21 @@ export type Hit = { kind: "node"; id: string } | { kind: "edge"; id: string };
 export interface CanvasPointer {
   type: "down" | "move" | "up";
   at: Point;
+  /** Shift: on a drop, connect at once; on a click, add to or take from the selection. */
   shift: boolean;
+  /** Ctrl (Cmd on macOS): on a click, add to or take from the selection. */
+  ctrl: boolean;
 }
 
 /** How a network hub looks while a container is dragged: it may take the container, or not. */
 export type DropMark = "allowed" | "refused";
 
 export interface GraphViewCallbacks {
-  /** A node or edge was clicked in the graph (not part of a gesture the UI owns). */
-  onSelect(id: string): void;
+  /**
+   * A node or edge was clicked in the graph (not part of a gesture the UI owns); `toggle` when Ctrl,
+   * Cmd or Shift was held, which adds it to the selection or takes it out.
+   */
+  onSelect(id: string, toggle: boolean): void;
   /** The empty stage was clicked. */
   onClear(): void;
   /**
@@ -38,7 +44,8 @@ export interface GraphViewCallbacks {
 export interface GraphView {
   /** Show `topology` coloured with `palette`, updating in place; the camera does not move. */
   update(topology: TopologyDto, palette: Palette): SyncReport;
-  setSelected(id: string | null): void;
+  /** Highlights every id in `ids` (nodes or edges) and no other. */
+  setSelected(ids: readonly string[]): void;
   /** Frame every node. */
   fit(animate: boolean): void;
   zoom(direction: "in" | "out"): void;

@@ -23,7 +23,7 @@ function setup(busy = false) {
       const r = await backend.dropTargets(c!.id);
       return r.status === "ok" ? r.data : null;
     },
-    select: (id) => log.push(`select ${id}`),
+    select: (id, toggle) => log.push(`${toggle ? "toggle" : "select"} ${id}`),
     connect: (c, n, _at, shift) => log.push(`connect ${c} ${n}${shift ? " now" : ""}`),
     explain: (m) => log.push(`explain ${m}`),
     disconnect: (e) => log.push(`disconnect ${e}`),
@@ -32,12 +32,12 @@ function setup(busy = false) {
   const tick = () => new Promise((r) => setTimeout(r, 0));
   /** Press, move in steps, as a hand (and the e2e tests) would. */
   async function drag(from: Point, to: Point, shift = false) {
-    const owned = gestures.onPointer({ type: "down", at: from, shift: false });
+    const owned = gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false });
     for (let i = 1; i <= 8; i++) {
-      gestures.onPointer({ type: "move", at: { x: from.x + ((to.x - from.x) * i) / 8, y: from.y + ((to.y - from.y) * i) / 8 }, shift: false });
+      gestures.onPointer({ type: "move", at: { x: from.x + ((to.x - from.x) * i) / 8, y: from.y + ((to.y - from.y) * i) / 8 }, shift: false, ctrl: false });
       await tick();
     }
-    gestures.onPointer({ type: "up", at: to, shift });
+    gestures.onPointer({ type: "up", at: to, shift, ctrl: false });
     await tick();
     return owned;
   }
@@ -49,15 +49,15 @@ describe("canvas gestures", () => {
     const { gestures, log, at, view, tick } = setup();
     const from = at("container:c-api");
     const to = at("network:n-frontend");
-    expect(gestures.onPointer({ type: "down", at: from, shift: false })).toBe(true);
-    gestures.onPointer({ type: "move", at: { x: from.x + 20, y: from.y }, shift: false });
+    expect(gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false })).toBe(true);
+    gestures.onPointer({ type: "move", at: { x: from.x + 20, y: from.y }, shift: false, ctrl: false });
     await tick();
     expect(view.dropMarks?.get("network:n-frontend")).toBe("allowed");
     expect(view.dropMarks?.get("network:n-backend")).toBe("refused");
     expect(view.dropSource).toBe("container:c-api");
-    gestures.onPointer({ type: "move", at: to, shift: false });
+    gestures.onPointer({ type: "move", at: to, shift: false, ctrl: false });
     expect(get(gestures.view).over).toEqual({ name: "frontend", refusal: null });
-    gestures.onPointer({ type: "up", at: to, shift: false });
+    gestures.onPointer({ type: "up", at: to, shift: false, ctrl: false });
     await tick();
     expect(log).toEqual(["connect container:c-api network:n-frontend"]);
     expect(view.dropMarks).toBeNull();
@@ -73,12 +73,12 @@ describe("canvas gestures", () => {
   it("shows a refused hub's reason while hovering and explains it on drop, without connecting", async () => {
     const { gestures, log, at, tick } = setup();
     const from = at("container:c-api");
-    gestures.onPointer({ type: "down", at: from, shift: false });
-    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false });
+    gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false });
+    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false, ctrl: false });
     await tick();
-    gestures.onPointer({ type: "move", at: at("network:n-host"), shift: false });
+    gestures.onPointer({ type: "move", at: at("network:n-host"), shift: false, ctrl: false });
     expect(get(gestures.view).over?.refusal).toMatch(/predefined/);
-    gestures.onPointer({ type: "up", at: at("network:n-host"), shift: false });
+    gestures.onPointer({ type: "up", at: at("network:n-host"), shift: false, ctrl: false });
     await tick();
     expect(log).toHaveLength(1);
     expect(log[0]).toMatch(/^explain host is predefined/);
@@ -93,18 +93,30 @@ describe("canvas gestures", () => {
   it("selects on a short click and leaves networks and the stage to the renderer", async () => {
     const { gestures, log, at, tick } = setup();
     const p = at("container:c-db");
-    expect(gestures.onPointer({ type: "down", at: p, shift: false })).toBe(true);
-    gestures.onPointer({ type: "move", at: { x: p.x + 2, y: p.y + 2 }, shift: false });
-    gestures.onPointer({ type: "up", at: { x: p.x + 2, y: p.y + 2 }, shift: false });
+    expect(gestures.onPointer({ type: "down", at: p, shift: false, ctrl: false })).toBe(true);
+    gestures.onPointer({ type: "move", at: { x: p.x + 2, y: p.y + 2 }, shift: false, ctrl: false });
+    gestures.onPointer({ type: "up", at: { x: p.x + 2, y: p.y + 2 }, shift: false, ctrl: false });
     await tick();
     expect(log).toEqual(["select container:c-db"]);
-    expect(gestures.onPointer({ type: "down", at: at("network:n-backend"), shift: false })).toBe(false);
-    expect(gestures.onPointer({ type: "down", at: { x: 3, y: 3 }, shift: false })).toBe(false);
+    expect(gestures.onPointer({ type: "down", at: at("network:n-backend"), shift: false, ctrl: false })).toBe(false);
+    expect(gestures.onPointer({ type: "down", at: { x: 3, y: 3 }, shift: false, ctrl: false })).toBe(false);
+  });
+
+  it("turns a click with Ctrl or Shift into a selection toggle, and a Shift drag still connects", async () => {
+    const { gestures, log, at, tick, drag } = setup();
+    const p = at("container:c-db");
+    gestures.onPointer({ type: "down", at: p, shift: false, ctrl: false });
+    gestures.onPointer({ type: "up", at: p, shift: false, ctrl: true });
+    gestures.onPointer({ type: "down", at: p, shift: true, ctrl: false });
+    gestures.onPointer({ type: "up", at: p, shift: true, ctrl: false });
+    await tick();
+    await drag(at("container:c-api"), at("network:n-vault"), true);
+    expect(log).toEqual(["toggle container:c-db", "toggle container:c-db", "connect container:c-api network:n-vault now"]);
   });
 
   it("owns nothing while an operation runs", () => {
     const { gestures, at } = setup(true);
-    expect(gestures.onPointer({ type: "down", at: at("container:c-api"), shift: false })).toBe(false);
+    expect(gestures.onPointer({ type: "down", at: at("container:c-api"), shift: false, ctrl: false })).toBe(false);
   });
 
   it("disconnects an edge pulled past the snap, hiding its straight line meanwhile", async () => {
@@ -113,12 +125,12 @@ describe("canvas gestures", () => {
     const s = view.edgeViewportSegment("endpoint:n-backend:c-db")!;
     const len = Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y);
     const away = { x: mid.x - ((s.b.y - s.a.y) / len) * 150, y: mid.y + ((s.b.x - s.a.x) / len) * 150 };
-    expect(gestures.onPointer({ type: "down", at: mid, shift: false })).toBe(true);
-    gestures.onPointer({ type: "move", at: { x: (mid.x + away.x) / 2, y: (mid.y + away.y) / 2 }, shift: false });
+    expect(gestures.onPointer({ type: "down", at: mid, shift: false, ctrl: false })).toBe(true);
+    gestures.onPointer({ type: "move", at: { x: (mid.x + away.x) / 2, y: (mid.y + away.y) / 2 }, shift: false, ctrl: false });
     expect(view.pulled).toBe("endpoint:n-backend:c-db");
-    gestures.onPointer({ type: "move", at: away, shift: false });
+    gestures.onPointer({ type: "move", at: away, shift: false, ctrl: false });
     expect(get(gestures.view).state).toMatchObject({ phase: "pulling", snapped: true });
-    gestures.onPointer({ type: "up", at: away, shift: false });
+    gestures.onPointer({ type: "up", at: away, shift: false, ctrl: false });
     await tick();
     expect(log).toEqual(["disconnect endpoint:n-backend:c-db"]);
     expect(view.pulled).toBeNull();
@@ -127,8 +139,8 @@ describe("canvas gestures", () => {
   it("asks for drop targets again when a topology arrives mid-drag", async () => {
     const { gestures, backend, view, at, tick } = setup();
     const from = at("container:c-api");
-    gestures.onPointer({ type: "down", at: from, shift: false });
-    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false });
+    gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false });
+    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false, ctrl: false });
     await tick();
     expect(view.dropMarks?.get("network:n-frontend")).toBe("allowed");
     // api joins frontend elsewhere (the CLI) while the drag goes on.
@@ -143,13 +155,13 @@ describe("canvas gestures", () => {
   it("cancels on Escape: the release afterwards changes nothing", async () => {
     const { gestures, log, at, view, tick } = setup();
     const from = at("container:c-api");
-    gestures.onPointer({ type: "down", at: from, shift: false });
-    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false });
+    gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false });
+    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false, ctrl: false });
     await tick();
     gestures.cancel();
     expect(view.dropMarks).toBeNull();
-    gestures.onPointer({ type: "move", at: at("network:n-frontend"), shift: false });
-    gestures.onPointer({ type: "up", at: at("network:n-frontend"), shift: false });
+    gestures.onPointer({ type: "move", at: at("network:n-frontend"), shift: false, ctrl: false });
+    gestures.onPointer({ type: "up", at: at("network:n-frontend"), shift: false, ctrl: false });
     await tick();
     expect(log).toEqual([]);
   });

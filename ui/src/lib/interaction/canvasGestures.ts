@@ -1,7 +1,8 @@
 // Runs the drag state machine against a live graph view: decides which presses the UI owns (container
 // nodes and endpoint edges), asks the backend for drop targets when a drag starts (and again when a
 // new topology arrives mid-drag), marks the hubs, and turns the outcome into a select, a connect, a
-// refusal or a disconnect through the callbacks it is given. Plain TypeScript: tests drive it with the
+// refusal or a disconnect through the callbacks it is given (a click with Ctrl, Cmd or Shift is a
+// selection toggle; a drag with Shift connects at once). Plain TypeScript: tests drive it with the
 // fake view, the overlay component only reads its store.
 import { writable, type Readable } from "svelte/store";
 
@@ -28,7 +29,8 @@ export interface GestureActions {
   isContainer(nodeId: string): boolean;
   isEndpointEdge(edgeId: string): boolean;
   dropTargets(containerNodeId: string): Promise<DropTargetDto[] | null>;
-  select(id: string): void;
+  /** A click (no movement) on a container or endpoint edge; `toggle` when Ctrl, Cmd or Shift was held. */
+  select(id: string, toggle: boolean): void;
   /** A drop on a hub that takes the container. */
   connect(containerNodeId: string, networkNodeId: string, at: Point, shift: boolean): void;
   /** A drop on a hub that refused, or a drag that lost its container: say why. */
@@ -52,7 +54,7 @@ export class CanvasGestures {
   onPointer(event: CanvasPointer): boolean {
     if (event.type === "down") return this.down(event.at);
     if (event.type === "move") this.moved(event.at);
-    else void this.up(event.at, event.shift);
+    else void this.up(event);
     return true;
   }
 
@@ -123,15 +125,16 @@ export class CanvasGestures {
     if (before !== s) this.publish();
   }
 
-  private async up(at: Point, shift: boolean): Promise<void> {
-    const { outcome } = release(this.state, at, shift);
+  private async up(event: CanvasPointer): Promise<void> {
+    // Shift means two things by design: on a drop, connect at once; on a click, a selection toggle.
+    const { outcome } = release(this.state, event.at, event.shift);
     this.state = IDLE;
     const targets = this.pendingTargets;
     this.clearDecor();
     this.publish();
     switch (outcome.kind) {
       case "click":
-        this.actions.select(outcome.id);
+        this.actions.select(outcome.id, event.shift || event.ctrl);
         return;
       case "disconnect":
         this.actions.disconnect(outcome.edgeId);
