@@ -48,6 +48,34 @@ describe("multi-selection", () => {
     expect(qa("[data-testid=remove-dialog]")).toHaveLength(1);
     expect(removeItems().sort()).toEqual(["n-frontend", "n-vault"]);
     expect(q("[data-testid=remove-dialog]")?.textContent).toContain("Remove 2 networks");
+
+    // Escape cancels the dialog and keeps the selection, so Delete can be pressed again.
+    await fireEvent.keyDown(q("[data-testid=remove-dialog]")!, { key: "Escape" });
+    await waitFor(() => expect(q("[data-testid=remove-dialog]")).toBeNull());
+    expect(hook.selectedIds()).toEqual(["network:n-vault", "network:n-frontend"]);
+  });
+
+  it("after the selected networks are removed, the summary says they are gone", async () => {
+    const { view, backend } = await setup();
+    view.click("network:n-vault");
+    view.click("network:n-frontend", { ctrlKey: true });
+    await tick();
+    await fireEvent.keyDown(document.body, { key: "Delete" });
+    await waitFor(() => expect(removeItems()).toHaveLength(2));
+    await waitFor(() => expect((q("[data-testid=remove-confirm]") as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.click(q("[data-testid=remove-confirm]")!);
+    await waitFor(() => expect(q("[data-testid=remove-report]")).not.toBeNull());
+    // The fake lifecycle keeps its own networks; the engine's next topology is pushed by hand.
+    const gone = new Set(["network:n-vault", "network:n-frontend"]);
+    const t = demoTopology(2);
+    backend.emitTopology({
+      ...t,
+      nodes: t.nodes.filter((n) => !gone.has(n.id)),
+      edges: t.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+    });
+    await waitFor(() => expect(q("[data-testid=multi-selection-headline]")?.textContent).toBe("2 selected: 2 gone items"));
+    expect(q("[data-testid=details-remove-selected]")).toBeNull();
+    expect(q("[data-testid=multi-selection-ignored]")).toBeNull();
   });
 
   it("summarizes a mixed selection and removes only its networks from the summary's button", async () => {

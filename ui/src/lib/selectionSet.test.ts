@@ -58,6 +58,8 @@ describe("selection summary", () => {
     expect(s.headline).toBe("3 selected: 1 place, 1 connection, 1 gone item");
     expect(s.entries[0]!.name).toBe("db on backend");
     expect(s.networkIds).toEqual([]);
+    // Delete leaves the place and the connection alone; the gone network is not counted as left alone.
+    expect(s.notRemovable).toBe(2);
   });
 });
 

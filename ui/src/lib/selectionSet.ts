@@ -58,7 +58,7 @@ export interface SelectionSummary {
   headline: string;
   /** Engine network IDs of the selected networks, in selection order. */
   networkIds: string[];
-  /** How many selected items Delete leaves alone (everything that is not a network). */
+  /** How many selected items Delete leaves alone: those still there that are not networks. */
   notRemovable: number;
 }
 
@@ -110,6 +110,7 @@ export function summarize(ids: readonly string[], index: TopologyIndex | null): 
     entries,
     headline: `${ids.length} selected: ${parts.join(", ")}`,
     networkIds,
-    notRemovable: entries.length - networkIds.length,
+    // Gone items are counted in the headline; saying Delete "leaves them alone" would mislead.
+    notRemovable: entries.filter((e) => e.kind !== "network" && e.kind !== "gone").length,
   };
 }
