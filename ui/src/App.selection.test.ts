@@ -173,6 +173,18 @@ describe("multi-selection", () => {
     expect(hook.selectedIds()).toEqual(["container:c-db"]);
   });
 
+  it("takes Ctrl as the keyboard reports it when a click arrives without modifier flags", async () => {
+    const { view, hook } = await setup();
+    view.click("network:n-vault");
+    await fireEvent.keyDown(window, { key: "Control", ctrlKey: true });
+    view.click("network:n-frontend");
+    expect(hook.selectedIds()).toEqual(["network:n-vault", "network:n-frontend"]);
+    await fireEvent.keyUp(window, { key: "Control" });
+    view.click("network:n-backend", { ctrlKey: false });
+    await tick();
+    expect(hook.selectedIds()).toEqual(["network:n-backend"]);
+  });
+
   it("Delete with only containers selected opens no dialog and says why", async () => {
     const { view, hook } = await setup();
     view.click("container:c-db");
