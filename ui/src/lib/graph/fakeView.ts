@@ -67,6 +67,9 @@ export class FakeGraphView implements GraphView {
     const edge = hitEdge(at, lines, EDGE_GRAB_TOLERANCE);
     return edge ? { kind: "edge", id: edge.id } : null;
   }
+  layoutPointAt(at: Point): Point | null {
+    return { x: at.x - ORIGIN.x, y: at.y - ORIGIN.y };
+  }
   networkAt(at: Point): string | null {
     const hubs = [...this.nodes].filter(([, n]) => n.kind === "network").map(([id, n]) => ({ id, centre: n.at, radius: HUB_RADIUS }));
     return hitNode(at, hubs)?.id ?? null;

@@ -9,7 +9,7 @@ import type { MouseCoords } from "sigma/types";
 import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare } from "sigma/rendering";
 
 import type { TopologyDto } from "../backend";
-import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, hitEdge, hitNode, toViewport, type Point, type Segment } from "./geometry";
+import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Point, type Segment } from "./geometry";
 import { syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graphModel";
 import { PALETTES, type Palette } from "./palette";
 import { isToggleClick } from "../selectionSet";
@@ -295,6 +295,10 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     },
     edgeViewportSegment: segmentOf,
     hitTest,
+    layoutPointAt(at: Point): Point | null {
+      const o = origin();
+      return graphToLayout(renderer.viewportToGraph({ x: at.x - o.x, y: at.y - o.y }));
+    },
     networkAt(at: Point): string | null {
       const hubs = graph
         .filterNodes((_id, a) => a.kind === "network")

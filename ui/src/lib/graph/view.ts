@@ -57,6 +57,8 @@ export interface GraphView {
   hitTest(at: Point): Hit | null;
   /** The network hub under `at`, with a generous margin (a drop target should be easy to hit). */
   networkAt(at: Point): string | null;
+  /** The layout point (Rust's coordinates, y down) under a viewport point, e.g. where a new hub should go. */
+  layoutPointAt(at: Point): Point | null;
   /** Marks hubs as drop targets (null clears) and the dragged container as the source. */
   setDropMarks(marks: ReadonlyMap<string, DropMark> | null, source: string | null): void;
   /** Hides an edge while the UI draws it pulled away as a rubber band (null shows it again). */
