@@ -340,3 +340,30 @@ async fn prune_dialog_removes_exactly_the_ticked_networks() {
 fn docker_output_ok(args: &[&str]) -> bool {
     netlens_tests::docker_output(args).status.success()
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_click_two_networks_then_delete_removes_both_with_one_dialog() {
+    assert_ui_built();
+    ensure_demo();
+    let cleanup = Cleanup::new("window-multi");
+    let a = docker(&["network", "create", "--label", &cleanup.label, "nlw-multi-a"]);
+    let b = docker(&["network", "create", "--label", &cleanup.label, "nlw-multi-b"]);
+    let w = Window::open().await;
+    let (na, nb) = (format!("network:{a}"), format!("network:{b}"));
+    until_drawn(&w, &nb).await;
+    w.click_node(&na).await;
+    w.ctrl_click_node(&nb).await;
+    let ids = w.js("return window.__NETLENS_TEST__.selectedIds();", vec![]).await;
+    assert_eq!(ids, serde_json::json!([na, nb]), "Ctrl+click adds to the selection");
+    w.wait_css("[data-testid=multi-selection][data-count='2']", Duration::from_secs(3)).await;
+    w.chord(&[DELETE]).await;
+    w.wait_css("[data-testid=remove-dialog]", Duration::from_secs(3)).await;
+    let items = w.client.find_all(Locator::Css("[data-testid=remove-item]")).await.unwrap();
+    assert_eq!(items.len(), 2, "one dialog for both networks");
+    w.wait_css("[data-testid=remove-confirm]", Duration::from_secs(1)).await.click().await.unwrap();
+    w.wait_css("[data-testid=remove-report] [data-testid=report-item][data-outcome=removed]", Duration::from_secs(10))
+        .await;
+    assert!(!docker_output_ok(&["network", "inspect", &a]) && !docker_output_ok(&["network", "inspect", &b]));
+    drop(cleanup);
+    w.close().await;
+}

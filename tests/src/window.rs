@@ -102,6 +102,25 @@ impl Window {
         (x, y)
     }
 
+    /// A real pointer click on a node with Ctrl held (adds it to the selection).
+    pub async fn ctrl_click_node(&self, node_id: &str) {
+        let (x, y) = self.node_position(node_id).await;
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(50)), x: x.round(), y: y.round() })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Pause { duration: Duration::from_millis(60) })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Pause { duration: Duration::ZERO });
+        let keys = KeyActions::new("keys".into())
+            .then(KeyAction::Down { value: CONTROL })
+            .then(KeyAction::Pause { duration: Duration::ZERO })
+            .then(KeyAction::Pause { duration: Duration::ZERO })
+            .then(KeyAction::Pause { duration: Duration::ZERO })
+            .then(KeyAction::Up { value: CONTROL });
+        self.client.perform_actions(Actions::from(keys).and(mouse)).await.expect("pointer actions");
+        let _ = self.client.release_actions().await;
+    }
+
     /// A real pointer click on the canvas at a node.
     pub async fn click_node(&self, node_id: &str) {
         let (x, y) = self.node_position(node_id).await;

@@ -194,6 +194,17 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   renderer.on("clickNode", ({ node, event }) => clicked(() => callbacks.onSelect(node, isToggleClick(event.original))));
   renderer.on("clickEdge", ({ edge, event }) => clicked(() => callbacks.onSelect(edge, isToggleClick(event.original))));
   renderer.on("clickStage", () => clicked(() => callbacks.onClear()));
+  // Sigma turns a second click within its double-click delay into a double-click, with no click event: two
+  // quick clicks on two networks (Ctrl+click to add) would lose the second. A double-click on an item is
+  // therefore its click, and it does not zoom the camera.
+  renderer.on("doubleClickNode", (e) => {
+    e.preventSigmaDefault();
+    clicked(() => callbacks.onSelect(e.node, isToggleClick(e.event.original)));
+  });
+  renderer.on("doubleClickEdge", (e) => {
+    e.preventSigmaDefault();
+    clicked(() => callbacks.onSelect(e.edge, isToggleClick(e.event.original)));
+  });
 
   function origin(): Point {
     const rect = container.getBoundingClientRect();
