@@ -43,3 +43,16 @@ describe("NetworkDetails", () => {
     await waitFor(() => expect(q("[data-testid=remove-dialog]")).not.toBeNull());
   });
 });
+
+describe("NetworkDetails raw JSON tab", () => {
+  it("shows the engine's inspect only when its tab is opened", async () => {
+    await openNetwork("network:n-backend");
+    expect(q("[data-testid=raw-json]")).toBeNull();
+    await fireEvent.click(q("[data-testid=tab-raw]")!);
+    await waitFor(() => expect(q("[data-testid=raw-json]")?.dataset.state).toBe("ready"));
+    expect(q("[data-testid=raw-json]")?.textContent).toContain("backend");
+    expect(q("[data-field=ipam]")).toBeNull();
+    await fireEvent.click(q("[data-testid=tab-details]")!);
+    expect(q("[data-field=ipam]")).not.toBeNull();
+  });
+});
