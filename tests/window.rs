@@ -49,6 +49,12 @@ async fn outline_lists_every_network_and_container_and_a_click_shows_details() {
         shot.display()
     );
 
+    // The Raw JSON tab shows the engine's own inspect of the network.
+    w.wait_css("[data-testid=tab-raw]", Duration::from_secs(1)).await.click().await.unwrap();
+    w.wait_css("[data-testid=raw-json][data-state=ready]", Duration::from_secs(5)).await;
+    until_text(&w, "[data-testid=raw-json]", id).await;
+    w.wait_css("[data-testid=tab-details]", Duration::from_secs(1)).await.click().await.unwrap();
+
     // The outline is a second way in: the macvlan network by keyboard-reachable button.
     let lan = docker(&["network", "inspect", "-f", "{{.Id}}", "lan"]);
     w.client.find(Locator::Css(&format!("[data-node-id='network:{lan}']"))).await.unwrap().click().await.unwrap();
