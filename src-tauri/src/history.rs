@@ -175,6 +175,13 @@ impl History {
         }
     }
 
+    /// The undo candidate was partly taken back: the entry keeps what is left to undo.
+    pub fn replace_undo(&mut self, change: Change) {
+        if let Some(e) = self.done.last_mut() {
+            e.change = change;
+        }
+    }
+
     /// The redo candidate, about to be redone, was made again with fresh details (a remove captures the
     /// attachments anew): the entry keeps those for the next undo.
     pub fn replace_redo(&mut self, change: Change) {
@@ -280,6 +287,17 @@ mod tests {
         h.mark_undone();
         let Some(Change::Endpoint(op)) = h.undo_candidate() else { panic!("endpoint change below") };
         assert_eq!(op.network_id(), "n-1b");
+    }
+
+    #[test]
+    fn a_partly_undone_change_keeps_what_is_left_on_top() {
+        let mut h = History::new();
+        h.record(op_named(1), "t1");
+        h.record(op_named(2), "t2");
+        h.replace_undo(op_named(3));
+        assert_eq!(h.undo_candidate(), Some(&op_named(3)));
+        assert_eq!(h.entries().len(), 2);
+        assert_eq!(h.entries()[1].when, "t2", "the entry keeps its time");
     }
 
     #[test]

@@ -260,15 +260,26 @@ pub async fn undo(
             let mut notices = vec![
                 "The re-created networks have new IDs; names, addresses, options and labels are as before.".into(),
             ];
-            for r in removed {
-                let (id, warning) = make(state, &engine, &r.spec).await?;
-                history.rename_network(&r.old_id, &id);
-                notices.extend(warning);
-                for op in r.reconnect_ops(&id) {
-                    engine.run(&op).await?;
-                    notices.extend(settle(state, |t| crate::workbench::shows(t, &op)).await);
+            for (k, r) in removed.iter().enumerate() {
+                match restore_one(state, &engine, r).await {
+                    Ok((id, more)) => {
+                        history.rename_network(&r.old_id, &id);
+                        notices.extend(more);
+                        commands.extend(r.commands());
+                    }
+                    Err(e) if k == 0 => return Err(e),
+                    Err(e) => {
+                        // The networks before this one are back; the entry keeps only the rest, so a retry
+                        // of undo continues where this one stopped instead of tripping over their names.
+                        history.replace_undo(Change::RemoveNetworks(removed[k..].to_vec()));
+                        let back: Vec<&str> = removed[..k].iter().map(|r| r.spec.name.as_str()).collect();
+                        return Err(AppError::Refused {
+                            message: format!("Re-created {}, but not {}: {e}", back.join(", "), r.spec.name),
+                            hint: Some("Undo again to retry the rest once the cause is fixed.".into()),
+                            problems: vec![],
+                        });
+                    }
                 }
-                commands.extend(r.commands());
             }
             notices.dedup();
             let notice = Some(notices.join(" "));
@@ -276,6 +287,24 @@ pub async fn undo(
         }
         Change::Endpoint(_) => Err(AppError::nothing_to_undo()),
     }
+}
+
+/// Re-creates one removed network and reconnects its containers; if a reconnect fails, the network is taken
+/// away again (after disconnecting those already back), so it is either wholly back or not at all.
+async fn restore_one(state: &AppState, engine: &Engine, r: &Recreate) -> Result<(String, Vec<String>), AppError> {
+    let (id, warning) = make(state, engine, &r.spec).await?;
+    let mut notices: Vec<String> = warning.into_iter().collect();
+    let mut ran: Vec<Operation> = Vec::new();
+    for op in r.reconnect_ops(&id) {
+        if let Err(e) = engine.run(&op).await {
+            rollback(engine, &ran).await;
+            let _ = engine.remove_network(&id).await;
+            return Err(e.into());
+        }
+        notices.extend(settle(state, |t| crate::workbench::shows(t, &op)).await);
+        ran.push(op);
+    }
+    Ok((id, notices))
 }
 
 /// Makes a network change again, re-checked against the graph as it is now.
