@@ -55,7 +55,7 @@ sandbox-stop:
 	$(SANDBOX)/engine.sh stop
 
 integration: app sandbox
-	$(CARGO) test -p netlens-tests --test engine --test operations --test lifecycle -- --test-threads=1
+	$(CARGO) test -p netlens-tests --test integration -- --test-threads=1
 
 e2e: app sandbox
 	xvfb-run -a -s "-screen 0 1440x900x24" $(CARGO) test -p netlens-tests --test window -- --test-threads=1
