@@ -6,10 +6,10 @@ import { readable } from "svelte/store";
 import { afterEach, describe, expect, it } from "vitest";
 
 import App from "./App.svelte";
-import { FakeBackend } from "./lib/fakeBackend";
-import { demoStatus, demoTopology } from "./lib/fixtures/demoTopology";
+import { FakeBackend } from "./test/fakeBackend";
+import { demoStatus, demoTopology } from "./test/demoTopology";
 import type { Point } from "./lib/graph/geometry";
-import { fakeViewFactory, type FakeGraphView } from "./lib/graph/fakeView";
+import { fakeViewFactory, type FakeGraphView } from "./test/fakeView";
 
 afterEach(() => cleanup());
 

@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { withExtraContainer } from "./demo/scenarios";
 import App from "./App.svelte";
-import { FakeBackend } from "./lib/fakeBackend";
-import { demoStatus, demoTopology } from "./lib/fixtures/demoTopology";
-import { fakeViewFactory } from "./lib/graph/fakeView";
+import { FakeBackend } from "./test/fakeBackend";
+import { demoStatus, demoTopology } from "./test/demoTopology";
+import { fakeViewFactory } from "./test/fakeView";
 
 afterEach(() => cleanup());
 

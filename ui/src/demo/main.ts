@@ -6,8 +6,8 @@ import "../app.css";
 import { mount } from "svelte";
 
 import App from "../App.svelte";
-import { FakeBackend } from "../lib/fakeBackend";
-import { demoStatus, demoTopology } from "../lib/fixtures/demoTopology";
+import { FakeBackend } from "../test/fakeBackend";
+import { demoStatus, demoTopology } from "../test/demoTopology";
 import { withExtraContainer } from "./scenarios";
 
 const scenario = new URLSearchParams(location.search).get("scenario") ?? "default";

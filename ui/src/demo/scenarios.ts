@@ -1,6 +1,6 @@
 // Topology changes for the demo preview and tests: what the Rust side would send after `docker run`.
 import type { TopologyDto } from "../lib/backend";
-import { container, containerNode, endpointEdge, network } from "../lib/fixtures/demoTopology";
+import { container, containerNode, endpointEdge, network } from "../test/demoTopology";
 
 /** The demo plus a `cache` container on backend, placed like Rust would (next free slot). */
 export function withExtraContainer(base: TopologyDto): TopologyDto {

@@ -5,7 +5,7 @@ import { emit } from "@tauri-apps/api/event";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { isWebUrl, tauriBackend, type TopologyDto } from "./backend";
-import { demoStatus, demoTopology } from "./fixtures/demoTopology";
+import { demoStatus, demoTopology } from "../test/demoTopology";
 
 afterEach(() => clearMocks());
 

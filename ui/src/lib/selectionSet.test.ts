@@ -1,7 +1,7 @@
 import { get, writable } from "svelte/store";
 import { describe, expect, it } from "vitest";
 
-import { demoTopology } from "./fixtures/demoTopology";
+import { demoTopology } from "../test/demoTopology";
 import { followPrimary, isToggleClick, only, primaryOf, summarize, toggle } from "./selectionSet";
 import { createMultiSelection } from "./stores/selection";
 import { indexTopology } from "./topologyIndex";

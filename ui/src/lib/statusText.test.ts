@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { demoStatus, demoTopology } from "./fixtures/demoTopology";
+import { demoStatus, demoTopology } from "../test/demoTopology";
 import { engineSource, isEmptyTopology, sandboxText, secondsLeft, stateText } from "./statusText";
 
 describe("retry countdown", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { demoTopology } from "./fixtures/demoTopology";
+import { demoTopology } from "../test/demoTopology";
 import { indexTopology, shortId, withoutPrefix } from "./topologyIndex";
 
 describe("indexTopology", () => {

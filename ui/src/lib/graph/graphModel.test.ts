@@ -1,7 +1,7 @@
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 
-import { demoTopology } from "../fixtures/demoTopology";
+import { demoTopology } from "../../test/demoTopology";
 import { withExtraContainer } from "../../demo/scenarios";
 import { syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graphModel";
 import { PALETTES } from "./palette";

@@ -2,9 +2,9 @@ import { get } from "svelte/store";
 import { describe, expect, it } from "vitest";
 
 import type { Point } from "../graph/geometry";
-import { FakeBackend } from "../fakeBackend";
-import { demoStatus, demoTopology } from "../fixtures/demoTopology";
-import { FakeGraphView } from "../graph/fakeView";
+import { FakeBackend } from "../../test/fakeBackend";
+import { demoStatus, demoTopology } from "../../test/demoTopology";
+import { FakeGraphView } from "../../test/fakeView";
 import { indexTopology } from "../topologyIndex";
 import { CanvasGestures } from "./canvasGestures";
 

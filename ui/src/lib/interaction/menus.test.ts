@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { FakeEditing } from "../fakeEditing";
-import { demoTopology } from "../fixtures/demoTopology";
+import { FakeEditing } from "../../test/fakeEditing";
+import { demoTopology } from "../../test/demoTopology";
 import { indexTopology } from "../topologyIndex";
 import { menuFor } from "./menus";
 

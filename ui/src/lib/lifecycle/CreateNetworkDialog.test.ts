@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import CreateNetworkDialog from "./CreateNetworkDialog.svelte";
-import { FakeLifecycle } from "./fakeLifecycle";
+import { FakeLifecycle } from "../../test/fakeLifecycle";
 import type { OutcomeDto } from "./types";
 
 afterEach(() => cleanup());

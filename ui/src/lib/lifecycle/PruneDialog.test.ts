@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { FakeLifecycle } from "./fakeLifecycle";
+import { FakeLifecycle } from "../../test/fakeLifecycle";
 import PruneDialog from "./PruneDialog.svelte";
 import type { ReportDto } from "./types";
 

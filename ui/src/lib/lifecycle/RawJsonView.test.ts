@@ -1,7 +1,7 @@
 import { cleanup, render, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { FakeLifecycle } from "./fakeLifecycle";
+import { FakeLifecycle } from "../../test/fakeLifecycle";
 import RawJsonView from "./RawJsonView.svelte";
 
 afterEach(() => cleanup());

@@ -3,7 +3,7 @@ import { get } from "svelte/store";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createLifecycleDialogs, isNewNetworkKey, isRemoveKey } from "./dialogs";
-import { FakeLifecycle } from "./fakeLifecycle";
+import { FakeLifecycle } from "../../test/fakeLifecycle";
 import LifecycleDialogs from "./LifecycleDialogs.svelte";
 import type { OutcomeDto, ReportDto } from "./types";
 

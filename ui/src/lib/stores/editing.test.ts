@@ -1,8 +1,8 @@
 import { get, type Readable } from "svelte/store";
 import { describe, expect, it } from "vitest";
 
-import { FakeBackend } from "../fakeBackend";
-import { demoStatus, demoTopology } from "../fixtures/demoTopology";
+import { FakeBackend } from "../../test/fakeBackend";
+import { demoStatus, demoTopology } from "../../test/demoTopology";
 import { indexTopology, type TopologyIndex } from "../topologyIndex";
 import { createEditing } from "./editing";
 import { createToasts } from "./toasts";

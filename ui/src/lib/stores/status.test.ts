@@ -2,8 +2,8 @@ import { get, writable } from "svelte/store";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import type { EngineStatusDto } from "../backend";
-import { FakeBackend } from "../fakeBackend";
-import { demoStatus, demoTopology } from "../fixtures/demoTopology";
+import { FakeBackend } from "../../test/fakeBackend";
+import { demoStatus, demoTopology } from "../../test/demoTopology";
 import { createRetryCountdown } from "./retryCountdown";
 import { createStatusStore } from "./status";
 

@@ -1,8 +1,8 @@
 import { get } from "svelte/store";
 import { describe, expect, it } from "vitest";
 
-import { FakeBackend } from "../fakeBackend";
-import { demoStatus, demoTopology } from "../fixtures/demoTopology";
+import { FakeBackend } from "../../test/fakeBackend";
+import { demoStatus, demoTopology } from "../../test/demoTopology";
 import { RETRY_MS } from "./askUntil";
 import { createTopologyStore } from "./topology";
 

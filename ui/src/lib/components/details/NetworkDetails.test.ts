@@ -5,9 +5,9 @@ import { readable } from "svelte/store";
 import { afterEach, describe, expect, it } from "vitest";
 
 import App from "../../../App.svelte";
-import { FakeBackend } from "../../fakeBackend";
-import { demoStatus, demoTopology } from "../../fixtures/demoTopology";
-import { fakeViewFactory } from "../../graph/fakeView";
+import { FakeBackend } from "../../../test/fakeBackend";
+import { demoStatus, demoTopology } from "../../../test/demoTopology";
+import { fakeViewFactory } from "../../../test/fakeView";
 
 afterEach(() => cleanup());
 

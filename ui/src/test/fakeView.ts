@@ -2,12 +2,12 @@
 // asked of it, places each node at its layout position shifted by ORIGIN (viewport pixels, y down),
 // hit-tests with the same pure geometry as the real view, and lets a test click, press, move, release
 // and right-click as sigma would report them.
-import type { TopologyDto } from "../backend";
-import { EDGE_GRAB_TOLERANCE, hitEdge, hitNode, midpoint, type Point, type Segment } from "./geometry";
-import type { SyncReport } from "./graphModel";
-import type { Palette } from "./palette";
-import { isToggleClick, type ClickModifiers } from "../selectionSet";
-import type { DropMark, GraphView, GraphViewCallbacks, GraphViewFactory, Hit } from "./view";
+import type { TopologyDto } from "../lib/backend";
+import { EDGE_GRAB_TOLERANCE, hitEdge, hitNode, midpoint, type Point, type Segment } from "../lib/graph/geometry";
+import type { SyncReport } from "../lib/graph/graphModel";
+import type { Palette } from "../lib/graph/palette";
+import { isToggleClick, type ClickModifiers } from "../lib/selectionSet";
+import type { DropMark, GraphView, GraphViewCallbacks, GraphViewFactory, Hit } from "../lib/graph/view";
 
 /** Where layout (0, 0) lands in the fake viewport. */
 export const ORIGIN: Point = { x: 600, y: 400 };

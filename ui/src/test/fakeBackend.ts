@@ -1,3 +1,5 @@
+// TODO(golden): replace by replayBackend.ts once ui/src/test/golden/ holds Rust's recorded answers
+// (see golden/CASES.md); until then its editing and lifecycle answers are TypeScript copies of Rust's rules.
 // A Backend without Tauri, for tests and the demo preview: it answers from fixtures and lets the
 // caller push topology and status updates as the Rust side would. Editing (connect, disconnect,
 // undo, redo) is answered by FakeEditing's small model, the network lifecycle by FakeLifecycle's (which
@@ -13,9 +15,9 @@ import type {
   PruneFiltersDto,
   Result,
   TopologyDto,
-} from "./backend";
+} from "../lib/backend";
 import { FakeEditing } from "./fakeEditing";
-import { FakeLifecycle, networksFromTopology } from "./lifecycle/fakeLifecycle";
+import { FakeLifecycle, networksFromTopology } from "./fakeLifecycle";
 
 export class FakeBackend implements Backend {
   topology: TopologyDto | null;

@@ -1,10 +1,12 @@
+// TODO(golden): re-implements Rust's network-spec validation, create/remove/prune wording and command
+// rendering; to be replaced by replayed golden answers (golden/CASES.md), then deleted.
 // A believable in-memory LifecycleBackend for tests and the browser demo: a list of networks, create
 // plans that check the rules people trip over most (name syntax and duplicates, CIDR shapes, gateways
 // outside the subnet, overlapping subnets, a parentless macvlan, overlay outside a swarm), the docker
 // commands rendered as the Rust side renders them, remove with disconnect-all, and prune of exactly the
 // previewed networks. It mimics the contract, not the engine (IPv4 arithmetic only, IPv6 checked for
 // shape). Never imported by the shipped app.
-import type { TopologyDto } from "../backend";
+import type { TopologyDto } from "../lib/backend";
 import type {
   AppError,
   AttachedDto,
@@ -26,7 +28,7 @@ import type {
   ReportDto,
   ReportItemDto,
   Result,
-} from "./types";
+} from "../lib/lifecycle/types";
 
 export interface FakeNetwork {
   id: string;

@@ -1,9 +1,10 @@
+// TODO(golden): goes with fakeLifecycle.ts.
 // The fake must behave like the contract for the dialogs' tests to mean anything: these pin the rules and
 // renderings the dialog tests lean on.
 import { describe, expect, it } from "vitest";
 
 import { createCommand, FakeLifecycle, parseGoDuration, quote } from "./fakeLifecycle";
-import { emptyForm, specFrom } from "./specForm";
+import { emptyForm, specFrom } from "../lib/lifecycle/specForm";
 
 const ok = <T>(r: { status: "ok"; data: T } | { status: "error" }): T => {
   if (r.status !== "ok") throw new Error("expected ok");

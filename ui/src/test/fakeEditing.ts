@@ -1,3 +1,5 @@
+// TODO(golden): re-implements Rust's connect validation, refusal texts and CLI rendering; to be replaced by
+// replayed golden answers (golden/CASES.md), then deleted.
 // A small believable model of the Rust side's endpoint editing, for tests and the demo: drop targets,
 // connect plans with their problems, connect/disconnect on a TopologyDto, and a history with undo and
 // redo. It mimics the contract, not the engine: IPv4 /24-style subnets only, no IPv6 allocation.
@@ -16,7 +18,7 @@ import type {
   ProblemDto,
   Result,
   TopologyDto,
-} from "./backend";
+} from "../lib/backend";
 
 interface Step {
   /** What the forward operation does, e.g. "Connect api to backend". */
