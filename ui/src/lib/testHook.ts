@@ -16,6 +16,19 @@
 //     selectedIds(): string[]
 //       // every selected node and edge id, in the order they were added (Ctrl/Shift+click adds);
 //       // the last is the primary selection, whose details show when it is the only one
+//
+//     // Added by installTestHook for `make bench` (bench/): when things were drawn, as wall-clock
+//     // milliseconds (performance.timeOrigin + performance.now(), comparable with the host's clock):
+//     clock(): number
+//       // now, on that clock
+//     drawTimes(): { revision: number; at: number; painted: number }[]
+//       // every data-revision the page set (the last 2,000): `at` when <main data-revision> changed,
+//       // `painted` at the next animation frame, i.e. after the renderer drew that revision
+//     watch(id): void
+//       // from now on, note each time node or edge `id` appears or disappears in a drawn revision
+//       // (the first note is its state when watch was called, revision 0)
+//     seen(id): { present: boolean; revision: number; at: number; painted: number }[]
+//       // those changes for a watched id, oldest first
 //   }
 //
 // Alongside, <main data-ready="true" data-revision="N"> is set once the first topology is drawn, so a
@@ -34,15 +47,85 @@ export interface NetlensTestHook {
   selectedIds(): string[];
 }
 
+/** When things were drawn, for the benchmark harness (bench/); see the comment at the top. */
+export interface NetlensDrawTimes {
+  clock(): number;
+  drawTimes(): DrawTime[];
+  watch(id: string): void;
+  seen(id: string): Sighting[];
+}
+
+export interface DrawTime {
+  revision: number;
+  at: number;
+  painted: number;
+}
+
+export interface Sighting extends DrawTime {
+  present: boolean;
+}
+
 declare global {
   interface Window {
-    __NETLENS_TEST__?: NetlensTestHook;
+    __NETLENS_TEST__?: NetlensTestHook & NetlensDrawTimes;
   }
 }
 
+const KEEP = 2000;
+
+/** Records the moments <main data-revision> changes, and watched ids coming and going with them. */
+function recordDrawTimes(hook: NetlensTestHook, win: Window): NetlensDrawTimes & { stop(): void } {
+  const perf = win.performance;
+  const clock = () => perf.timeOrigin + perf.now();
+  const times: DrawTime[] = [];
+  const watched = new Map<string, Sighting[]>();
+  const present = (id: string) => (hook.nodePosition(id) ?? hook.edgePosition(id)) !== null;
+  const onChange = (records: MutationRecord[]) => {
+    const at = clock();
+    for (const r of records) {
+      const el = r.target as Element;
+      const revision = Number(el.getAttribute("data-revision"));
+      if (!Number.isFinite(revision) || revision === times.at(-1)?.revision) continue;
+      const entry: DrawTime = { revision, at, painted: at };
+      times.push(entry);
+      if (times.length > KEEP) times.splice(0, times.length - KEEP);
+      const changed: Sighting[] = [];
+      for (const [id, list] of watched) {
+        const now = present(id);
+        if (list.at(-1)?.present !== now) {
+          const s: Sighting = { present: now, revision, at, painted: at };
+          list.push(s);
+          changed.push(s);
+        }
+      }
+      // The renderer schedules its frame when it is handed the topology, before this callback runs,
+      // so this frame callback comes after that revision was drawn.
+      win.requestAnimationFrame(() => {
+        const painted = clock();
+        entry.painted = painted;
+        for (const s of changed) s.painted = painted;
+      });
+    }
+  };
+  const observer = new MutationObserver(onChange);
+  observer.observe(win.document.documentElement, { subtree: true, attributeFilter: ["data-revision"] });
+  return {
+    clock,
+    drawTimes: () => times.map((t) => ({ ...t })),
+    watch: (id) => {
+      if (!watched.has(id)) watched.set(id, [{ present: present(id), revision: 0, at: clock(), painted: clock() }]);
+    },
+    seen: (id) => (watched.get(id) ?? []).map((s) => ({ ...s })),
+    stop: () => observer.disconnect(),
+  };
+}
+
 export function installTestHook(hook: NetlensTestHook, win: Window = window): () => void {
-  win.__NETLENS_TEST__ = hook;
+  const { stop, ...drawTimes } = recordDrawTimes(hook, win);
+  const installed = { ...hook, ...drawTimes };
+  win.__NETLENS_TEST__ = installed;
   return () => {
-    if (win.__NETLENS_TEST__ === hook) delete win.__NETLENS_TEST__;
+    stop();
+    if (win.__NETLENS_TEST__ === installed) delete win.__NETLENS_TEST__;
   };
 }
