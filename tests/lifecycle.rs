@@ -10,7 +10,7 @@ use netlens::dto::lifecycle::{NetworkSpecDto, PruneFiltersDto};
 use netlens::dto::ops::EndpointConfigDto;
 use netlens::dto::KeyValueDto;
 use netlens::error::AppError;
-use netlens::{netbench, workbench};
+use netlens::service::{endpoints as workbench, networks as netbench};
 use netlens_tests::live::Live;
 use netlens_tests::{docker, docker_host, docker_json, docker_output, run_idle, Cleanup};
 use serde_json::Value;

@@ -6,7 +6,7 @@
 
 use netlens::dto::ops::EndpointConfigDto;
 use netlens::error::AppError;
-use netlens::workbench;
+use netlens::service::endpoints as workbench;
 use netlens_tests::live::Live;
 use netlens_tests::{docker, docker_host, docker_json, run_idle, Cleanup};
 use serde_json::Value;

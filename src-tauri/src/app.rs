@@ -16,10 +16,10 @@ use crate::dto::ops::{
     AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto,
 };
 use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto};
-use crate::engine::events::follow;
+use netlens_engine::events::follow;
 use crate::error::AppError;
 pub use crate::state::{AppState, LiveConfig};
-use crate::{netbench, workbench};
+use crate::service::{endpoints as workbench, networks as netbench};
 
 type State<'a> = tauri::State<'a, Arc<AppState>>;
 
@@ -241,7 +241,7 @@ pub fn run(config: LiveConfig) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::dto::EngineState;
-    use crate::engine::Target;
+    use netlens_engine::Target;
     use tauri::Manager;
 
     fn config() -> LiveConfig {

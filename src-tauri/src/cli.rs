@@ -4,10 +4,10 @@
 //! `engine` and formats through `export`; never opens a window.
 
 use crate::app::LiveConfig;
-use crate::engine::Engine;
+use netlens_engine::Engine;
 use crate::error::AppError;
 use crate::export::{self, Format};
-use crate::topology::Topology;
+use netlens_core::topology::Topology;
 
 pub const USAGE: &str = "\
 Netlens: see and shape a Docker engine's networks as a live graph.
@@ -76,7 +76,7 @@ pub fn export(format: Format) -> i32 {
     let result = runtime.block_on(async {
         let engine = Engine::connect(&config.target).await?;
         let snapshot = engine.snapshot().await?;
-        Ok::<_, crate::engine::EngineError>((engine, snapshot))
+        Ok::<_, netlens_engine::EngineError>((engine, snapshot))
     });
     match result {
         Ok((engine, snapshot)) => {

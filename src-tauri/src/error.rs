@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::dto::ops::{problems, ProblemDto};
-use crate::engine::EngineError;
-use crate::ops::{restore_message, Refusal};
+use netlens_engine::EngineError;
+use netlens_core::endpoints::{restore_message, Refusal};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, thiserror::Error)]
 #[serde(tag = "code", rename_all = "camelCase", rename_all_fields = "camelCase")]

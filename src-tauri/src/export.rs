@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::dto::{ContainerDto, EndpointDto, NetworkDto, ReachKindDto};
-use crate::engine::EngineInfo;
-use crate::topology::{Node, ReachTarget, Topology};
+use netlens_engine::EngineInfo;
+use netlens_core::topology::{Node, ReachTarget, Topology};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -68,13 +68,13 @@ pub fn render(t: &Topology, source: &Source<'_>, format: Format) -> Result<Strin
     }
 }
 
-fn sorted_networks(t: &Topology) -> Vec<&crate::model::Network> {
+fn sorted_networks(t: &Topology) -> Vec<&netlens_core::model::Network> {
     let mut v: Vec<_> = t.networks().collect();
     v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
     v
 }
 
-fn sorted_containers(t: &Topology) -> Vec<&crate::model::Container> {
+fn sorted_containers(t: &Topology) -> Vec<&netlens_core::model::Container> {
     let mut v: Vec<_> = t.containers().collect();
     v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
     v
@@ -194,7 +194,7 @@ fn mermaid(t: &Topology) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::demo;
+    use netlens_core::fixtures::demo;
 
     fn source(info: &EngineInfo) -> Source<'_> {
         Source { context: "default", endpoint: "unix:///var/run/docker.sock", info }

@@ -1,22 +1,14 @@
-//! Netlens: a Docker engine's networks and containers as a live graph.
+//! Netlens, the app: a Docker engine's networks and containers as a live graph.
 //!
-//! `engine` is the only module doing IO; `topology`, `layout` and `export` are pure; `dto` and `error`
-//! are the contract with the UI; `app` wires it into Tauri; `cli` is the command line.
+//! Owns the managed state (`state`), the services that run the core's plans against the engine
+//! (`service`: plan → run → settle → record), the contract with the UI (`dto`, `error`), the Tauri wiring
+//! (`app`) and the command line (`cli`, `export`). The pure logic lives in `netlens_core` and every engine
+//! call in `netlens_engine`; this crate must not grow rules of its own.
 
 pub mod app;
 pub mod cli;
 pub mod dto;
-pub mod engine;
 pub mod error;
 pub mod export;
-#[cfg(test)]
-mod fixtures;
-pub mod history;
-pub mod layout;
-pub mod lifecycle;
-pub mod model;
-pub mod netbench;
-pub mod ops;
+pub mod service;
 pub mod state;
-pub mod topology;
-pub mod workbench;

@@ -11,14 +11,14 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use crate::dto::{EngineState, EngineStatusDto, TopologyDto};
-use crate::engine::events::LiveUpdate;
-use crate::engine::target::{resolve, Environment, Target, TargetError};
-use crate::engine::Engine;
+use netlens_engine::events::LiveUpdate;
+use netlens_engine::target::{resolve, Environment, Target, TargetError};
+use netlens_engine::Engine;
 use crate::error::AppError;
-use crate::history::History;
-use crate::layout::Layout;
-use crate::lifecycle::{CreateContext, PreviewItem};
-use crate::topology::Topology;
+use netlens_core::history::History;
+use netlens_core::layout::Layout;
+use netlens_core::networks::{CreateContext, PreviewItem};
+use netlens_core::topology::Topology;
 
 /// Which engine the window follows, and whether it is Netlens' own sandbox.
 #[derive(Debug, Clone)]
@@ -210,7 +210,7 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::demo;
+    use netlens_core::fixtures::demo;
 
     pub(crate) fn config() -> LiveConfig {
         LiveConfig {

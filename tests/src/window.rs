@@ -11,6 +11,7 @@ use fantoccini::actions::{
     Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
 };
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::{docker_host, netlens_binary, workspace_dir};
@@ -32,8 +33,6 @@ fn free_port() -> u16 {
 impl Window {
     /// Opens the app on the test engine and waits until it has drawn its first topology.
     pub async fn open() -> Window {
-        // bollard and fantoccini both bring rustls with different crypto back-ends; pick one explicitly.
-        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let host = docker_host();
         let port = free_port();
         let native = free_port();
@@ -53,9 +52,8 @@ impl Window {
         let started = Instant::now();
         let client = loop {
             // The driver needs a moment to listen, and its first session can fail with a reset.
-            let builder = ClientBuilder::rustls();
-            match async { builder?.capabilities(caps.clone()).connect(&url).await.map_err(std::io::Error::other) }.await
-            {
+            let mut builder = ClientBuilder::new(HttpConnector::new());
+            match builder.capabilities(caps.clone()).connect(&url).await {
                 Ok(c) => break c,
                 Err(e) if started.elapsed() < Duration::from_secs(30) => {
                     let _ = e;

@@ -9,7 +9,7 @@ use specta::Type;
 
 use super::ops::{HistoryDto, ProblemDto};
 use super::KeyValueDto;
-use crate::lifecycle::{
+use netlens_core::networks::{
     DriverChoice, NetworkRemoval, NetworkSpec, PreviewItem, Problem, RemoveItem, RemovePlan, Report, ReportItem,
 };
 
@@ -280,7 +280,7 @@ pub struct ReportItemDto {
 
 impl From<&ReportItem> for ReportItemDto {
     fn from(i: &ReportItem) -> Self {
-        use crate::lifecycle::Outcome;
+        use netlens_core::networks::Outcome;
         let reason = match &i.outcome {
             Outcome::Removed => None,
             Outcome::Skipped(r) | Outcome::Failed(r) => Some(r.clone()),

@@ -6,10 +6,10 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::engine::events::LiveUpdate;
-use crate::layout::Layout;
-use crate::model::{Container, ContainerState, Endpoint, Network};
-use crate::topology::{Edge, Node, ReachKind, Topology};
+use netlens_engine::events::LiveUpdate;
+use netlens_core::layout::Layout;
+use netlens_core::model::{Container, ContainerState, Endpoint, Network};
+use netlens_core::topology::{Edge, Node, ReachKind, Topology};
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -410,7 +410,7 @@ impl EngineStatusDto {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixtures::demo;
+    use netlens_core::fixtures::demo;
 
     #[test]
     fn topology_dto_carries_every_node_and_edge_with_positions() {

@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::history::{EntryState, EntryView, History};
-use crate::ops::{EndpointConfig, Refusal};
+use netlens_core::history::{EntryState, EntryView, History};
+use netlens_core::endpoints::{EndpointConfig, Refusal};
 
 /// What the connect form sends: the fields a person can set on a drop.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type, PartialEq, Eq)]

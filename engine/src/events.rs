@@ -12,7 +12,7 @@ use futures_util::StreamExt;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::{Engine, EngineError, Target};
-use crate::model::Snapshot;
+use netlens_core::model::Snapshot;
 
 /// Events that arrive this close together are answered with one snapshot.
 const DEBOUNCE: Duration = Duration::from_millis(60);

@@ -1,5 +1,6 @@
 //! Behaviour of the ops planners over the demo snapshot and small hand-built ones.
 
+use crate::problem::{Field, Problem};
 use super::*;
 use crate::fixtures::{self, container, endpoint, network};
 use crate::model::{ContainerState, IpamConfig};
@@ -17,8 +18,8 @@ fn demo_with(networks: Vec<crate::model::Network>, containers: Vec<crate::model:
     Topology::from_snapshot(&s)
 }
 
-fn codes(refusals: &[Refusal]) -> Vec<&'static str> {
-    refusals.iter().map(Refusal::code).collect()
+fn codes(refusals: &[Refusal]) -> Vec<String> {
+    refusals.iter().map(|r| r.code().name()).collect()
 }
 
 fn ipv4(ip: &str) -> EndpointConfig {
@@ -50,34 +51,34 @@ fn plan_err(t: &Topology, c: &str, n: &str, config: &EndpointConfig) -> Vec<Refu
 #[test]
 fn connect_of_a_removed_container_is_refused_as_container_gone() {
     let t = demo();
-    assert_eq!(check_target(&t, "c-gone", "n-frontend").unwrap_err().code(), "containerGone");
+    assert_eq!(check_target(&t, "c-gone", "n-frontend").unwrap_err().code().name(), "containerGone");
     assert_eq!(codes(&plan_err(&t, "c-gone", "n-frontend", &EndpointConfig::default())), ["containerGone"]);
-    assert_eq!(plan_disconnect(&t, "c-gone", "n-backend", false).unwrap_err().code(), "containerGone");
+    assert_eq!(plan_disconnect(&t, "c-gone", "n-backend", false).unwrap_err().code().name(), "containerGone");
 }
 
 #[test]
 fn connect_to_a_removed_network_is_refused_as_network_gone() {
     let t = demo();
     assert_eq!(codes(&plan_err(&t, "c-api", "n-gone", &EndpointConfig::default())), ["networkGone"]);
-    assert_eq!(plan_disconnect(&t, "c-api", "n-gone", false).unwrap_err().code(), "networkGone");
+    assert_eq!(plan_disconnect(&t, "c-api", "n-gone", false).unwrap_err().code().name(), "networkGone");
 }
 
 #[test]
 fn connect_to_a_network_already_joined_is_refused() {
     let t = demo();
     let r = check_target(&t, "c-api", "n-backend").unwrap_err();
-    assert_eq!(r.code(), "alreadyConnected");
+    assert_eq!(r.code().name(), "alreadyConnected");
     assert_eq!(r.field(), None);
     assert!(r.message().starts_with("api is already connected to backend."), "{}", r.message());
     // A stopped container keeps its entry, so it counts as connected too.
-    assert_eq!(check_target(&t, "c-nightly", "n-backend").unwrap_err().code(), "alreadyConnected");
+    assert_eq!(check_target(&t, "c-nightly", "n-backend").unwrap_err().code().name(), "alreadyConnected");
 }
 
 #[test]
 fn disconnect_from_a_network_not_joined_is_refused() {
     let t = demo();
     let r = plan_disconnect(&t, "c-api", "n-frontend", false).unwrap_err();
-    assert_eq!(r.code(), "notConnected");
+    assert_eq!(r.code().name(), "notConnected");
 }
 
 #[test]
@@ -96,8 +97,8 @@ fn host_and_none_networks_refuse_connects_and_disconnects_as_fixed() {
     let t = demo();
     assert_eq!(codes(&plan_err(&t, "c-api", "n-host", &EndpointConfig::default())), ["fixedNetwork"]);
     assert_eq!(codes(&plan_err(&t, "c-api", "n-none", &EndpointConfig::default())), ["fixedNetwork"]);
-    assert_eq!(plan_disconnect(&t, "c-agent", "n-host", false).unwrap_err().code(), "fixedNetwork");
-    assert_eq!(plan_disconnect(&t, "c-sealed", "n-none", true).unwrap_err().code(), "fixedNetwork");
+    assert_eq!(plan_disconnect(&t, "c-agent", "n-host", false).unwrap_err().code().name(), "fixedNetwork");
+    assert_eq!(plan_disconnect(&t, "c-sealed", "n-none", true).unwrap_err().code().name(), "fixedNetwork");
 }
 
 #[test]
@@ -142,7 +143,7 @@ fn malformed_aliases_are_each_refused_with_their_problem() {
     for (alias, problem) in cases {
         let refusals = plan_err(&t, "c-api", "n-frontend", &aliases(&[alias]));
         assert_eq!(refusals, [Refusal::BadAlias { alias: alias.into(), problem }], "{alias:?}");
-        assert_eq!(refusals[0].field(), Some("aliases"));
+        assert_eq!(refusals[0].field(), Some(Field::Aliases));
     }
     let ok = plan_connect(&t, "c-api", "n-frontend", &aliases(&["api", "shop_api", "api.shop.internal"]));
     assert!(ok.is_ok(), "{ok:?}");
@@ -153,7 +154,7 @@ fn aliases_on_the_default_bridge_are_refused() {
     let t = demo();
     let refusals = plan_err(&t, "c-api", "n-bridge", &aliases(&["api"]));
     assert_eq!(codes(&refusals), ["aliasOnDefaultBridge"]);
-    assert_eq!(refusals[0].field(), Some("aliases"));
+    assert_eq!(refusals[0].field(), Some(Field::Aliases));
     assert!(plan_connect(&t, "c-api", "n-bridge", &EndpointConfig::default()).is_ok());
 }
 
@@ -164,7 +165,7 @@ fn static_addresses_on_the_default_bridge_are_refused_per_field() {
         EndpointConfig { ipv4: Some("10.213.0.50".into()), ipv6: Some("fd00::5".into()), ..Default::default() };
     let refusals = plan_err(&t, "c-api", "n-bridge", &config);
     assert_eq!(codes(&refusals), ["staticOnDefaultBridge", "staticOnDefaultBridge"]);
-    assert_eq!(refusals.iter().map(Refusal::field).collect::<Vec<_>>(), [Some("ipv4"), Some("ipv6")]);
+    assert_eq!(refusals.iter().map(Refusal::field).collect::<Vec<_>>(), [Some(Field::Ipv4), Some(Field::Ipv6)]);
 }
 
 #[test]
@@ -181,7 +182,7 @@ fn addresses_that_are_not_literals_of_the_field_family_are_refused() {
     let config = EndpointConfig { link_local: vec!["169.254.1.1".into(), "nope".into()], ..Default::default() };
     let refusals = plan_err(&t, "c-api", "n-dual", &config);
     assert_eq!(codes(&refusals), ["badAddress"]);
-    assert_eq!(refusals[0].field(), Some("linkLocal"));
+    assert_eq!(refusals[0].field(), Some(Field::LinkLocal));
 }
 
 #[test]
@@ -277,7 +278,7 @@ fn ipv6_address_on_a_network_without_ipv6_is_refused() {
     let t = demo();
     let refusals = plan_err(&t, "c-api", "n-frontend", &ipv6("fd00::5"));
     assert_eq!(refusals, [Refusal::NoIpv6 { network: "frontend".into() }]);
-    assert_eq!(refusals[0].field(), Some("ipv6"));
+    assert_eq!(refusals[0].field(), Some(Field::Ipv6));
 }
 
 #[test]
@@ -294,7 +295,7 @@ fn plan_connect_reports_every_field_problem_at_once() {
     assert_eq!(codes(&refusals), ["badAlias", "addressInUse", "noIpv6", "badAddress"]);
     assert_eq!(
         refusals.iter().map(Refusal::field).collect::<Vec<_>>(),
-        [Some("aliases"), Some("ipv4"), Some("ipv6"), Some("linkLocal")]
+        [Some(Field::Aliases), Some(Field::Ipv4), Some(Field::Ipv6), Some(Field::LinkLocal)]
     );
 }
 
@@ -359,8 +360,8 @@ fn plan_disconnect_captures_static_addresses_for_undo() {
 #[test]
 fn targets_lists_every_network_by_name_with_its_refusal() {
     let t = demo();
-    let got: Vec<(String, Option<&str>)> =
-        targets(&t, "c-api").into_iter().map(|(id, r)| (id, r.map(|r| r.code()))).collect();
+    let got: Vec<(String, Option<String>)> =
+        targets(&t, "c-api").into_iter().map(|(id, r)| (id, r.map(|r| r.code().name()))).collect();
     let want = [
         ("n-backend", Some("alreadyConnected")),
         ("n-bridge", None),
@@ -370,7 +371,7 @@ fn targets_lists_every_network_by_name_with_its_refusal() {
         ("n-none", Some("fixedNetwork")),
         ("n-vault", None),
     ];
-    assert_eq!(got, want.map(|(id, c)| (id.to_string(), c)));
+    assert_eq!(got, want.map(|(id, c)| (id.to_string(), c.map(String::from))));
 }
 
 // ---- suggestions -----------------------------------------------------------------------------------

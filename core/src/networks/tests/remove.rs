@@ -1,10 +1,10 @@
 //! `plan_remove`: predefined and gone networks refused, attached containers disconnected first.
 
 use super::*;
-use crate::ops::Operation;
+use crate::endpoints::Operation;
 
-fn refusal_codes(plan: &RemovePlan) -> Vec<&'static str> {
-    plan.refusals().map(|(_, _, r)| r.code()).collect()
+fn refusal_codes(plan: &RemovePlan) -> Vec<String> {
+    plan.refusals().map(|(_, _, r)| r.code().name()).collect()
 }
 
 #[test]

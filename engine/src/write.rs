@@ -9,8 +9,8 @@ use bollard::models::{EndpointIpamConfig, EndpointSettings, NetworkConnectReques
 use bollard::query_parameters::InspectContainerOptions;
 
 use super::{Engine, EngineError};
-use crate::model::Container;
-use crate::ops::{user_aliases, EndpointConfig, Operation};
+use netlens_core::model::Container;
+use netlens_core::endpoints::{user_aliases, EndpointConfig, Operation};
 
 impl Engine {
     /// Runs one planned operation.
@@ -85,7 +85,7 @@ pub fn attachment_config(container: &Container, settings: EndpointSettings) -> E
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ContainerState;
+    use netlens_core::model::ContainerState;
 
     fn container() -> Container {
         Container {

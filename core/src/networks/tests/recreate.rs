@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::fixtures::network;
-use crate::lifecycle::recreate::spec_of;
-use crate::ops::{EndpointConfig, Operation};
+use crate::networks::recreate::spec_of;
+use crate::endpoints::{EndpointConfig, Operation};
 
 fn disconnect(network: &Network, container_id: &str, name: &str, restore: EndpointConfig) -> Operation {
     Operation::Disconnect {
@@ -122,7 +122,7 @@ fn re_create_is_refused_when_a_container_to_reconnect_was_removed() {
         disconnect(&old, "c-gone", "ghost", EndpointConfig::default()),
     ];
     let undo = recreate_plan(&old, &ops).expect("representable");
-    assert_eq!(check_recreate(&demo(), &undo, &ctx()), [Problem::ContainerGone { container: "ghost".into() }]);
+    assert_eq!(check_recreate(&demo(), &undo, &ctx()), [SpecProblem::ContainerGone { container: "ghost".into() }]);
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn networks_the_dialog_cannot_express_are_refused_as_not_representable() {
     let mut two = network("n-two", "two", "bridge", Some("10.1.0.0/24"));
     two.ipam.push(crate::model::IpamConfig { subnet: Some("10.2.0.0/24".into()), ip_range: None, gateway: None });
     let err = recreate_plan(&two, &[]).expect_err("two IPv4 subnets");
-    assert_eq!(err.code(), "notRepresentable");
+    assert_eq!(err.code().name(), "notRepresentable");
     assert!(err.fact().contains("2 IPv4"), "{}", err.fact());
     let mut ingress = network("n-ing", "ingress", "overlay", Some("10.0.0.0/24"));
     ingress.ingress = true;

@@ -1,8 +1,8 @@
-//! The one module that talks to the Docker engine (through bollard).
+//! Netlens' only door to a Docker engine (through bollard).
 //!
-//! Owns connecting (with version negotiation and TLS), the two snapshot requests, the event stream and,
-//! in `write`, the calls that change the engine. It hands plain `model` data to pure code and must not
-//! hold topology, layout or UI state.
+//! Owns choosing the engine (`target`), connecting (with version negotiation and TLS), the two snapshot requests, the event stream and,
+//! in `write` and `networks`, the calls that change the engine. It hands plain `netlens_core::model` data to
+//! the core and must not hold topology, layout or UI state, nor know about Tauri.
 
 pub mod convert;
 pub mod events;
@@ -16,7 +16,7 @@ use bollard::query_parameters::{EventsOptions, ListContainersOptions, ListNetwor
 use bollard::Docker;
 use futures_util::Stream;
 
-use crate::model::{Endpoint, Snapshot};
+use netlens_core::model::{Endpoint, Snapshot};
 pub use target::{Environment, Target};
 
 /// Requests that take longer than this are treated as an unreachable engine.

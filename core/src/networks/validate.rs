@@ -8,7 +8,7 @@
 use ipnet::IpNet;
 
 use super::cidr::{overlaps, parse_ip, parse_net, subnets_of, truncated};
-use super::problem::{Field, KeyProblem, Problem, ReservedAddress, MTU_MAX, MTU_MIN};
+use super::problem::{Field, KeyProblem, SpecProblem, ReservedAddress, MTU_MAX, MTU_MIN};
 use super::spec::{mode_key, CreateContext, NetworkSpec, OPT_ENCRYPTED, OPT_ICC, OPT_MTU, OPT_PARENT};
 use crate::model::Network;
 use crate::topology::Topology;
@@ -20,7 +20,7 @@ pub const IPVLAN_MODES: &[&str] = &["l2", "l3", "l3s"];
 const MAX_IFNAME_LEN: usize = 15;
 
 /// Every problem with the spec, in form order; empty when the network can be created.
-pub fn validate_create(topology: &Topology, spec: &NetworkSpec, ctx: &CreateContext) -> Vec<Problem> {
+pub fn validate_create(topology: &Topology, spec: &NetworkSpec, ctx: &CreateContext) -> Vec<SpecProblem> {
     let s = spec.normalized();
     let mut out = Vec::new();
     check_name_syntax(&s, &mut out);
@@ -38,7 +38,7 @@ pub fn validate_create(topology: &Topology, spec: &NetworkSpec, ctx: &CreateCont
 /// The network once passed the engine's checks, so the dialog's own opinions (a parent for macvlan,
 /// attachable only on overlay) must not stop its return; a taken name or an overlap would, though, make the
 /// result something other than the network that was removed.
-pub(crate) fn engine_rules(topology: &Topology, spec: &NetworkSpec, ctx: &CreateContext) -> Vec<Problem> {
+pub(crate) fn engine_rules(topology: &Topology, spec: &NetworkSpec, ctx: &CreateContext) -> Vec<SpecProblem> {
     let s = spec.normalized();
     let mut out = Vec::new();
     check_name_free(topology, &s, &mut out);
@@ -56,51 +56,51 @@ pub fn is_valid_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-fn check_name_syntax(s: &NetworkSpec, out: &mut Vec<Problem>) {
+fn check_name_syntax(s: &NetworkSpec, out: &mut Vec<SpecProblem>) {
     if s.name.is_empty() {
-        out.push(Problem::NameEmpty);
+        out.push(SpecProblem::NameEmpty);
     } else if !is_valid_name(&s.name) {
-        out.push(Problem::NameInvalid { name: s.name.clone() });
+        out.push(SpecProblem::NameInvalid { name: s.name.clone() });
     }
 }
 
-fn check_name_free(topology: &Topology, s: &NetworkSpec, out: &mut Vec<Problem>) {
+fn check_name_free(topology: &Topology, s: &NetworkSpec, out: &mut Vec<SpecProblem>) {
     if let Some(existing) = topology.network_by_name(&s.name).filter(|_| !s.name.is_empty()) {
-        out.push(Problem::NameTaken { name: s.name.clone(), driver: existing.driver.clone() });
+        out.push(SpecProblem::NameTaken { name: s.name.clone(), driver: existing.driver.clone() });
     }
 }
 
-fn check_driver(s: &NetworkSpec, ctx: &CreateContext, out: &mut Vec<Problem>) {
+fn check_driver(s: &NetworkSpec, ctx: &CreateContext, out: &mut Vec<SpecProblem>) {
     let driver = s.driver();
     match driver {
-        "host" | "null" | "none" => out.push(Problem::DriverNotCreatable { driver: driver.into() }),
-        "overlay" if !ctx.swarm_manager => out.push(Problem::OverlayNeedsSwarm),
+        "host" | "null" | "none" => out.push(SpecProblem::DriverNotCreatable { driver: driver.into() }),
+        "overlay" if !ctx.swarm_manager => out.push(SpecProblem::OverlayNeedsSwarm),
         _ if !ctx.drivers.is_empty() && !ctx.drivers.iter().any(|d| d == driver) => {
             let mut available: Vec<String> =
                 ctx.drivers.iter().filter(|d| !matches!(d.as_str(), "host" | "null")).cloned().collect();
             available.sort();
             available.dedup();
-            out.push(Problem::DriverUnavailable { driver: driver.into(), available });
+            out.push(SpecProblem::DriverUnavailable { driver: driver.into(), available });
         }
         _ => {}
     }
 }
 
 /// A subnet field: the network it names (truncated, so later checks do not repeat a host-bits problem).
-fn check_subnet(field: Field, value: &str, want_v6: bool, out: &mut Vec<Problem>) -> Option<IpNet> {
+fn check_subnet(field: Field, value: &str, want_v6: bool, out: &mut Vec<SpecProblem>) -> Option<IpNet> {
     if value.is_empty() {
         return None;
     }
     let Some(net) = parse_net(value) else {
-        out.push(Problem::BadCidr { field, value: value.into() });
+        out.push(SpecProblem::BadCidr { field, value: value.into() });
         return None;
     };
     if matches!(net, IpNet::V6(_)) != want_v6 {
-        out.push(Problem::WrongFamily { field, value: value.into(), want_v6 });
+        out.push(SpecProblem::WrongFamily { field, value: value.into(), want_v6 });
         return None;
     }
     if let Some(t) = truncated(net) {
-        out.push(Problem::HostBits { field, value: value.into(), suggested: t.to_string() });
+        out.push(SpecProblem::HostBits { field, value: value.into(), suggested: t.to_string() });
     }
     Some(net.trunc())
 }
@@ -113,48 +113,48 @@ fn check_gateway(
     subnet: Option<IpNet>,
     subnet_given: bool,
     want_v6: bool,
-    out: &mut Vec<Problem>,
+    out: &mut Vec<SpecProblem>,
 ) {
     if value.is_empty() {
         return;
     }
     let Some(addr) = parse_ip(value) else {
-        out.push(Problem::BadAddress { field, value: value.into() });
+        out.push(SpecProblem::BadAddress { field, value: value.into() });
         return;
     };
     if addr.is_ipv6() != want_v6 {
-        out.push(Problem::WrongFamily { field, value: value.into(), want_v6 });
+        out.push(SpecProblem::WrongFamily { field, value: value.into(), want_v6 });
         return;
     }
     let Some(subnet) = subnet else {
         // A subnet that was given but is broken has its own problem already.
         if !subnet_given {
-            out.push(Problem::NeedsSubnet { field, subnet_field });
+            out.push(SpecProblem::NeedsSubnet { field, subnet_field });
         }
         return;
     };
     if !subnet.contains(&addr) {
-        out.push(Problem::OutsideSubnet { field, value: value.into(), subnet: subnet.to_string() });
+        out.push(SpecProblem::OutsideSubnet { field, value: value.into(), subnet: subnet.to_string() });
     } else if addr == subnet.network() {
         // The engine's IPAM keeps the first address (and an IPv4 subnet's last) out of every allocation.
         let reserved = ReservedAddress::NetworkAddress;
-        out.push(Problem::ReservedGateway { field, value: value.into(), subnet: subnet.to_string(), reserved });
+        out.push(SpecProblem::ReservedGateway { field, value: value.into(), subnet: subnet.to_string(), reserved });
     } else if !want_v6 && addr == subnet.broadcast() {
         let reserved = ReservedAddress::Broadcast;
-        out.push(Problem::ReservedGateway { field, value: value.into(), subnet: subnet.to_string(), reserved });
+        out.push(SpecProblem::ReservedGateway { field, value: value.into(), subnet: subnet.to_string(), reserved });
     }
 }
 
-fn check_ipv4(s: &NetworkSpec, out: &mut Vec<Problem>) -> Option<IpNet> {
+fn check_ipv4(s: &NetworkSpec, out: &mut Vec<SpecProblem>) -> Option<IpNet> {
     let subnet = check_subnet(Field::Subnet, &s.subnet, false, out);
     let given = !s.subnet.is_empty();
     if !s.ip_range.is_empty() {
         match check_subnet(Field::IpRange, &s.ip_range, false, out) {
-            Some(_) if !given => out.push(Problem::NeedsSubnet { field: Field::IpRange, subnet_field: Field::Subnet }),
+            Some(_) if !given => out.push(SpecProblem::NeedsSubnet { field: Field::IpRange, subnet_field: Field::Subnet }),
             Some(range) => {
                 if let Some(subnet) = subnet.filter(|sub| !sub.contains(&range)) {
                     let (field, value, subnet) = (Field::IpRange, s.ip_range.clone(), subnet.to_string());
-                    out.push(Problem::OutsideSubnet { field, value, subnet });
+                    out.push(SpecProblem::OutsideSubnet { field, value, subnet });
                 }
             }
             None => {}
@@ -164,17 +164,17 @@ fn check_ipv4(s: &NetworkSpec, out: &mut Vec<Problem>) -> Option<IpNet> {
     subnet
 }
 
-fn check_ipv6(s: &NetworkSpec, out: &mut Vec<Problem>) -> Option<IpNet> {
+fn check_ipv6(s: &NetworkSpec, out: &mut Vec<SpecProblem>) -> Option<IpNet> {
     if !s.ipv6 {
         for (field, value) in [(Field::SubnetV6, &s.subnet_v6), (Field::GatewayV6, &s.gateway_v6)] {
             if !value.is_empty() {
-                out.push(Problem::Ipv6Off { field });
+                out.push(SpecProblem::Ipv6Off { field });
             }
         }
         return None;
     }
     if s.subnet_v6.is_empty() {
-        out.push(Problem::Ipv6SubnetRequired);
+        out.push(SpecProblem::Ipv6SubnetRequired);
     }
     let subnet = check_subnet(Field::SubnetV6, &s.subnet_v6, true, out);
     // Without a subnet the gateway has nowhere to go, but `Ipv6SubnetRequired` already says so.
@@ -183,14 +183,14 @@ fn check_ipv6(s: &NetworkSpec, out: &mut Vec<Problem>) -> Option<IpNet> {
     subnet
 }
 
-fn check_overlaps(topology: &Topology, ours: [(Field, Option<IpNet>); 2], out: &mut Vec<Problem>) {
+fn check_overlaps(topology: &Topology, ours: [(Field, Option<IpNet>); 2], out: &mut Vec<SpecProblem>) {
     let mut networks: Vec<&Network> = topology.networks().collect();
     networks.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     for (field, subnet) in ours {
         let Some(subnet) = subnet else { continue };
         for n in &networks {
             if let Some(existing) = subnets_of(n).into_iter().find(|e| overlaps(e, &subnet)) {
-                out.push(Problem::SubnetOverlap {
+                out.push(SpecProblem::SubnetOverlap {
                     field,
                     subnet: subnet.to_string(),
                     network: n.name.clone(),
@@ -201,10 +201,10 @@ fn check_overlaps(topology: &Topology, ours: [(Field, Option<IpNet>); 2], out: &
     }
 }
 
-fn check_driver_settings(topology: &Topology, s: &NetworkSpec, out: &mut Vec<Problem>) {
+fn check_driver_settings(topology: &Topology, s: &NetworkSpec, out: &mut Vec<SpecProblem>) {
     let driver = s.driver();
     let vlan = matches!(driver, "macvlan" | "ipvlan");
-    let not_for = |field| Problem::NotForDriver { field, driver: driver.into() };
+    let not_for = |field| SpecProblem::NotForDriver { field, driver: driver.into() };
     if vlan {
         check_parent(topology, s, out);
     } else if !s.parent.is_empty() {
@@ -215,7 +215,7 @@ fn check_driver_settings(topology: &Topology, s: &NetworkSpec, out: &mut Vec<Pro
             "macvlan" | "ipvlan" => {
                 let allowed = if driver == "macvlan" { MACVLAN_MODES } else { IPVLAN_MODES };
                 if !allowed.contains(&s.mode.as_str()) {
-                    out.push(Problem::BadMode { driver: driver.into(), value: s.mode.clone(), allowed });
+                    out.push(SpecProblem::BadMode { driver: driver.into(), value: s.mode.clone(), allowed });
                 }
             }
             _ => out.push(not_for(Field::Mode)),
@@ -243,22 +243,22 @@ fn check_driver_settings(topology: &Topology, s: &NetworkSpec, out: &mut Vec<Pro
     }
 }
 
-fn check_parent(topology: &Topology, s: &NetworkSpec, out: &mut Vec<Problem>) {
+fn check_parent(topology: &Topology, s: &NetworkSpec, out: &mut Vec<SpecProblem>) {
     let driver = s.driver();
     if s.parent.is_empty() {
         // Without a parent the engine makes a dummy link: fine for a host-only network, a trap otherwise.
         if !s.internal {
-            out.push(Problem::ParentRequired { driver: driver.into() });
+            out.push(SpecProblem::ParentRequired { driver: driver.into() });
         }
         return;
     }
     let bad_char = |c: char| c.is_whitespace() || c == '/' || c == ':';
     if s.parent.len() > MAX_IFNAME_LEN || s.parent.chars().any(bad_char) || matches!(s.parent.as_str(), "." | "..") {
-        out.push(Problem::ParentInvalid { value: s.parent.clone() });
+        out.push(SpecProblem::ParentInvalid { value: s.parent.clone() });
         return;
     }
     if s.parent == "lo" {
-        out.push(Problem::ParentLoopback { driver: driver.into() });
+        out.push(SpecProblem::ParentLoopback { driver: driver.into() });
         return;
     }
     if driver == "macvlan" {
@@ -271,25 +271,25 @@ fn check_parent(topology: &Topology, s: &NetworkSpec, out: &mut Vec<Problem>) {
             .collect();
         sharing.sort_by(|a, b| a.name.cmp(&b.name));
         if let Some(n) = sharing.first() {
-            out.push(Problem::ParentPassthru { parent: s.parent.clone(), network: n.name.clone() });
+            out.push(SpecProblem::ParentPassthru { parent: s.parent.clone(), network: n.name.clone() });
         }
     }
 }
 
-fn check_mtu(value: &str, out: &mut Vec<Problem>) {
+fn check_mtu(value: &str, out: &mut Vec<SpecProblem>) {
     // Digits only: the engine's Atoi would take "+1500", but a form should not.
     if value.is_empty() || !value.chars().all(|c| c.is_ascii_digit()) {
-        out.push(Problem::MtuNotNumber { value: value.into() });
+        out.push(SpecProblem::MtuNotNumber { value: value.into() });
         return;
     }
     // Longer than any u64: certainly out of range, so report the largest value instead of failing to parse.
     let n = value.parse::<u64>().unwrap_or(u64::MAX);
     if !(MTU_MIN..=MTU_MAX).contains(&n) {
-        out.push(Problem::MtuOutOfRange { value: n });
+        out.push(SpecProblem::MtuOutOfRange { value: n });
     }
 }
 
-fn check_keys(s: &NetworkSpec, out: &mut Vec<Problem>) {
+fn check_keys(s: &NetworkSpec, out: &mut Vec<SpecProblem>) {
     for (field, map) in [(Field::Labels, &s.labels), (Field::Options, &s.options)] {
         for key in map.keys() {
             let problem = if key.is_empty() {
@@ -300,13 +300,13 @@ fn check_keys(s: &NetworkSpec, out: &mut Vec<Problem>) {
                 None
             };
             if let Some(problem) = problem {
-                out.push(Problem::BadKey { field, key: key.clone(), problem });
+                out.push(SpecProblem::BadKey { field, key: key.clone(), problem });
             }
         }
     }
     for key in s.options.keys() {
         if let Some(dedicated) = dedicated_field(s.driver(), key) {
-            out.push(Problem::OptionHasField { key: key.clone(), dedicated });
+            out.push(SpecProblem::OptionHasField { key: key.clone(), dedicated });
         }
     }
 }

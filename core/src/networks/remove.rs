@@ -8,8 +8,9 @@ use std::fmt;
 
 use super::command::rm_command;
 use crate::model::{ContainerState, Network};
-use crate::ops::{plan_disconnect, Operation, Refusal};
+use crate::endpoints::{plan_disconnect, Operation, Refusal};
 use crate::topology::Topology;
+use crate::problem::{Code, Problem};
 
 /// A container attached to a network about to be removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,17 +82,25 @@ pub enum RemoveRefusal {
 }
 
 impl RemoveRefusal {
+
+
+
+    pub fn message(&self) -> String {
+        format!("{}. {}", self.fact(), self.hint())
+    }
+}
+
+impl Problem for RemoveRefusal {
     /// Stable, for the UI to switch on.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> Code {
         match self {
-            Self::Predefined { .. } => "predefined",
-            Self::Gone { .. } => "networkGone",
-            Self::ConfigInUse { .. } => "configInUse",
-            Self::CannotDisconnect { .. } => "cannotDisconnect",
+            Self::Predefined { .. } => Code::Predefined,
+            Self::Gone { .. } => Code::NetworkGone,
+            Self::ConfigInUse { .. } => Code::ConfigInUse,
+            Self::CannotDisconnect { .. } => Code::CannotDisconnect,
         }
     }
-
-    pub fn fact(&self) -> String {
+    fn fact(&self) -> String {
         match self {
             Self::Predefined { name } => match name.as_str() {
                 "bridge" => "`bridge` is predefined: the engine creates it at start and keeps it, because every \
@@ -115,8 +124,7 @@ impl RemoveRefusal {
             }
         }
     }
-
-    pub fn hint(&self) -> String {
+    fn hint(&self) -> String {
         match self {
             Self::Predefined { .. } => {
                 "The engine refuses to remove predefined networks; an unused one costs nothing.".into()
@@ -128,11 +136,8 @@ impl RemoveRefusal {
             Self::CannotDisconnect { refusal, .. } => refusal.hint(),
         }
     }
-
-    pub fn message(&self) -> String {
-        format!("{}. {}", self.fact(), self.hint())
-    }
 }
+
 
 impl fmt::Display for RemoveRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

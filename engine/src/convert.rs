@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use bollard::models::{ContainerSummary, EndpointSettings, Network as EngineNetwork};
 
-use crate::model::{Container, ContainerState, Endpoint, IpamConfig, Network, Port};
+use netlens_core::model::{Container, ContainerState, Endpoint, IpamConfig, Network, Port};
 
 /// The engine writes empty strings for absent values; we carry `None`.
 fn non_empty(s: Option<String>) -> Option<String> {

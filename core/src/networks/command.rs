@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::prune::PruneFilters;
 use super::spec::NetworkSpec;
-use crate::ops::command::quote;
+use crate::endpoints::command::quote;
 
 /// `docker network create …` in a stable flag order: driver, IPv4 subnet, range and gateway, IPv6 and its
 /// subnet and gateway, internal, attachable, options and labels (each sorted by key), the name last.

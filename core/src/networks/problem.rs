@@ -1,56 +1,15 @@
-//! Why a network cannot be created as specified: one `Problem` per broken rule, with a stable code, the form
+//! Why a network cannot be created as specified: one `SpecProblem` per broken rule, with a stable code, the form
 //! field it sits next to, a fact and a hint.
 //!
-//! Owns the wording; the rules themselves live in `validate`.
+//! Owns the wording (and how each `Field` of the create dialog reads in a sentence); the rules themselves
+//! live in `validate`, the codes and fields in `crate::problem`.
 
 use std::fmt;
 
-/// A field of the create dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Field {
-    Name,
-    Driver,
-    Subnet,
-    IpRange,
-    Gateway,
-    Ipv6,
-    SubnetV6,
-    GatewayV6,
-    Internal,
-    Attachable,
-    Encrypted,
-    Mtu,
-    Icc,
-    Parent,
-    Mode,
-    Labels,
-    Options,
-}
+pub use crate::problem::Field;
+use crate::problem::{Code, Problem};
 
 impl Field {
-    /// Stable, for the UI to place the message.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Name => "name",
-            Self::Driver => "driver",
-            Self::Subnet => "subnet",
-            Self::IpRange => "ipRange",
-            Self::Gateway => "gateway",
-            Self::Ipv6 => "ipv6",
-            Self::SubnetV6 => "subnetV6",
-            Self::GatewayV6 => "gatewayV6",
-            Self::Internal => "internal",
-            Self::Attachable => "attachable",
-            Self::Encrypted => "encrypted",
-            Self::Mtu => "mtu",
-            Self::Icc => "icc",
-            Self::Parent => "parent",
-            Self::Mode => "mode",
-            Self::Labels => "labels",
-            Self::Options => "options",
-        }
-    }
-
     /// The field as a person reads it in a sentence.
     pub fn label(self) -> &'static str {
         match self {
@@ -71,6 +30,10 @@ impl Field {
             Self::Mode => "mode",
             Self::Labels => "label",
             Self::Options => "driver option",
+            Self::Aliases => "alias",
+            Self::Ipv4 => "IPv4 address",
+            Self::LinkLocal => "link-local address",
+            Self::Until => "age filter",
         }
     }
 
@@ -102,7 +65,7 @@ pub enum ReservedAddress {
 
 /// One reason a network cannot be created (or re-created) as specified.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
+pub enum SpecProblem {
     NameEmpty,
     NameInvalid {
         name: String,
@@ -211,42 +174,52 @@ pub enum Problem {
 pub const MTU_MIN: u64 = 68;
 pub const MTU_MAX: u64 = 65535;
 
-impl Problem {
+impl SpecProblem {
+
+
+
+
+    /// Fact and hint together, as shown next to a field.
+    pub fn message(&self) -> String {
+        format!("{}. {}", self.fact(), self.hint())
+    }
+}
+
+impl Problem for SpecProblem {
     /// Stable, for the UI to switch on.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> Code {
         match self {
-            Self::NameEmpty => "nameEmpty",
-            Self::NameInvalid { .. } => "nameInvalid",
-            Self::NameTaken { .. } => "nameTaken",
-            Self::DriverNotCreatable { .. } => "driverNotCreatable",
-            Self::DriverUnavailable { .. } => "driverUnavailable",
-            Self::OverlayNeedsSwarm => "overlayNeedsSwarm",
-            Self::BadCidr { .. } => "badCidr",
-            Self::BadAddress { .. } => "badAddress",
-            Self::WrongFamily { .. } => "wrongFamily",
-            Self::HostBits { .. } => "hostBits",
-            Self::NeedsSubnet { .. } => "needsSubnet",
-            Self::OutsideSubnet { .. } => "outsideSubnet",
-            Self::ReservedGateway { .. } => "reservedGateway",
-            Self::SubnetOverlap { .. } => "subnetOverlap",
-            Self::Ipv6SubnetRequired => "ipv6SubnetRequired",
-            Self::Ipv6Off { .. } => "ipv6Off",
-            Self::ParentRequired { .. } => "parentRequired",
-            Self::ParentInvalid { .. } => "parentInvalid",
-            Self::ParentLoopback { .. } => "parentLoopback",
-            Self::ParentPassthru { .. } => "parentPassthru",
-            Self::BadMode { .. } => "badMode",
-            Self::NotForDriver { .. } => "notForDriver",
-            Self::MtuNotNumber { .. } => "mtuNotNumber",
-            Self::MtuOutOfRange { .. } => "mtuOutOfRange",
-            Self::BadKey { .. } => "badKey",
-            Self::OptionHasField { .. } => "optionHasField",
-            Self::ContainerGone { .. } => "containerGone",
+            Self::NameEmpty => Code::NameEmpty,
+            Self::NameInvalid { .. } => Code::NameInvalid,
+            Self::NameTaken { .. } => Code::NameTaken,
+            Self::DriverNotCreatable { .. } => Code::DriverNotCreatable,
+            Self::DriverUnavailable { .. } => Code::DriverUnavailable,
+            Self::OverlayNeedsSwarm => Code::OverlayNeedsSwarm,
+            Self::BadCidr { .. } => Code::BadCidr,
+            Self::BadAddress { .. } => Code::BadAddress,
+            Self::WrongFamily { .. } => Code::WrongFamily,
+            Self::HostBits { .. } => Code::HostBits,
+            Self::NeedsSubnet { .. } => Code::NeedsSubnet,
+            Self::OutsideSubnet { .. } => Code::OutsideSubnet,
+            Self::ReservedGateway { .. } => Code::ReservedGateway,
+            Self::SubnetOverlap { .. } => Code::SubnetOverlap,
+            Self::Ipv6SubnetRequired => Code::Ipv6SubnetRequired,
+            Self::Ipv6Off { .. } => Code::Ipv6Off,
+            Self::ParentRequired { .. } => Code::ParentRequired,
+            Self::ParentInvalid { .. } => Code::ParentInvalid,
+            Self::ParentLoopback { .. } => Code::ParentLoopback,
+            Self::ParentPassthru { .. } => Code::ParentPassthru,
+            Self::BadMode { .. } => Code::BadMode,
+            Self::NotForDriver { .. } => Code::NotForDriver,
+            Self::MtuNotNumber { .. } => Code::MtuNotNumber,
+            Self::MtuOutOfRange { .. } => Code::MtuOutOfRange,
+            Self::BadKey { .. } => Code::BadKey,
+            Self::OptionHasField { .. } => Code::OptionHasField,
+            Self::ContainerGone { .. } => Code::ContainerGone,
         }
     }
-
     /// The form field the problem is shown next to; `None` for problems about the whole network.
-    pub fn field(&self) -> Option<Field> {
+    fn field(&self) -> Option<Field> {
         match self {
             Self::NameEmpty | Self::NameInvalid { .. } | Self::NameTaken { .. } => Some(Field::Name),
             Self::DriverNotCreatable { .. } | Self::DriverUnavailable { .. } | Self::OverlayNeedsSwarm => {
@@ -274,9 +247,8 @@ impl Problem {
             Self::ContainerGone { .. } => None,
         }
     }
-
     /// What is wrong, as one clause without advice.
-    pub fn fact(&self) -> String {
+    fn fact(&self) -> String {
         match self {
             Self::NameEmpty => "The network needs a name".into(),
             Self::NameInvalid { name } => format!("`{name}` is not a valid network name"),
@@ -352,9 +324,8 @@ impl Problem {
             Self::ContainerGone { container } => format!("{container} no longer exists, so it cannot be reconnected"),
         }
     }
-
     /// What the user can do about it.
-    pub fn hint(&self) -> String {
+    fn hint(&self) -> String {
         match self {
             Self::NameEmpty | Self::NameInvalid { .. } => {
                 "Start with a letter or digit, then use letters, digits, `_`, `.` and `-`.".into()
@@ -427,12 +398,8 @@ impl Problem {
             }
         }
     }
-
-    /// Fact and hint together, as shown next to a field.
-    pub fn message(&self) -> String {
-        format!("{}. {}", self.fact(), self.hint())
-    }
 }
+
 
 fn not_for_driver(field: Field, driver: &str) -> String {
     match field {
@@ -449,10 +416,10 @@ fn not_for_driver(field: Field, driver: &str) -> String {
     }
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for SpecProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message())
     }
 }
 
-impl std::error::Error for Problem {}
+impl std::error::Error for SpecProblem {}

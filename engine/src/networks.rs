@@ -9,7 +9,7 @@ use bollard::models::{Ipam, IpamConfig, NetworkCreateRequest};
 use bollard::query_parameters::{InspectNetworkOptions, ListNetworksOptions};
 
 use super::{Engine, EngineError};
-use crate::lifecycle::NetworkSpec;
+use netlens_core::networks::NetworkSpec;
 
 /// What the engine says about itself that the create dialog needs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Planning a network's lifecycle (create, remove, undo of a remove, prune) as pure functions over a
 //! `Topology`.
 //!
-//! Owns what the create dialog sends (`NetworkSpec`), every reason to refuse it (`Problem`), the docker CLI
+//! Owns what the create dialog sends (`NetworkSpec`), every reason to refuse it (`SpecProblem`), the docker CLI
 //! lines, remove plans and their undo, the prune preview and its confirmation, and the driver explanations.
 //! It must not call the engine nor know about Tauri: the engine module runs these plans as planned, and the
 //! app maps them to the contract.
@@ -22,7 +22,7 @@ mod tests;
 
 pub use command::{create_command, prune_command, rm_command};
 pub use drivers::{driver_choices, explain_driver, DriverChoice};
-pub use problem::{Field, KeyProblem, Problem, ReservedAddress};
+pub use problem::{Field, KeyProblem, SpecProblem, ReservedAddress};
 pub use prune::{
     age_text, prune_confirm, prune_preview, LabelFilter, PreviewItem, PruneDecision, PruneFilters, PruneTarget,
     SkipReason, Skipped,

@@ -5,8 +5,8 @@
 //! anything: the workbenches run the candidates and mark them only once the engine accepted them, so a
 //! failed undo leaves the history as it was.
 
-use crate::lifecycle::{create_command, NetworkSpec, Recreate};
-use crate::ops::{inverse, Operation};
+use crate::networks::{create_command, NetworkSpec, Recreate};
+use crate::endpoints::{inverse, Operation};
 
 /// How many entries the history keeps; the oldest fall off first.
 pub const HISTORY_LIMIT: usize = 100;
@@ -59,7 +59,7 @@ impl Change {
                     r.reconnect_ops(&r.old_id).into_iter().map(|op| inverse(&op).command()).collect::<Vec<_>>()
                 });
                 let rm =
-                    crate::lifecycle::rm_command(&removed.iter().map(|r| r.spec.name.as_str()).collect::<Vec<_>>());
+                    crate::networks::rm_command(&removed.iter().map(|r| r.spec.name.as_str()).collect::<Vec<_>>());
                 disconnects.chain(std::iter::once(rm)).collect::<Vec<_>>().join("\n")
             }
         }
@@ -216,7 +216,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ops::EndpointConfig;
+    use crate::endpoints::EndpointConfig;
 
     fn op_named(n: usize) -> Change {
         Change::Endpoint(Operation::Disconnect {

@@ -10,19 +10,19 @@ use crate::dto::lifecycle::{
     RemovePlanDto, ReportDto,
 };
 use crate::dto::ops::{HistoryDto, OutcomeDto, ProblemDto};
-use crate::engine::networks::create_request;
-use crate::engine::Engine;
+use netlens_engine::networks::create_request;
+use netlens_engine::Engine;
 use crate::error::AppError;
-use crate::history::{Change, History};
-use crate::lifecycle::{
+use netlens_core::history::{Change, History};
+use netlens_core::networks::{
     check_recreate, create_command, driver_choices, explain_driver, plan_remove, prune_command, prune_confirm,
     prune_preview, recreate_plan, rm_command, validate_create, CreateContext, LabelFilter, NetworkRemoval, NetworkSpec,
     PruneFilters, Recreate, Report,
 };
-use crate::ops::{inverse, Operation};
+use netlens_core::endpoints::{inverse, Operation};
 use crate::state::AppState;
-use crate::topology::Topology;
-use crate::workbench::{capture, now, outcome, settle};
+use netlens_core::topology::Topology;
+use crate::service::endpoints::{capture, now, outcome, settle};
 
 /// The engine's drivers and swarm role, read afresh (a `docker swarm init` changes what may be created).
 async fn context(state: &AppState, engine: &Engine) -> Result<CreateContext, AppError> {
@@ -301,7 +301,7 @@ async fn restore_one(state: &AppState, engine: &Engine, r: &Recreate) -> Result<
             let _ = engine.remove_network(&id).await;
             return Err(e.into());
         }
-        notices.extend(settle(state, |t| crate::workbench::shows(t, &op)).await);
+        notices.extend(settle(state, |t| crate::service::endpoints::shows(t, &op)).await);
         ran.push(op);
     }
     Ok((id, notices))
@@ -339,7 +339,7 @@ pub async fn redo(
             let again = run_removals(state, &engine, &topology, plan.removals(), &mut report).await;
             if let Some(item) = report.items.iter().find(|i| i.outcome.code() == "failed") {
                 let reason = match &item.outcome {
-                    crate::lifecycle::Outcome::Failed(r) => r.clone(),
+                    netlens_core::networks::Outcome::Failed(r) => r.clone(),
                     _ => String::new(),
                 };
                 // What did go is recorded, so it can be undone.

@@ -3,12 +3,12 @@
 use super::*;
 use crate::fixtures::network;
 
-fn problems(spec: &NetworkSpec) -> Vec<Problem> {
+fn problems(spec: &NetworkSpec) -> Vec<SpecProblem> {
     validate_create(&demo(), spec, &ctx())
 }
 
-fn fields(problems: &[Problem]) -> Vec<Option<&'static str>> {
-    problems.iter().map(|p| p.field().map(Field::as_str)).collect()
+fn fields(problems: &[SpecProblem]) -> Vec<Option<Field>> {
+    problems.iter().map(|p| p.field()).collect()
 }
 
 #[test]
@@ -34,7 +34,7 @@ fn specs_using_every_field_of_their_driver_are_accepted() {
 fn an_empty_name_is_refused() {
     for name in ["", "   "] {
         let p = problems(&spec(name));
-        assert_eq!(p, [Problem::NameEmpty], "{name:?}");
+        assert_eq!(p, [SpecProblem::NameEmpty], "{name:?}");
         assert_eq!(p[0].field(), Some(Field::Name));
     }
 }
@@ -42,7 +42,7 @@ fn an_empty_name_is_refused() {
 #[test]
 fn names_outside_dockers_pattern_are_refused_and_inside_it_accepted() {
     for bad in ["-web", "_web", ".web", "web net", "wéb", "web/1", "web:1"] {
-        assert_eq!(problems(&spec(bad)), [Problem::NameInvalid { name: bad.into() }], "{bad:?}");
+        assert_eq!(problems(&spec(bad)), [SpecProblem::NameInvalid { name: bad.into() }], "{bad:?}");
     }
     for good in ["web", "Web2", "0web", "a.b_c-d", "  padded  "] {
         assert_eq!(problems(&spec(good)), [], "{good:?}");
@@ -52,7 +52,7 @@ fn names_outside_dockers_pattern_are_refused_and_inside_it_accepted() {
 #[test]
 fn the_name_of_an_existing_network_is_refused_as_taken() {
     let p = problems(&spec("backend"));
-    assert_eq!(p, [Problem::NameTaken { name: "backend".into(), driver: "bridge".into() }]);
+    assert_eq!(p, [SpecProblem::NameTaken { name: "backend".into(), driver: "bridge".into() }]);
     assert!(p[0].message().starts_with("A bridge network named `backend` already exists."), "{}", p[0].message());
     assert!(p[0].hint().contains("ambiguous"), "{}", p[0].hint());
     // Names are case-sensitive to the engine.
@@ -75,7 +75,7 @@ fn host_and_null_drivers_are_refused_with_why() {
 fn a_driver_the_engine_lacks_is_refused_naming_the_ones_it_has() {
     let p = problems(&NetworkSpec { driver: "weave".into(), ..spec("x") });
     let available = ["bridge", "ipvlan", "macvlan", "overlay"].map(String::from).to_vec();
-    assert_eq!(p, [Problem::DriverUnavailable { driver: "weave".into(), available }]);
+    assert_eq!(p, [SpecProblem::DriverUnavailable { driver: "weave".into(), available }]);
     assert!(p[0].fact().ends_with("(it has bridge, ipvlan, macvlan, overlay)"), "{}", p[0].fact());
     // A plugin the engine lists is fine; unknown facts (an empty list) check nothing.
     let mut with_plugin = ctx();
@@ -89,7 +89,7 @@ fn a_driver_the_engine_lacks_is_refused_naming_the_ones_it_has() {
 fn overlay_is_refused_unless_the_engine_is_a_swarm_manager() {
     let overlay = NetworkSpec { driver: "overlay".into(), ..spec("mesh") };
     let p = problems(&overlay);
-    assert_eq!(p, [Problem::OverlayNeedsSwarm]);
+    assert_eq!(p, [SpecProblem::OverlayNeedsSwarm]);
     assert!(p[0].hint().contains("docker swarm init"), "{}", p[0].hint());
     assert_eq!(validate_create(&demo(), &overlay, &swarm()), []);
 }
@@ -107,17 +107,17 @@ fn a_blank_driver_means_bridge() {
 fn subnets_that_are_not_cidrs_are_refused() {
     for bad in ["10.1.2.0", "10.1.2.0/33", "10.1.2/24", "nope"] {
         let p = problems(&NetworkSpec { subnet: bad.into(), ..spec("x") });
-        assert_eq!(p, [Problem::BadCidr { field: Field::Subnet, value: bad.into() }], "{bad:?}");
+        assert_eq!(p, [SpecProblem::BadCidr { field: Field::Subnet, value: bad.into() }], "{bad:?}");
     }
     let p = problems(&NetworkSpec { ipv6: true, subnet_v6: "fd00::/129".into(), ..spec("x") });
-    assert_eq!(p, [Problem::BadCidr { field: Field::SubnetV6, value: "fd00::/129".into() }]);
+    assert_eq!(p, [SpecProblem::BadCidr { field: Field::SubnetV6, value: "fd00::/129".into() }]);
 }
 
 #[test]
 fn gateways_that_are_not_addresses_are_refused() {
     for bad in ["10.1.2", "10.1.2.1/24", "gw"] {
         let p = problems(&NetworkSpec { subnet: "10.1.2.0/24".into(), gateway: bad.into(), ..spec("x") });
-        assert_eq!(p, [Problem::BadAddress { field: Field::Gateway, value: bad.into() }], "{bad:?}");
+        assert_eq!(p, [SpecProblem::BadAddress { field: Field::Gateway, value: bad.into() }], "{bad:?}");
     }
     let p = problems(&NetworkSpec {
         ipv6: true,
@@ -125,23 +125,23 @@ fn gateways_that_are_not_addresses_are_refused() {
         gateway_v6: "fd00::zz".into(),
         ..spec("x")
     });
-    assert_eq!(fields(&p), [Some("gatewayV6")]);
+    assert_eq!(fields(&p), [Some(Field::GatewayV6)]);
     assert_eq!(codes(&p), ["badAddress"]);
 }
 
 #[test]
 fn values_of_the_wrong_family_are_refused_per_field() {
     let p = problems(&NetworkSpec { subnet: "fd00:1::/64".into(), ..spec("x") });
-    assert_eq!(p, [Problem::WrongFamily { field: Field::Subnet, value: "fd00:1::/64".into(), want_v6: false }]);
+    assert_eq!(p, [SpecProblem::WrongFamily { field: Field::Subnet, value: "fd00:1::/64".into(), want_v6: false }]);
     assert!(p[0].hint().contains("IPv6 subnet field"), "{}", p[0].hint());
     let p = problems(&NetworkSpec { ipv6: true, subnet_v6: "10.1.0.0/24".into(), ..spec("x") });
     assert_eq!(codes(&p), ["wrongFamily"]);
-    assert_eq!(fields(&p), [Some("subnetV6")]);
+    assert_eq!(fields(&p), [Some(Field::SubnetV6)]);
     let p = problems(&NetworkSpec { subnet: "10.1.0.0/24".into(), gateway: "fd00::1".into(), ..spec("x") });
-    assert_eq!(fields(&p), [Some("gateway")]);
+    assert_eq!(fields(&p), [Some(Field::Gateway)]);
     assert_eq!(codes(&p), ["wrongFamily"]);
     let p = problems(&NetworkSpec { subnet: "10.1.0.0/24".into(), ip_range: "fd00::/120".into(), ..spec("x") });
-    assert_eq!(fields(&p), [Some("ipRange")]);
+    assert_eq!(fields(&p), [Some(Field::IpRange)]);
 }
 
 #[test]
@@ -153,11 +153,11 @@ fn a_subnet_with_host_bits_is_refused_suggesting_its_network() {
     let p = problems(&NetworkSpec { ipv6: true, subnet_v6: "fd00:1::5/64".into(), ..spec("x") });
     assert_eq!(
         p,
-        [Problem::HostBits { field: Field::SubnetV6, value: "fd00:1::5/64".into(), suggested: "fd00:1::/64".into() }]
+        [SpecProblem::HostBits { field: Field::SubnetV6, value: "fd00:1::5/64".into(), suggested: "fd00:1::/64".into() }]
     );
     let p = problems(&NetworkSpec { subnet: "10.1.2.0/24".into(), ip_range: "10.1.2.130/25".into(), ..spec("x") });
     assert_eq!(codes(&p), ["hostBits"]);
-    assert_eq!(fields(&p), [Some("ipRange")]);
+    assert_eq!(fields(&p), [Some(Field::IpRange)]);
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn gateway_and_range_outside_the_subnet_are_refused() {
         ..spec("x")
     });
     assert_eq!(codes(&p), ["outsideSubnet", "outsideSubnet"]);
-    assert_eq!(fields(&p), [Some("ipRange"), Some("gateway")]);
+    assert_eq!(fields(&p), [Some(Field::IpRange), Some(Field::Gateway)]);
     assert_eq!(p[1].fact(), "The IPv4 gateway 10.1.3.1 is outside the subnet 10.1.2.0/24");
     let p = problems(&NetworkSpec {
         ipv6: true,
@@ -178,7 +178,7 @@ fn gateway_and_range_outside_the_subnet_are_refused() {
         ..spec("x")
     });
     assert_eq!(codes(&p), ["outsideSubnet"]);
-    assert_eq!(fields(&p), [Some("gatewayV6")]);
+    assert_eq!(fields(&p), [Some(Field::GatewayV6)]);
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn a_gateway_on_the_network_or_broadcast_address_is_refused() {
 fn a_gateway_or_range_without_a_subnet_is_refused() {
     let p = problems(&NetworkSpec { ip_range: "10.1.2.0/25".into(), gateway: "10.1.2.1".into(), ..spec("x") });
     assert_eq!(codes(&p), ["needsSubnet", "needsSubnet"]);
-    assert_eq!(fields(&p), [Some("ipRange"), Some("gateway")]);
+    assert_eq!(fields(&p), [Some(Field::IpRange), Some(Field::Gateway)]);
     // A broken subnet already has its problem; the gateway does not add a second one about it.
     let p = problems(&NetworkSpec { subnet: "nope".into(), gateway: "10.1.2.1".into(), ..spec("x") });
     assert_eq!(codes(&p), ["badCidr"]);
@@ -216,7 +216,7 @@ fn a_subnet_overlapping_existing_networks_is_refused_naming_each() {
     let names: Vec<String> = wide
         .iter()
         .filter_map(|p| match p {
-            Problem::SubnetOverlap { network, .. } => Some(network.clone()),
+            SpecProblem::SubnetOverlap { network, .. } => Some(network.clone()),
             _ => None,
         })
         .collect();
@@ -232,28 +232,28 @@ fn an_ipv6_subnet_overlapping_an_existing_one_is_refused() {
     let t = demo_with(vec![dual], vec![]);
     let p = validate_create(&t, &NetworkSpec { ipv6: true, subnet_v6: "fd00:50::/48".into(), ..spec("x") }, &ctx());
     assert_eq!(codes(&p), ["subnetOverlap"]);
-    assert_eq!(fields(&p), [Some("subnetV6")]);
+    assert_eq!(fields(&p), [Some(Field::SubnetV6)]);
     assert!(p[0].fact().contains("`dual` (fd00:50::/64)"), "{}", p[0].fact());
 }
 
 #[test]
 fn ipv6_without_an_ipv6_subnet_is_refused() {
     let p = problems(&NetworkSpec { ipv6: true, ..spec("x") });
-    assert_eq!(p, [Problem::Ipv6SubnetRequired]);
+    assert_eq!(p, [SpecProblem::Ipv6SubnetRequired]);
     assert_eq!(p[0].field(), Some(Field::SubnetV6));
 }
 
 #[test]
 fn ipv6_values_with_ipv6_off_are_refused() {
     let p = problems(&NetworkSpec { subnet_v6: "fd00:1::/64".into(), gateway_v6: "fd00:1::1".into(), ..spec("x") });
-    assert_eq!(p, [Problem::Ipv6Off { field: Field::SubnetV6 }, Problem::Ipv6Off { field: Field::GatewayV6 }]);
+    assert_eq!(p, [SpecProblem::Ipv6Off { field: Field::SubnetV6 }, SpecProblem::Ipv6Off { field: Field::GatewayV6 }]);
 }
 
 #[test]
 fn macvlan_and_ipvlan_without_parent_are_refused_unless_internal() {
     for driver in ["macvlan", "ipvlan"] {
         let p = problems(&NetworkSpec { driver: driver.into(), ..spec("x") });
-        assert_eq!(p, [Problem::ParentRequired { driver: driver.into() }]);
+        assert_eq!(p, [SpecProblem::ParentRequired { driver: driver.into() }]);
         assert!(p[0].fact().contains("cannot leave the host"), "{}", p[0].fact());
         assert!(p[0].hint().contains("Internal"), "{}", p[0].hint());
         assert_eq!(problems(&NetworkSpec { driver: driver.into(), internal: true, ..spec("x") }), []);
@@ -264,7 +264,7 @@ fn macvlan_and_ipvlan_without_parent_are_refused_unless_internal() {
 fn parents_that_cannot_be_interface_names_or_are_loopback_are_refused() {
     for bad in ["eth 0", "eth0/1", "eth0:1", "a-very-long-interface"] {
         let p = problems(&NetworkSpec { driver: "macvlan".into(), parent: bad.into(), ..spec("x") });
-        assert_eq!(p, [Problem::ParentInvalid { value: bad.into() }], "{bad:?}");
+        assert_eq!(p, [SpecProblem::ParentInvalid { value: bad.into() }], "{bad:?}");
     }
     let p = problems(&NetworkSpec { driver: "ipvlan".into(), parent: "lo".into(), ..spec("x") });
     assert_eq!(codes(&p), ["parentLoopback"]);
@@ -280,7 +280,7 @@ fn passthru_on_a_parent_another_macvlan_network_uses_is_refused() {
         ..spec("x")
     };
     let p = problems(&on_lan("passthru"));
-    assert_eq!(p, [Problem::ParentPassthru { parent: "netlens-lan0".into(), network: "lan".into() }]);
+    assert_eq!(p, [SpecProblem::ParentPassthru { parent: "netlens-lan0".into(), network: "lan".into() }]);
     // Sharing a parent otherwise is left to the engine: newer ones allow it.
     assert_eq!(problems(&on_lan("bridge")), []);
     let mut pt = network("n-pt", "direct", "macvlan", None);
@@ -314,7 +314,7 @@ fn settings_of_other_drivers_are_refused_as_not_for_driver() {
         ..spec("x")
     });
     assert_eq!(codes(&p), ["notForDriver"; 4]);
-    assert_eq!(fields(&p), [Some("parent"), Some("mode"), Some("encrypted"), Some("attachable")]);
+    assert_eq!(fields(&p), [Some(Field::Parent), Some(Field::Mode), Some(Field::Encrypted), Some(Field::Attachable)]);
     assert!(p[3].fact().contains("swarm-scoped overlay"), "{}", p[3].fact());
     let p = problems(&NetworkSpec {
         driver: "macvlan".into(),
@@ -323,16 +323,16 @@ fn settings_of_other_drivers_are_refused_as_not_for_driver() {
         mtu: "1400".into(),
         ..spec("x")
     });
-    assert_eq!(fields(&p), [Some("mtu"), Some("icc")]);
+    assert_eq!(fields(&p), [Some(Field::Mtu), Some(Field::Icc)]);
 }
 
 #[test]
 fn an_mtu_that_is_not_a_number_or_out_of_range_is_refused() {
     let mtu = |v: &str| problems(&NetworkSpec { mtu: v.into(), ..spec("x") });
-    assert_eq!(mtu("abc"), [Problem::MtuNotNumber { value: "abc".into() }]);
-    assert_eq!(mtu("+1500"), [Problem::MtuNotNumber { value: "+1500".into() }]);
-    assert_eq!(mtu("67"), [Problem::MtuOutOfRange { value: 67 }]);
-    assert_eq!(mtu("65536"), [Problem::MtuOutOfRange { value: 65536 }]);
+    assert_eq!(mtu("abc"), [SpecProblem::MtuNotNumber { value: "abc".into() }]);
+    assert_eq!(mtu("+1500"), [SpecProblem::MtuNotNumber { value: "+1500".into() }]);
+    assert_eq!(mtu("67"), [SpecProblem::MtuOutOfRange { value: 67 }]);
+    assert_eq!(mtu("65536"), [SpecProblem::MtuOutOfRange { value: 65536 }]);
     assert_eq!(codes(&mtu("99999999999999999999999")), ["mtuOutOfRange"]);
     assert_eq!(mtu("68"), []);
     assert_eq!(mtu("65535"), []);
@@ -349,9 +349,9 @@ fn label_and_option_keys_that_are_empty_or_hold_equals_are_refused() {
     assert_eq!(
         p,
         [
-            Problem::BadKey { field: Field::Labels, key: "".into(), problem: KeyProblem::Empty },
-            Problem::BadKey { field: Field::Labels, key: "a=b".into(), problem: KeyProblem::HasEquals },
-            Problem::BadKey { field: Field::Options, key: "=x".into(), problem: KeyProblem::HasEquals },
+            SpecProblem::BadKey { field: Field::Labels, key: "".into(), problem: KeyProblem::Empty },
+            SpecProblem::BadKey { field: Field::Labels, key: "a=b".into(), problem: KeyProblem::HasEquals },
+            SpecProblem::BadKey { field: Field::Options, key: "=x".into(), problem: KeyProblem::HasEquals },
         ]
     );
 }
@@ -379,7 +379,7 @@ fn an_option_that_a_field_sets_is_refused_pointing_to_the_field() {
         options: [("macvlan_mode".to_string(), "vepa".to_string())].into(),
         ..spec("x")
     };
-    assert_eq!(problems(&s), [Problem::OptionHasField { key: "macvlan_mode".into(), dedicated: Field::Mode }]);
+    assert_eq!(problems(&s), [SpecProblem::OptionHasField { key: "macvlan_mode".into(), dedicated: Field::Mode }]);
 }
 
 #[test]

@@ -11,6 +11,7 @@ use ipnet::IpNet;
 
 use super::{undo, EndpointConfig, Operation};
 use crate::model::{Container, Network};
+use crate::problem::{Code, Field, Problem};
 use crate::topology::Topology;
 
 /// The longest name DNS allows (RFC 1035), and the longest label in it.
@@ -26,11 +27,11 @@ pub enum AddressField {
 }
 
 impl AddressField {
-    pub fn as_str(self) -> &'static str {
+    pub fn field(self) -> Field {
         match self {
-            Self::Ipv4 => "ipv4",
-            Self::Ipv6 => "ipv6",
-            Self::LinkLocal => "linkLocal",
+            Self::Ipv4 => Field::Ipv4,
+            Self::Ipv6 => Field::Ipv6,
+            Self::LinkLocal => Field::LinkLocal,
         }
     }
 
@@ -149,46 +150,56 @@ pub enum Refusal {
 }
 
 impl Refusal {
+
+
+
+
+    /// Fact and hint together, as shown next to a field or on a refused drop. Facts that open with a name
+    /// keep its case (`api`, not `Api`): names are case-sensitive.
+    pub fn message(&self) -> String {
+        format!("{}. {}", self.fact(), self.hint())
+    }
+}
+
+impl Problem for Refusal {
     /// Stable, for the UI to switch on.
-    pub fn code(&self) -> &'static str {
+    fn code(&self) -> Code {
         match self {
-            Self::ContainerGone { .. } => "containerGone",
-            Self::NetworkGone { .. } => "networkGone",
-            Self::AlreadyConnected { .. } => "alreadyConnected",
-            Self::NotConnected { .. } => "notConnected",
-            Self::SharedStack { .. } => "sharedStack",
-            Self::FixedNetwork { .. } => "fixedNetwork",
-            Self::NotAttachable { .. } => "notAttachable",
-            Self::ConfigOnly { .. } => "configOnly",
-            Self::BadAlias { .. } => "badAlias",
-            Self::AliasOnDefaultBridge => "aliasOnDefaultBridge",
-            Self::StaticOnDefaultBridge { .. } => "staticOnDefaultBridge",
-            Self::BadAddress { .. } => "badAddress",
-            Self::StaticNeedsSubnet { .. } => "staticNeedsSubnet",
-            Self::OutsideSubnet { .. } => "outsideSubnet",
-            Self::ReservedAddress { .. } => "reservedAddress",
-            Self::AddressInUse { .. } => "addressInUse",
-            Self::NoIpv6 { .. } => "noIpv6",
+            Self::ContainerGone { .. } => Code::ContainerGone,
+            Self::NetworkGone { .. } => Code::NetworkGone,
+            Self::AlreadyConnected { .. } => Code::AlreadyConnected,
+            Self::NotConnected { .. } => Code::NotConnected,
+            Self::SharedStack { .. } => Code::SharedStack,
+            Self::FixedNetwork { .. } => Code::FixedNetwork,
+            Self::NotAttachable { .. } => Code::NotAttachable,
+            Self::ConfigOnly { .. } => Code::ConfigOnly,
+            Self::BadAlias { .. } => Code::BadAlias,
+            Self::AliasOnDefaultBridge => Code::AliasOnDefaultBridge,
+            Self::StaticOnDefaultBridge { .. } => Code::StaticOnDefaultBridge,
+            Self::BadAddress { .. } => Code::BadAddress,
+            Self::StaticNeedsSubnet { .. } => Code::StaticNeedsSubnet,
+            Self::OutsideSubnet { .. } => Code::OutsideSubnet,
+            Self::ReservedAddress { .. } => Code::ReservedAddress,
+            Self::AddressInUse { .. } => Code::AddressInUse,
+            Self::NoIpv6 { .. } => Code::NoIpv6,
         }
     }
-
     /// The form field the refusal belongs next to; `None` when it is about the target itself.
-    pub fn field(&self) -> Option<&'static str> {
+    fn field(&self) -> Option<Field> {
         match self {
-            Self::BadAlias { .. } | Self::AliasOnDefaultBridge => Some("aliases"),
+            Self::BadAlias { .. } | Self::AliasOnDefaultBridge => Some(Field::Aliases),
             Self::StaticOnDefaultBridge { field }
             | Self::BadAddress { field, .. }
             | Self::StaticNeedsSubnet { field, .. }
             | Self::OutsideSubnet { field, .. }
             | Self::ReservedAddress { field, .. }
-            | Self::AddressInUse { field, .. } => Some(field.as_str()),
-            Self::NoIpv6 { .. } => Some("ipv6"),
+            | Self::AddressInUse { field, .. } => Some(field.field()),
+            Self::NoIpv6 { .. } => Some(Field::Ipv6),
             _ => None,
         }
     }
-
     /// What is wrong, as one clause without advice (undo prefixes it with "cannot restore exactly: ").
-    pub fn fact(&self) -> String {
+    fn fact(&self) -> String {
         match self {
             Self::ContainerGone { container_id } => format!("Container {} no longer exists", short(container_id)),
             Self::NetworkGone { network_id } => format!("Network {} no longer exists", short(network_id)),
@@ -248,9 +259,8 @@ impl Refusal {
             Self::NoIpv6 { network } => format!("{network} has IPv6 disabled"),
         }
     }
-
     /// What the user can do about it.
-    pub fn hint(&self) -> String {
+    fn hint(&self) -> String {
         match self {
             Self::ContainerGone { .. } | Self::NetworkGone { .. } => {
                 "It was removed or recreated since the view was read; pick it again in the refreshed graph.".into()
@@ -281,13 +291,8 @@ impl Refusal {
             Self::NoIpv6 { .. } => "Leave the IPv6 address empty, or use a network created with --ipv6.".into(),
         }
     }
-
-    /// Fact and hint together, as shown next to a field or on a refused drop. Facts that open with a name
-    /// keep its case (`api`, not `Api`): names are case-sensitive.
-    pub fn message(&self) -> String {
-        format!("{}. {}", self.fact(), self.hint())
-    }
 }
+
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

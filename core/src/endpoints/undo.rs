@@ -4,6 +4,7 @@
 //! Owns what an exact restore needs. It must not run anything nor pick substitute values:
 //! when an exact restore is impossible (an address taken meanwhile) it refuses and says why.
 
+use crate::problem::Problem;
 use super::validate::{check_config, check_target, plan_disconnect, Refusal};
 use super::{EndpointConfig, Operation};
 use crate::model::{Container, Endpoint};

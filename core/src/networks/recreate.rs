@@ -10,12 +10,13 @@ use std::fmt;
 
 use super::cidr::parse_net;
 use super::command::create_command;
-use super::problem::Problem;
+use super::problem::SpecProblem;
 use super::spec::{CreateContext, NetworkSpec, OPT_ENCRYPTED, OPT_ICC, OPT_MTU, OPT_PARENT};
 use super::validate::engine_rules;
 use crate::model::Network;
-use crate::ops::{EndpointConfig, Operation};
+use crate::endpoints::{EndpointConfig, Operation};
 use crate::topology::Topology;
+use crate::problem::{Code, Problem};
 
 /// Options the engine writes itself; passing them back would pin what it should choose again.
 const OPT_VXLAN_IDS: &str = "com.docker.network.driver.overlay.vxlanid_list";
@@ -79,30 +80,34 @@ pub enum RecreateRefusal {
 }
 
 impl RecreateRefusal {
-    pub fn code(&self) -> &'static str {
+
+
+
+    pub fn message(&self) -> String {
+        format!("{}. {}", self.fact(), self.hint())
+    }
+}
+
+impl Problem for RecreateRefusal {
+    fn code(&self) -> Code {
         match self {
-            Self::NotRepresentable { .. } => "notRepresentable",
+            Self::NotRepresentable { .. } => Code::NotRepresentable,
         }
     }
-
-    pub fn fact(&self) -> String {
+    fn fact(&self) -> String {
         match self {
             Self::NotRepresentable { network, what } => format!("{network} cannot be re-created exactly: {what}"),
         }
     }
-
-    pub fn hint(&self) -> String {
+    fn hint(&self) -> String {
         match self {
             Self::NotRepresentable { .. } => {
                 "Re-create it by hand with docker network create, from the settings shown in its inspector.".into()
             }
         }
     }
-
-    pub fn message(&self) -> String {
-        format!("{}. {}", self.fact(), self.hint())
-    }
 }
+
 
 impl fmt::Display for RecreateRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -136,11 +141,11 @@ pub fn recreate_plan(network: &Network, disconnects: &[Operation]) -> Result<Rec
 
 /// Whether the re-create can still run exactly as planned against the topology as it is now: the name is
 /// free, the subnets overlap nothing, the driver is there, and every container to reconnect still exists.
-pub fn check_recreate(topology: &Topology, plan: &Recreate, ctx: &CreateContext) -> Vec<Problem> {
+pub fn check_recreate(topology: &Topology, plan: &Recreate, ctx: &CreateContext) -> Vec<SpecProblem> {
     let mut out = engine_rules(topology, &plan.spec, ctx);
     for r in &plan.reconnects {
         if topology.container(&r.container_id).is_none() {
-            out.push(Problem::ContainerGone { container: r.container_name.clone() });
+            out.push(SpecProblem::ContainerGone { container: r.container_name.clone() });
         }
     }
     out

@@ -11,16 +11,16 @@ use crate::dto::ops::{
     problems, AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto,
     ProblemDto,
 };
-use crate::engine::Engine;
+use netlens_engine::Engine;
 use crate::error::AppError;
-use crate::history::{Change, History};
-use crate::netbench;
-use crate::ops::{
+use netlens_core::history::{Change, History};
+use crate::service::networks as netbench;
+use netlens_core::endpoints::{
     inverse, next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, recheck, targets, user_aliases,
     EndpointConfig, Operation, Refusal,
 };
 use crate::state::AppState;
-use crate::topology::{network_node_id, Topology};
+use netlens_core::topology::{network_node_id, Topology};
 
 /// How long an operation waits for the event stream to bring its effect into the view before it returns.
 /// The engine emits the event at once; this only bounds a lagging stream, and the change is made either way.
@@ -288,13 +288,13 @@ fn unchecked_disconnect(topology: &Topology, container_id: &str, network_id: &st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::events::LiveUpdate;
-    use crate::fixtures::demo;
+    use netlens_engine::events::LiveUpdate;
+    use netlens_core::fixtures::demo;
     use crate::state::LiveConfig;
 
     fn state() -> AppState {
         let config = LiveConfig {
-            target: crate::engine::Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
+            target: netlens_engine::Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
             sandbox: true,
             sandbox_reason: None,
         };

@@ -1,7 +1,7 @@
 //! CLI lines: flag order, quoting, and the prune and rm lines.
 
 use super::*;
-use crate::lifecycle::command::go_duration;
+use crate::networks::command::go_duration;
 
 #[test]
 fn create_command_writes_flags_in_a_stable_order_with_options_and_labels_sorted() {

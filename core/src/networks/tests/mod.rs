@@ -7,6 +7,7 @@ mod recreate;
 mod remove;
 mod validate;
 
+use crate::problem::{Field, Problem};
 use super::*;
 use crate::fixtures;
 use crate::model::{Container, Network};
@@ -38,8 +39,8 @@ fn spec(name: &str) -> NetworkSpec {
     NetworkSpec { name: name.into(), ..NetworkSpec::default() }
 }
 
-fn codes(problems: &[Problem]) -> Vec<&'static str> {
-    problems.iter().map(Problem::code).collect()
+fn codes(problems: &[SpecProblem]) -> Vec<String> {
+    problems.iter().map(|p| p.code().name()).collect()
 }
 
 /// A bridge spec that uses every bridge field, valid against the demo.
