@@ -1,0 +1,276 @@
+// A Backend for tests and the demo that replays answers Rust recorded, so TypeScript never re-implements
+// Rust's rules or wording. A Rust test (the golden writer) runs each case of golden/CASES.md against the
+// sandbox fixture and writes `golden/<command>.json`: a list of
+//   { "args": <the command's argument object, named as tauri-specta invokes it ({} when it takes none)>,
+//     "result": { "ok": <DTO> } | { "error": <AppError> },
+//     "state"?: <replay state it belongs to>, "next"?: <state after it>, "emits"?: <TopologyDto> }
+// Lookup is by deep-equal args (key order ignored), first in the current state, then among stateless cases.
+// `state`/`next` let a recorded sequence repeat itself (disconnect → undo → redo answer differently each
+// time); `emits` is the view Rust sent before the command resolved (connect, undo, create… resolve only after
+// the new topology is out). It must hold no rule of its own: a question without a recorded answer fails
+// loudly (or, in the demo, answers with an error saying so).
+import type {
+  AliasesDto,
+  AppError,
+  Backend,
+  ConnectPlanDto,
+  CreateOptionsDto,
+  CreatePlanDto,
+  DisconnectPlanDto,
+  DropTargetDto,
+  EndpointConfigDto,
+  EngineStatusDto,
+  HistoryDto,
+  NetworkSpecDto,
+  OutcomeDto,
+  PruneFiltersDto,
+  PrunePreviewDto,
+  RemovePlanDto,
+  ReportDto,
+  Result,
+  TopologyDto,
+  Unsubscribe,
+} from "../lib/backend";
+
+/** Every Backend method that asks Rust a question, i.e. every command a golden file can answer. */
+export type GoldenCommand = Exclude<keyof Backend, "onTopology" | "onStatus" | "openUrl">;
+
+const COMMANDS: Record<GoldenCommand, true> = {
+  getTopology: true,
+  getEngineStatus: true,
+  dropTargets: true,
+  planConnect: true,
+  connect: true,
+  planDisconnect: true,
+  disconnect: true,
+  undo: true,
+  redo: true,
+  getHistory: true,
+  networkAliases: true,
+  placeNetwork: true,
+  createOptions: true,
+  planCreate: true,
+  createNetwork: true,
+  planRemove: true,
+  removeNetworks: true,
+  prunePreview: true,
+  pruneNetworks: true,
+  networkJson: true,
+};
+
+export const isGoldenCommand = (name: string): name is GoldenCommand => Object.hasOwn(COMMANDS, name);
+
+export interface GoldenCase {
+  args: unknown;
+  result: { ok: unknown } | { error: AppError };
+  state?: string;
+  next?: string;
+  emits?: TopologyDto;
+}
+
+export type Goldens = Partial<Record<GoldenCommand, GoldenCase[]>>;
+
+/** The first replay state; cases without `state` answer in every state. */
+export const INITIAL = "initial";
+
+const files = import.meta.glob<GoldenCase[]>("./golden/*.json", { eager: true, import: "default" });
+
+/** The golden files Rust wrote, by command; a file named after no command is an error, not a silent miss. */
+export function recordedGoldens(): Goldens {
+  const out: Goldens = {};
+  for (const [path, cases] of Object.entries(files)) {
+    const name = path.replace(/^.*\//, "").replace(/\.json$/, "");
+    if (!isGoldenCommand(name)) throw new Error(`golden file ${path} names no backend command`);
+    out[name] = cases;
+  }
+  return out;
+}
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` compare equal. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+export class MissingGolden extends Error {
+  constructor(
+    readonly command: GoldenCommand,
+    readonly args: unknown,
+    readonly state: string,
+  ) {
+    super(
+      `no golden answer for ${command}(${JSON.stringify(args)})${state === INITIAL ? "" : ` in state "${state}"`}; ` +
+        "add the case to the Rust golden writer (ui/src/test/golden/CASES.md)",
+    );
+    this.name = "MissingGolden";
+  }
+}
+
+export interface ReplayOptions {
+  /** "throw" (tests): a question without an answer rejects with MissingGolden. "answer" (demo): commands
+   *  that can fail resolve with an AppError saying the demo has no recorded answer. */
+  onMissing?: "throw" | "answer";
+  /** Milliseconds each changing command waits, so tests and the demo can see the busy state. */
+  delayMs?: number;
+}
+
+export class ReplayBackend implements Backend {
+  /** The replay state: moved by a replayed case's `next`, or set by a test to stage an outside change. */
+  state = INITIAL;
+  /** Every command asked, with its argument object, in order: tests assert on what was (not) asked. */
+  readonly calls: { command: GoldenCommand; args: unknown }[] = [];
+  readonly opened: string[] = [];
+  delayMs: number;
+  private readonly onMissing: "throw" | "answer";
+  private topologyListeners = new Set<(t: TopologyDto) => void>();
+  private statusListeners = new Set<(s: EngineStatusDto) => void>();
+
+  constructor(
+    readonly goldens: Goldens = recordedGoldens(),
+    options: ReplayOptions = {},
+  ) {
+    this.onMissing = options.onMissing ?? "throw";
+    this.delayMs = options.delayMs ?? 0;
+  }
+
+  private find(command: GoldenCommand, args: unknown): GoldenCase | undefined {
+    const key = canonical(args);
+    const cases = (this.goldens[command] ?? []).filter((c) => canonical(c.args) === key);
+    return cases.find((c) => c.state === this.state) ?? cases.find((c) => c.state === undefined);
+  }
+
+  /** The recorded case, its view emitted and its state taken; MissingGolden when there is none. */
+  private async replay(command: GoldenCommand, args: unknown, changes = false): Promise<GoldenCase> {
+    this.calls.push({ command, args: structuredClone(args) });
+    if (changes && this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+    const found = this.find(command, args);
+    if (!found) throw new MissingGolden(command, args, this.state);
+    if (found.next !== undefined) this.state = found.next;
+    if (found.emits) this.emitTopology(found.emits);
+    return found;
+  }
+
+  /** A command answered with the contract's Result. */
+  private async answer<T>(command: GoldenCommand, args: unknown, changes = false): Promise<Result<T, AppError>> {
+    let found: GoldenCase;
+    try {
+      found = await this.replay(command, args, changes);
+    } catch (e) {
+      if (!(e instanceof MissingGolden) || this.onMissing === "throw") throw e;
+      return {
+        status: "error",
+        error: { code: "engineRejected", message: `The demo has no recorded answer for ${command}.`, hint: "It replays what Netlens recorded; try one of the tour's steps." },
+      };
+    }
+    return "ok" in found.result ? { status: "ok", data: found.result.ok as T } : { status: "error", error: found.result.error };
+  }
+
+  getTopology() {
+    return this.answer<TopologyDto>("getTopology", {});
+  }
+
+  async getEngineStatus(): Promise<EngineStatusDto> {
+    const found = await this.replay("getEngineStatus", {});
+    if ("error" in found.result) throw new Error(found.result.error.message);
+    return found.result.ok as EngineStatusDto;
+  }
+
+  async onTopology(cb: (t: TopologyDto) => void): Promise<Unsubscribe> {
+    this.topologyListeners.add(cb);
+    return () => void this.topologyListeners.delete(cb);
+  }
+
+  async onStatus(cb: (s: EngineStatusDto) => void): Promise<Unsubscribe> {
+    this.statusListeners.add(cb);
+    return () => void this.statusListeners.delete(cb);
+  }
+
+  async openUrl(url: string): Promise<void> {
+    this.opened.push(url);
+  }
+
+  dropTargets(containerId: string) {
+    return this.answer<DropTargetDto[]>("dropTargets", { containerId });
+  }
+
+  planConnect(containerId: string, networkId: string, config: EndpointConfigDto) {
+    return this.answer<ConnectPlanDto>("planConnect", { containerId, networkId, config });
+  }
+
+  connect(containerId: string, networkId: string, config: EndpointConfigDto) {
+    return this.answer<OutcomeDto>("connect", { containerId, networkId, config }, true);
+  }
+
+  planDisconnect(containerId: string, networkId: string) {
+    return this.answer<DisconnectPlanDto>("planDisconnect", { containerId, networkId });
+  }
+
+  disconnect(containerId: string, networkId: string) {
+    return this.answer<OutcomeDto>("disconnect", { containerId, networkId }, true);
+  }
+
+  undo() {
+    return this.answer<OutcomeDto>("undo", {}, true);
+  }
+
+  redo() {
+    return this.answer<OutcomeDto>("redo", {}, true);
+  }
+
+  getHistory() {
+    return this.answer<HistoryDto>("getHistory", {});
+  }
+
+  networkAliases(networkId: string) {
+    return this.answer<AliasesDto[]>("networkAliases", { networkId });
+  }
+
+  /** Answers nothing, so it needs no golden case: only the call is recorded (rounded, as backend.ts sends it). */
+  async placeNetwork(name: string, x: number, y: number): Promise<void> {
+    this.calls.push({ command: "placeNetwork", args: { name, x: Math.round(x), y: Math.round(y) } });
+  }
+
+  createOptions() {
+    return this.answer<CreateOptionsDto>("createOptions", {});
+  }
+
+  planCreate(spec: NetworkSpecDto) {
+    return this.answer<CreatePlanDto>("planCreate", { spec });
+  }
+
+  createNetwork(spec: NetworkSpecDto) {
+    return this.answer<OutcomeDto>("createNetwork", { spec }, true);
+  }
+
+  planRemove(networkIds: string[]) {
+    return this.answer<RemovePlanDto>("planRemove", { networkIds });
+  }
+
+  removeNetworks(networkIds: string[]) {
+    return this.answer<ReportDto>("removeNetworks", { networkIds }, true);
+  }
+
+  prunePreview(filters: PruneFiltersDto) {
+    return this.answer<PrunePreviewDto>("prunePreview", { filters });
+  }
+
+  pruneNetworks(networkIds: string[]) {
+    return this.answer<ReportDto>("pruneNetworks", { networkIds }, true);
+  }
+
+  networkJson(networkId: string) {
+    return this.answer<string>("networkJson", { networkId });
+  }
+
+  /** A view change Rust would push (an outside `docker run`, or a staged change in a test). */
+  emitTopology(t: TopologyDto): void {
+    for (const cb of this.topologyListeners) cb(t);
+  }
+
+  emitStatus(s: EngineStatusDto): void {
+    for (const cb of this.statusListeners) cb(s);
+  }
+}
