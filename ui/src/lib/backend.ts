@@ -4,7 +4,7 @@
 import { open } from "@tauri-apps/plugin-shell";
 
 import { commands, events } from "./bindings";
-import type { LifecycleBackend } from "./lifecycle/types";
+import type { LifecycleBackend } from "./networks/types";
 import type {
   AliasesDto,
   AppError,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 
 import { createCommand, FakeLifecycle, parseGoDuration, quote } from "./fakeLifecycle";
-import { emptyForm, specFrom } from "../lib/lifecycle/specForm";
+import { emptyForm, specFrom } from "../lib/networks/specForm";
 
 const ok = <T>(r: { status: "ok"; data: T } | { status: "error" }): T => {
   if (r.status !== "ok") throw new Error("expected ok");

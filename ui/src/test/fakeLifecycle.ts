@@ -28,7 +28,7 @@ import type {
   ReportDto,
   ReportItemDto,
   Result,
-} from "../lib/lifecycle/types";
+} from "../lib/networks/types";
 
 export interface FakeNetwork {
   id: string;

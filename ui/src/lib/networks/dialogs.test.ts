@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createLifecycleDialogs, isNewNetworkKey, isRemoveKey } from "./dialogs";
 import { FakeLifecycle } from "../../test/fakeLifecycle";
-import LifecycleDialogs from "./LifecycleDialogs.svelte";
+import LifecycleDialogs from "./NetworkDialogs.svelte";
 import type { OutcomeDto, ReportDto } from "./types";
 
 afterEach(() => cleanup());

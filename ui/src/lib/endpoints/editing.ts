@@ -20,7 +20,7 @@ import type {
 } from "../backend";
 import type { Point } from "../graph/geometry";
 import type { TopologyIndex } from "../topologyIndex";
-import { createToasts, type ToastStore } from "./toasts";
+import { createToasts, type ToastStore } from "../shared/toasts";
 
 /** The connect popover: which container goes onto which network, and where to show it. */
 export interface ConnectDraft {

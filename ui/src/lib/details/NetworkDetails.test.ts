@@ -4,10 +4,10 @@ import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { readable } from "svelte/store";
 import { afterEach, describe, expect, it } from "vitest";
 
-import App from "../../../App.svelte";
-import { FakeBackend } from "../../../test/fakeBackend";
-import { demoStatus, demoTopology } from "../../../test/demoTopology";
-import { fakeViewFactory } from "../../../test/fakeView";
+import App from "../../App.svelte";
+import { FakeBackend } from "../../test/fakeBackend";
+import { demoStatus, demoTopology } from "../../test/demoTopology";
+import { fakeViewFactory } from "../../test/fakeView";
 
 afterEach(() => cleanup());
 

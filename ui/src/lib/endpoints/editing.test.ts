@@ -5,7 +5,7 @@ import { FakeBackend } from "../../test/fakeBackend";
 import { demoStatus, demoTopology } from "../../test/demoTopology";
 import { indexTopology, type TopologyIndex } from "../topologyIndex";
 import { createEditing } from "./editing";
-import { createToasts } from "./toasts";
+import { createToasts } from "../shared/toasts";
 
 function setup() {
   const backend = new FakeBackend(demoTopology(1), demoStatus());
