@@ -15,6 +15,8 @@ export interface Palette {
   external: string;
   endpointEdgeAlpha: string;
   reachEdge: string;
+  /** The ring on a hub whose paths out (Host, External) are hidden at scale. */
+  reachMark: string;
   label: string;
   labelMuted: string;
   edgeLabel: string;
@@ -38,6 +40,7 @@ export const PALETTES: Record<Theme, Palette> = {
     external: "#0f172a",
     endpointEdgeAlpha: "99",
     reachEdge: "#94a3b8",
+    reachMark: "#64748b",
     label: "#0f172a",
     labelMuted: "#64748b",
     edgeLabel: "#475569",
@@ -58,6 +61,7 @@ export const PALETTES: Record<Theme, Palette> = {
     external: "#f1f5f9",
     endpointEdgeAlpha: "aa",
     reachEdge: "#64748b",
+    reachMark: "#94a3b8",
     label: "#e2e8f0",
     labelMuted: "#94a3b8",
     edgeLabel: "#94a3b8",

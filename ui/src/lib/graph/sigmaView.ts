@@ -1,48 +1,69 @@
 // The sigma.js 4 renderer behind the GraphView interface: the only module that imports sigma. It owns
-// the WebGL canvas, the styles that turn graph attributes into pixels, clicks, the camera, and the
-// hook that lets the UI own a pointer gesture (a drag) without sigma panning the camera. Pure
-// decisions (colours, sizes, coordinates, fitting, hit-testing) live in graphModel.ts, palette.ts and
-// geometry.ts; what a gesture means lives in interaction/dragMachine.ts.
+// the WebGL canvas, the styles that turn graph attributes and item states into pixels, clicks, hover,
+// the camera, and the hook that lets the UI own a pointer gesture (a drag) without sigma panning the
+// camera. Pure decisions (colours, sizes, coordinates, fitting, hit-testing, what to draw at which
+// zoom) live in graphModel.ts, palette.ts, geometry.ts and levelOfDetail.ts; what a gesture means
+// lives in interaction/dragMachine.ts.
 import Graph from "graphology";
 import Sigma from "sigma";
 import type { MouseCoords } from "sigma/types";
 import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare } from "sigma/rendering";
 
 import type { TopologyDto } from "../backend";
-import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Point, type Segment } from "./geometry";
-import { syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graphModel";
+import { diffBetween } from "../topologyDiff";
+import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Bounds, type Point, type Segment } from "./geometry";
+import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graphModel";
+import { decideLod, LABEL_FONT, setChange, withHovered, type LodDecision } from "./levelOfDetail";
 import { PALETTES, type Palette } from "./palette";
 import { isToggleClick } from "../selectionSet";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
 
-/** Per-node state the drag decorations set; sigma keeps it across attribute updates. */
-type NodeState = { drop: DropMark | "source" | "none" };
-type EdgeState = { pulled: boolean };
+/**
+ * Per-item state: the drag decorations, and what the level of detail (levelOfDetail.ts) decided. Sigma
+ * keeps it across attribute updates. Every style below reads only attributes and item state (no
+ * functions), so sigma restyles just the items whose state changed, never the whole graph on a hover or
+ * when the camera starts or stops moving.
+ */
+type NodeState = { drop: DropMark | "source" | "none"; lodLabel: boolean; lodMark: boolean };
+type EdgeState = { pulled: boolean; lodHidden: boolean; lodLabel: boolean };
 
 const FONT = "system-ui, 'Segoe UI', Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif";
 /** Pixels kept free around the graph when fitting: room for labels beside the outermost nodes. */
 const FIT_MARGIN = 70;
-/** Up to this many nodes every label is drawn. */
-const SMALL_GRAPH = 80;
 /** Pixels around a node's disc that still count as on it; hubs take a wider margin as drop targets. */
 const NODE_MARGIN = 3;
 const HUB_MARGIN = 12;
+/** While the camera moves, the level of detail is decided again at most this often (ms). */
+const LOD_INTERVAL = 120;
+
+/** The white (or dark) halo behind a hovered, selected or drop-target node and its label. */
+const HALO = {
+  backdropVisibility: "visible",
+  backdropArea: "both",
+  backdropColor: { attribute: "backdropColor" },
+  backdropBorderWidth: 0,
+  backdropShadowColor: "rgba(15, 23, 42, 0.35)",
+  backdropShadowBlur: 10,
+  backdropPadding: 5,
+} as const;
 
 export function createSigmaView(container: HTMLElement, callbacks: GraphViewCallbacks): GraphView {
   const graph: NetlensGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
-  // Styles read the palette through this variable, so a theme switch is an attribute update + refresh.
   let palette: Palette = PALETTES.light;
+  /** The topology the graph shows (what the next one is diffed against). */
+  let drawn: TopologyDto | null = null;
   /** The highlighted (selected) nodes and edges. */
   let selected: readonly string[] = [];
+  let hovered: string | null = null;
 
   const renderer = new Sigma(graph, container, {
-    customNodeState: { drop: "none" } as NodeState,
-    customEdgeState: { pulled: false } as EdgeState,
+    customNodeState: { drop: "none", lodLabel: false, lodMark: false } as NodeState,
+    customEdgeState: { pulled: false, lodHidden: false, lodLabel: false } as EdgeState,
     primitives: {
       nodes: {
         shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.25 }), sdfDiamond({ cornerRadius: 0.15 })],
         layers: [layerFill()],
-        label: { font: { family: FONT, size: 13, weight: "500" }, margin: 6 },
+        label: { font: { family: FONT, size: 13, weight: "500" }, margin: LABEL_FONT.margin },
       },
       edges: {
         // Endpoint edges are drawn by the plain layer; reach edges make it transparent and show dashes.
@@ -71,47 +92,50 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
           shape: { attribute: "shape" },
           label: { attribute: "label" },
           labelColor: { attribute: "labelColor" },
-          labelSize: (a) => (a.kind === "container" ? 12 : 13),
-          // Small graphs (the usual case) label everything; large ones let sigma thin out container labels.
-          labelVisibility: (a, s, _g, g) =>
-            a.forceLabel || s.isHovered || s.isHighlighted || g.order <= SMALL_GRAPH ? "visible" : "auto",
+          labelSize: { attribute: "labelSize" },
+          // The level of detail picks the labels that fit; hover and selection add theirs below.
+          labelVisibility: { whenState: "lodLabel", then: "visible", else: "hidden" },
           cursor: "pointer",
-          depth: (_a, s) => (s.isHovered || s.isHighlighted ? "topNodes" : "nodes"),
-          backdropVisibility: (_a, s) => (s.isHovered || s.isHighlighted ? "visible" : "hidden"),
-          backdropColor: () => palette.backdrop,
-          backdropShadowColor: () => "rgba(15, 23, 42, 0.35)",
-          backdropShadowBlur: 10,
-          backdropPadding: 5,
+          depth: "nodes",
+          // A hub whose Host/External lines are hidden wears a thin ring instead.
+          backdropVisibility: { whenState: "lodMark", then: "visible", else: "hidden" },
+          backdropArea: "node",
+          backdropColor: "#00000000",
+          backdropBorderColor: { attribute: "markColor" },
+          backdropBorderWidth: 2,
+          backdropShadowColor: "#00000000",
+          backdropShadowBlur: 0,
+          backdropPadding: 1.5,
         },
-        { when: (_a, s) => s.isHighlighted, then: { size: (a) => a.size * 1.3 } },
+        { whenState: "isHovered", then: { ...HALO, labelVisibility: "visible", depth: "topNodes" } },
+        { whenState: "isHighlighted", then: { ...HALO, labelVisibility: "visible", depth: "topNodes", size: { attribute: "highlightSize" } } },
         // While a container is dragged: hubs that take it glow and grow, the others fade.
-        {
-          when: (_a, s) => s.drop === "allowed",
-          then: { size: (a) => a.size * 1.4, backdropVisibility: "visible", labelVisibility: "visible", depth: "topNodes" },
-        },
-        { when: (_a, s) => s.drop === "refused", then: { color: (a) => a.color + "40", labelColor: () => palette.labelMuted } },
-        { when: (_a, s) => s.drop === "source", then: { backdropVisibility: "visible", depth: "topNodes" } },
+        { whenState: { drop: "allowed" }, then: { ...HALO, size: { attribute: "dropSize" }, labelVisibility: "visible", depth: "topNodes" } },
+        { whenState: { drop: "refused" }, then: { color: { attribute: "fadedColor" }, labelColor: { attribute: "mutedLabelColor" } } },
+        { whenState: { drop: "source" }, then: { ...HALO, depth: "topNodes" } },
       ],
       edges: [
         {
           size: { attribute: "size" },
           color: { attribute: "color" },
-          plainColor: (a) => (a.dashSize > 0 ? "#00000000" : a.color),
+          plainColor: { attribute: "plainColor" },
           dashSize: { attribute: "dashSize" },
           label: { attribute: "label" },
-          // Paths out repeat the same few words ("NAT"); the outline and details carry them instead.
-          labelVisibility: (a, s) => (a.kind === "endpoint" || s.isHovered || s.isHighlighted ? "auto" : "hidden"),
-          labelColor: () => palette.edgeLabel,
+          // IPv4 labels only zoomed in or around the selection; paths out say "NAT" in the details instead.
+          labelVisibility: { whenState: "lodLabel", then: "auto", else: "hidden" },
+          labelColor: { attribute: "labelColor" },
           labelSize: 11,
           labelFont: FONT,
-          labelBackgroundColor: () => palette.backdrop + "d9",
+          labelBackgroundColor: { attribute: "labelBackgroundColor" },
           labelBackgroundPadding: 2,
           cursor: "pointer",
-          depth: (_a, s) => (s.isHovered || s.isHighlighted ? "topEdges" : "edges"),
+          depth: "edges",
+          visibility: { whenState: "lodHidden", then: "hidden", else: "visible" },
         },
-        { when: (_a, s) => s.isHighlighted || s.isHovered, then: { size: (a) => a.size + 1.5 } },
+        { whenState: "isHovered", then: { size: { attribute: "focusSize" }, labelVisibility: "visible", depth: "topEdges" } },
+        { whenState: "isHighlighted", then: { size: { attribute: "focusSize" }, labelVisibility: "visible", depth: "topEdges" } },
         // The UI draws a pulled edge as a rubber band; the straight line would only confuse.
-        { when: (_a, s) => s.pulled, then: { visibility: "hidden" } },
+        { whenState: "pulled", then: { visibility: "hidden" } },
       ],
     },
     settings: {
@@ -122,13 +146,93 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       enableEdgeEvents: true,
       enableCameraRotation: false,
       enableCameraMouseRotation: false,
-      labelDensity: 2,
+      // Labels are picked by the level of detail (all of them forced or hidden), not by sigma's grid.
+      labelDensity: 1,
       labelRenderedSizeThreshold: 4,
       minCameraRatio: 0.2,
-      maxCameraRatio: 20,
+      maxCameraRatio: 40,
       zoomDuration: 200,
     },
   });
+
+  // Level of detail: decided again when the selection, the hovered item, the graph or the camera
+  // changes (the camera at most every LOD_INTERVAL ms), and applied as a difference of item states.
+  const camera = renderer.getCamera();
+  const none = (): LodDecision => ({
+    tier: "overview",
+    labels: new Set(),
+    reachShown: new Set(),
+    reachHidden: new Set(),
+    marks: new Set(),
+    edgeLabels: new Set(),
+  });
+  let base: LodDecision = none();
+  let applied: LodDecision = none();
+  let lodTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function viewBounds(): Bounds | null {
+    const { width, height } = renderer.getDimensions();
+    if (width <= 0 || height <= 0) return null;
+    return boundsOf([renderer.viewportToGraph({ x: 0, y: 0 }), renderer.viewportToGraph({ x: width, y: height })]);
+  }
+
+  function applyStates(next: LodDecision, fresh: readonly string[] = []) {
+    const nodes = (before: ReadonlySet<string>, after: ReadonlySet<string>, key: "lodLabel" | "lodMark") => {
+      const { on, off } = setChange(before, after);
+      if (on.length) renderer.setNodesState(on, { [key]: true });
+      if (off.length) renderer.setNodesState(off, { [key]: false });
+    };
+    const edges = (before: ReadonlySet<string>, after: ReadonlySet<string>, key: "lodLabel" | "lodHidden") => {
+      const { on, off } = setChange(before, after);
+      if (on.length) renderer.setEdgesState(on, { [key]: true });
+      if (off.length) renderer.setEdgesState(off, { [key]: false });
+    };
+    nodes(applied.labels, next.labels, "lodLabel");
+    nodes(applied.marks, next.marks, "lodMark");
+    edges(applied.edgeLabels, next.edgeLabels, "lodLabel");
+    edges(applied.reachHidden, next.reachHidden, "lodHidden");
+    // Items added since: their state is set whatever sigma remembered for the same id before.
+    for (const id of fresh) {
+      if (graph.hasNode(id)) renderer.setNodeState(id, { lodLabel: next.labels.has(id), lodMark: next.marks.has(id) });
+      else if (graph.hasEdge(id)) renderer.setEdgeState(id, { lodLabel: next.edgeLabels.has(id), lodHidden: next.reachHidden.has(id) });
+    }
+    applied = next;
+  }
+
+  /** Decide again from scratch (graph, camera or selection changed). */
+  function refreshLod(fresh: readonly string[] = []) {
+    if (lodTimer !== null) {
+      clearTimeout(lodTimer);
+      lodTimer = null;
+    }
+    const ratio = camera.getState().ratio;
+    base = decideLod(graph, { ratio, view: viewBounds(), selected, hovered: null, previousTier: base.tier });
+    applyStates(withHover(), fresh);
+  }
+
+  function withHover(): LodDecision {
+    return hovered !== null && (graph.hasNode(hovered) || graph.hasEdge(hovered)) ? withHovered(graph, base, hovered) : base;
+  }
+
+  /** Only the hovered item changed: lay it over the last decision. */
+  function hover(id: string | null) {
+    hovered = id;
+    applyStates(withHover());
+  }
+
+  // A moving camera re-decides at most every LOD_INTERVAL ms (a pan keeps every label's size and
+  // spacing: only nodes coming into view need a decision, and that can wait a moment).
+  camera.on("updated", () => {
+    if (lodTimer !== null || graph.order === 0) return;
+    lodTimer = setTimeout(() => {
+      lodTimer = null;
+      refreshLod();
+    }, LOD_INTERVAL);
+  });
+  renderer.on("enterNode", ({ node }) => hover(node));
+  renderer.on("leaveNode", () => hover(null));
+  renderer.on("enterEdge", ({ edge }) => hover(edge));
+  renderer.on("leaveEdge", () => hover(null));
 
   // Keep the same graph point in the middle when the pane changes size (outline shown or hidden,
   // window resized): with autoRescale off, sigma would otherwise keep the framed point, which drifts.
@@ -268,34 +372,50 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     for (const id of selected) highlight(id, true);
   }
 
+  function select(ids: readonly string[]) {
+    const same = ids.length === selected.length && ids.every((id, i) => id === selected[i]);
+    if (same) return;
+    markSelected(ids);
+    refreshLod();
+  }
+
   function fit(animate: boolean) {
     const bounds = boundsOf(graph.mapNodes((_id, a) => ({ x: a.x, y: a.y })));
     if (!bounds) return;
     const { width, height } = renderer.getDimensions();
     const centre = renderer.graphToFramedGraph(centreOf(bounds));
     const target = { x: centre.x, y: centre.y, ratio: fitRatio(bounds, { width, height }, FIT_MARGIN), angle: 0 };
-    const camera = renderer.getCamera();
     if (animate) void camera.animate(target, { duration: 300 });
-    else camera.setState(target);
+    else {
+      camera.setState(target);
+      refreshLod();
+    }
   }
 
   return {
     update(topology: TopologyDto, next: Palette) {
       const themeChanged = next !== palette;
       palette = next;
-      const report = syncGraph(graph, topology, palette);
-      // Sync drops and re-adds nothing that stayed, but a removed selection must not linger highlighted.
-      markSelected(selected.filter((id) => graph.hasNode(id) || graph.hasEdge(id)));
+      // A new theme rewrites every colour; otherwise only what changed since the last topology is
+      // touched (the diff the store recorded, or one worked out here).
+      const first = drawn === null;
+      const report = themeChanged || !drawn ? syncGraph(graph, topology, palette) : applyDiff(graph, diffBetween(drawn, topology), palette);
+      drawn = topology;
+      // Nothing is re-added that stayed, but a removed selection must not linger highlighted.
+      const kept = selected.filter((id) => graph.hasNode(id) || graph.hasEdge(id));
+      if (kept.length !== selected.length) markSelected(kept);
+      if (hovered !== null && !graph.hasNode(hovered) && !graph.hasEdge(hovered)) hovered = null;
       // A topology that arrives mid-drag keeps the drop marks on the hubs that are still there.
-      applyDecor();
+      if (dropMarked.length || dropMarks || dropSource) applyDecor();
       if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: true });
+      // New or vanished items change what fits and which hubs have paths out; attribute changes do not.
+      if (report.added.length || report.removed.length) refreshLod(first ? [] : report.added);
       if (themeChanged) renderer.refresh();
       return report;
     },
-    setSelected: markSelected,
+    setSelected: select,
     fit,
     zoom(direction) {
-      const camera = renderer.getCamera();
       void (direction === "in" ? camera.zoomIn({ duration: 200 }) : camera.zoomOut({ duration: 200 }));
     },
     nodeViewportPosition(id: string): Point | null {
@@ -328,6 +448,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       if (id !== null && graph.hasEdge(id)) renderer.setEdgeState(id, { pulled: true });
     },
     destroy() {
+      if (lodTimer !== null) clearTimeout(lodTimer);
       observer.disconnect();
       renderer.kill();
     },

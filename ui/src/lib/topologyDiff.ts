@@ -1,0 +1,121 @@
+// What changed between two topologies, keyed by node and edge id, and how to apply such a change to a
+// topology. Today the backend sends whole topologies and `diffTopology` works the change out here; when
+// the Rust side sends diffs itself (issue 9) it produces the same `TopologyDiff` and this module only
+// applies it. Pure: plain data in, plain data out.
+import type { EdgeDto, NodeDto, TopologyDto } from "./backend";
+
+export interface ItemChanges<T> {
+  added: T[];
+  /** The item as it is now (same id, different content). */
+  changed: T[];
+  removed: string[];
+}
+
+export interface TopologyDiff {
+  /** The revision this diff applies to: a topology at another revision needs a full resync. */
+  base: number;
+  revision: number;
+  nodes: ItemChanges<NodeDto>;
+  edges: ItemChanges<EdgeDto>;
+}
+
+/** Structural equality of plain JSON data (what crosses from Rust): objects, arrays, primitives. */
+export function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in ra) {
+    if (!Object.hasOwn(ra, key)) continue;
+    count++;
+    if (!Object.hasOwn(rb, key) || !samePlain(ra[key], rb[key])) return false;
+  }
+  for (const key in rb) if (Object.hasOwn(rb, key)) count--;
+  return count === 0;
+}
+
+function diffItems<T extends { id: string }>(prev: readonly T[], next: readonly T[]): ItemChanges<T> {
+  const before = new Map<string, T>();
+  for (const item of prev) before.set(item.id, item);
+  const changes: ItemChanges<T> = { added: [], changed: [], removed: [] };
+  const seen = new Set<string>();
+  for (const item of next) {
+    seen.add(item.id);
+    const old = before.get(item.id);
+    if (old === undefined) changes.added.push(item);
+    else if (!samePlain(old, item)) changes.changed.push(item);
+  }
+  for (const item of prev) if (!seen.has(item.id)) changes.removed.push(item.id);
+  return changes;
+}
+
+/**
+ * What turns `prev` into `next`; from nothing (`prev` null) everything is added. Linear in the size of
+ * both: this is the work the Rust side will take over, after which the UI's work is linear in the change.
+ */
+export function diffTopology(prev: TopologyDto | null, next: TopologyDto): TopologyDiff {
+  return {
+    base: prev?.revision ?? 0,
+    revision: next.revision,
+    nodes: diffItems(prev?.nodes ?? [], next.nodes),
+    edges: diffItems(prev?.edges ?? [], next.edges),
+  };
+}
+
+export function isEmptyDiff(diff: TopologyDiff): boolean {
+  const { nodes, edges } = diff;
+  return (
+    nodes.added.length + nodes.changed.length + nodes.removed.length + edges.added.length + edges.changed.length + edges.removed.length === 0
+  );
+}
+
+/** How many items a diff touches (for reports and tests). */
+export function diffSize(diff: TopologyDiff): number {
+  const { nodes, edges } = diff;
+  return nodes.added.length + nodes.changed.length + nodes.removed.length + edges.added.length + edges.changed.length + edges.removed.length;
+}
+
+function applyItems<T extends { id: string }>(items: readonly T[], changes: ItemChanges<T>): T[] {
+  if (changes.changed.length === 0 && changes.removed.length === 0) return changes.added.length ? [...items, ...changes.added] : [...items];
+  const changed = new Map(changes.changed.map((c) => [c.id, c]));
+  const removed = new Set(changes.removed);
+  const out: T[] = [];
+  for (const item of items) {
+    if (removed.has(item.id)) continue;
+    out.push(changed.get(item.id) ?? item);
+  }
+  for (const item of changes.added) out.push(item);
+  return out;
+}
+
+/**
+ * `prev` with `diff` applied, or null when the diff was made against another revision (the caller then
+ * asks for the whole topology: a resync). Unchanged nodes and edges keep their identity.
+ */
+export function applyTopologyDiff(prev: TopologyDto, diff: TopologyDiff): TopologyDto | null {
+  if (diff.base !== prev.revision) return null;
+  return { revision: diff.revision, nodes: applyItems(prev.nodes, diff.nodes), edges: applyItems(prev.edges, diff.edges) };
+}
+
+// The diff that produced a topology, when one is known (the store records it as it applies a diff
+// from the backend), so the renderer and the outline need not work it out again. Weak: a topology
+// nobody holds takes its diff with it.
+const known = new WeakMap<TopologyDto, TopologyDiff>();
+
+export function rememberDiff(topology: TopologyDto, diff: TopologyDiff): void {
+  known.set(topology, diff);
+}
+
+/** The diff that turns `from` into `to`: the recorded one when it starts at `from`, else worked out. */
+export function diffBetween(from: TopologyDto | null, to: TopologyDto): TopologyDiff {
+  const recorded = known.get(to);
+  if (recorded && from && recorded.base === from.revision) return recorded;
+  return diffTopology(from, to);
+}
