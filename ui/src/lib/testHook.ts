@@ -21,13 +21,13 @@
 //     // milliseconds (performance.timeOrigin + performance.now(), comparable with the host's clock):
 //     clock(): number
 //       // now, on that clock
-//     drawTimes(): { revision: number; at: number; painted: number }[]
+//     drawTimes(): { revision: number; at: number; painted: number | null }[]
 //       // every data-revision the page set (the last 2,000): `at` when <main data-revision> changed,
-//       // `painted` at the next animation frame, i.e. after the renderer drew that revision
+//       // `painted` at the next animation frame, i.e. after the renderer drew that revision (null until then)
 //     watch(id): void
 //       // from now on, note each time node or edge `id` appears or disappears in a drawn revision
 //       // (the first note is its state when watch was called, revision 0)
-//     seen(id): { present: boolean; revision: number; at: number; painted: number }[]
+//     seen(id): { present: boolean; revision: number; at: number; painted: number | null }[]
 //       // those changes for a watched id, oldest first
 //   }
 //
@@ -58,7 +58,8 @@ export interface NetlensDrawTimes {
 export interface DrawTime {
   revision: number;
   at: number;
-  painted: number;
+  /** null until the frame after `at` has run */
+  painted: number | null;
 }
 
 export interface Sighting extends DrawTime {
@@ -86,14 +87,14 @@ function recordDrawTimes(hook: NetlensTestHook, win: Window): NetlensDrawTimes &
       const el = r.target as Element;
       const revision = Number(el.getAttribute("data-revision"));
       if (!Number.isFinite(revision) || revision === times.at(-1)?.revision) continue;
-      const entry: DrawTime = { revision, at, painted: at };
+      const entry: DrawTime = { revision, at, painted: null };
       times.push(entry);
       if (times.length > KEEP) times.splice(0, times.length - KEEP);
       const changed: Sighting[] = [];
       for (const [id, list] of watched) {
         const now = present(id);
         if (list.at(-1)?.present !== now) {
-          const s: Sighting = { present: now, revision, at, painted: at };
+          const s: Sighting = { present: now, revision, at, painted: null };
           list.push(s);
           changed.push(s);
         }
