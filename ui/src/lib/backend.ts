@@ -4,7 +4,7 @@
 import { open } from "@tauri-apps/plugin-shell";
 
 import { commands, events } from "./bindings";
-import type { LifecycleBackend } from "./networks/types";
+import type { NetworksBackend } from "./networks/types";
 import type {
   AliasesDto,
   AppError,
@@ -72,8 +72,8 @@ export type EngineState = EngineStatusDto["state"];
 
 export type Unsubscribe = () => void;
 
-/** Everything the window asks of the Rust side; the network lifecycle's part is declared beside its dialogs. */
-export interface Backend extends LifecycleBackend {
+/** Everything the window asks of the Rust side; the networks' part (create, remove, prune, inspect) is declared in networks/types.ts. */
+export interface Backend extends NetworksBackend {
   getTopology(): Promise<Result<TopologyDto, AppError>>;
   getEngineStatus(): Promise<EngineStatusDto>;
   onTopology(cb: (topology: TopologyDto) => void): Promise<Unsubscribe>;

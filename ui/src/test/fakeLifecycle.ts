@@ -1,6 +1,6 @@
 // TODO(golden): re-implements Rust's network-spec validation, create/remove/prune wording and command
 // rendering; to be replaced by replayed golden answers (golden/CASES.md), then deleted.
-// A believable in-memory LifecycleBackend for tests and the browser demo: a list of networks, create
+// A believable in-memory NetworksBackend for tests and the browser demo: a list of networks, create
 // plans that check the rules people trip over most (name syntax and duplicates, CIDR shapes, gateways
 // outside the subnet, overlapping subnets, a parentless macvlan, overlay outside a swarm), the docker
 // commands rendered as the Rust side renders them, remove with disconnect-all, and prune of exactly the
@@ -16,7 +16,7 @@ import type {
   HistoryDto,
   HistoryEntryDto,
   KeyValueDto,
-  LifecycleBackend,
+  NetworksBackend,
   NetworkSpecDto,
   OutcomeDto,
   PreviewItemDto,
@@ -48,7 +48,7 @@ export interface FakeNetwork {
 }
 
 export interface FakeCall {
-  method: keyof LifecycleBackend;
+  method: keyof NetworksBackend;
   args: unknown[];
 }
 
@@ -173,7 +173,7 @@ function labelMatches(f: LabelFilter, labels: KeyValueDto[]): boolean {
   return have !== undefined && (f.value === null || have.value === f.value);
 }
 
-export class FakeLifecycle implements LifecycleBackend {
+export class FakeLifecycle implements NetworksBackend {
   networks: FakeNetwork[];
   swarmManager: boolean;
   drivers: string[];
@@ -222,7 +222,7 @@ export class FakeLifecycle implements LifecycleBackend {
     return this.networks.find((n) => n.id === id);
   }
 
-  private async settle<T>(method: keyof LifecycleBackend, args: unknown[], run: () => T): Promise<T> {
+  private async settle<T>(method: keyof NetworksBackend, args: unknown[], run: () => T): Promise<T> {
     this.calls.push({ method, args: structuredClone(args) });
     if (this.latency > 0) await new Promise((r) => setTimeout(r, this.latency));
     return run();

@@ -1,8 +1,9 @@
-// The create dialog as a person uses it, against the in-memory FakeLifecycle.
+// The create dialog as a person uses it, over its flow against the in-memory FakeLifecycle.
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import CreateNetworkDialog from "./CreateNetworkDialog.svelte";
+import { createFlow } from "./flows";
 import { FakeLifecycle } from "../../test/fakeLifecycle";
 import type { OutcomeDto } from "./types";
 
@@ -11,7 +12,7 @@ afterEach(() => cleanup());
 function setup(fake = new FakeLifecycle(), initialName = "") {
   const onClose = vi.fn<() => void>();
   const onDone = vi.fn<(o: OutcomeDto) => void>();
-  const result = render(CreateNetworkDialog, { props: { backend: fake, onClose, onDone, initialName, debounceMs: 0 } });
+  const result = render(CreateNetworkDialog, { props: { flow: createFlow(fake, 0), onClose, onDone, initialName } });
   const q = <T extends HTMLElement = HTMLElement>(sel: string) => {
     const el = result.container.ownerDocument.querySelector<T>(sel);
     if (!el) throw new Error(`no ${sel}`);

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { FakeLifecycle } from "../../test/fakeLifecycle";
+import { pruneFlow } from "./flows";
 import PruneDialog from "./PruneDialog.svelte";
 import type { ReportDto } from "./types";
 
@@ -11,7 +12,7 @@ afterEach(() => cleanup());
 function setup(fake = new FakeLifecycle()) {
   const onClose = vi.fn<() => void>();
   const onDone = vi.fn<(r: ReportDto) => void>();
-  render(PruneDialog, { props: { backend: fake, onClose, onDone } });
+  render(PruneDialog, { props: { flow: pruneFlow(fake), onClose, onDone } });
   return { fake, onClose, onDone };
 }
 

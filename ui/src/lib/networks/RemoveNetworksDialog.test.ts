@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { FakeLifecycle } from "../../test/fakeLifecycle";
+import { removeFlow } from "./flows";
 import RemoveNetworksDialog from "./RemoveNetworksDialog.svelte";
 import type { ReportDto } from "./types";
 
@@ -11,7 +12,7 @@ afterEach(() => cleanup());
 function setup(networkIds: string[], fake = new FakeLifecycle()) {
   const onClose = vi.fn<() => void>();
   const onDone = vi.fn<(r: ReportDto) => void>();
-  render(RemoveNetworksDialog, { props: { backend: fake, networkIds, onClose, onDone } });
+  render(RemoveNetworksDialog, { props: { flow: removeFlow(fake, networkIds), networkIds, onClose, onDone } });
   return { fake, onClose, onDone };
 }
 

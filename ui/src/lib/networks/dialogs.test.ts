@@ -2,9 +2,9 @@ import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { get } from "svelte/store";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { createLifecycleDialogs, isNewNetworkKey, isRemoveKey } from "./dialogs";
+import { createNetworkDialogs, isNewNetworkKey, isRemoveKey } from "./dialogs";
 import { FakeLifecycle } from "../../test/fakeLifecycle";
-import LifecycleDialogs from "./NetworkDialogs.svelte";
+import NetworkDialogs from "./NetworkDialogs.svelte";
 import type { OutcomeDto, ReportDto } from "./types";
 
 afterEach(() => cleanup());
@@ -17,7 +17,7 @@ const key = (init: KeyboardEventInit, target: EventTarget = document.body) => {
 
 describe("the lifecycle dialogs store", () => {
   it("opens one dialog at a time, so a half-typed form is never replaced", () => {
-    const d = createLifecycleDialogs();
+    const d = createNetworkDialogs();
     expect(d.openCreate("web")).toBe(true);
     expect(d.openPrune()).toBe(false);
     expect(get(d.open)).toEqual({ kind: "create", initialName: "web" });
@@ -36,12 +36,12 @@ describe("the lifecycle dialogs store", () => {
   });
 });
 
-describe("LifecycleDialogs", () => {
+describe("NetworkDialogs", () => {
   it("closes the create dialog once the network exists and passes the outcome on", async () => {
-    const dialogs = createLifecycleDialogs();
+    const dialogs = createNetworkDialogs();
     const onCreated = vi.fn<(o: OutcomeDto) => void>();
     const onReport = vi.fn<(r: ReportDto) => void>();
-    render(LifecycleDialogs, { props: { backend: new FakeLifecycle(), dialogs, onCreated, onReport } });
+    render(NetworkDialogs, { props: { backend: new FakeLifecycle(), dialogs, onCreated, onReport } });
     expect(document.querySelector("[data-testid=create-dialog]")).toBeNull();
     dialogs.openCreate("web");
     await waitFor(() => expect(document.querySelector("[data-testid=create-dialog]")).not.toBeNull());

@@ -1,15 +1,15 @@
-// Which lifecycle dialog is open, as a store the toolbar, the canvas's context menu, the details panel and
-// the keyboard can all open from, and LifecycleDialogs.svelte renders. Also the keys that open them.
-// It must not talk to the backend; the dialogs do.
+// Which network dialog (create, remove, prune) is open, as a store the toolbar, the canvas's context menu,
+// the details panel and the keyboard can all open from, and NetworkDialogs.svelte renders. Also the keys
+// that open them. It must not talk to the backend; the dialogs' flows (flows.ts) do.
 import { writable, type Readable } from "svelte/store";
 
-export type LifecycleDialog =
+export type NetworkDialog =
   | { kind: "create"; initialName: string }
   | { kind: "remove"; networkIds: string[] }
   | { kind: "prune" };
 
-export interface LifecycleDialogs {
-  open: Readable<LifecycleDialog | null>;
+export interface NetworkDialogState {
+  open: Readable<NetworkDialog | null>;
   /** Each opener returns false, and changes nothing, while another dialog is open: a half-typed form is
    *  never thrown away by a stray shortcut. */
   openCreate(initialName?: string): boolean;
@@ -18,11 +18,11 @@ export interface LifecycleDialogs {
   close(): void;
 }
 
-export function createLifecycleDialogs(): LifecycleDialogs {
-  const open = writable<LifecycleDialog | null>(null);
-  let current: LifecycleDialog | null = null;
+export function createNetworkDialogs(): NetworkDialogState {
+  const open = writable<NetworkDialog | null>(null);
+  let current: NetworkDialog | null = null;
   open.subscribe((v) => (current = v));
-  const show = (d: LifecycleDialog) => {
+  const show = (d: NetworkDialog) => {
     if (current !== null) return false;
     open.set(d);
     return true;

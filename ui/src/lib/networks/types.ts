@@ -1,5 +1,5 @@
-// The network lifecycle's slice of the contract, as the lifecycle UI sees it: the generated types, taken
-// through backend.ts (the UI's one door to Tauri), and the commands the dialogs call.
+// The networks' slice of the contract (create, remove, prune, inspect), as the network dialogs see it: the
+// generated types, taken through backend.ts (the UI's one door to Tauri), and the commands flows.ts calls.
 // It must hold types only: no logic.
 import type {
   AppError,
@@ -38,10 +38,10 @@ export type {
 } from "../backend";
 
 /**
- * The lifecycle commands, one to one with the generated `commands.*` of the same names: backend.ts can
+ * The network commands, one to one with the generated `commands.*` of the same names: backend.ts can
  * pass `commands.createOptions` etc. straight through.
  */
-export interface LifecycleBackend {
+export interface NetworksBackend {
   /** The drivers this engine can create networks with, and whether it is a swarm manager. */
   createOptions(): Promise<Result<CreateOptionsDto, AppError>>;
   /** Checks the create form as it is now; changes nothing. */

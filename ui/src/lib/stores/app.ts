@@ -6,8 +6,8 @@ import type { Readable, Writable } from "svelte/store";
 import type { AppError, Backend, EngineStatusDto, TopologyDto } from "../backend";
 import type { Theme } from "../graph/palette";
 import type { TopologyIndex } from "../topologyIndex";
-import { createLifecycleDialogs, type LifecycleDialogs } from "../networks/dialogs";
-import type { LifecycleBackend } from "../networks/types";
+import { createNetworkDialogs, type NetworkDialogState } from "../networks/dialogs";
+import type { NetworksBackend } from "../networks/types";
 import type { Point } from "../graph/geometry";
 import { createEditing, type EditingState } from "../endpoints/editing";
 import { createSelection, type Selected } from "./selection";
@@ -25,10 +25,10 @@ export interface AppState {
   theme: Readable<Theme>;
   /** Connect, disconnect, undo, redo: busy state, history, popover, confirmation and toasts. */
   editing: EditingState;
-  /** Create, remove and prune dialogs: which is open, and the commands they call. */
-  dialogs: LifecycleDialogs;
-  /** The lifecycle commands; a create lands where `placeNextNetwork` last said (if it did). */
-  lifecycle: LifecycleBackend;
+  /** Create, remove and prune dialogs: which is open (their flows call `networks`). */
+  dialogs: NetworkDialogState;
+  /** The network commands the dialogs' flows call; a create lands where `placeNextNetwork` last said (if it did). */
+  networks: NetworksBackend;
   /** The user-chosen aliases on a network, by container ID (one inspect per container, so asked lazily). */
   networkAliases(networkId: string): Promise<Map<string, string[]>>;
   /** Where (layout coordinates) the network created next should appear; null lets the layout choose. */
@@ -54,8 +54,8 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     selected: selection.selected,
     theme,
     editing,
-    dialogs: createLifecycleDialogs(),
-    lifecycle: placing.lifecycle,
+    dialogs: createNetworkDialogs(),
+    networks: placing.networks,
     placeNextNetwork: placing.placeNext,
     networkAliases: async (networkId) => {
       const r = await backend.networkAliases(networkId);
@@ -75,12 +75,12 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
   };
 }
 
-/** The lifecycle commands, with the create preceded by a placement when one was asked for. */
-function createPlacing(backend: Backend): { lifecycle: LifecycleBackend; placeNext(at: Point | null): void } {
+/** The network commands, with the create preceded by a placement when one was asked for. */
+function createPlacing(backend: Backend): { networks: NetworksBackend; placeNext(at: Point | null): void } {
   let next: Point | null = null;
   return {
     placeNext: (at) => (next = at),
-    lifecycle: {
+    networks: {
       createOptions: () => backend.createOptions(),
       planCreate: (spec) => backend.planCreate(spec),
       createNetwork: async (spec) => {
