@@ -67,3 +67,12 @@ integration: build-tests sandbox
 
 e2e: build-tests sandbox
 	xvfb-run -a -s "-screen 0 1440x900x24" $(LINTED) test --workspace --test window -- --test-threads=1
+
+## make bench: issue 9's speed targets on a 300-network / 2,000-container engine (release build); writes BENCHMARKS.md.
+## make bench-smoke: the same harness on 10 networks / 40 containers in about a minute, so it cannot rot.
+.PHONY: bench bench-smoke
+bench:
+	bench/bench.sh
+
+bench-smoke:
+	bench/bench.sh --smoke

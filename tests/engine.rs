@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use netlens_engine::events::{follow, LiveUpdate};
-use netlens_engine::{Engine, Target};
 use netlens_core::model::Snapshot;
 use netlens_core::topology::Topology;
+use netlens_engine::events::{follow, LiveUpdate};
+use netlens_engine::{Engine, Target};
 use netlens_tests::proxy::CountingProxy;
 use netlens_tests::{docker, docker_host, docker_json, ensure_demo, netlens, run_idle, Cleanup};
 use serde_json::Value;

@@ -10,7 +10,9 @@ use netlens::dto::lifecycle::{NetworkSpecDto, PruneFiltersDto};
 use netlens::dto::ops::EndpointConfigDto;
 use netlens::dto::KeyValueDto;
 use netlens::error::AppError;
-use netlens::service::{endpoints as workbench, networks as netbench};
+use netlens::service::{endpoints, history, networks};
+use netlens_core::networks::OutcomeKind;
+use netlens_core::problem::{Code, Field};
 use netlens_tests::live::Live;
 use netlens_tests::{docker, docker_host, docker_json, docker_output, run_idle, Cleanup};
 use serde_json::Value;
@@ -56,7 +58,7 @@ impl Drop for Veth {
 }
 
 async fn created(live: &Live, form: &NetworkSpecDto) -> Value {
-    let done = netbench::create(&live.state, form).await.unwrap_or_else(|e| panic!("create {}: {e:?}", form.name));
+    let done = networks::create(&live.state, form).await.unwrap_or_else(|e| panic!("create {}: {e:?}", form.name));
     assert!(done.command.starts_with("docker network create"), "{}", done.command);
     assert!(live.state.topology().unwrap().network_by_name(&form.name).is_some(), "the view shows it on return");
     inspect(&form.name)
@@ -124,12 +126,12 @@ async fn create_with_each_driver_the_sandbox_supports_and_undo_removes_it() {
     assert_eq!(n["Options"]["ipvlan_mode"], "l2");
 
     // Undo takes the last create back; redo makes it again (with a new ID).
-    let undone = workbench::undo(&live.state).await.unwrap();
+    let undone = history::undo(&live.state).await.unwrap();
     assert_eq!(undone.command, "docker network rm nlt-life-ipvlan");
     assert!(!exists("nlt-life-ipvlan"));
-    workbench::redo(&live.state).await.unwrap();
+    history::redo(&live.state).await.unwrap();
     assert!(exists("nlt-life-ipvlan"));
-    workbench::undo(&live.state).await.unwrap();
+    history::undo(&live.state).await.unwrap();
     assert!(!exists("nlt-life-ipvlan"));
     drop(cleanup);
 }
@@ -146,7 +148,7 @@ async fn overlay_is_offered_and_created_once_the_engine_is_a_swarm_manager() {
     }
     let cleanup = Cleanup::new("life-overlay");
     let live = Live::start(&docker_host()).await;
-    let before = netbench::create_options(&live.state).await.unwrap();
+    let before = networks::create_options(&live.state).await.unwrap();
     let overlay = before.drivers.iter().find(|d| d.name == "overlay").unwrap();
     assert!(!overlay.creatable, "not a swarm manager yet");
     assert!(overlay.reason.as_deref().unwrap().contains("docker swarm init"));
@@ -154,13 +156,16 @@ async fn overlay_is_offered_and_created_once_the_engine_is_a_swarm_manager() {
     form.driver = "overlay".into();
     form.attachable = true;
     form.labels = vec![kv("netlens.test", "life-overlay")];
-    let err = netbench::create(&live.state, &form).await.unwrap_err();
-    assert!(matches!(&err, AppError::Refused { problems, .. } if problems[0].code == "overlayNeedsSwarm"), "{err:?}");
+    let err = networks::create(&live.state, &form).await.unwrap_err();
+    assert!(
+        matches!(&err, AppError::Refused { problems, .. } if problems[0].code == Code::OverlayNeedsSwarm),
+        "{err:?}"
+    );
     assert!(!exists("nlt-life-overlay"), "a refusal creates nothing");
 
     let _swarm = Swarm;
     docker(&["swarm", "init", "--advertise-addr", "10.213.0.1"]);
-    let after = netbench::create_options(&live.state).await.unwrap();
+    let after = networks::create_options(&live.state).await.unwrap();
     assert!(after.swarm_manager);
     assert!(after.drivers.iter().any(|d| d.name == "overlay" && d.creatable));
     let n = created(&live, &form).await;
@@ -198,7 +203,7 @@ async fn remove_disconnects_all_and_undo_restores_ipam_labels_and_endpoints() {
     let live = Live::start(&docker_host()).await;
     live.until("the containers", |t| t.container(&web).is_some() && t.container(&job).is_some()).await;
     let net = live.network_id("nlt-life-rm");
-    workbench::connect(
+    endpoints::connect(
         &live.state,
         &job,
         &net,
@@ -210,15 +215,15 @@ async fn remove_disconnects_all_and_undo_restores_ipam_labels_and_endpoints() {
     live.until("the stopped job", |t| t.container(&job).is_some_and(|c| !c.state.is_live())).await;
     let before = inspect("nlt-life-rm");
 
-    let plan = netbench::plan_remove_dto(&live.state, std::slice::from_ref(&net)).unwrap();
+    let plan = networks::plan_remove_dto(&live.state, std::slice::from_ref(&net)).unwrap();
     assert!(plan.disconnects_anything);
     assert_eq!(plan.items[0].attached.len(), 2);
     assert_eq!(plan.commands.last().unwrap(), "docker network rm nlt-life-rm");
-    let report = netbench::remove(&live.state, std::slice::from_ref(&net)).await.unwrap();
-    assert_eq!(report.items[0].outcome, "removed", "{report:?}");
+    let report = networks::remove(&live.state, std::slice::from_ref(&net)).await.unwrap();
+    assert_eq!(report.items[0].outcome, OutcomeKind::Removed, "{report:?}");
     assert!(!exists("nlt-life-rm"));
 
-    let undone = workbench::undo(&live.state).await.unwrap();
+    let undone = history::undo(&live.state).await.unwrap();
     assert!(undone.notice.unwrap_or_default().contains("new IDs"));
     let after = inspect("nlt-life-rm");
     assert_ne!(after["Id"], before["Id"], "the engine gives a new ID");
@@ -234,9 +239,9 @@ async fn remove_disconnects_all_and_undo_restores_ipam_labels_and_endpoints() {
     assert!(job_ep["Aliases"].as_array().unwrap().iter().any(|a| a == "batch"), "{job_ep}");
 
     // An undo of the earlier connect still finds the network under its new ID.
-    let history = workbench::history(&live.state).await;
+    let history = history::history(&live.state).await;
     assert_eq!(history.undo.as_deref(), Some("Disconnect nlt-life-job from nlt-life-rm"));
-    workbench::undo(&live.state).await.unwrap();
+    history::undo(&live.state).await.unwrap();
     assert!(ep(&job).is_null());
 }
 
@@ -251,7 +256,7 @@ async fn prune_removes_exactly_the_preview_and_skips_a_network_that_gained_a_con
     live.until("the three networks", |t| t.network_by_name("nlt-prune-c").is_some() && t.container(&box_id).is_some())
         .await;
     let filters = PruneFiltersDto { until: String::new(), labels: vec![cleanup.label.clone()] };
-    let preview = netbench::prune_preview_dto(&live.state, &filters).await.unwrap();
+    let preview = networks::prune_preview_dto(&live.state, &filters).await.unwrap();
     let names: Vec<&str> = preview.items.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, ["nlt-prune-a", "nlt-prune-b", "nlt-prune-c"]);
     assert_eq!(preview.command, format!("docker network prune --force --filter label={}", cleanup.label));
@@ -265,11 +270,11 @@ async fn prune_removes_exactly_the_preview_and_skips_a_network_that_gained_a_con
     })
     .await;
     let selected: Vec<String> = preview.items.iter().map(|i| i.id.clone()).collect();
-    let report = netbench::prune(&live.state, &selected).await.unwrap();
-    let outcome = |name: &str| report.items.iter().find(|i| i.name == name).map(|i| i.outcome.clone());
-    assert_eq!(outcome("nlt-prune-a").as_deref(), Some("removed"));
-    assert_eq!(outcome("nlt-prune-c").as_deref(), Some("removed"));
-    assert_eq!(outcome("nlt-prune-b").as_deref(), Some("skipped"));
+    let report = networks::prune(&live.state, &selected).await.unwrap();
+    let outcome = |name: &str| report.items.iter().find(|i| i.name == name).map(|i| i.outcome);
+    assert_eq!(outcome("nlt-prune-a"), Some(OutcomeKind::Removed));
+    assert_eq!(outcome("nlt-prune-c"), Some(OutcomeKind::Removed));
+    assert_eq!(outcome("nlt-prune-b"), Some(OutcomeKind::Skipped));
     let reason = report.items.iter().find(|i| i.name == "nlt-prune-b").unwrap().reason.clone().unwrap();
     assert!(reason.contains("nlt-prune-box joined it after the preview"), "{reason}");
     assert!(!exists("nlt-prune-a") && !exists("nlt-prune-c"));
@@ -278,7 +283,7 @@ async fn prune_removes_exactly_the_preview_and_skips_a_network_that_gained_a_con
     assert_eq!(report.summary, "Removed 2 networks, skipped 1");
 
     // Undo re-creates what the prune removed.
-    workbench::undo(&live.state).await.unwrap();
+    history::undo(&live.state).await.unwrap();
     assert!(exists("nlt-prune-a") && exists("nlt-prune-c"));
     assert_eq!(inspect("nlt-prune-a")["Labels"]["netlens.test"], "life-prune");
 }
@@ -292,24 +297,24 @@ async fn refusals_change_nothing() {
 
     let mut bad = spec("nlt-life-bad");
     bad.subnet = "10.214.300.0/24".into();
-    let err = netbench::create(&live.state, &bad).await.unwrap_err();
+    let err = networks::create(&live.state, &bad).await.unwrap_err();
     let AppError::Refused { problems, .. } = &err else { panic!("{err:?}") };
-    assert_eq!(problems[0].field.as_deref(), Some("subnet"));
+    assert_eq!(problems[0].field, Some(Field::Subnet));
     let mut overlap = spec("nlt-life-overlap");
     overlap.subnet = "10.214.10.0/25".into();
     netlens_tests::ensure_demo();
     live.until("the demo", |t| t.network_by_name("backend").is_some()).await;
     let before_demo = networks();
-    let err = netbench::create(&live.state, &overlap).await.unwrap_err();
+    let err = networks::create(&live.state, &overlap).await.unwrap_err();
     let AppError::Refused { problems, .. } = &err else { panic!("{err:?}") };
-    assert!(problems.iter().any(|p| p.code == "subnetOverlap" && p.message.contains("backend")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.code == Code::SubnetOverlap && p.message.contains("backend")), "{problems:?}");
     assert_eq!(networks(), before_demo, "invalid creates change nothing");
     assert!(before.lines().all(|id| before_demo.contains(id)));
 
     let bridge = live.network_id("bridge");
-    let plan = netbench::plan_remove_dto(&live.state, std::slice::from_ref(&bridge)).unwrap();
-    assert_eq!(plan.items[0].refusal.as_ref().unwrap().code, "predefined");
-    let report = netbench::remove(&live.state, &[bridge]).await.unwrap();
-    assert_eq!(report.items[0].outcome, "skipped");
+    let plan = networks::plan_remove_dto(&live.state, std::slice::from_ref(&bridge)).unwrap();
+    assert_eq!(plan.items[0].refusal.as_ref().unwrap().code, Code::Predefined);
+    let report = networks::remove(&live.state, &[bridge]).await.unwrap();
+    assert_eq!(report.items[0].outcome, OutcomeKind::Skipped);
     assert_eq!(networks(), before_demo, "the predefined bridge stays");
 }

@@ -6,7 +6,7 @@
 
 use netlens::dto::ops::EndpointConfigDto;
 use netlens::error::AppError;
-use netlens::service::endpoints as workbench;
+use netlens::service::{endpoints, history};
 use netlens_tests::live::Live;
 use netlens_tests::{docker, docker_host, docker_json, run_idle, Cleanup};
 use serde_json::Value;
@@ -42,7 +42,7 @@ fn form(aliases: &[&str], ipv4: Option<&str>) -> EndpointConfigDto {
 fn problem_codes(e: &AppError) -> Vec<String> {
     match e {
         AppError::Refused { problems, .. } | AppError::CannotRestore { problems, .. } => {
-            problems.iter().map(|p| p.code.clone()).collect()
+            problems.iter().map(|p| p.code.name()).collect()
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -65,7 +65,7 @@ async fn connect_disconnect_undo_redo_restore_aliases_and_static_ip() {
     let net = live.network_id("nlt-ops-a");
 
     let done =
-        workbench::connect(&live.state, &web, &net, &form(&["api", "edge"], Some("10.214.110.10"))).await.unwrap();
+        endpoints::connect(&live.state, &web, &net, &form(&["api", "edge"], Some("10.214.110.10"))).await.unwrap();
     assert_eq!(
         done.command,
         "docker network connect --alias api --alias edge --ip 10.214.110.10 nlt-ops-a nlt-ops-web"
@@ -77,21 +77,21 @@ async fn connect_disconnect_undo_redo_restore_aliases_and_static_ip() {
     assert_eq!(e["IPAMConfig"]["IPv4Address"], "10.214.110.10");
     assert!(aliases(&e).contains(&"api".into()) && aliases(&e).contains(&"edge".into()), "{e}");
     // The details panel reads them by inspect: the user's aliases, without the engine's own (the short ID).
-    let on = workbench::aliases_on(&live.state, &net).await.unwrap();
+    let on = endpoints::aliases_on(&live.state, &net).await.unwrap();
     assert_eq!(on.len(), 1);
     assert_eq!(
         (on[0].container_id.as_str(), on[0].aliases.clone()),
         (web.as_str(), vec!["api".to_string(), "edge".to_string()])
     );
 
-    let done = workbench::disconnect(&live.state, &web, &net).await.unwrap();
+    let done = endpoints::disconnect(&live.state, &web, &net).await.unwrap();
     assert_eq!(done.command, "docker network disconnect nlt-ops-a nlt-ops-web");
     assert!(endpoint(&web, "nlt-ops-a").is_none());
     assert_eq!(done.history.entries.len(), 2);
     assert_eq!(done.history.undo.as_deref(), Some("Connect nlt-ops-web to nlt-ops-a"));
 
     // Undo the disconnect: the same aliases and the same static address, read back from the engine.
-    let undone = workbench::undo(&live.state).await.unwrap();
+    let undone = history::undo(&live.state).await.unwrap();
     assert_eq!(
         undone.command,
         "docker network connect --alias api --alias edge --ip 10.214.110.10 nlt-ops-a nlt-ops-web"
@@ -103,15 +103,15 @@ async fn connect_disconnect_undo_redo_restore_aliases_and_static_ip() {
     assert!(restored.contains(&"api".into()) && restored.contains(&"edge".into()), "{restored:?}");
 
     // Redo disconnects again; a second undo brings it back once more; undo of the connect empties it.
-    workbench::redo(&live.state).await.unwrap();
+    history::redo(&live.state).await.unwrap();
     assert!(endpoint(&web, "nlt-ops-a").is_none());
-    workbench::undo(&live.state).await.unwrap();
+    history::undo(&live.state).await.unwrap();
     assert_eq!(endpoint(&web, "nlt-ops-a").unwrap()["IPAddress"], "10.214.110.10");
-    let last = workbench::undo(&live.state).await.unwrap();
+    let last = history::undo(&live.state).await.unwrap();
     assert!(endpoint(&web, "nlt-ops-a").is_none(), "undoing the first connect disconnects");
     assert_eq!(last.history.undo, None);
     assert_eq!(last.history.redo.as_deref(), Some("Connect nlt-ops-web to nlt-ops-a"));
-    assert!(matches!(workbench::undo(&live.state).await.unwrap_err(), AppError::NothingToUndo { .. }));
+    assert!(matches!(history::undo(&live.state).await.unwrap_err(), AppError::NothingToUndo { .. }));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -124,13 +124,13 @@ async fn a_stopped_container_connects_and_takes_its_address_on_start() {
     live.until("the stopped container", |t| t.container(&job).is_some_and(|c| !c.state.is_live())).await;
     let net = live.network_id("nlt-ops-b");
 
-    let plan = workbench::plan_connect_form(&live.state, &job, &net, &form(&[], Some("10.214.111.7"))).unwrap();
+    let plan = endpoints::plan_connect_form(&live.state, &job, &net, &form(&[], Some("10.214.111.7"))).unwrap();
     assert_eq!(plan.problems, vec![]);
     assert_eq!(
         plan.notice.as_deref(),
         Some("nlt-ops-job is stopped: it takes 10.214.111.7 on nlt-ops-b when it starts.")
     );
-    workbench::connect(&live.state, &job, &net, &form(&[], Some("10.214.111.7"))).await.unwrap();
+    endpoints::connect(&live.state, &job, &net, &form(&[], Some("10.214.111.7"))).await.unwrap();
     let e = endpoint(&job, "nlt-ops-b").expect("a stopped container keeps the new entry");
     assert_eq!(e["IPAMConfig"]["IPv4Address"], "10.214.111.7");
     assert_eq!(e["IPAddress"], "", "no address until it starts");
@@ -165,21 +165,21 @@ async fn every_refusal_leaves_the_engine_unchanged() {
         ("alias on the default bridge", web.as_str(), bridge.clone(), form(&["api"], None), "aliasOnDefaultBridge"),
     ];
     for (what, container, network, config, code) in cases {
-        let err = workbench::connect(&live.state, container, &network, &config).await.unwrap_err();
+        let err = endpoints::connect(&live.state, container, &network, &config).await.unwrap_err();
         assert!(problem_codes(&err).contains(&code.to_string()), "{what}: {err:?}");
         assert_eq!(engine_state(&[&web, &other, &sealed]), before, "{what} changed the engine");
     }
-    let err = workbench::disconnect(&live.state, &other, &net).await.unwrap_err();
+    let err = endpoints::disconnect(&live.state, &other, &net).await.unwrap_err();
     assert_eq!(problem_codes(&err), vec!["notConnected"]);
 
     // A network removed by the CLI after the view was read: the drop is planned against the current graph.
     docker(&["network", "rm", "nlt-ops-gone"]);
     live.until("the network to vanish", |t| t.network(&gone).is_none()).await;
     let before = engine_state(&[&web, &other, &sealed]);
-    let err = workbench::connect(&live.state, &other, &gone, &form(&[], None)).await.unwrap_err();
+    let err = endpoints::connect(&live.state, &other, &gone, &form(&[], None)).await.unwrap_err();
     assert_eq!(problem_codes(&err), vec!["networkGone"]);
     assert_eq!(engine_state(&[&web, &other, &sealed]), before);
-    assert_eq!(workbench::history(&live.state).await.entries.len(), 0, "nothing was recorded");
+    assert_eq!(history::history(&live.state).await.entries.len(), 0, "nothing was recorded");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -192,15 +192,15 @@ async fn undo_refuses_to_guess_when_the_address_was_taken() {
     live.until("both containers", |t| t.container(&a).is_some() && t.container(&b).is_some()).await;
     let net = live.network_id("nlt-ops-d");
 
-    workbench::disconnect(&live.state, &a, &net).await.unwrap();
+    endpoints::disconnect(&live.state, &a, &net).await.unwrap();
     docker(&["network", "connect", "--ip", "10.214.114.20", "nlt-ops-d", &b]);
     live.until("the CLI connect", |t| t.endpoints_of(&b).iter().any(|(n, _)| n.id == net)).await;
     let before = engine_state(&[&a, &b]);
-    let err = workbench::undo(&live.state).await.unwrap_err();
+    let err = history::undo(&live.state).await.unwrap_err();
     assert!(matches!(err, AppError::CannotRestore { .. }), "{err:?}");
     assert!(err.to_string().starts_with("cannot restore exactly: 10.214.114.20 is held by nlt-ops-second"), "{err}");
     assert_eq!(problem_codes(&err), vec!["addressInUse"]);
     assert_eq!(engine_state(&[&a, &b]), before, "a refused undo changes nothing");
-    let history = workbench::history(&live.state).await;
+    let history = history::history(&live.state).await;
     assert_eq!(history.undo.as_deref(), Some("Connect nlt-ops-first to nlt-ops-d"), "still there to retry");
 }

@@ -5,8 +5,8 @@
 //! anything: the workbenches run the candidates and mark them only once the engine accepted them, so a
 //! failed undo leaves the history as it was.
 
-use crate::networks::{create_command, NetworkSpec, Recreate};
 use crate::endpoints::{inverse, Operation};
+use crate::networks::{create_command, NetworkSpec, Recreate};
 
 /// How many entries the history keeps; the oldest fall off first.
 pub const HISTORY_LIMIT: usize = 100;
@@ -58,8 +58,7 @@ impl Change {
                 let disconnects = removed.iter().flat_map(|r| {
                     r.reconnect_ops(&r.old_id).into_iter().map(|op| inverse(&op).command()).collect::<Vec<_>>()
                 });
-                let rm =
-                    crate::networks::rm_command(&removed.iter().map(|r| r.spec.name.as_str()).collect::<Vec<_>>());
+                let rm = crate::networks::rm_command(&removed.iter().map(|r| r.spec.name.as_str()).collect::<Vec<_>>());
                 disconnects.chain(std::iter::once(rm)).collect::<Vec<_>>().join("\n")
             }
         }
@@ -187,6 +186,15 @@ impl History {
     pub fn replace_redo(&mut self, change: Change) {
         if let Some(e) = self.undone.last_mut() {
             e.change = change;
+        }
+    }
+
+    /// The redo candidate ran only in part: what ran becomes the newest undoable entry, and what is left
+    /// stays next to redo, so no change that was made falls out of reach of Undo.
+    pub fn mark_redone_partly(&mut self, ran: Change, left: Change) {
+        if let Some(e) = self.undone.pop() {
+            self.done.push(Entry { change: ran, when: e.when.clone() });
+            self.undone.push(Entry { change: left, when: e.when });
         }
     }
 

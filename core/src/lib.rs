@@ -7,6 +7,7 @@
 //! engine crate reads and writes the engine, the app crate runs the plans made here and maps them to the
 //! UI's contract. Every function here is tested with hand-built data (`fixtures`).
 
+pub mod address;
 pub mod endpoints;
 pub mod fixtures;
 pub mod history;

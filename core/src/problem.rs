@@ -76,7 +76,7 @@ pub enum Field {
     Subnet,
     IpRange,
     Gateway,
-    /// The IPv6 switch of the create dialog, or the IPv6 address of the connect popover.
+    // The IPv6 switch of the create dialog, or the IPv6 address of the connect popover.
     Ipv6,
     SubnetV6,
     GatewayV6,

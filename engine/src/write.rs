@@ -9,8 +9,8 @@ use bollard::models::{EndpointIpamConfig, EndpointSettings, NetworkConnectReques
 use bollard::query_parameters::InspectContainerOptions;
 
 use super::{Engine, EngineError};
-use netlens_core::model::Container;
 use netlens_core::endpoints::{user_aliases, EndpointConfig, Operation};
+use netlens_core::model::Container;
 
 impl Engine {
     /// Runs one planned operation.

@@ -16,10 +16,10 @@ use crate::dto::ops::{
     AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto,
 };
 use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto};
-use netlens_engine::events::follow;
 use crate::error::AppError;
+use crate::service::{endpoints, history, networks};
 pub use crate::state::{AppState, LiveConfig};
-use crate::service::{endpoints as workbench, networks as netbench};
+use netlens_engine::events::follow;
 
 type State<'a> = tauri::State<'a, Arc<AppState>>;
 
@@ -39,7 +39,7 @@ fn get_engine_status(state: State<'_>) -> EngineStatusDto {
 #[tauri::command]
 #[specta::specta]
 fn drop_targets(state: State<'_>, container_id: String) -> Result<Vec<DropTargetDto>, AppError> {
-    workbench::drop_targets(&state, &container_id)
+    endpoints::drop_targets(&state, &container_id)
 }
 
 /// Checks the connect form as it is now; changes nothing.
@@ -51,7 +51,7 @@ fn plan_connect(
     network_id: String,
     config: EndpointConfigDto,
 ) -> Result<ConnectPlanDto, AppError> {
-    workbench::plan_connect_form(&state, &container_id, &network_id, &config)
+    endpoints::plan_connect_form(&state, &container_id, &network_id, &config)
 }
 
 #[tauri::command]
@@ -62,92 +62,92 @@ async fn connect(
     network_id: String,
     config: EndpointConfigDto,
 ) -> Result<OutcomeDto, AppError> {
-    workbench::connect(&state, &container_id, &network_id, &config).await
+    endpoints::connect(&state, &container_id, &network_id, &config).await
 }
 
 /// Checks a disconnect; changes nothing.
 #[tauri::command]
 #[specta::specta]
 fn plan_disconnect(state: State<'_>, container_id: String, network_id: String) -> Result<DisconnectPlanDto, AppError> {
-    workbench::plan_disconnect_form(&state, &container_id, &network_id)
+    endpoints::plan_disconnect_form(&state, &container_id, &network_id)
 }
 
 #[tauri::command]
 #[specta::specta]
 async fn disconnect(state: State<'_>, container_id: String, network_id: String) -> Result<OutcomeDto, AppError> {
-    workbench::disconnect(&state, &container_id, &network_id).await
+    endpoints::disconnect(&state, &container_id, &network_id).await
 }
 
 #[tauri::command]
 #[specta::specta]
 async fn undo(state: State<'_>) -> Result<OutcomeDto, AppError> {
-    workbench::undo(&state).await
+    history::undo(&state).await
 }
 
 #[tauri::command]
 #[specta::specta]
 async fn redo(state: State<'_>) -> Result<OutcomeDto, AppError> {
-    workbench::redo(&state).await
+    history::redo(&state).await
 }
 
 #[tauri::command]
 #[specta::specta]
 async fn get_history(state: State<'_>) -> Result<HistoryDto, AppError> {
-    Ok(workbench::history(&state).await)
+    Ok(history::history(&state).await)
 }
 
 /// The drivers this engine can create networks with, and whether it is a swarm manager.
 #[tauri::command]
 #[specta::specta]
 async fn create_options(state: State<'_>) -> Result<CreateOptionsDto, AppError> {
-    netbench::create_options(&state).await
+    networks::create_options(&state).await
 }
 
 /// Checks the create form as it is now; changes nothing.
 #[tauri::command]
 #[specta::specta]
 fn plan_create(state: State<'_>, spec: NetworkSpecDto) -> Result<CreatePlanDto, AppError> {
-    netbench::plan_create(&state, &spec)
+    networks::plan_create(&state, &spec)
 }
 
 #[tauri::command]
 #[specta::specta]
 async fn create_network(state: State<'_>, spec: NetworkSpecDto) -> Result<OutcomeDto, AppError> {
-    netbench::create(&state, &spec).await
+    networks::create(&state, &spec).await
 }
 
 /// What removing these networks takes (containers to disconnect first) and which cannot go; changes nothing.
 #[tauri::command]
 #[specta::specta]
 fn plan_remove(state: State<'_>, network_ids: Vec<String>) -> Result<RemovePlanDto, AppError> {
-    netbench::plan_remove_dto(&state, &network_ids)
+    networks::plan_remove_dto(&state, &network_ids)
 }
 
 #[tauri::command]
 #[specta::specta]
 async fn remove_networks(state: State<'_>, network_ids: Vec<String>) -> Result<ReportDto, AppError> {
-    netbench::remove(&state, &network_ids).await
+    networks::remove(&state, &network_ids).await
 }
 
 /// Exactly which networks a prune with these filters would remove now; changes nothing.
 #[tauri::command]
 #[specta::specta]
 async fn prune_preview(state: State<'_>, filters: PruneFiltersDto) -> Result<PrunePreviewDto, AppError> {
-    netbench::prune_preview_dto(&state, &filters).await
+    networks::prune_preview_dto(&state, &filters).await
 }
 
 /// Removes the previewed networks that are still ticked, one by one.
 #[tauri::command]
 #[specta::specta]
 async fn prune_networks(state: State<'_>, network_ids: Vec<String>) -> Result<ReportDto, AppError> {
-    netbench::prune(&state, &network_ids).await
+    networks::prune(&state, &network_ids).await
 }
 
 /// The aliases of the containers on a network (one container inspect each); changes nothing.
 #[tauri::command]
 #[specta::specta]
 async fn network_aliases(state: State<'_>, network_id: String) -> Result<Vec<AliasesDto>, AppError> {
-    workbench::aliases_on(&state, &network_id).await
+    endpoints::aliases_on(&state, &network_id).await
 }
 
 /// Places the next network named `name` at (`x`, `y`) in layout coordinates (y grows downwards), where the

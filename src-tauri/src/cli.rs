@@ -3,11 +3,11 @@
 //! Owns argument parsing and exit codes (0 done, 1 engine problem, 2 usage). Reads the engine through
 //! `engine` and formats through `export`; never opens a window.
 
-use crate::app::LiveConfig;
-use netlens_engine::Engine;
 use crate::error::AppError;
 use crate::export::{self, Format};
+use crate::state::LiveConfig;
 use netlens_core::topology::Topology;
+use netlens_engine::Engine;
 
 pub const USAGE: &str = "\
 Netlens: see and shape a Docker engine's networks as a live graph.

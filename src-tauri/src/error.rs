@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::dto::ops::{problems, ProblemDto};
-use netlens_engine::EngineError;
 use netlens_core::endpoints::{restore_message, Refusal};
+use netlens_core::problem::Problem;
+use netlens_engine::EngineError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, thiserror::Error)]
 #[serde(tag = "code", rename_all = "camelCase", rename_all_fields = "camelCase")]

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::dto::{ContainerDto, EndpointDto, NetworkDto, ReachKindDto};
-use netlens_engine::EngineInfo;
 use netlens_core::topology::{Node, ReachTarget, Topology};
+use netlens_engine::EngineInfo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -12,3 +12,4 @@ pub mod error;
 pub mod export;
 pub mod service;
 pub mod state;
+pub mod status;

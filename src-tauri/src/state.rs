@@ -11,14 +11,14 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use crate::dto::{EngineState, EngineStatusDto, TopologyDto};
-use netlens_engine::events::LiveUpdate;
-use netlens_engine::target::{resolve, Environment, Target, TargetError};
-use netlens_engine::Engine;
 use crate::error::AppError;
 use netlens_core::history::History;
 use netlens_core::layout::Layout;
 use netlens_core::networks::{CreateContext, PreviewItem};
 use netlens_core::topology::Topology;
+use netlens_engine::events::LiveUpdate;
+use netlens_engine::target::{resolve, Environment, Target, TargetError};
+use netlens_engine::Engine;
 
 /// Which engine the window follows, and whether it is Netlens' own sandbox.
 #[derive(Debug, Clone)]
@@ -102,7 +102,7 @@ impl View {
             LiveUpdate::Connected(engine) => self.engine = Some((**engine).clone()),
             LiveUpdate::Connecting | LiveUpdate::Unreachable { .. } => self.engine = None,
         }
-        let status = self.status.after(update);
+        let status = crate::status::after(&self.status, update);
         if let Some(s) = &status {
             self.status = s.clone();
         }

@@ -6,6 +6,7 @@
 
 use std::process::Command;
 
+#[allow(clippy::expect_used)] // a test helper: failing loudly is the point
 fn netlens(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_netlens"))
         .args(args)

@@ -4,10 +4,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use netlens_engine::events::follow;
-use netlens_engine::Target;
 use netlens::state::{AppState, LiveConfig};
 use netlens_core::topology::Topology;
+use netlens_engine::events::follow;
+use netlens_engine::Target;
 
 pub struct Live {
     pub state: Arc<AppState>,

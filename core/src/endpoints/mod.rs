@@ -4,6 +4,7 @@
 //! docker CLI equivalent (`command`) and how to take it back (`undo`). It must not talk to the engine or
 //! know about Tauri: the engine module runs the plans made here, and the app maps them to the contract.
 
+pub mod attachment;
 pub mod command;
 pub mod suggest;
 pub mod undo;
@@ -14,11 +15,11 @@ mod tests;
 
 use std::collections::BTreeMap;
 
+pub use crate::address::Reserved;
+pub use attachment::{restore_config, user_aliases};
 pub use suggest::{next_free_ipv4, next_free_ipv6};
-pub use undo::{inverse, recheck, restore_config, restore_message, user_aliases};
-pub use validate::{
-    check_target, plan_connect, plan_disconnect, targets, AddressField, AliasProblem, Refusal, Reserved,
-};
+pub use undo::{inverse, recheck, restore_message};
+pub use validate::{check_target, plan_connect, plan_disconnect, targets, AddressField, AliasProblem, Refusal};
 
 /// What a connect sends to the engine for one endpoint (`EndpointConfig` of the connect body).
 ///

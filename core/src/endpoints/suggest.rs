@@ -8,7 +8,8 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use ipnet::IpNet;
 
-use super::validate::{held_addresses, is_default_bridge, pools, Pool};
+use super::validate::{held_addresses, is_default_bridge};
+use crate::address::{pools, Pool};
 use crate::topology::Topology;
 
 /// The first usable IPv4 address of the network's first IPv4 subnet (inside its ip_range when set),

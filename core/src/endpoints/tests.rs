@@ -1,9 +1,9 @@
 //! Behaviour of the ops planners over the demo snapshot and small hand-built ones.
 
-use crate::problem::{Field, Problem};
 use super::*;
 use crate::fixtures::{self, container, endpoint, network};
 use crate::model::{ContainerState, IpamConfig};
+use crate::problem::{Field, Problem};
 use crate::topology::Topology;
 
 fn demo() -> Topology {

@@ -4,10 +4,9 @@
 //! Owns what an exact restore needs. It must not run anything nor pick substitute values:
 //! when an exact restore is impossible (an address taken meanwhile) it refuses and says why.
 
-use crate::problem::Problem;
 use super::validate::{check_config, check_target, plan_disconnect, Refusal};
-use super::{EndpointConfig, Operation};
-use crate::model::{Container, Endpoint};
+use super::Operation;
+use crate::problem::Problem;
 use crate::topology::Topology;
 
 /// The operation that takes `op` back: a connect is undone by a disconnect that remembers the connect's
@@ -64,35 +63,4 @@ pub fn recheck(topology: &Topology, op: &Operation) -> Result<(), Vec<Refusal>> 
 /// A refusal met while replaying history, e.g. "cannot restore exactly: 10.0.0.5 is held by web".
 pub fn restore_message(refusal: &Refusal) -> String {
     format!("cannot restore exactly: {}", refusal.fact())
-}
-
-/// The attachment as the topology knows it: user aliases (when filled) and the static addresses.
-///
-/// The container list leaves aliases, link-local IPs and driver options empty, so for an exact undo the
-/// engine side should build the config from a container inspect (with `user_aliases`) and use
-/// `Operation::with_restore`. The MAC address is left out: inspect does not tell a chosen one from a
-/// generated one, and asking for a generated one again could clash.
-pub fn restore_config(container: &Container, endpoint: &Endpoint) -> EndpointConfig {
-    EndpointConfig {
-        aliases: user_aliases(container, &endpoint.aliases),
-        ipv4: endpoint.static_ipv4.clone(),
-        ipv6: endpoint.static_ipv6.clone(),
-        ..EndpointConfig::default()
-    }
-}
-
-/// The aliases a user (or compose) chose, without those the engine adds by itself (the short ID; the
-/// name, which resolves anyway), so a restore does not pin them as user aliases. Order kept, duplicates
-/// dropped.
-pub fn user_aliases(container: &Container, aliases: &[String]) -> Vec<String> {
-    let short_id = container.id.get(..12).unwrap_or(&container.id);
-    let name = container.name.trim_start_matches('/');
-    let mut out: Vec<String> = Vec::new();
-    for a in aliases {
-        let engine_added = a == short_id || *a == container.id || a.trim_start_matches('/') == name;
-        if !engine_added && !out.contains(a) {
-            out.push(a.clone());
-        }
-    }
-    out
 }

@@ -7,9 +7,9 @@
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use ipnet::IpNet;
-
-use super::{undo, EndpointConfig, Operation};
+use super::attachment::restore_config;
+use super::{EndpointConfig, Operation};
+use crate::address::{parse_addr, pools, Reserved};
 use crate::model::{Container, Network};
 use crate::problem::{Code, Field, Problem};
 use crate::topology::Topology;
@@ -67,14 +67,6 @@ pub enum AliasProblem {
     TooLong,
     /// A character outside letters, digits, `-`, `_`, `.`, or a malformed label.
     NotDnsName,
-}
-
-/// Why an address inside the subnet still cannot be given to a container.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reserved {
-    NetworkAddress,
-    Broadcast,
-    Gateway,
 }
 
 /// One reason the engine would refuse (or we refuse on its behalf) a connect or disconnect.
@@ -150,10 +142,6 @@ pub enum Refusal {
 }
 
 impl Refusal {
-
-
-
-
     /// Fact and hint together, as shown next to a field or on a refused drop. Facts that open with a name
     /// keep its case (`api`, not `Api`): names are case-sensitive.
     pub fn message(&self) -> String {
@@ -293,7 +281,6 @@ impl Problem for Refusal {
     }
 }
 
-
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message())
@@ -390,7 +377,7 @@ pub fn plan_disconnect(
         container_id: container.id.clone(),
         container_name: container.name.clone(),
         force,
-        restore: undo::restore_config(container, endpoint),
+        restore: restore_config(container, endpoint),
     })
 }
 
@@ -544,56 +531,6 @@ fn parse_static(value: &str, v6: bool) -> Option<IpAddr> {
         let a: Ipv4Addr = value.parse().ok()?;
         (!a.is_unspecified()).then_some(IpAddr::V4(a))
     }
-}
-
-/// One IPAM pool of a network, parsed.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Pool {
-    pub subnet: IpNet,
-    pub ip_range: Option<IpNet>,
-    pub gateway: Option<IpAddr>,
-}
-
-impl Pool {
-    /// The engine's IPAM never hands out the subnet's first address, an IPv4 subnet's last, or the gateway.
-    pub fn reserved(&self, addr: IpAddr) -> Option<Reserved> {
-        if addr == self.subnet.network() {
-            Some(Reserved::NetworkAddress)
-        } else if addr.is_ipv4() && addr == self.subnet.broadcast() {
-            Some(Reserved::Broadcast)
-        } else if Some(addr) == self.gateway {
-            Some(Reserved::Gateway)
-        } else {
-            None
-        }
-    }
-}
-
-/// The network's pools of one family, in the engine's order; a config without a subnet is no pool.
-pub(crate) fn pools(network: &Network, v6: bool) -> Vec<Pool> {
-    network
-        .ipam
-        .iter()
-        .filter_map(|c| {
-            let subnet = c.subnet.as_deref()?.parse::<IpNet>().ok()?.trunc();
-            let ip_range = c.ip_range.as_deref().and_then(|r| r.parse::<IpNet>().ok()).map(|r| r.trunc());
-            // Engines before API 1.42 do not report a gateway they chose themselves; their default IPAM
-            // takes the first host address of the range (or of the subnet) for it.
-            let gateway = c.gateway.as_deref().and_then(parse_addr).or_else(|| first_host(ip_range.unwrap_or(subnet)));
-            Some(Pool { subnet, ip_range, gateway })
-        })
-        .filter(|p| matches!(p.subnet, IpNet::V6(_)) == v6)
-        .collect()
-}
-
-/// The address after the network address, if the net has room for one.
-fn first_host(net: IpNet) -> Option<IpAddr> {
-    net.hosts().find(|a| *a != net.network())
-}
-
-/// An address as the engine reports it, tolerating a `/prefix` suffix.
-pub(crate) fn parse_addr(s: &str) -> Option<IpAddr> {
-    s.split('/').next()?.parse().ok()
 }
 
 /// Every address an endpoint on the network holds: running ones their current address, stopped ones the

@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use crate::address::Reserved as ReservedAddress;
 pub use crate::problem::Field;
 use crate::problem::{Code, Problem};
 
@@ -54,13 +55,6 @@ pub enum KeyProblem {
     Empty,
     /// The CLI splits `key=value` at the first `=`, so such a key cannot be written back.
     HasEquals,
-}
-
-/// The addresses of a subnet a gateway cannot take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReservedAddress {
-    NetworkAddress,
-    Broadcast,
 }
 
 /// One reason a network cannot be created (or re-created) as specified.
@@ -175,10 +169,6 @@ pub const MTU_MIN: u64 = 68;
 pub const MTU_MAX: u64 = 65535;
 
 impl SpecProblem {
-
-
-
-
     /// Fact and hint together, as shown next to a field.
     pub fn message(&self) -> String {
         format!("{}. {}", self.fact(), self.hint())
@@ -288,6 +278,7 @@ impl Problem for SpecProblem {
             Self::ReservedGateway { value, subnet, reserved, .. } => match reserved {
                 ReservedAddress::NetworkAddress => format!("{value} is the network address of {subnet}"),
                 ReservedAddress::Broadcast => format!("{value} is the broadcast address of {subnet}"),
+                ReservedAddress::Gateway => format!("{value} is already the gateway of {subnet}"),
             },
             Self::SubnetOverlap { subnet, network, existing, .. } => {
                 format!("{subnet} overlaps network `{network}` ({existing})")
@@ -399,7 +390,6 @@ impl Problem for SpecProblem {
         }
     }
 }
-
 
 fn not_for_driver(field: Field, driver: &str) -> String {
     match field {

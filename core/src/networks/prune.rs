@@ -74,7 +74,9 @@ impl PruneFilters {
     pub fn old_enough(&self, network: &Network, now: DateTime<Utc>) -> bool {
         let Some(until) = self.until else { return true };
         // The engine prunes a network created at or before the cutoff, and keeps one created after it.
-        created_at(network).is_some_and(|created| created <= now - until)
+        // A cutoff before the first representable instant means nothing can be that old.
+        let Some(cutoff) = now.checked_sub_signed(until) else { return false };
+        created_at(network).is_some_and(|created| created <= cutoff)
     }
 }
 

@@ -8,15 +8,15 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::cidr::parse_net;
 use super::command::create_command;
 use super::problem::SpecProblem;
 use super::spec::{CreateContext, NetworkSpec, OPT_ENCRYPTED, OPT_ICC, OPT_MTU, OPT_PARENT};
 use super::validate::engine_rules;
-use crate::model::Network;
+use crate::address::parse_net;
 use crate::endpoints::{EndpointConfig, Operation};
-use crate::topology::Topology;
+use crate::model::Network;
 use crate::problem::{Code, Problem};
+use crate::topology::Topology;
 
 /// Options the engine writes itself; passing them back would pin what it should choose again.
 const OPT_VXLAN_IDS: &str = "com.docker.network.driver.overlay.vxlanid_list";
@@ -80,9 +80,6 @@ pub enum RecreateRefusal {
 }
 
 impl RecreateRefusal {
-
-
-
     pub fn message(&self) -> String {
         format!("{}. {}", self.fact(), self.hint())
     }
@@ -107,7 +104,6 @@ impl Problem for RecreateRefusal {
         }
     }
 }
-
 
 impl fmt::Display for RecreateRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -7,10 +7,10 @@
 use std::fmt;
 
 use super::command::rm_command;
-use crate::model::{ContainerState, Network};
 use crate::endpoints::{plan_disconnect, Operation, Refusal};
-use crate::topology::Topology;
+use crate::model::{ContainerState, Network};
 use crate::problem::{Code, Problem};
+use crate::topology::Topology;
 
 /// A container attached to a network about to be removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,9 +82,6 @@ pub enum RemoveRefusal {
 }
 
 impl RemoveRefusal {
-
-
-
     pub fn message(&self) -> String {
         format!("{}. {}", self.fact(), self.hint())
     }
@@ -137,7 +134,6 @@ impl Problem for RemoveRefusal {
         }
     }
 }
-
 
 impl fmt::Display for RemoveRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

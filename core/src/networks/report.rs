@@ -12,13 +12,22 @@ pub enum Outcome {
     Failed(String),
 }
 
+/// What happened to one network, without the reason: what the UI switches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
+pub enum OutcomeKind {
+    Removed,
+    Skipped,
+    Failed,
+}
+
 impl Outcome {
-    /// Stable, for the UI to switch on.
-    pub fn code(&self) -> &'static str {
+    pub fn kind(&self) -> OutcomeKind {
         match self {
-            Self::Removed => "removed",
-            Self::Skipped(_) => "skipped",
-            Self::Failed(_) => "failed",
+            Self::Removed => OutcomeKind::Removed,
+            Self::Skipped(_) => OutcomeKind::Skipped,
+            Self::Failed(_) => OutcomeKind::Failed,
         }
     }
 }
@@ -66,13 +75,22 @@ impl Report {
         self.items.push(ReportItem { id: id.into(), name: name.into(), outcome: Outcome::Failed(message.into()) });
     }
 
-    pub fn count(&self, code: &str) -> usize {
-        self.items.iter().filter(|i| i.outcome.code() == code).count()
+    pub fn count(&self, kind: OutcomeKind) -> usize {
+        self.items.iter().filter(|i| i.outcome.kind() == kind).count()
+    }
+
+    /// The first network the engine refused, with its message.
+    pub fn first_failure(&self) -> Option<(&ReportItem, &str)> {
+        self.items.iter().find_map(|i| match &i.outcome {
+            Outcome::Failed(reason) => Some((i, reason.as_str())),
+            _ => None,
+        })
     }
 
     /// "Removed 3 networks, skipped 1, 1 failed"; "Nothing to remove" for an empty report.
     pub fn summary(&self) -> String {
-        let (removed, skipped, failed) = (self.count("removed"), self.count("skipped"), self.count("failed"));
+        let (removed, skipped, failed) =
+            (self.count(OutcomeKind::Removed), self.count(OutcomeKind::Skipped), self.count(OutcomeKind::Failed));
         if self.items.is_empty() {
             return "Nothing to remove".into();
         }

@@ -7,9 +7,9 @@
 
 use ipnet::IpNet;
 
-use super::cidr::{overlaps, parse_ip, parse_net, subnets_of, truncated};
-use super::problem::{Field, KeyProblem, SpecProblem, ReservedAddress, MTU_MAX, MTU_MIN};
+use super::problem::{Field, KeyProblem, SpecProblem, MTU_MAX, MTU_MIN};
 use super::spec::{mode_key, CreateContext, NetworkSpec, OPT_ENCRYPTED, OPT_ICC, OPT_MTU, OPT_PARENT};
+use crate::address::{overlaps, parse_ip, parse_net, subnets_of, truncated, Reserved as ReservedAddress};
 use crate::model::Network;
 use crate::topology::Topology;
 
@@ -150,7 +150,9 @@ fn check_ipv4(s: &NetworkSpec, out: &mut Vec<SpecProblem>) -> Option<IpNet> {
     let given = !s.subnet.is_empty();
     if !s.ip_range.is_empty() {
         match check_subnet(Field::IpRange, &s.ip_range, false, out) {
-            Some(_) if !given => out.push(SpecProblem::NeedsSubnet { field: Field::IpRange, subnet_field: Field::Subnet }),
+            Some(_) if !given => {
+                out.push(SpecProblem::NeedsSubnet { field: Field::IpRange, subnet_field: Field::Subnet })
+            }
             Some(range) => {
                 if let Some(subnet) = subnet.filter(|sub| !sub.contains(&range)) {
                     let (field, value, subnet) = (Field::IpRange, s.ip_range.clone(), subnet.to_string());

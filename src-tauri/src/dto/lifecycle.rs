@@ -10,7 +10,7 @@ use specta::Type;
 use super::ops::{HistoryDto, ProblemDto};
 use super::KeyValueDto;
 use netlens_core::networks::{
-    DriverChoice, NetworkRemoval, NetworkSpec, PreviewItem, Problem, RemoveItem, RemovePlan, Report, ReportItem,
+    DriverChoice, NetworkRemoval, NetworkSpec, OutcomeKind, PreviewItem, RemoveItem, RemovePlan, Report, ReportItem,
 };
 
 /// What the create dialog sends. Blank strings mean "not set".
@@ -97,21 +97,6 @@ impl NetworkSpecDto {
     }
 }
 
-impl From<&Problem> for ProblemDto {
-    fn from(p: &Problem) -> Self {
-        Self {
-            code: p.code().into(),
-            field: p.field().map(|f| f.as_str().to_string()),
-            message: p.fact(),
-            hint: p.hint(),
-        }
-    }
-}
-
-pub fn problems_of(problems: &[Problem]) -> Vec<ProblemDto> {
-    problems.iter().map(ProblemDto::from).collect()
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct DriverChoiceDto {
@@ -188,12 +173,7 @@ impl From<&RemovePlan> for RemovePlanDto {
                 RemoveItem::Refused { network_id, network_name, refusal } => RemoveItemDto {
                     network_id: network_id.clone(),
                     network_name: network_name.clone().unwrap_or_else(|| network_id.clone()),
-                    refusal: Some(ProblemDto {
-                        code: refusal.code().into(),
-                        field: None,
-                        message: refusal.fact(),
-                        hint: refusal.hint(),
-                    }),
+                    refusal: Some(ProblemDto::of(refusal)),
                     attached: vec![],
                     confirm_text: None,
                     commands: vec![],
@@ -272,8 +252,7 @@ pub struct PrunePreviewDto {
 pub struct ReportItemDto {
     pub id: String,
     pub name: String,
-    /// `removed`, `skipped` or `failed`.
-    pub outcome: String,
+    pub outcome: OutcomeKind,
     /// Why it was skipped or failed.
     pub reason: Option<String>,
 }
@@ -285,7 +264,7 @@ impl From<&ReportItem> for ReportItemDto {
             Outcome::Removed => None,
             Outcome::Skipped(r) | Outcome::Failed(r) => Some(r.clone()),
         };
-        Self { id: i.id.clone(), name: i.name.clone(), outcome: i.outcome.code().into(), reason }
+        Self { id: i.id.clone(), name: i.name.clone(), outcome: i.outcome.kind(), reason }
     }
 }
 

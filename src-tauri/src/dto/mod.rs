@@ -6,7 +6,6 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use netlens_engine::events::LiveUpdate;
 use netlens_core::layout::Layout;
 use netlens_core::model::{Container, ContainerState, Endpoint, Network};
 use netlens_core::topology::{Edge, Node, ReachKind, Topology};
@@ -377,36 +376,6 @@ pub struct EngineStatusDto {
     pub retry_in_seconds: Option<u32>,
 }
 
-impl EngineStatusDto {
-    /// The status that follows a live update, given the previous one.
-    pub fn after(&self, update: &LiveUpdate) -> Option<Self> {
-        let mut next = self.clone();
-        match update {
-            LiveUpdate::Connecting => {
-                if self.state == EngineState::Unreachable {
-                    // Keep saying "unreachable" while retrying: flickering to "connecting" every second helps nobody.
-                    return None;
-                }
-                next.state = EngineState::Connecting;
-            }
-            LiveUpdate::Connected(engine) => {
-                next.state = EngineState::Connected;
-                next.engine_version = engine.info().version.clone();
-                next.api_version = engine.info().api_version.clone();
-                next.message = None;
-                next.retry_in_seconds = None;
-            }
-            LiveUpdate::Unreachable { reason, retry_in } => {
-                next.state = EngineState::Unreachable;
-                next.message = Some(reason.clone());
-                next.retry_in_seconds = Some(u32::try_from(retry_in.as_secs()).unwrap_or(u32::MAX));
-            }
-            LiveUpdate::Snapshot(_) => return None,
-        }
-        (next != *self).then_some(next)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,31 +413,6 @@ mod tests {
         assert_eq!(vault["kind"], "network");
         let nightly = json["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "container:c-nightly").unwrap();
         assert_eq!(nightly["container"]["state"], "exited");
-    }
-
-    #[test]
-    fn status_stays_unreachable_while_retrying() {
-        let down = EngineStatusDto {
-            state: EngineState::Unreachable,
-            context: "default".into(),
-            endpoint: "unix:///x".into(),
-            source: "default socket".into(),
-            engine_version: None,
-            api_version: None,
-            sandbox: false,
-            sandbox_reason: None,
-            message: Some("gone".into()),
-            retry_in_seconds: Some(1),
-        };
-        assert_eq!(down.after(&LiveUpdate::Connecting), None);
-        let again = down
-            .after(&LiveUpdate::Unreachable {
-                reason: "still gone".into(),
-                retry_in: std::time::Duration::from_secs(5),
-            })
-            .unwrap();
-        assert_eq!(again.retry_in_seconds, Some(5));
-        assert_eq!(again.message.as_deref(), Some("still gone"));
     }
 }
 pub mod lifecycle;

@@ -1,14 +1,15 @@
 //! Contract types for changing the graph by hand: drop targets, connect/disconnect plans, outcomes and the
-//! undo history, converted from `ops`.
+//! undo history, converted from `netlens_core::endpoints` and `history`.
 //!
-//! Owns only shapes and their conversion; whether something may run is decided in `ops`, and running it in
-//! `workbench`.
+//! Owns only shapes and their conversion; whether something may run is decided in the core, and running it in
+//! `service`.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use netlens_core::endpoints::EndpointConfig;
 use netlens_core::history::{EntryState, EntryView, History};
-use netlens_core::endpoints::{EndpointConfig, Refusal};
+use netlens_core::problem::{Code, Field, Problem};
 
 /// What the connect form sends: the fields a person can set on a drop.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type, PartialEq, Eq)]
@@ -38,23 +39,24 @@ impl EndpointConfigDto {
 #[serde(rename_all = "camelCase")]
 pub struct ProblemDto {
     /// Stable (`alreadyConnected`, `addressInUse`, …): the UI switches on it.
-    pub code: String,
-    /// `aliases`, `ipv4`, `ipv6`, `linkLocal`, or `null` when it is about the target itself.
-    pub field: Option<String>,
+    pub code: Code,
+    /// The form field it belongs next to, or `null` when it is about the target itself.
+    pub field: Option<Field>,
     /// What is wrong.
     pub message: String,
     /// What to do about it.
     pub hint: String,
 }
 
-impl From<&Refusal> for ProblemDto {
-    fn from(r: &Refusal) -> Self {
-        Self { code: r.code().into(), field: r.field().map(Into::into), message: r.fact(), hint: r.hint() }
+impl ProblemDto {
+    /// Any planner's refusal, in the one shape the UI knows.
+    pub fn of(p: &impl Problem) -> Self {
+        Self { code: p.code(), field: p.field(), message: p.fact(), hint: p.hint() }
     }
 }
 
-pub fn problems(refusals: &[Refusal]) -> Vec<ProblemDto> {
-    refusals.iter().map(ProblemDto::from).collect()
+pub fn problems<P: Problem>(found: &[P]) -> Vec<ProblemDto> {
+    found.iter().map(ProblemDto::of).collect()
 }
 
 /// Whether a container being dragged may be dropped on one network, and if not, why.

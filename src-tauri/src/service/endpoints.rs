@@ -1,30 +1,22 @@
-//! Changing the graph by hand: plans an operation against the current topology, runs it on the engine,
-//! waits until the view shows it, and keeps the undo history.
+//! Connecting and disconnecting containers by hand: drop targets, the live connect and disconnect forms,
+//! and running a connect or disconnect (plan against the current topology → run → settle → record).
 //!
-//! Owns the order of those steps and nothing else: whether an operation may run is `ops`' decision, the
-//! engine calls are `engine::write`'s, and the Tauri commands only call in here. It must not know about
-//! Tauri, so it can be driven by tests against the sandbox engine.
-
-use std::time::Duration;
+//! Owns the order of those steps for endpoints; whether an operation may run is `netlens_core::endpoints`'
+//! decision, the engine calls are `netlens_engine::write`'s, and the Tauri commands only call in here. It
+//! must not know about Tauri, so it can be driven by tests against the sandbox engine.
 
 use crate::dto::ops::{
-    problems, AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto,
-    ProblemDto,
+    problems, AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, OutcomeDto, ProblemDto,
 };
-use netlens_engine::Engine;
 use crate::error::AppError;
-use netlens_core::history::{Change, History};
-use crate::service::networks as netbench;
-use netlens_core::endpoints::{
-    inverse, next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, recheck, targets, user_aliases,
-    EndpointConfig, Operation, Refusal,
-};
+use crate::service::run::{capture, now, outcome, perform};
 use crate::state::AppState;
+use netlens_core::endpoints::{
+    next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, targets, user_aliases, EndpointConfig, Operation,
+    Refusal,
+};
+use netlens_core::history::Change;
 use netlens_core::topology::{network_node_id, Topology};
-
-/// How long an operation waits for the event stream to bring its effect into the view before it returns.
-/// The engine emits the event at once; this only bounds a lagging stream, and the change is made either way.
-const VIEW_WAIT: Duration = Duration::from_secs(5);
 
 /// Every network, and whether the container may be dropped there (and why not), for drag highlighting.
 pub fn drop_targets(state: &AppState, container_id: &str) -> Result<Vec<DropTargetDto>, AppError> {
@@ -38,7 +30,7 @@ pub fn drop_targets(state: &AppState, container_id: &str) -> Result<Vec<DropTarg
             node_id: network_node_id(&network_id),
             network_name: topology.network(&network_id).map(|n| n.name.clone()).unwrap_or_default(),
             network_id,
-            refusal: refusal.as_ref().map(ProblemDto::from),
+            refusal: refusal.as_ref().map(ProblemDto::of),
         })
         .collect())
 }
@@ -92,7 +84,7 @@ pub fn plan_disconnect_form(
     let topology = state.topology()?;
     let (problem, op) = match plan_disconnect(&topology, container_id, network_id, false) {
         Ok(op) => (None, op),
-        Err(r) => (Some(ProblemDto::from(&r)), unchecked_disconnect(&topology, container_id, network_id)),
+        Err(r) => (Some(ProblemDto::of(&r)), unchecked_disconnect(&topology, container_id, network_id)),
     };
     let container = topology.container(container_id);
     let running = container.is_some_and(|c| c.state.is_live());
@@ -145,42 +137,6 @@ pub async fn disconnect(state: &AppState, container_id: &str, network_id: &str) 
     Ok(outcome(&op.command(), &op.done(), &history, notice))
 }
 
-/// Takes back the last change, if the graph still allows it exactly.
-pub async fn undo(state: &AppState) -> Result<OutcomeDto, AppError> {
-    let mut history = state.history.lock().await;
-    let change = history.undo_candidate().cloned().ok_or_else(AppError::nothing_to_undo)?;
-    let done = format!("Undid “{}”", change.describe());
-    let (command, notice) = match &change {
-        Change::Endpoint(op) => {
-            let op = inverse(op);
-            (op.command(), replay(state, &op).await?)
-        }
-        _ => netbench::undo(state, &mut history, &change).await?,
-    };
-    history.mark_undone();
-    Ok(outcome(&command, &done, &history, notice))
-}
-
-/// Makes the last undone change again, exactly as first recorded.
-pub async fn redo(state: &AppState) -> Result<OutcomeDto, AppError> {
-    let mut history = state.history.lock().await;
-    let change = history.redo_candidate().cloned().ok_or_else(AppError::nothing_to_redo)?;
-    let done = format!("Redid “{}”", change.describe());
-    let (command, notice) = match &change {
-        Change::Endpoint(op) => (op.command(), replay(state, op).await?),
-        _ => netbench::redo(state, &mut history, &change).await?,
-    };
-    history.mark_redone();
-    Ok(outcome(&command, &done, &history, notice))
-}
-
-/// Runs a recorded endpoint operation after checking it can still run exactly as recorded.
-async fn replay(state: &AppState, op: &Operation) -> Result<Option<String>, AppError> {
-    let (topology, engine) = state.current()?;
-    recheck(&topology, op).map_err(|r| AppError::cannot_restore(&r))?;
-    perform(state, &engine, op).await
-}
-
 /// The aliases of every container on a network, read by one container inspect each (they run together).
 pub async fn aliases_on(state: &AppState, network_id: &str) -> Result<Vec<AliasesDto>, AppError> {
     let (topology, engine) = state.current()?;
@@ -200,58 +156,6 @@ pub async fn aliases_on(state: &AppState, network_id: &str) -> Result<Vec<Aliase
         out.push(AliasesDto { container_id: container.id.clone(), aliases });
     }
     Ok(out)
-}
-
-pub async fn history(state: &AppState) -> HistoryDto {
-    HistoryDto::from(&*state.history.lock().await)
-}
-
-/// Replaces what the topology knows of an attachment by what a container inspect says, so undo restores
-/// aliases, link-local IPs and driver options too. The engine's answer wins: the list may lag it.
-pub(crate) async fn capture(topology: &Topology, engine: &Engine, op: Operation) -> Result<Operation, AppError> {
-    let Some(container) = topology.container(op.container_id()) else {
-        return Ok(op);
-    };
-    match engine.attachment(container, op.network_id()).await? {
-        Some(config) => Ok(op.with_restore(config)),
-        None => Err(AppError::refused(&[Refusal::NotConnected {
-            container: op.container_name().into(),
-            network: op.network_name().into(),
-        }])),
-    }
-}
-
-/// Runs `op` and waits for the view to show it, so the next gesture (an undo right away) plans against a
-/// graph that already has the change.
-pub(crate) async fn perform(state: &AppState, engine: &Engine, op: &Operation) -> Result<Option<String>, AppError> {
-    engine.run(op).await?;
-    Ok(settle(state, |t| shows(t, op)).await)
-}
-
-/// Waits until the view shows a change the engine accepted; a notice when the event stream lags.
-pub(crate) async fn settle(state: &AppState, shows: impl Fn(&Topology) -> bool) -> Option<String> {
-    let shown = state.wait_for_view(VIEW_WAIT, shows).await;
-    (!shown).then(|| {
-        "The engine made the change, but its event has not reached Netlens yet; the graph catches up when it does."
-            .to_string()
-    })
-}
-
-/// Whether `topology` reflects `op` having run.
-pub fn shows(topology: &Topology, op: &Operation) -> bool {
-    let attached = topology.endpoints_of(op.container_id()).iter().any(|(n, _)| n.id == op.network_id());
-    match op {
-        Operation::Connect { .. } => attached,
-        Operation::Disconnect { .. } => !attached,
-    }
-}
-
-pub(crate) fn outcome(command: &str, done: &str, history: &History, notice: Option<String>) -> OutcomeDto {
-    OutcomeDto { done: done.into(), command: command.into(), history: HistoryDto::from(history), notice }
-}
-
-pub(crate) fn now() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
 /// Names for a preview when the plan was refused: the ones the graph has, else the IDs.
@@ -288,9 +192,14 @@ fn unchecked_disconnect(topology: &Topology, container_id: &str, network_id: &st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use netlens_engine::events::LiveUpdate;
-    use netlens_core::fixtures::demo;
+    use crate::dto::ops::HistoryDto;
+    use crate::service::history::{history, redo, undo};
+    use crate::service::shows;
     use crate::state::LiveConfig;
+    use netlens_core::endpoints::inverse;
+    use netlens_core::fixtures::demo;
+    use netlens_core::problem::{Code, Field};
+    use netlens_engine::events::LiveUpdate;
 
     fn state() -> AppState {
         let config = LiveConfig {
@@ -317,14 +226,14 @@ mod tests {
         let api = id_of(&s, "api");
         let targets = drop_targets(&s, &api).unwrap();
         let backend = targets.iter().find(|t| t.network_name == "backend").unwrap();
-        assert_eq!(backend.refusal.as_ref().unwrap().code, "alreadyConnected");
+        assert_eq!(backend.refusal.as_ref().unwrap().code, Code::AlreadyConnected);
         assert_eq!(backend.node_id, format!("network:{}", backend.network_id));
         let frontend = targets.iter().find(|t| t.network_name == "frontend").unwrap();
         assert_eq!(frontend.refusal, None);
         let host = targets.iter().find(|t| t.network_name == "host").unwrap();
-        assert_eq!(host.refusal.as_ref().unwrap().code, "fixedNetwork");
+        assert_eq!(host.refusal.as_ref().unwrap().code, Code::FixedNetwork);
         let err = drop_targets(&s, "no-such-container").unwrap_err();
-        assert!(matches!(err, AppError::Refused { ref problems, .. } if problems[0].code == "containerGone"));
+        assert!(matches!(err, AppError::Refused { ref problems, .. } if problems[0].code == Code::ContainerGone));
     }
 
     #[test]
@@ -341,8 +250,8 @@ mod tests {
         let form = EndpointConfigDto { aliases: vec![], ipv4: Some("192.168.99.5".into()), ipv6: None };
         let plan = plan_connect_form(&s, &api, &frontend, &form).unwrap();
         assert_eq!(plan.problems.len(), 1);
-        assert_eq!(plan.problems[0].code, "outsideSubnet");
-        assert_eq!(plan.problems[0].field.as_deref(), Some("ipv4"));
+        assert_eq!(plan.problems[0].code, Code::OutsideSubnet);
+        assert_eq!(plan.problems[0].field, Some(Field::Ipv4));
         assert_eq!(plan.command, "docker network connect --ip 192.168.99.5 frontend api", "shown even while refused");
     }
 
@@ -368,7 +277,7 @@ mod tests {
         assert!(plan.container_running);
         assert!(plan.warning.unwrap().contains("api is running"));
         let plan = plan_disconnect_form(&s, &api, &frontend).unwrap();
-        assert_eq!(plan.problem.unwrap().code, "notConnected");
+        assert_eq!(plan.problem.unwrap().code, Code::NotConnected);
         assert_eq!(plan.warning, None);
     }
 

@@ -1,8 +1,14 @@
-//! Running the core's plans against the engine: plan against the current topology → run → wait until the
-//! view shows it (settle) → record in the history.
+//! Running the core's plans against the engine: plan against the current topology → run → settle (wait
+//! until the view shows it) → record in the history.
 //!
-//! Owns the order of those steps and the one-operation-at-a-time rule; the plans come from
-//! `netlens_core`, the calls from `netlens_engine`.
+//! Owns the order of those steps and the one-operation-at-a-time rule (every change holds the history's
+//! lock from planning to recording). `endpoints` connects and disconnects, `networks` creates, removes and
+//! prunes, `history` undoes and redoes any of them through one path, `run` holds the steps they share. The
+//! plans come from `netlens_core`, the calls from `netlens_engine`; nothing here knows about Tauri.
 
 pub mod endpoints;
+pub mod history;
 pub mod networks;
+mod run;
+
+pub use run::shows;

@@ -1,28 +1,29 @@
 //! A network's lifecycle by hand: create, remove (with "disconnect all"), prune exactly what was previewed,
 //! and the undo and redo of each.
 //!
-//! Owns the order of the steps and the rollback when a step fails half way; what may run is `lifecycle`'s
-//! decision and the engine calls are `engine::networks`' and `engine::write`'s. It must not know about
+//! Owns the order of the steps and the rollback when a step fails half way; what may run is
+//! `netlens_core::networks`' decision and the engine calls are `netlens_engine`'s. It must not know about
 //! Tauri, so integration tests drive it against the sandbox engine.
 
 use crate::dto::lifecycle::{
-    problems_of, CreateOptionsDto, CreatePlanDto, NetworkSpecDto, PreviewItemDto, PruneFiltersDto, PrunePreviewDto,
-    RemovePlanDto, ReportDto,
+    CreateOptionsDto, CreatePlanDto, NetworkSpecDto, PreviewItemDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto,
+    ReportDto,
 };
-use crate::dto::ops::{HistoryDto, OutcomeDto, ProblemDto};
-use netlens_engine::networks::create_request;
-use netlens_engine::Engine;
+use crate::dto::ops::{problems, HistoryDto, OutcomeDto, ProblemDto};
 use crate::error::AppError;
+use crate::service::run::{capture, now, outcome, rollback, settle, shows};
+use crate::state::AppState;
+use netlens_core::endpoints::Operation;
 use netlens_core::history::{Change, History};
 use netlens_core::networks::{
-    check_recreate, create_command, driver_choices, explain_driver, plan_remove, prune_command, prune_confirm,
-    prune_preview, recreate_plan, rm_command, validate_create, CreateContext, LabelFilter, NetworkRemoval, NetworkSpec,
-    PruneFilters, Recreate, Report,
+    check_recreate, check_undo_create, create_command, driver_choices, explain_driver, parse_filters, plan_remove,
+    prune_command, prune_confirm, prune_preview, recreate_plan, rm_command, validate_create, CreateContext,
+    NetworkRemoval, NetworkSpec, Recreate, Report,
 };
-use netlens_core::endpoints::{inverse, Operation};
-use crate::state::AppState;
+use netlens_core::problem::Problem;
 use netlens_core::topology::Topology;
-use crate::service::endpoints::{capture, now, outcome, settle};
+use netlens_engine::networks::create_request;
+use netlens_engine::Engine;
 
 /// The engine's drivers and swarm role, read afresh (a `docker swarm init` changes what may be created).
 async fn context(state: &AppState, engine: &Engine) -> Result<CreateContext, AppError> {
@@ -46,9 +47,9 @@ pub async fn create_options(state: &AppState) -> Result<CreateOptionsDto, AppErr
 pub fn plan_create(state: &AppState, form: &NetworkSpecDto) -> Result<CreatePlanDto, AppError> {
     let topology = state.topology()?;
     let spec = form.to_spec();
-    let problems = validate_create(&topology, &spec, &state.create_context());
+    let found = validate_create(&topology, &spec, &state.create_context());
     Ok(CreatePlanDto {
-        problems: problems_of(&problems),
+        problems: problems(&found),
         command: create_command(&spec),
         explanation: explain_driver(spec.normalized().driver()).into(),
     })
@@ -59,9 +60,9 @@ pub async fn create(state: &AppState, form: &NetworkSpecDto) -> Result<OutcomeDt
     let (topology, engine) = state.current()?;
     let ctx = context(state, &engine).await?;
     let spec = form.to_spec().normalized();
-    let problems = validate_create(&topology, &spec, &ctx);
-    if !problems.is_empty() {
-        return Err(AppError::refused_problems(problems_of(&problems)));
+    let found = validate_create(&topology, &spec, &ctx);
+    if !found.is_empty() {
+        return Err(AppError::refused_problems(problems(&found)));
     }
     let (id, notice) = make(state, &engine, &spec).await?;
     history.record(Change::CreateNetwork { spec: spec.clone(), network_id: id }, now());
@@ -90,14 +91,15 @@ pub async fn remove(state: &AppState, network_ids: &[String]) -> Result<ReportDt
     for (id, name, refusal) in plan.refusals() {
         report.skipped(id, name.unwrap_or(id), refusal.fact());
     }
-    let removed = run_removals(state, &engine, &topology, plan.removals(), &mut report).await;
+    let removed = run_removals(state, &engine, &topology, plan.removals(), &mut report, &mut history).await;
     finish(&mut history, removed, &report, plan.commands())
 }
 
 /// Re-reads what a prune would remove: the engine's `dangling` test, then age and labels by hand. The
 /// preview is kept, so the confirm can remove exactly what was shown.
 pub async fn prune_preview_dto(state: &AppState, filters: &PruneFiltersDto) -> Result<PrunePreviewDto, AppError> {
-    let filters = parse_filters(filters)?;
+    let filters =
+        parse_filters(&filters.until, &filters.labels).map_err(|p| AppError::refused_problems(problems(&p)))?;
     let (topology, engine) = state.current()?;
     let dangling = engine.dangling_networks().await?;
     let items = prune_preview(&topology, &dangling, &filters, chrono::Utc::now());
@@ -121,7 +123,7 @@ pub async fn prune(state: &AppState, selected_ids: &[String]) -> Result<ReportDt
     }
     // Confirmed networks have no containers, so no disconnect runs; the plan only re-checks.
     let removals: Vec<&NetworkRemoval> = plan.removals().filter(|r| r.disconnects.is_empty()).collect();
-    let removed = run_removals(state, &engine, &topology, removals.into_iter(), &mut report).await;
+    let removed = run_removals(state, &engine, &topology, removals.into_iter(), &mut report, &mut history).await;
     let names: Vec<&str> = removed.iter().map(|r| r.spec.name.as_str()).collect();
     let commands = if names.is_empty() { vec![] } else { vec![rm_command(&names)] };
     finish(&mut history, removed, &report, commands)
@@ -150,6 +152,7 @@ async fn run_removals<'a>(
     topology: &Topology,
     removals: impl Iterator<Item = &'a NetworkRemoval>,
     report: &mut Report,
+    history: &mut History,
 ) -> Vec<Recreate> {
     let mut removed = Vec::new();
     for r in removals {
@@ -158,16 +161,36 @@ async fn run_removals<'a>(
                 report.removed(&r.network.id, &r.network.name);
                 removed.push(recreate);
             }
-            Err(e) => report.failed(&r.network.id, &r.network.name, failure(&e)),
+            Err(Failure { error, stuck }) => {
+                let mut reason = match error.hint() {
+                    Some(h) => format!("{error} {h}"),
+                    None => error.to_string(),
+                };
+                // A disconnect that could not be put back stays undoable on its own, and is said out loud.
+                for (op, why) in stuck {
+                    reason.push_str(&format!(
+                        " {} stays disconnected from {} (reconnecting failed: {why}); Undo reconnects it.",
+                        op.container_name(),
+                        op.network_name()
+                    ));
+                    history.record(Change::Endpoint(op), now());
+                }
+                report.failed(&r.network.id, &r.network.name, reason);
+            }
         }
     }
     removed
 }
 
-fn failure(e: &AppError) -> String {
-    match e.hint() {
-        Some(h) => format!("{e} {h}"),
-        None => e.to_string(),
+/// Why removing one network failed, and the disconnects made on the way that could not be taken back.
+struct Failure {
+    error: AppError,
+    stuck: Vec<(Operation, String)>,
+}
+
+impl From<AppError> for Failure {
+    fn from(error: AppError) -> Self {
+        Self { error, stuck: vec![] }
     }
 }
 
@@ -178,7 +201,7 @@ async fn remove_one(
     engine: &Engine,
     topology: &Topology,
     r: &NetworkRemoval,
-) -> Result<Recreate, AppError> {
+) -> Result<Recreate, Failure> {
     // Refuse before touching anything when undo could not bring it back: nothing is lost silently.
     recreate_plan(&r.network, &[]).map_err(|e| AppError::Refused {
         message: format!("Netlens would not be able to re-create it: {}", e.fact()),
@@ -194,99 +217,70 @@ async fn remove_one(
         };
         match step.await {
             Ok(op) => ran.push(op),
-            Err(e) => {
-                rollback(engine, &ran).await;
-                return Err(e);
-            }
+            Err(error) => return Err(Failure { error, stuck: rollback(engine, &ran).await }),
         }
     }
     if let Err(e) = engine.remove_network(&r.network.id).await {
-        rollback(engine, &ran).await;
-        return Err(e.into());
+        return Err(Failure { error: e.into(), stuck: rollback(engine, &ran).await });
     }
     let id = r.network.id.clone();
     settle(state, |t| t.network(&id).is_none()).await;
-    recreate_plan(&r.network, &ran).map_err(|e| AppError::Refused {
-        message: e.fact(),
-        hint: Some(e.hint()),
-        problems: vec![],
-    })
+    recreate_plan(&r.network, &ran)
+        .map_err(|e| AppError::Refused { message: e.fact(), hint: Some(e.hint()), problems: vec![] }.into())
 }
 
-/// Best effort: reconnects what was disconnected, newest first. A failure here is left for the view to show.
-async fn rollback(engine: &Engine, ran: &[Operation]) {
-    for op in ran.iter().rev() {
-        let _ = engine.run(&inverse(op)).await;
-    }
-}
-
-/// Takes back a network change. Returns the commands that did it and a notice.
-pub async fn undo(
+/// Undo of a create: removes the network again, only while nobody joined it.
+pub(crate) async fn remove_created(
     state: &AppState,
-    history: &mut History,
-    change: &Change,
+    spec: &NetworkSpec,
+    network_id: &str,
 ) -> Result<(String, Option<String>), AppError> {
     let (topology, engine) = state.current()?;
-    match change {
-        Change::CreateNetwork { spec, network_id } => {
-            let Some(network) = topology.network(network_id) else {
-                return Err(AppError::cannot_restore_problems(vec![problem(
-                    "networkGone",
-                    format!("{} no longer exists", spec.name),
-                    "It was removed elsewhere; there is nothing to undo.",
-                )]));
-            };
-            let joined: Vec<String> = topology.containers_on(network_id).iter().map(|(c, _)| c.name.clone()).collect();
-            if !joined.is_empty() {
-                return Err(AppError::cannot_restore_problems(vec![problem(
-                    "networkInUse",
-                    format!("{} joined {} after it was created", joined.join(", "), network.name),
-                    "Disconnect them first (or remove the network with \"disconnect all and remove\").",
-                )]));
-            }
-            engine.remove_network(network_id).await?;
-            let id = network_id.clone();
-            let notice = settle(state, |t| t.network(&id).is_none()).await;
-            Ok((rm_command(&[&spec.name]), notice))
-        }
-        Change::RemoveNetworks(removed) => {
-            let ctx = context(state, &engine).await?;
-            let problems: Vec<ProblemDto> =
-                removed.iter().flat_map(|r| problems_of(&check_recreate(&topology, r, &ctx))).collect();
-            if !problems.is_empty() {
-                return Err(AppError::cannot_restore_problems(problems));
-            }
-            let mut commands = Vec::new();
-            let mut notices = vec![
-                "The re-created networks have new IDs; names, addresses, options and labels are as before.".into(),
-            ];
-            for (k, r) in removed.iter().enumerate() {
-                match restore_one(state, &engine, r).await {
-                    Ok((id, more)) => {
-                        history.rename_network(&r.old_id, &id);
-                        notices.extend(more);
-                        commands.extend(r.commands());
-                    }
-                    Err(e) if k == 0 => return Err(e),
-                    Err(e) => {
-                        // The networks before this one are back; the entry keeps only the rest, so a retry
-                        // of undo continues where this one stopped instead of tripping over their names.
-                        history.replace_undo(Change::RemoveNetworks(removed[k..].to_vec()));
-                        let back: Vec<&str> = removed[..k].iter().map(|r| r.spec.name.as_str()).collect();
-                        return Err(AppError::Refused {
-                            message: format!("Re-created {}, but not {}: {e}", back.join(", "), r.spec.name),
-                            hint: Some("Undo again to retry the rest once the cause is fixed.".into()),
-                            problems: vec![],
-                        });
-                    }
-                }
-            }
-            notices.dedup();
-            let notice = Some(notices.join(" "));
-            Ok((commands.join("\n"), notice))
-        }
-        Change::Endpoint(_) => Err(AppError::nothing_to_undo()),
+    check_undo_create(&topology, &spec.name, network_id)
+        .map_err(|r| AppError::cannot_restore_problems(problems(&[r])))?;
+    engine.remove_network(network_id).await?;
+    let notice = settle(state, |t| t.network(network_id).is_none()).await;
+    Ok((rm_command(&[&spec.name]), notice))
+}
+
+/// Undo of a remove or prune: re-creates each network and reconnects its containers as they were.
+pub(crate) async fn recreate_removed(
+    state: &AppState,
+    history: &mut History,
+    removed: &[Recreate],
+) -> Result<(String, Option<String>), AppError> {
+    let (topology, engine) = state.current()?;
+    let ctx = context(state, &engine).await?;
+    let found: Vec<ProblemDto> = removed.iter().flat_map(|r| problems(&check_recreate(&topology, r, &ctx))).collect();
+    if !found.is_empty() {
+        return Err(AppError::cannot_restore_problems(found));
     }
+    let mut commands = Vec::new();
+    let mut notices =
+        vec!["The re-created networks have new IDs; names, addresses, options and labels are as before.".to_string()];
+    for (k, r) in removed.iter().enumerate() {
+        match restore_one(state, &engine, r).await {
+            Ok((id, more)) => {
+                history.rename_network(&r.old_id, &id);
+                notices.extend(more);
+                commands.extend(r.commands());
+            }
+            Err(e) if k == 0 => return Err(e),
+            Err(e) => {
+                // The networks before this one are back; the entry keeps only the rest, so a retry of undo
+                // continues where this one stopped instead of tripping over their names.
+                history.replace_undo(Change::RemoveNetworks(removed[k..].to_vec()));
+                let back: Vec<&str> = removed[..k].iter().map(|r| r.spec.name.as_str()).collect();
+                return Err(AppError::Refused {
+                    message: format!("Re-created {}, but not {}: {e}", back.join(", "), r.spec.name),
+                    hint: Some("Undo again to retry the rest once the cause is fixed.".into()),
+                    problems: vec![],
+                });
+            }
+        }
+    }
+    notices.dedup();
+    Ok((commands.join("\n"), Some(notices.join(" "))))
 }
 
 /// Re-creates one removed network and reconnects its containers; if a reconnect fails, the network is taken
@@ -297,165 +291,67 @@ async fn restore_one(state: &AppState, engine: &Engine, r: &Recreate) -> Result<
     let mut ran: Vec<Operation> = Vec::new();
     for op in r.reconnect_ops(&id) {
         if let Err(e) = engine.run(&op).await {
-            rollback(engine, &ran).await;
-            let _ = engine.remove_network(&id).await;
-            return Err(e.into());
+            let stuck = rollback(engine, &ran).await;
+            let removed_again = engine.remove_network(&id).await.is_ok();
+            if stuck.is_empty() && removed_again {
+                return Err(e.into());
+            }
+            // Half back: say exactly what is left where, so the person can finish by hand.
+            let left: Vec<String> = stuck.iter().map(|(op, _)| op.container_name().to_string()).collect();
+            return Err(AppError::Refused {
+                message: format!("{e}; {} is back with {} still on it", r.spec.name, left.join(", ")),
+                hint: Some(format!("Disconnect them and remove it by hand: {}", r.commands().join("; "))),
+                problems: vec![],
+            });
         }
-        notices.extend(settle(state, |t| crate::service::endpoints::shows(t, &op)).await);
+        notices.extend(settle(state, |t| shows(t, &op)).await);
         ran.push(op);
     }
     Ok((id, notices))
 }
 
-/// Makes a network change again, re-checked against the graph as it is now.
-pub async fn redo(
+/// Redo of a create, re-validated against the graph as it is now; the new ID replaces the old in history.
+pub(crate) async fn create_again(
     state: &AppState,
     history: &mut History,
-    change: &Change,
+    spec: &NetworkSpec,
+    network_id: &str,
 ) -> Result<(String, Option<String>), AppError> {
     let (topology, engine) = state.current()?;
-    match change {
-        Change::CreateNetwork { spec, network_id } => {
-            let ctx = context(state, &engine).await?;
-            let problems = validate_create(&topology, spec, &ctx);
-            if !problems.is_empty() {
-                return Err(AppError::cannot_restore_problems(problems_of(&problems)));
-            }
-            let (id, notice) = make(state, &engine, spec).await?;
-            history.rename_network(network_id, &id);
-            Ok((create_command(spec), notice))
-        }
-        Change::RemoveNetworks(removed) => {
-            let ids: Vec<&str> = removed.iter().map(|r| r.old_id.as_str()).collect();
-            let plan = plan_remove(&topology, &ids);
-            if let Some((_, _, refusal)) = plan.refusals().next() {
-                return Err(AppError::cannot_restore_problems(vec![problem(
-                    refusal.code(),
-                    refusal.fact(),
-                    &refusal.hint(),
-                )]));
-            }
-            let mut report = Report::new();
-            let again = run_removals(state, &engine, &topology, plan.removals(), &mut report).await;
-            if let Some(item) = report.items.iter().find(|i| i.outcome.code() == "failed") {
-                let reason = match &item.outcome {
-                    netlens_core::networks::Outcome::Failed(r) => r.clone(),
-                    _ => String::new(),
-                };
-                // What did go is recorded, so it can be undone.
-                if !again.is_empty() {
-                    history.replace_redo(Change::RemoveNetworks(again));
-                }
-                return Err(AppError::Refused {
-                    message: format!("{} could not be removed again: {reason}", item.name),
-                    hint: None,
-                    problems: vec![],
-                });
-            }
-            let commands = plan.commands().join("\n");
-            history.replace_redo(Change::RemoveNetworks(again));
-            Ok((commands, None))
-        }
-        Change::Endpoint(_) => Err(AppError::nothing_to_redo()),
+    let ctx = context(state, &engine).await?;
+    let found = validate_create(&topology, spec, &ctx);
+    if !found.is_empty() {
+        return Err(AppError::cannot_restore_problems(problems(&found)));
     }
+    let (id, notice) = make(state, &engine, spec).await?;
+    history.rename_network(network_id, &id);
+    Ok((create_command(spec), notice))
 }
 
-fn problem(code: &str, message: String, hint: &str) -> ProblemDto {
-    ProblemDto { code: code.into(), field: None, message, hint: hint.into() }
-}
-
-/// Reads the dialog's filters; a duration or label the CLI would not take is refused next to its field.
-fn parse_filters(dto: &PruneFiltersDto) -> Result<PruneFilters, AppError> {
-    let mut problems = Vec::new();
-    let until = match dto.until.trim() {
-        "" => None,
-        text => match parse_duration(text) {
-            Some(d) => Some(d),
-            None => {
-                problems.push(ProblemDto {
-                    code: "badUntil".into(),
-                    field: Some("until".into()),
-                    message: format!("`{text}` is not a duration"),
-                    hint: "Write a number with h, m or s, e.g. 24h, 90m or 3600s.".into(),
-                });
-                None
-            }
-        },
-    };
-    let mut labels = Vec::new();
-    for raw in dto.labels.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-        let written = if raw.starts_with("label=") || raw.starts_with("label!=") {
-            raw.to_string()
-        } else {
-            format!("label={raw}")
-        };
-        match LabelFilter::parse(&written) {
-            Some(f) => labels.push(f),
-            None => problems.push(ProblemDto {
-                code: "badLabelFilter".into(),
-                field: Some("labels".into()),
-                message: format!("`{raw}` is not a label filter"),
-                hint: "Write key, key=value, or label!=key to keep networks with that label.".into(),
-            }),
+/// Redo of a remove or prune. When only some networks go, what went becomes the undoable entry and the
+/// rest stays to be redone, so nothing that was removed ever falls out of reach of Undo.
+pub(crate) async fn remove_again(
+    state: &AppState,
+    history: &mut History,
+    removed: &[Recreate],
+) -> Result<(String, Option<String>), AppError> {
+    let (topology, engine) = state.current()?;
+    let ids: Vec<&str> = removed.iter().map(|r| r.old_id.as_str()).collect();
+    let plan = plan_remove(&topology, &ids);
+    if let Some((_, _, refusal)) = plan.refusals().next() {
+        return Err(AppError::cannot_restore_problems(vec![ProblemDto::of(refusal)]));
+    }
+    let mut report = Report::new();
+    let again = run_removals(state, &engine, &topology, plan.removals(), &mut report, history).await;
+    if let Some((item, reason)) = report.first_failure() {
+        let message = format!("{} could not be removed again: {reason}", item.name);
+        if !again.is_empty() {
+            let left: Vec<Recreate> =
+                removed.iter().filter(|r| !again.iter().any(|a| a.old_id == r.old_id)).cloned().collect();
+            history.mark_redone_partly(Change::RemoveNetworks(again), Change::RemoveNetworks(left));
         }
+        return Err(AppError::Refused { message, hint: None, problems: vec![] });
     }
-    if problems.is_empty() {
-        Ok(PruneFilters { until, labels })
-    } else {
-        Err(AppError::refused_problems(problems))
-    }
-}
-
-/// A Go duration of whole units as the CLI's `until` takes it: `24h`, `1h30m`, `90m`, `45s`.
-pub fn parse_duration(text: &str) -> Option<chrono::Duration> {
-    let mut total = 0i64;
-    let mut number = String::new();
-    let mut any = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let unit = match c {
-            'h' => 3600,
-            'm' => 60,
-            's' => 1,
-            _ => return None,
-        };
-        let n: i64 = number.parse().ok()?;
-        total = total.checked_add(n.checked_mul(unit)?)?;
-        number.clear();
-        any = true;
-    }
-    (any && number.is_empty()).then(|| chrono::Duration::seconds(total))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn until_reads_go_durations_and_refuses_the_rest() {
-        assert_eq!(parse_duration("24h"), Some(chrono::Duration::hours(24)));
-        assert_eq!(parse_duration("1h30m"), Some(chrono::Duration::minutes(90)));
-        assert_eq!(parse_duration("45s"), Some(chrono::Duration::seconds(45)));
-        for bad in ["", "24", "h", "3d", "1.5h", "-1h"] {
-            assert_eq!(parse_duration(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn prune_filters_accept_bare_labels_and_point_at_bad_fields() {
-        let f = parse_filters(&PruneFiltersDto {
-            until: "48h".into(),
-            labels: vec!["team=web".into(), "label!=keep".into()],
-        })
-        .unwrap();
-        assert_eq!(f.until, Some(chrono::Duration::hours(48)));
-        assert_eq!(f.labels.iter().map(LabelFilter::filter_arg).collect::<Vec<_>>(), ["label=team=web", "label!=keep"]);
-        let err = parse_filters(&PruneFiltersDto { until: "two days".into(), labels: vec!["=x".into()] }).unwrap_err();
-        let AppError::Refused { problems, .. } = err else { panic!("refused") };
-        let fields: Vec<_> = problems.iter().map(|p| p.field.clone().unwrap()).collect();
-        assert_eq!(fields, ["until", "labels"]);
-    }
+    history.replace_redo(Change::RemoveNetworks(again));
+    Ok((plan.commands().join("\n"), None))
 }

@@ -68,6 +68,9 @@ export type AttachedDto = {
 	running: boolean,
 };
 
+/**  Every refusal's code. The UI switches on these, never on message text. */
+export type Code = "containerGone" | "networkGone" | "alreadyConnected" | "notConnected" | "sharedStack" | "fixedNetwork" | "notAttachable" | "configOnly" | "predefined" | "configInUse" | "cannotDisconnect" | "networkInUse" | "notRepresentable" | "joinedAfterPreview" | "notPreviewed" | "badAlias" | "aliasOnDefaultBridge" | "staticOnDefaultBridge" | "staticNeedsSubnet" | "reservedAddress" | "addressInUse" | "noIpv6" | "nameEmpty" | "nameInvalid" | "nameTaken" | "driverNotCreatable" | "driverUnavailable" | "overlayNeedsSwarm" | "badCidr" | "badAddress" | "wrongFamily" | "hostBits" | "needsSubnet" | "outsideSubnet" | "reservedGateway" | "subnetOverlap" | "ipv6SubnetRequired" | "ipv6Off" | "parentRequired" | "parentInvalid" | "parentLoopback" | "parentPassthru" | "badMode" | "notForDriver" | "mtuNotNumber" | "mtuOutOfRange" | "badKey" | "optionHasField" | "badUntil" | "badLabelFilter";
+
 /**  A connect as the form currently describes it: its problems, its CLI equivalent, and what to suggest. */
 export type ConnectPlanDto = {
 	containerId: string,
@@ -210,6 +213,9 @@ export type EngineStatusDto = {
 	retryInSeconds: number | null,
 };
 
+/**  A field of a form (the connect popover, the create dialog, the prune dialog) a problem is shown next to. */
+export type Field = "name" | "driver" | "subnet" | "ipRange" | "gateway" | "ipv6" | "subnetV6" | "gatewayV6" | "internal" | "attachable" | "encrypted" | "mtu" | "icc" | "parent" | "mode" | "labels" | "options" | "aliases" | "ipv4" | "linkLocal" | "until";
+
 /**  The visible history, oldest first, and what Ctrl+Z and Ctrl+Shift+Z would do now. */
 export type HistoryDto = {
 	entries: HistoryEntryDto[],
@@ -306,6 +312,9 @@ export type OutcomeDto = {
 	notice: string | null,
 };
 
+/**  What happened to one network, without the reason: what the UI switches on. */
+export type OutcomeKind = "removed" | "skipped" | "failed";
+
 export type PortDto = {
 	privatePort: number,
 	publicPort: number | null,
@@ -326,9 +335,9 @@ export type PreviewItemDto = {
 /**  One reason an operation cannot run, placed next to the form field it concerns. */
 export type ProblemDto = {
 	/**  Stable (`alreadyConnected`, `addressInUse`, …): the UI switches on it. */
-	code: string,
-	/**  `aliases`, `ipv4`, `ipv6`, `linkLocal`, or `null` when it is about the target itself. */
-	field: string | null,
+	code: Code,
+	/**  The form field it belongs next to, or `null` when it is about the target itself. */
+	field: Field | null,
 	/**  What is wrong. */
 	message: string,
 	/**  What to do about it. */
@@ -392,8 +401,7 @@ export type ReportDto = {
 export type ReportItemDto = {
 	id: string,
 	name: string,
-	/**  `removed`, `skipped` or `failed`. */
-	outcome: string,
+	outcome: OutcomeKind,
 	/**  Why it was skipped or failed. */
 	reason: string | null,
 };

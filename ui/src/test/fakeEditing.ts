@@ -15,7 +15,9 @@ import type {
   HistoryEntryDto,
   NodeDto,
   OutcomeDto,
+  ProblemCode,
   ProblemDto,
+  ProblemField,
   Result,
   TopologyDto,
 } from "../lib/backend";
@@ -39,7 +41,7 @@ interface Step {
 const ok = <T>(data: T): Result<T, AppError> => ({ status: "ok", data });
 const err = <T>(error: AppError): Result<T, AppError> => ({ status: "error", error });
 
-function problem(code: string, field: string | null, message: string, hint: string): ProblemDto {
+function problem(code: ProblemCode, field: ProblemField | null, message: string, hint: string): ProblemDto {
   return { code, field, message, hint };
 }
 
@@ -105,13 +107,13 @@ export class FakeEditing {
   private refusal(containerId: string, networkId: string): ProblemDto | null {
     const c = this.container(containerId);
     const n = this.network(networkId);
-    if (!c?.container || !n?.network) return problem("notFound", null, "That container or network is gone.", "Wait for the graph to update.");
+    if (!c?.container || !n?.network) return problem("containerGone", null, "That container or network is gone.", "Wait for the graph to update.");
     const [cname, nname] = [c.container.name, n.network.name];
     if (this.endpoint(containerId, networkId)) {
       return problem("alreadyConnected", null, `${cname} is already connected to ${nname}. Disconnect it first to change its address or aliases.`, "Pull its line away to disconnect it.");
     }
     if (n.network.driver === "host" || n.network.driver === "null") {
-      return problem("predefinedNetwork", null, `${nname} is predefined: a container joins it only when it is created (--network ${nname}).`, "Re-create the container with that network.");
+      return problem("fixedNetwork", null, `${nname} is predefined: a container joins it only when it is created (--network ${nname}).`, "Re-create the container with that network.");
     }
     const mode = c.container.networkMode;
     if (mode === "host" || mode === "none" || mode.startsWith("container:")) {
@@ -146,19 +148,19 @@ export class FakeEditing {
     if (refusal) problems.push(refusal);
     const userDefined = !n.predefined;
     if (!userDefined && config.aliases.length) {
-      problems.push(problem("aliasesOnDefaultBridge", "aliases", `${n.name} takes no aliases.`, "Only networks you create resolve names; connect to one of those."));
+      problems.push(problem("aliasOnDefaultBridge", "aliases", `${n.name} takes no aliases.`, "Only networks you create resolve names; connect to one of those."));
     }
     for (const a of config.aliases) {
       if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(a)) problems.push(problem("badAlias", "aliases", `“${a}” is not a valid alias.`, "Use letters, digits, dots, dashes and underscores."));
     }
     if (config.ipv4) {
       const prefix = prefixOf(n.ipam[0]?.subnet);
-      if (!userDefined) problems.push(problem("fixedAddressOnDefaultBridge", "ipv4", `${n.name} does not take a chosen address.`, "Leave it empty: the engine assigns one."));
+      if (!userDefined) problems.push(problem("staticOnDefaultBridge", "ipv4", `${n.name} does not take a chosen address.`, "Leave it empty: the engine assigns one."));
       else if (!isIpv4(config.ipv4)) problems.push(problem("badAddress", "ipv4", `“${config.ipv4}” is not an IPv4 address.`, "Write four numbers 0–255 separated by dots."));
       else if (!prefix || !config.ipv4.startsWith(prefix)) problems.push(problem("outsideSubnet", "ipv4", `${config.ipv4} is outside ${n.name}'s subnet ${n.ipam[0]?.subnet ?? "(none)"}.`, "Pick an address inside the subnet."));
       else if (this.usedAddresses(networkId).has(config.ipv4) || config.ipv4 === n.ipam[0]?.gateway) problems.push(problem("addressInUse", "ipv4", `${config.ipv4} is already in use on ${n.name}.`, "Leave it empty or pick the suggested address."));
     }
-    if (config.ipv6 && !n.enableIpv6) problems.push(problem("ipv6Disabled", "ipv6", `${n.name} has no IPv6.`, "Leave it empty."));
+    if (config.ipv6 && !n.enableIpv6) problems.push(problem("noIpv6", "ipv6", `${n.name} has no IPv6.`, "Leave it empty."));
     const running = c.state === "running";
     return ok({
       containerId,

@@ -6,7 +6,7 @@
 // commands rendered as the Rust side renders them, remove with disconnect-all, and prune of exactly the
 // previewed networks. It mimics the contract, not the engine (IPv4 arithmetic only, IPv6 checked for
 // shape). Never imported by the shipped app.
-import type { TopologyDto } from "../lib/backend";
+import type { ProblemCode, ProblemField, TopologyDto } from "../lib/backend";
 import type {
   AppError,
   AttachedDto,
@@ -54,7 +54,7 @@ export interface FakeCall {
 
 const ok = <T>(data: T): Result<T, AppError> => ({ status: "ok", data });
 const fail = <T>(error: AppError): Result<T, AppError> => ({ status: "error", error });
-const problem = (code: string, field: string | null, message: string, hint: string): ProblemDto => ({
+const problem = (code: ProblemCode, field: ProblemField | null, message: string, hint: string): ProblemDto => ({
   code,
   field,
   message,
@@ -355,7 +355,7 @@ export class FakeLifecycle implements NetworksBackend {
     }
 
     const vlan = d === "macvlan" || d === "ipvlan";
-    const notFor = (field: string, label: string) =>
+    const notFor = (field: ProblemField, label: string) =>
       out.push(problem("notForDriver", field, `The ${d} driver does not take a ${label}`, "Clear it, or choose a driver that uses it."));
     if (vlan) {
       if (s.parent === "" && !s.internal)

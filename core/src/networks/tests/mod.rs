@@ -7,10 +7,10 @@ mod recreate;
 mod remove;
 mod validate;
 
-use crate::problem::{Field, Problem};
 use super::*;
 use crate::fixtures;
 use crate::model::{Container, Network};
+use crate::problem::{Field, Problem};
 use crate::topology::Topology;
 
 fn demo() -> Topology {

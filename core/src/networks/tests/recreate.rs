@@ -1,9 +1,9 @@
 //! Undo of a remove: the re-create spec, the reconnects, and the re-check.
 
 use super::*;
+use crate::endpoints::{EndpointConfig, Operation};
 use crate::fixtures::network;
 use crate::networks::recreate::spec_of;
-use crate::endpoints::{EndpointConfig, Operation};
 
 fn disconnect(network: &Network, container_id: &str, name: &str, restore: EndpointConfig) -> Operation {
     Operation::Disconnect {

@@ -153,7 +153,11 @@ fn a_subnet_with_host_bits_is_refused_suggesting_its_network() {
     let p = problems(&NetworkSpec { ipv6: true, subnet_v6: "fd00:1::5/64".into(), ..spec("x") });
     assert_eq!(
         p,
-        [SpecProblem::HostBits { field: Field::SubnetV6, value: "fd00:1::5/64".into(), suggested: "fd00:1::/64".into() }]
+        [SpecProblem::HostBits {
+            field: Field::SubnetV6,
+            value: "fd00:1::5/64".into(),
+            suggested: "fd00:1::/64".into()
+        }]
     );
     let p = problems(&NetworkSpec { subnet: "10.1.2.0/24".into(), ip_range: "10.1.2.130/25".into(), ..spec("x") });
     assert_eq!(codes(&p), ["hostBits"]);

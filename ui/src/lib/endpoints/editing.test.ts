@@ -127,6 +127,6 @@ describe("fake drop targets", () => {
     const { editing } = setup();
     const targets = (await editing.dropTargets("container:c-api"))!;
     const refused = Object.fromEntries(targets.map((t) => [t.networkName, t.refusal?.code ?? null]));
-    expect(refused).toMatchObject({ backend: "alreadyConnected", host: "predefinedNetwork", none: "predefinedNetwork", frontend: null, vault: null });
+    expect(refused).toMatchObject({ backend: "alreadyConnected", host: "fixedNetwork", none: "fixedNetwork", frontend: null, vault: null });
   });
 });

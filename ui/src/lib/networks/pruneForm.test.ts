@@ -1,3 +1,4 @@
+import type { ReportDto } from "../backend";
 import { describe, expect, it } from "vitest";
 
 import { filtersFrom, removeLabel, reportCounts, sameFilters, tickedIds, UNTIL_PRESETS } from "./pruneForm";
@@ -23,7 +24,7 @@ describe("the prune form", () => {
   it("counts and labels", () => {
     expect(removeLabel(1)).toBe("Remove 1 network");
     expect(removeLabel(3)).toBe("Remove 3 networks");
-    const report = {
+    const report: ReportDto = {
       items: [
         { id: "a", name: "a", outcome: "removed", reason: null },
         { id: "b", name: "b", outcome: "skipped", reason: "web joined it after the preview" },

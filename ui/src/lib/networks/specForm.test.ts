@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import { emptyForm, fieldsFor, groupProblems, modesFor, newRow, pairsFrom, specFrom } from "./specForm";
+import type { ProblemCode, ProblemField } from "../backend";
 import type { ProblemDto } from "./types";
 
-const p = (field: string | null, code = "x"): ProblemDto => ({ code, field, message: `${code} msg`, hint: "hint" });
+const p = (field: ProblemField | null, code: ProblemCode = "badCidr"): ProblemDto => ({ code, field, message: `${code} msg`, hint: "hint" });
 
 describe("the create form", () => {
   it("starts as a bridge with inter-container communication on", () => {
@@ -56,9 +57,9 @@ describe("the create form", () => {
 describe("grouping problems", () => {
   it("puts each problem next to its field, and whole-network or off-screen ones at the top", () => {
     const shown = fieldsFor("bridge");
-    const g = groupProblems([p("name", "nameTaken"), p("subnet", "badCidr"), p("subnet", "subnetOverlap"), p(null, "gone"), p("parent", "notForDriver")], shown);
+    const g = groupProblems([p("name", "nameTaken"), p("subnet", "badCidr"), p("subnet", "subnetOverlap"), p(null, "networkGone"), p("parent", "notForDriver")], shown);
     expect(g.byField.get("name")?.map((x) => x.code)).toEqual(["nameTaken"]);
     expect(g.byField.get("subnet")?.map((x) => x.code)).toEqual(["badCidr", "subnetOverlap"]);
-    expect(g.general.map((x) => x.code)).toEqual(["gone", "notForDriver"]);
+    expect(g.general.map((x) => x.code)).toEqual(["networkGone", "notForDriver"]);
   });
 });
