@@ -1,0 +1,44 @@
+// Injected into the window by bench/measure.py (WebDriver execute/sync); runs as a function body.
+// Installs window.__BENCH__: a requestAnimationFrame loop that records the gap between frames while
+// the harness moves the real pointer, and a finder for an empty spot to press on.
+if (!window.__BENCH__) {
+  let stamps = [];
+  let on = false;
+  // Input events that reached the page during a gesture (WebKit coalesces wheel events when busy).
+  const events = { pointermove: 0, wheel: 0 };
+  for (const type of Object.keys(events)) {
+    window.addEventListener(type, () => on && events[type]++, { capture: true, passive: true });
+  }
+  const tick = (t) => {
+    if (!on) return;
+    stamps.push(t);
+    requestAnimationFrame(tick);
+  };
+  window.__BENCH__ = {
+    clock: () => performance.timeOrigin + performance.now(),
+    startFrames() {
+      stamps = [];
+      events.pointermove = events.wheel = 0;
+      on = true;
+      requestAnimationFrame(tick);
+    },
+    stopFrames() {
+      on = false;
+      const gaps = [];
+      for (let i = 1; i < stamps.length; i++) gaps.push(stamps[i] - stamps[i - 1]);
+      return { frames: stamps.length, gaps, events: { ...events } };
+    },
+    // A point inside `rect` at least `clear` px from every point in `points`, scanning from the lower
+    // left corner (where a fitted graph leaves room); null if there is none.
+    emptySpot(rect, points, clear) {
+      const m = 24;
+      for (let y = rect.bottom - m; y > rect.top + m; y -= 12) {
+        for (let x = rect.left + m; x < rect.right - m; x += 12) {
+          if (points.every((p) => Math.hypot(p.x - x, p.y - y) >= clear)) return { x: Math.round(x), y: Math.round(y) };
+        }
+      }
+      return null;
+    },
+  };
+}
+return true;
