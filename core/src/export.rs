@@ -1,0 +1,118 @@
+//! The topology as Graphviz DOT and Mermaid text, for `netlens export` and the window's export.
+//!
+//! Owns the text formats and the stable order (by name, then ID) every export uses, so two exports of the
+//! same engine are identical. Pure; it must not read the engine or know the UI's contract (the JSON export
+//! is the contract's, in the app).
+
+use std::collections::HashMap;
+
+use crate::model::{Container, Network};
+use crate::topology::{Node, ReachTarget, Topology};
+
+pub fn sorted_networks(t: &Topology) -> Vec<&Network> {
+    let mut v: Vec<_> = t.networks().collect();
+    v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    v
+}
+
+pub fn sorted_containers(t: &Topology) -> Vec<&Container> {
+    let mut v: Vec<_> = t.containers().collect();
+    v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    v
+}
+
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+pub fn dot(t: &Topology) -> String {
+    let mut out = String::from("digraph netlens {\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n");
+    out.push_str(
+        "  \"host\" [label=\"Host\", shape=house];\n  \"external\" [label=\"External\", shape=doublecircle];\n",
+    );
+    for n in sorted_networks(t) {
+        out.push_str(&format!(
+            "  {} [label={}, shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n",
+            quote(&Node::Network(n.clone()).id()),
+            quote(&format!("{}\n({})", n.name, n.driver))
+        ));
+    }
+    for c in sorted_containers(t) {
+        let style = if c.state.is_live() { "solid" } else { "dashed" };
+        out.push_str(&format!(
+            "  {} [label={}, shape=box, style={style}];\n",
+            quote(&Node::Container(c.clone()).id()),
+            quote(&format!("{}\n{}", c.name, c.state.as_str()))
+        ));
+    }
+    for n in sorted_networks(t) {
+        let from = quote(&Node::Network(n.clone()).id());
+        for (target, kind) in t.reaches_of(&n.id) {
+            let to = if target == ReachTarget::Host { "\"host\"" } else { "\"external\"" };
+            out.push_str(&format!("  {from} -> {to} [label={}, style=dashed];\n", quote(kind.label())));
+        }
+        for (c, e) in t.containers_on(&n.id) {
+            let label = e.ipv4.clone().unwrap_or_default();
+            out.push_str(&format!(
+                "  {from} -> {} [label={}, dir=none];\n",
+                quote(&Node::Container(c.clone()).id()),
+                quote(&label)
+            ));
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Mermaid ids must be plain words: number the nodes in a stable order.
+pub fn mermaid(t: &Topology) -> String {
+    let esc = |s: &str| s.replace('"', "#quot;");
+    let mut out = String::from("graph LR\n  host[[\"Host\"]]\n  external((\"External\"))\n");
+    let networks = sorted_networks(t);
+    let containers = sorted_containers(t);
+    let net_key: HashMap<&str, String> =
+        networks.iter().enumerate().map(|(i, n)| (n.id.as_str(), format!("n{i}"))).collect();
+    let ctr_key: HashMap<&str, String> =
+        containers.iter().enumerate().map(|(i, c)| (c.id.as_str(), format!("c{i}"))).collect();
+    for n in &networks {
+        out.push_str(&format!("  {}((\"{} ({})\"))\n", net_key[n.id.as_str()], esc(&n.name), esc(&n.driver)));
+    }
+    for c in &containers {
+        out.push_str(&format!("  {}[\"{} ({})\"]\n", ctr_key[c.id.as_str()], esc(&c.name), c.state.as_str()));
+    }
+    for n in &networks {
+        let from = &net_key[n.id.as_str()];
+        for (target, kind) in t.reaches_of(&n.id) {
+            let to = if target == ReachTarget::Host { "host" } else { "external" };
+            out.push_str(&format!("  {from} -.->|{}| {to}\n", esc(kind.label())));
+        }
+        for (c, e) in t.containers_on(&n.id) {
+            let to = &ctr_key[c.id.as_str()];
+            match &e.ipv4 {
+                Some(ip) => out.push_str(&format!("  {from} ---|{ip}| {to}\n")),
+                None => out.push_str(&format!("  {from} --- {to}\n")),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::demo;
+
+    #[test]
+    fn dot_and_mermaid_carry_every_edge() {
+        let t = Topology::from_snapshot(&demo());
+        let dot = dot(&t);
+        assert!(dot.starts_with("digraph netlens {"));
+        assert!(dot.contains("\"network:n-backend\" -> \"container:c-api\" [label=\"10.214.10.2\", dir=none];"));
+        assert!(dot.contains("\"network:n-backend\" -> \"external\" [label=\"NAT\", style=dashed];"));
+        let mermaid = mermaid(&t);
+        assert!(mermaid.starts_with("graph LR\n"));
+        assert!(mermaid.contains("n0((\"backend (bridge)\"))"));
+        assert!(mermaid.contains("n0 ---|10.214.10.2| c0"));
+        assert_eq!(mermaid.matches("---").count(), 10, "one line per endpoint");
+    }
+}
