@@ -17,11 +17,11 @@ describe("driverKey", () => {
 });
 
 describe("teaching texts", () => {
-  it("explains every driver in one legend line and one paragraph", () => {
+  it("gives every driver one legend line and a link to Docker's documentation (the paragraph is Rust's)", () => {
     for (const info of Object.values(DRIVERS)) {
       expect(info.short.length).toBeGreaterThan(20);
       expect(info.short).not.toContain("\n");
-      expect(info.long.length).toBeGreaterThan(info.short.length);
+      expect(info).not.toHaveProperty("long");
       if (info.docs) expect(info.docs).toMatch(/^https:\/\//);
     }
   });

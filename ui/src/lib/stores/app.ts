@@ -7,6 +7,7 @@ import type { AppError, Backend, EngineStatusDto, TopologyDto } from "../backend
 import type { Theme } from "../graph/palette";
 import type { TopologyIndex } from "../topologyIndex";
 import { createNetworkDialogs, type NetworkDialogState } from "../networks/dialogs";
+import { createDriverExplanations, type DriverExplanations } from "../networks/drivers";
 import type { NetworksBackend } from "../networks/types";
 import type { Point } from "../graph/geometry";
 import { createEditing, type EditingState } from "../endpoints/editing";
@@ -29,6 +30,8 @@ export interface AppState {
   dialogs: NetworkDialogState;
   /** The network commands the dialogs' flows call; a create lands where `placeNextNetwork` last said (if it did). */
   networks: NetworksBackend;
+  /** What each driver is for, in the backend's words (asked once, when a panel first needs it). */
+  drivers: DriverExplanations;
   /** The user-chosen aliases on a network, by container ID (one inspect per container, so asked lazily). */
   networkAliases(networkId: string): Promise<Map<string, string[]>>;
   /** Where (layout coordinates) the network created next should appear; null lets the layout choose. */
@@ -56,6 +59,7 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     editing,
     dialogs: createNetworkDialogs(),
     networks: placing.networks,
+    drivers: createDriverExplanations(backend),
     placeNextNetwork: placing.placeNext,
     networkAliases: async (networkId) => {
       const r = await backend.networkAliases(networkId);
