@@ -11,7 +11,7 @@ BIN := target/debug/netlens
 # does, but producing the test binaries too), every cargo call selects the whole workspace so features
 # resolve the same way each time, and `src-tauri/tests/cli.rs` makes that same build place the app binary.
 # A separate `cargo clippy` would check every dependency again (about 7 minutes on a fresh machine).
-LINTED := RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS='-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__' $(CARGO)
+LINTED := env RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS='-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__' $(CARGO)
 
 ## make run: build everything and open the window on your engine, or on the sandbox demo if none answers.
 run: deps ui app

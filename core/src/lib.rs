@@ -9,6 +9,7 @@
 
 pub mod address;
 pub mod endpoints;
+pub mod events;
 pub mod export;
 pub mod fixtures;
 pub mod history;

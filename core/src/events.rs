@@ -1,0 +1,181 @@
+//! What an engine event asks Netlens to read again, so one change costs one small request instead of a
+//! whole snapshot.
+//!
+//! Owns the mapping from (type, action, actor, attributes) to the containers and networks to re-read, and
+//! how a batch of such reads is folded into a `Snapshot`. Pure: the engine crate reads, this decides what.
+//! When an event does not say enough (a `prune` carries no IDs) the answer is "everything".
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Container, Network, Snapshot};
+
+/// The reads a burst of events calls for; merged as events arrive.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rereads {
+    pub containers: BTreeSet<String>,
+    pub networks: BTreeSet<String>,
+    /// Re-read the whole topology (a prune, an event we cannot place, a stream that was interrupted).
+    pub everything: bool,
+}
+
+impl Rereads {
+    pub fn is_empty(&self) -> bool {
+        !self.everything && self.containers.is_empty() && self.networks.is_empty()
+    }
+
+    /// Adds what one event calls for. `kind` is the event's `Type` (`network`, `container`), `action` its
+    /// `Action`, `actor` its `Actor.ID`.
+    pub fn add(&mut self, kind: &str, action: &str, actor: &str, attributes: &BTreeMap<String, String>) {
+        // Health checks and execs (a `docker exec … ping`) change nothing that is drawn.
+        let action = action.split(':').next().unwrap_or(action).trim();
+        match (kind, action) {
+            ("network", "connect" | "disconnect") => match attributes.get("container") {
+                Some(container) if !container.is_empty() => {
+                    self.containers.insert(container.clone());
+                }
+                _ => self.everything = true,
+            },
+            ("network", "create" | "update" | "destroy" | "remove") if !actor.is_empty() => {
+                self.networks.insert(actor.to_string());
+            }
+            ("network", "prune") => self.everything = true,
+            ("container", "exec_create" | "exec_start" | "exec_die" | "exec_detach" | "attach" | "detach")
+            | ("container", "health_status" | "top" | "resize" | "commit" | "copy" | "archive-path")
+            | ("container", "export" | "extract-to-dir") => {}
+            ("container", _) if !actor.is_empty() => {
+                self.containers.insert(actor.to_string());
+            }
+            ("container", "prune") => self.everything = true,
+            _ => self.everything = true,
+        }
+    }
+}
+
+/// What a batch of re-reads found: each asked-for ID with its current state, `None` when it is gone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Patch {
+    pub networks: Vec<(String, Option<Network>)>,
+    pub containers: Vec<(String, Option<Container>)>,
+}
+
+impl Patch {
+    /// Pairs every asked-for ID with what the engine listed for it (list filters match ID prefixes, so
+    /// the answer is matched by full ID here).
+    pub fn from_reads(asked: &Rereads, networks: Vec<Network>, containers: Vec<Container>) -> Self {
+        let networks = asked
+            .networks
+            .iter()
+            .map(|id| (id.clone(), networks.iter().find(|n| n.id == *id).cloned()))
+            .collect();
+        let containers = asked
+            .containers
+            .iter()
+            .map(|id| (id.clone(), containers.iter().find(|c| c.id == *id).cloned()))
+            .collect();
+        Self { networks, containers }
+    }
+}
+
+impl Snapshot {
+    /// The snapshot with a patch folded in: found items replace (or join) their namesakes by ID, gone ones
+    /// leave. Kept sorted by name as the full read sorts, so a patched snapshot equals a fresh one.
+    pub fn apply(&mut self, patch: &Patch) {
+        for (id, found) in &patch.networks {
+            self.networks.retain(|n| n.id != *id);
+            self.networks.extend(found.iter().cloned());
+        }
+        for (id, found) in &patch.containers {
+            self.containers.retain(|c| c.id != *id);
+            self.containers.extend(found.iter().cloned());
+        }
+        self.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        self.containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{container, demo, endpoint, network};
+    use crate::model::ContainerState;
+
+    fn attrs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_connect_rereads_only_the_container_it_names() {
+        let mut r = Rereads::default();
+        r.add("network", "connect", "n-backend", &attrs(&[("container", "c-api"), ("name", "backend")]));
+        assert_eq!(r.containers.iter().collect::<Vec<_>>(), ["c-api"]);
+        assert!(r.networks.is_empty() && !r.everything);
+    }
+
+    #[test]
+    fn network_lifecycle_events_reread_that_network_and_prune_rereads_everything() {
+        let mut r = Rereads::default();
+        r.add("network", "create", "n-new", &attrs(&[]));
+        r.add("network", "destroy", "n-old", &attrs(&[]));
+        assert_eq!(r.networks.iter().collect::<Vec<_>>(), ["n-new", "n-old"]);
+        assert!(!r.everything);
+        r.add("network", "prune", "", &attrs(&[]));
+        assert!(r.everything);
+    }
+
+    #[test]
+    fn execs_and_health_checks_change_nothing_drawn() {
+        let mut r = Rereads::default();
+        for action in ["exec_create", "exec_start: sh -c ping", "exec_die", "health_status: healthy", "attach"] {
+            r.add("container", action, "c-api", &attrs(&[]));
+        }
+        assert!(r.is_empty(), "{r:?}");
+        r.add("container", "die", "c-api", &attrs(&[]));
+        assert_eq!(r.containers.iter().collect::<Vec<_>>(), ["c-api"]);
+    }
+
+    #[test]
+    fn an_event_that_says_too_little_rereads_everything() {
+        let mut r = Rereads::default();
+        r.add("network", "disconnect", "n-backend", &attrs(&[]));
+        assert!(r.everything);
+        let mut r = Rereads::default();
+        r.add("volume", "mount", "v", &attrs(&[]));
+        assert!(r.everything);
+    }
+
+    #[test]
+    fn a_patched_snapshot_equals_a_fresh_read_of_the_same_engine() {
+        let before = demo();
+        // The engine after: api joined vault, nightly-job was removed, network scratch was created.
+        let mut after = before.clone();
+        let vault = after.networks.iter().find(|n| n.name == "vault").cloned().unwrap();
+        let api = after.containers.iter_mut().find(|c| c.name == "api").unwrap();
+        api.endpoints.push(endpoint(&vault, Some("10.214.30.9")));
+        let api = api.clone();
+        let nightly = after.containers.iter().find(|c| c.name == "nightly-job").map(|c| c.id.clone()).unwrap();
+        after.containers.retain(|c| c.id != nightly);
+        let scratch = network("n-scratch", "scratch", "bridge", Some("10.98.0.0/24"));
+        after.networks.push(scratch.clone());
+        after.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        after.containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+
+        let asked = Rereads {
+            containers: [api.id.clone(), nightly].into_iter().collect(),
+            networks: ["n-scratch".to_string()].into_iter().collect(),
+            everything: false,
+        };
+        let patch = Patch::from_reads(&asked, vec![scratch], vec![api]);
+        let mut patched = before;
+        patched.apply(&patch);
+        assert_eq!(patched, after);
+    }
+
+    #[test]
+    fn a_new_container_joins_in_name_order() {
+        let mut snap = demo();
+        let web = container("c-zz", "aaa-first", ContainerState::Created, "default", vec![]);
+        let asked = Rereads { containers: ["c-zz".to_string()].into_iter().collect(), ..Rereads::default() };
+        snap.apply(&Patch::from_reads(&asked, vec![], vec![web]));
+        assert_eq!(snap.containers[0].name, "aaa-first");
+    }
+}
