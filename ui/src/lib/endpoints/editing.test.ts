@@ -5,6 +5,8 @@ import { FakeBackend } from "../../test/fakeBackend";
 import { demoStatus, demoTopology } from "../../test/demoTopology";
 import { indexTopology, type TopologyIndex } from "../topologyIndex";
 import { createEditing } from "./editing";
+import { createHistory } from "../history/history";
+import { createBusy } from "../shared/busy";
 import { createToasts } from "../shared/toasts";
 
 function setup() {
@@ -17,15 +19,17 @@ function setup() {
     },
   };
   const toasts = createToasts(60_000);
-  const editing = createEditing(backend, live, toasts);
-  return { backend, editing, toasts };
+  const busy = createBusy();
+  const history = createHistory(backend, busy, toasts);
+  const editing = createEditing(backend, live, { busy, history, toasts });
+  return { backend, editing, history, busy: busy.busy, toasts };
 }
 
 const hasEdge = (b: FakeBackend, id: string) => b.topology!.edges.some((e) => e.id === id);
 
 describe("editing flows", () => {
   it("connects from the popover and reports the outcome with its command", async () => {
-    const { backend, editing, toasts } = setup();
+    const { backend, editing, history, toasts } = setup();
     editing.openConnect("container:c-api", "network:n-frontend", { x: 10, y: 20 });
     const draft = get(editing.connectDraft)!;
     expect(draft).toMatchObject({ containerId: "c-api", networkId: "n-frontend", containerName: "api", networkName: "frontend" });
@@ -34,7 +38,7 @@ describe("editing flows", () => {
     expect(get(editing.connectDraft)).toBeNull();
     expect(backend.topology!.edges.find((e) => e.id === "endpoint:n-frontend:c-api")?.endpoint?.aliases).toEqual(["web"]);
     expect(get(toasts)[0]).toMatchObject({ kind: "ok", title: "Connected api to frontend", command: "docker network connect --alias web --ip 10.214.40.20 frontend api" });
-    expect(get(editing.history)?.undo).toBe("Disconnect api from frontend");
+    expect(get(history.history)?.undo).toBe("Disconnect api from frontend");
   });
 
   it("keeps the popover open with the problems when the connect is refused", async () => {
@@ -70,47 +74,15 @@ describe("editing flows", () => {
     expect(get(toasts).at(-1)?.title).toBe("Disconnected nightly-job from backend");
   });
 
-  it("undoes and redoes, and says what the next undo and redo would do", async () => {
-    const { backend, editing } = setup();
-    await editing.requestDisconnect("endpoint:n-backend:c-nightly");
-    await editing.undo();
-    expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(true);
-    expect(get(editing.history)).toMatchObject({ undo: null, redo: "Disconnect nightly-job from backend" });
-    await editing.redo();
-    expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(false);
-    expect(get(editing.history)?.entries.map((e) => e.state)).toEqual(["done"]);
-  });
-
-  it("shows why an undo cannot restore exactly and changes nothing", async () => {
-    const { backend, editing, toasts } = setup();
-    await editing.requestDisconnect("endpoint:n-backend:c-api");
-    await editing.confirmDisconnect();
-    // Someone else takes api's old address meanwhile.
-    const t = backend.topology!;
-    backend.emitTopology({
-      ...t,
-      revision: t.revision + 1,
-      edges: t.edges.map((e) => (e.id === "endpoint:n-backend:c-db" && e.endpoint ? { ...e, endpoint: { ...e.endpoint, ipv4: "10.214.10.2/24" } } : e)),
-    });
-    const before = backend.topology!;
-    await editing.undo();
-    expect(backend.topology).toBe(before);
-    const last = get(toasts).at(-1);
-    expect(last?.kind).toBe("error");
-    expect(last?.title).toMatch(/Cannot restore.*10\.214\.10\.2/);
-    expect(last?.detail).toMatch(/Disconnect that container first/);
-    expect(get(editing.history)?.undo).toBe("Connect api to backend");
-  });
-
   it("refuses a second operation while one runs", async () => {
-    const { backend, editing } = setup();
+    const { backend, editing, busy } = setup();
     backend.delayMs = 30;
     const first = editing.connectNow("container:c-api", "network:n-frontend");
-    expect(get(editing.busy)).toMatch(/Connecting api to frontend/);
+    expect(get(busy)).toMatch(/Connecting api to frontend/);
     const second = await editing.connectNow("container:c-db", "network:n-frontend");
     expect(second).toEqual({ kind: "busy" });
     expect(await first).toEqual({ kind: "done" });
-    expect(get(editing.busy)).toBeNull();
+    expect(get(busy)).toBeNull();
     expect(backend.calls.filter((c) => c.startsWith("connect "))).toEqual(["connect c-api n-frontend"]);
   });
 

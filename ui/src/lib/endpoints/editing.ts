@@ -1,8 +1,8 @@
-// Connecting and disconnecting containers, undo and redo, as the UI runs them: one operation at a
-// time (busy), the history, the open connect popover and disconnect confirmation, and the toasts that
-// report outcomes. Components call these actions; gestures (drag, menus, keys) all end up here so the
-// flows are the same whichever way they started. Knows graph node ids only to resolve them to the
-// engine's raw IDs the backend takes.
+// Connecting and disconnecting containers as the UI runs them: the open connect popover, the disconnect
+// confirmation and the context menu, each change run one at a time (shared/busy.ts) and its outcome shown
+// and recorded through history/history.ts. Components call these actions; gestures (drag, menus, keys) all
+// end up here so the flows are the same whichever way they started. Knows graph node ids only to resolve
+// them to the engine's raw IDs the backend takes.
 import { get, writable, type Readable, type Writable } from "svelte/store";
 
 import type {
@@ -12,15 +12,14 @@ import type {
   DisconnectPlanDto,
   DropTargetDto,
   EndpointConfigDto,
-  HistoryDto,
-  OutcomeDto,
   ProblemDto,
-  ReportDto,
   Result,
 } from "../backend";
 import type { Point } from "../graph/geometry";
+import type { HistoryState } from "../history/history";
+import type { Busy } from "../shared/busy";
+import type { ToastStore } from "../shared/toasts";
 import type { TopologyIndex } from "../topologyIndex";
-import { createToasts, type ToastStore } from "../shared/toasts";
 
 /** The connect popover: which container goes onto which network, and where to show it. */
 export interface ConnectDraft {
@@ -37,11 +36,6 @@ export type ConnectResult = { kind: "done" } | { kind: "refused"; problems: Prob
 export const NO_CONFIG: EndpointConfigDto = { aliases: [], ipv4: null, ipv6: null };
 
 export interface EditingState {
-  /** What is running now ("Connecting api to backend…"), or null. Never two at once. */
-  busy: Readable<string | null>;
-  history: Readable<HistoryDto | null>;
-  historyOpen: Writable<boolean>;
-  toasts: ToastStore;
   connectDraft: Readable<ConnectDraft | null>;
   disconnectAsk: Readable<DisconnectPlanDto | null>;
   /** The context menu to show: for which node or edge, and where (viewport pixels). */
@@ -59,13 +53,13 @@ export interface EditingState {
   requestDisconnect(edgeId: string): Promise<void>;
   confirmDisconnect(): Promise<void>;
   cancelDisconnect(): void;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
-  loadHistory(): Promise<void>;
-  /** A change made elsewhere (the lifecycle dialogs) is toasted and its history adopted. */
-  showOutcome(outcome: OutcomeDto): void;
-  /** A remove or prune report: its summary toasted, its history adopted. */
-  showReport(report: ReportDto): void;
+}
+
+/** What endpoint editing shares with the rest of the window. */
+export interface EditingDeps {
+  busy: Busy;
+  history: HistoryState;
+  toasts: ToastStore;
 }
 
 function rawIds(index: TopologyIndex | null, containerNodeId: string, networkNodeId: string) {
@@ -74,50 +68,18 @@ function rawIds(index: TopologyIndex | null, containerNodeId: string, networkNod
   return c && n ? { containerId: c.id, networkId: n.id, containerName: c.name, networkName: n.name } : null;
 }
 
-export function createEditing(backend: Backend, index: Readable<TopologyIndex | null>, toasts: ToastStore = createToasts()): EditingState {
-  const busy = writable<string | null>(null);
-  const history = writable<HistoryDto | null>(null);
-  const historyOpen = writable(false);
+export function createEditing(backend: Backend, index: Readable<TopologyIndex | null>, { busy, history, toasts }: EditingDeps): EditingState {
   const connectDraft = writable<ConnectDraft | null>(null);
   const disconnectAsk = writable<DisconnectPlanDto | null>(null);
   const menu = writable<{ target: string; at: Point } | null>(null);
-
-  function showError(error: AppError) {
-    toasts.show("error", error.message, error.hint);
-  }
-
-  function showOutcome(outcome: OutcomeDto) {
-    history.set(outcome.history);
-    toasts.show("ok", outcome.done, outcome.notice, outcome.command);
-  }
-
-  /** Runs one operation unless another is running; the busy label is what the spinner says. */
-  async function run<T>(label: string, op: () => Promise<T>): Promise<T | "busy"> {
-    if (get(busy) !== null) return "busy";
-    busy.set(label);
-    try {
-      return await op();
-    } finally {
-      busy.set(null);
-    }
-  }
-
-  async function outcomeOf(result: Result<OutcomeDto, AppError>): Promise<boolean> {
-    if (result.status === "ok") {
-      showOutcome(result.data);
-      return true;
-    }
-    if (result.error.code === "nothingToUndo" || result.error.code === "nothingToRedo") toasts.show("info", result.error.message);
-    else showError(result.error);
-    return false;
-  }
+  const running = () => get(busy.busy) !== null;
 
   async function doConnect(containerId: string, networkId: string, label: string, config: EndpointConfigDto): Promise<ConnectResult> {
-    const result = await run(label, async (): Promise<ConnectResult> => {
+    const result = await busy.run(label, async (): Promise<ConnectResult> => {
       try {
         const r = await backend.connect(containerId, networkId, config);
         if (r.status === "error" && r.error.code === "refused") return { kind: "refused", problems: r.error.problems };
-        return (await outcomeOf(r)) ? { kind: "done" } : { kind: "failed" };
+        return history.settle(r) ? { kind: "done" } : { kind: "failed" };
       } catch (e) {
         toasts.show("error", `Could not connect: ${e instanceof Error ? e.message : String(e)}`);
         return { kind: "failed" };
@@ -127,37 +89,16 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
   }
 
   async function doDisconnect(plan: DisconnectPlanDto): Promise<void> {
-    await run(`Disconnecting ${plan.containerName} from ${plan.networkName}…`, async () => {
+    await busy.run(`Disconnecting ${plan.containerName} from ${plan.networkName}…`, async () => {
       try {
-        await outcomeOf(await backend.disconnect(plan.containerId, plan.networkId));
+        history.settle(await backend.disconnect(plan.containerId, plan.networkId));
       } catch (e) {
         toasts.show("error", `Could not disconnect: ${e instanceof Error ? e.message : String(e)}`);
       }
     });
   }
 
-  async function loadHistory(): Promise<void> {
-    try {
-      const r = await backend.getHistory();
-      if (r.status === "ok") history.set(r.data);
-    } catch {
-      // The toolbar keeps the last history it had; the next operation brings a fresh one.
-    }
-  }
-
-  function showReport(report: ReportDto) {
-    history.set(report.history);
-    const failed = report.items.some((i) => i.outcome === "failed");
-    toasts.show(failed ? "error" : "ok", report.summary, report.notice, report.commands.join("\n") || null);
-  }
-
   return {
-    showOutcome,
-    showReport,
-    busy: { subscribe: busy.subscribe },
-    history: { subscribe: history.subscribe },
-    historyOpen,
-    toasts,
     connectDraft: { subscribe: connectDraft.subscribe },
     disconnectAsk: { subscribe: disconnectAsk.subscribe },
     menu,
@@ -175,7 +116,7 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
 
     openConnect(containerNodeId, networkNodeId, anchor) {
       const ids = rawIds(get(index), containerNodeId, networkNodeId);
-      if (!ids || get(busy) !== null) return;
+      if (!ids || running()) return;
       disconnectAsk.set(null);
       connectDraft.set({ ...ids, anchor });
     },
@@ -208,7 +149,7 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
 
     async requestDisconnect(edgeId) {
       const ep = get(index)?.edge(edgeId)?.endpoint;
-      if (!ep || get(busy) !== null) return;
+      if (!ep || running()) return;
       let plan: Result<DisconnectPlanDto, AppError>;
       try {
         plan = await backend.planDisconnect(ep.containerId, ep.networkId);
@@ -216,7 +157,10 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
         toasts.show("error", `Could not check the disconnect: ${e instanceof Error ? e.message : String(e)}`);
         return;
       }
-      if (plan.status === "error") return showError(plan.error);
+      if (plan.status === "error") {
+        toasts.show("error", plan.error.message, plan.error.hint);
+        return;
+      }
       if (plan.data.problem) {
         toasts.show("error", plan.data.problem.message, plan.data.problem.hint);
         return;
@@ -230,7 +174,7 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
 
     async confirmDisconnect() {
       const plan = get(disconnectAsk);
-      if (!plan || get(busy) !== null) return;
+      if (!plan || running()) return;
       // The dialog stays (with a spinner) until the graph shows the change: its closing means "done".
       await doDisconnect(plan);
       disconnectAsk.set(null);
@@ -240,31 +184,5 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
       disconnectAsk.set(null);
     },
 
-    async undo() {
-      const what = get(history)?.undo;
-      await run(what ? `Undoing: ${what}…` : "Undoing…", async () => {
-        try {
-          await outcomeOf(await backend.undo());
-        } catch (e) {
-          toasts.show("error", `Could not undo: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      });
-      // A refused undo (cannotRestore) changes nothing, but the history may still have moved on.
-      await loadHistory();
-    },
-
-    async redo() {
-      const what = get(history)?.redo;
-      await run(what ? `Redoing: ${what}…` : "Redoing…", async () => {
-        try {
-          await outcomeOf(await backend.redo());
-        } catch (e) {
-          toasts.show("error", `Could not redo: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      });
-      await loadHistory();
-    },
-
-    loadHistory,
   };
 }

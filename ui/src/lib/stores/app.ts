@@ -11,6 +11,9 @@ import { createDriverExplanations, type DriverExplanations } from "../networks/d
 import type { NetworksBackend } from "../networks/types";
 import type { Point } from "../graph/geometry";
 import { createEditing, type EditingState } from "../endpoints/editing";
+import { createHistory, type HistoryState } from "../history/history";
+import { createBusy } from "../shared/busy";
+import { createToasts, type ToastStore } from "../shared/toasts";
 import { createSelection, type Selected } from "./selection";
 import { createStatusStore } from "./status";
 import { createThemeStore } from "./theme";
@@ -24,7 +27,13 @@ export interface AppState {
   selectedId: Writable<string | null>;
   selected: Readable<Selected | null>;
   theme: Readable<Theme>;
-  /** Connect, disconnect, undo, redo: busy state, history, popover, confirmation and toasts. */
+  /** What change is running now ("Connecting api to backend…"), or null: never two at once. */
+  busy: Readable<string | null>;
+  /** Outcomes and errors over the window. */
+  toasts: ToastStore;
+  /** What Netlens changed, undo and redo, and how every change's outcome is shown. */
+  history: HistoryState;
+  /** Connect and disconnect: the popover, the confirmation and the context menu. */
   editing: EditingState;
   /** Create, remove and prune dialogs: which is open (their flows call `networks`). */
   dialogs: NetworkDialogState;
@@ -46,7 +55,10 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
   const topology = createTopologyStore(backend);
   const status = createStatusStore(backend);
   const selection = createSelection(topology);
-  const editing = createEditing(backend, selection.index);
+  const busy = createBusy();
+  const toasts = createToasts();
+  const history = createHistory(backend, busy, toasts);
+  const editing = createEditing(backend, selection.index, { busy, history, toasts });
   const placing = createPlacing(backend);
   return {
     topology,
@@ -56,6 +68,9 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     selectedId: selection.selectedId,
     selected: selection.selected,
     theme,
+    busy: busy.busy,
+    toasts,
+    history,
     editing,
     dialogs: createNetworkDialogs(),
     networks: placing.networks,
@@ -70,7 +85,7 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
       backend.openUrl(url).catch((e: unknown) => console.warn("could not open link", url, e));
     },
     async start() {
-      await Promise.all([topology.start(), status.start(), editing.loadHistory()]);
+      await Promise.all([topology.start(), status.start(), history.load()]);
     },
     stop() {
       topology.stop();
