@@ -62,16 +62,10 @@ impl Patch {
     /// Pairs every asked-for ID with what the engine listed for it (list filters match ID prefixes, so
     /// the answer is matched by full ID here).
     pub fn from_reads(asked: &Rereads, networks: Vec<Network>, containers: Vec<Container>) -> Self {
-        let networks = asked
-            .networks
-            .iter()
-            .map(|id| (id.clone(), networks.iter().find(|n| n.id == *id).cloned()))
-            .collect();
-        let containers = asked
-            .containers
-            .iter()
-            .map(|id| (id.clone(), containers.iter().find(|c| c.id == *id).cloned()))
-            .collect();
+        let networks =
+            asked.networks.iter().map(|id| (id.clone(), networks.iter().find(|n| n.id == *id).cloned())).collect();
+        let containers =
+            asked.containers.iter().map(|id| (id.clone(), containers.iter().find(|c| c.id == *id).cloned())).collect();
         Self { networks, containers }
     }
 }

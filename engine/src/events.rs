@@ -1,33 +1,41 @@
 //! Keeps a view of the engine current: one long-lived task that connects, snapshots, follows the event
 //! stream and reconnects by itself when the engine goes away.
 //!
-//! Owns the retry policy and when to re-read. It does not interpret events beyond "something changed":
-//! every batch of events triggers a fresh two-request snapshot, which makes applying an event idempotent
-//! (the stream can deliver the same disconnect twice) and covers events that carry no IDs (`prune`) or
-//! do not say enough (`disconnect` does not tell a stop from an explicit disconnect).
+//! Owns the retry policy and when to read. The first event of a burst is answered at once with a read of
+//! just what it names (`netlens_core::events` decides what); events that arrive during that read are
+//! gathered and answered by one more read, so a burst costs a few small reads and a single change is not
+//! held back by a debounce. Re-reading the engine's current state (never applying an event's claim) keeps
+//! this idempotent: the stream can deliver the same disconnect twice. A new stream starts with a full
+//! snapshot, because anything may have changed while it was down.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::{Engine, EngineError, Target};
+use netlens_core::events::{Patch, Rereads};
 use netlens_core::model::Snapshot;
 
-/// Events that arrive this close together are answered with one snapshot.
-const DEBOUNCE: Duration = Duration::from_millis(60);
 /// Retry delays while the engine does not answer: quick at first, then every few seconds.
 const RETRY: [u64; 4] = [1, 2, 3, 5];
 /// Subscribe this far in the past so nothing that happens while the snapshot is read is missed; the
-/// replayed events only cause one more (identical) snapshot.
+/// replayed events only cause one more (identical) read.
 const EVENT_OVERLAP_SECS: i64 = 2;
 
 #[derive(Debug, Clone)]
 pub enum LiveUpdate {
     Connecting,
     Connected(Box<Engine>),
-    Unreachable { reason: String, retry_in: Duration },
+    Unreachable {
+        reason: String,
+        retry_in: Duration,
+    },
+    /// The whole topology, read afresh.
     Snapshot(Snapshot),
+    /// What changed since the last update: the re-read containers and networks.
+    Patch(Patch),
 }
 
 /// Runs until the receiver is dropped.
@@ -63,7 +71,21 @@ pub async fn follow(target: Target, tx: UnboundedSender<LiveUpdate>) {
     }
 }
 
-/// Snapshot, then re-snapshot after every batch of events, until the stream ends or fails.
+type Event = Result<bollard::models::EventMessage, EngineError>;
+
+/// Adds what one event calls for; `false` when the stream has ended.
+fn note(event: Option<Event>, asked: &mut Rereads) -> Result<bool, EngineError> {
+    let Some(event) = event else { return Ok(false) };
+    let event = event?;
+    let kind = event.typ.map(|t| t.to_string()).unwrap_or_default();
+    let action = event.action.unwrap_or_default();
+    let actor = event.actor.unwrap_or_default();
+    let attributes: BTreeMap<String, String> = actor.attributes.unwrap_or_default().into_iter().collect();
+    asked.add(&kind, &action, actor.id.as_deref().unwrap_or_default(), &attributes);
+    Ok(true)
+}
+
+/// Snapshot, then answer every burst of events with targeted reads, until the stream ends or fails.
 async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), EngineError> {
     let since = chrono::Utc::now().timestamp() - EVENT_OVERLAP_SECS;
     let mut events = Box::pin(engine.events(Some(since)));
@@ -71,23 +93,39 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
     if tx.send(LiveUpdate::Snapshot(snapshot)).is_err() {
         return Ok(());
     }
+    let mut asked = Rereads::default();
     loop {
-        match events.next().await {
-            None => return Ok(()),
-            Some(Err(e)) => return Err(e),
-            Some(Ok(_)) => {}
+        if asked.is_empty() && !note(events.next().await, &mut asked)? {
+            return Ok(());
         }
-        // Drain the rest of the burst (a compose up or a prune emits many events at once).
-        loop {
-            match tokio::time::timeout(DEBOUNCE, events.next()).await {
-                Err(_) => break,
-                Ok(None) => return Ok(()),
-                Ok(Some(Err(e))) => return Err(e),
-                Ok(Some(Ok(_))) => {}
+        // Whatever is queued already joins this read.
+        while let Some(event) = events.next().now_or_never() {
+            if !note(event, &mut asked)? {
+                return Ok(());
             }
         }
-        let snapshot = engine.snapshot().await?;
-        if tx.send(LiveUpdate::Snapshot(snapshot)).is_err() {
+        if asked.is_empty() {
+            continue;
+        }
+        let now = std::mem::take(&mut asked);
+        let read = async {
+            if now.everything {
+                engine.snapshot().await.map(LiveUpdate::Snapshot)
+            } else {
+                engine.reread(&now).await.map(LiveUpdate::Patch)
+            }
+        };
+        tokio::pin!(read);
+        // Events that arrive while reading are gathered for the next read instead of waiting their turn.
+        let update = loop {
+            tokio::select! {
+                update = &mut read => break update?,
+                event = events.next() => if !note(event, &mut asked)? {
+                    return Ok(());
+                },
+            }
+        };
+        if tx.send(update).is_err() {
             return Ok(());
         }
     }

@@ -16,6 +16,7 @@ use bollard::query_parameters::{EventsOptions, ListContainersOptions, ListNetwor
 use bollard::Docker;
 use futures_util::Stream;
 
+use netlens_core::events::{Patch, Rereads};
 use netlens_core::model::{Endpoint, Snapshot};
 pub use target::{Environment, Target};
 
@@ -101,6 +102,31 @@ impl Engine {
         networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         Ok(Snapshot { networks, containers })
+    }
+
+    /// Reads again only what events named: the listed containers and networks, filtered by ID (one request
+    /// each kind, the same list shapes a snapshot converts). Everything else keeps its last read.
+    pub async fn reread(&self, asked: &Rereads) -> Result<Patch, EngineError> {
+        let by_id = |ids: &std::collections::BTreeSet<String>| {
+            Some(HashMap::from([("id".to_string(), ids.iter().cloned().collect::<Vec<_>>())]))
+        };
+        let networks = async {
+            if asked.networks.is_empty() {
+                return Ok(vec![]);
+            }
+            self.docker.list_networks(Some(ListNetworksOptions { filters: by_id(&asked.networks) })).await
+        };
+        let containers = async {
+            if asked.containers.is_empty() {
+                return Ok(vec![]);
+            }
+            let options = ListContainersOptions { all: true, filters: by_id(&asked.containers), ..Default::default() };
+            self.docker.list_containers(Some(options)).await
+        };
+        let (networks, containers) = tokio::join!(networks, containers);
+        let networks = networks.map_err(|e| self.err(e))?.into_iter().map(convert::network).collect();
+        let containers = containers.map_err(|e| self.err(e))?.into_iter().map(convert::container).collect();
+        Ok(Patch::from_reads(asked, networks, containers))
     }
 
     /// Endpoints with their aliases, which only a container inspect carries.

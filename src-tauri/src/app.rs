@@ -15,9 +15,10 @@ use crate::dto::lifecycle::{
 use crate::dto::ops::{
     AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto,
 };
-use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto};
+use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto, TopologyPatched};
 use crate::error::AppError;
 use crate::service::{endpoints, history, networks};
+use crate::state::TopologyUpdate;
 pub use crate::state::{AppState, LiveConfig};
 use netlens_engine::events::follow;
 
@@ -190,7 +191,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             place_network,
             network_aliases
         ])
-        .events(collect_events![TopologyChanged, EngineStatusChanged])
+        .events(collect_events![TopologyChanged, TopologyPatched, EngineStatusChanged])
         // One shape per type: our DTOs serialize and deserialize alike.
         .disable_serde_phases()
 }
@@ -221,8 +222,14 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> taur
                     if let Some(s) = status {
                         let _ = EngineStatusChanged(s).emit(&handle);
                     }
-                    if let Some(t) = topology {
-                        let _ = TopologyChanged(t).emit(&handle);
+                    match topology {
+                        Some(TopologyUpdate::Full(t)) => {
+                            let _ = TopologyChanged(t).emit(&handle);
+                        }
+                        Some(TopologyUpdate::Diff(d)) => {
+                            let _ = TopologyPatched(d).emit(&handle);
+                        }
+                        None => {}
                     }
                 }
             });

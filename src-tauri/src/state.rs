@@ -10,10 +10,12 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
+use crate::dto::diff::TopologyDiffDto;
 use crate::dto::{EngineState, EngineStatusDto, TopologyDto};
 use crate::error::AppError;
 use netlens_core::history::History;
 use netlens_core::layout::Layout;
+use netlens_core::model::Snapshot;
 use netlens_core::networks::{CreateContext, PreviewItem};
 use netlens_core::topology::Topology;
 use netlens_engine::events::LiveUpdate;
@@ -51,6 +53,8 @@ impl LiveConfig {
 pub struct View {
     pub status: EngineStatusDto,
     pub topology: Option<TopologyDto>,
+    /// The engine's state as last read, patched by targeted re-reads between full snapshots.
+    snapshot: Option<Snapshot>,
     /// The topology the DTO was built from: operations are planned against it.
     pub model: Option<Topology>,
     /// The engine while it answers; `None` while connecting or unreachable.
@@ -75,6 +79,7 @@ impl View {
                 retry_in_seconds: None,
             },
             topology: None,
+            snapshot: None,
             model: None,
             engine: None,
             layout: Layout::default(),
@@ -87,17 +92,31 @@ impl View {
         self.layout.pin_network(name, at);
     }
 
-    /// Applies one live update; returns what the UI must be told.
-    pub fn apply(&mut self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyDto>) {
+    /// Applies one live update; returns what the UI must be told. A full snapshot goes whole; a patch goes
+    /// as the diff from the topology the UI last got, and not at all when nothing drawn changed.
+    pub fn apply(&mut self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyUpdate>) {
         match update {
             LiveUpdate::Snapshot(snapshot) => {
-                let topology = Topology::from_snapshot(snapshot);
-                self.layout = self.layout.update(&topology);
-                self.revision += 1;
-                let dto = TopologyDto::build(self.revision, &topology, &self.layout);
-                self.topology = Some(dto.clone());
-                self.model = Some(topology);
-                return (None, Some(dto));
+                self.snapshot = Some(snapshot.clone());
+                let dto = self.rebuild(snapshot.clone());
+                return (None, Some(TopologyUpdate::Full(dto)));
+            }
+            LiveUpdate::Patch(patch) => {
+                let Some(mut snapshot) = self.snapshot.take() else { return (None, None) };
+                snapshot.apply(patch);
+                self.snapshot = Some(snapshot.clone());
+                let Some(prev) = self.topology.clone() else {
+                    return (None, Some(TopologyUpdate::Full(self.rebuild(snapshot))));
+                };
+                let next = self.rebuild(snapshot);
+                let diff = TopologyDiffDto::between(&prev, &next);
+                if diff.is_empty() {
+                    // Nothing drawn changed: keep the revision the UI holds, so its next diff still applies.
+                    self.revision -= 1;
+                    self.topology = Some(prev);
+                    return (None, None);
+                }
+                return (None, Some(TopologyUpdate::Diff(diff)));
             }
             LiveUpdate::Connected(engine) => self.engine = Some((**engine).clone()),
             LiveUpdate::Connecting | LiveUpdate::Unreachable { .. } => self.engine = None,
@@ -107,6 +126,33 @@ impl View {
             self.status = s.clone();
         }
         (status, None)
+    }
+
+    /// The next numbered topology from a snapshot: laid out incrementally, kept for planning and for the UI.
+    fn rebuild(&mut self, snapshot: Snapshot) -> TopologyDto {
+        let topology = Topology::from_snapshot(&snapshot);
+        self.layout = self.layout.update(&topology);
+        self.revision += 1;
+        let dto = TopologyDto::build(self.revision, &topology, &self.layout);
+        self.topology = Some(dto.clone());
+        self.model = Some(topology);
+        dto
+    }
+}
+
+/// How a new topology reaches the UI.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TopologyUpdate {
+    Full(TopologyDto),
+    Diff(TopologyDiffDto),
+}
+
+impl TopologyUpdate {
+    pub fn revision(&self) -> u32 {
+        match self {
+            Self::Full(t) => t.revision,
+            Self::Diff(d) => d.revision,
+        }
     }
 }
 
@@ -165,10 +211,10 @@ impl AppState {
     }
 
     /// Applies a live update and wakes whoever waits for the view to change.
-    pub fn apply(&self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyDto>) {
+    pub fn apply(&self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyUpdate>) {
         let (status, topology) = self.view().apply(update);
         if let Some(t) = &topology {
-            self.drawn.send_replace(t.revision);
+            self.drawn.send_replace(t.revision());
         }
         (status, topology)
     }
@@ -225,11 +271,36 @@ mod tests {
         let mut view = View::new(&config());
         let (_, first) = view.apply(&LiveUpdate::Snapshot(demo()));
         let (_, second) = view.apply(&LiveUpdate::Snapshot(demo()));
-        assert_eq!(first.unwrap().revision, 1);
-        let second = second.unwrap();
+        assert_eq!(first.unwrap().revision(), 1);
+        let Some(TopologyUpdate::Full(second)) = second else { panic!("a snapshot goes whole") };
         assert_eq!(second.revision, 2);
         assert_eq!(view.topology.as_ref().unwrap().nodes.len(), second.nodes.len());
         assert!(view.model.is_some(), "operations plan against the same snapshot");
+    }
+
+    #[test]
+    fn a_patch_goes_to_the_ui_as_a_diff_on_the_revision_it_holds() {
+        use netlens_core::events::{Patch, Rereads};
+        let mut view = View::new(&config());
+        view.apply(&LiveUpdate::Snapshot(demo()));
+        let asked = Rereads { containers: ["c-gateway".to_string()].into_iter().collect(), ..Rereads::default() };
+        let (_, update) = view.apply(&LiveUpdate::Patch(Patch::from_reads(&asked, vec![], vec![])));
+        let Some(TopologyUpdate::Diff(diff)) = update else { panic!("a patch goes as a diff: {update:?}") };
+        assert_eq!((diff.base_revision, diff.revision), (1, 2));
+        assert_eq!(diff.remove_nodes, ["container:c-gateway"]);
+        assert!(view.model.as_ref().is_some_and(|t| t.container("c-gateway").is_none()), "planning sees it too");
+    }
+
+    #[test]
+    fn a_patch_that_changes_nothing_drawn_keeps_the_revision() {
+        use netlens_core::events::{Patch, Rereads};
+        let mut view = View::new(&config());
+        view.apply(&LiveUpdate::Snapshot(demo()));
+        let api = demo().containers.into_iter().find(|c| c.name == "api").unwrap();
+        let asked = Rereads { containers: [api.id.clone()].into_iter().collect(), ..Rereads::default() };
+        let (_, update) = view.apply(&LiveUpdate::Patch(Patch::from_reads(&asked, vec![], vec![api])));
+        assert_eq!(update, None);
+        assert_eq!(view.topology.as_ref().map(|t| t.revision), Some(1));
     }
 
     #[test]

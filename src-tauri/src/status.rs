@@ -29,7 +29,7 @@ pub fn after(prev: &EngineStatusDto, update: &LiveUpdate) -> Option<EngineStatus
             next.message = Some(reason.clone());
             next.retry_in_seconds = Some(u32::try_from(retry_in.as_secs()).unwrap_or(u32::MAX));
         }
-        LiveUpdate::Snapshot(_) => return None,
+        LiveUpdate::Snapshot(_) | LiveUpdate::Patch(_) => return None,
     }
     (next != *prev).then_some(next)
 }

@@ -342,10 +342,14 @@ impl TopologyDto {
     }
 }
 
-/// Sent whenever the view changes: the whole new topology (a diff would save bytes, but a full view keeps
-/// the UI trivially consistent and is small next to what the WebGL renderer does anyway).
+/// Sent with the whole topology: the first one, and after every full re-read (a reconnect, a prune).
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, tauri_specta::Event)]
 pub struct TopologyChanged(pub TopologyDto);
+
+/// Sent for a live change: only what changed, so a busy engine's one connect costs the UI one edge. A UI
+/// holding another revision than the diff's base asks for the whole topology instead.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, tauri_specta::Event)]
+pub struct TopologyPatched(pub diff::TopologyDiffDto);
 
 /// Sent when the engine connection changes state.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, tauri_specta::Event)]
@@ -415,5 +419,6 @@ mod tests {
         assert_eq!(nightly["container"]["state"], "exited");
     }
 }
+pub mod diff;
 pub mod lifecycle;
 pub mod ops;

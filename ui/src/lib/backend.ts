@@ -19,6 +19,7 @@ import type {
   NodeDto,
   OutcomeDto,
   ReachDto,
+  TopologyDiffDto,
   TopologyDto,
 } from "./bindings";
 
@@ -62,6 +63,7 @@ export type {
   NodeDto,
   PortDto,
   ReachDto,
+  TopologyDiffDto,
   TopologyDto,
 } from "./bindings";
 
@@ -80,6 +82,9 @@ export interface Backend extends NetworksBackend {
   getTopology(): Promise<Result<TopologyDto, AppError>>;
   getEngineStatus(): Promise<EngineStatusDto>;
   onTopology(cb: (topology: TopologyDto) => void): Promise<Unsubscribe>;
+  /** Live changes as diffs on a revision (issue 9: a busy engine's one connect costs one edge, not a whole
+   * topology). Optional so test doubles that only send whole topologies need not implement it. */
+  onTopologyPatch?(cb: (diff: TopologyDiffDto) => void): Promise<Unsubscribe>;
   onStatus(cb: (status: EngineStatusDto) => void): Promise<Unsubscribe>;
   openUrl(url: string): Promise<void>;
 
@@ -117,6 +122,7 @@ export function tauriBackend(): Backend {
     getTopology: () => commands.getTopology(),
     getEngineStatus: () => commands.getEngineStatus(),
     onTopology: (cb) => events.topologyChanged.listen((event) => cb(event.payload)),
+    onTopologyPatch: (cb) => events.topologyPatched.listen((event) => cb(event.payload)),
     onStatus: (cb) => events.engineStatusChanged.listen((event) => cb(event.payload)),
     openUrl: async (url) => {
       if (!isWebUrl(url)) throw new Error(`refusing to open a non-web link: ${url}`);

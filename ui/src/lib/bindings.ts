@@ -47,6 +47,7 @@ export const commands = {
 export const events = {
 	engineStatusChanged: makeEvent<EngineStatusChanged, EngineStatusChanged>("engine-status-changed"),
 	topologyChanged: makeEvent<TopologyChanged, TopologyChanged>("topology-changed"),
+	topologyPatched: makeEvent<TopologyPatched, TopologyPatched>("topology-patched"),
 };
 
 /* Types */
@@ -406,11 +407,22 @@ export type ReportItemDto = {
 	reason: string | null,
 };
 
-/**
- *  Sent whenever the view changes: the whole new topology (a diff would save bytes, but a full view keeps
- *  the UI trivially consistent and is small next to what the WebGL renderer does anyway).
- */
+/**  Sent with the whole topology: the first one, and after every full re-read (a reconnect, a prune). */
 export type TopologyChanged = TopologyDto;
+
+/**
+ *  What changed from `baseRevision` to `revision`. The UI applies it only on top of `baseRevision`; when
+ *  it holds another revision it asks for the whole topology instead (a full resync).
+ */
+export type TopologyDiffDto = {
+	baseRevision: number,
+	revision: number,
+	/**  Nodes that are new or changed (moved, renamed, restarted…), whole. */
+	upsertNodes: NodeDto[],
+	removeNodes: string[],
+	upsertEdges: EdgeDto[],
+	removeEdges: string[],
+};
 
 export type TopologyDto = {
 	/**  Increases with every new view the UI receives. */
@@ -418,6 +430,12 @@ export type TopologyDto = {
 	nodes: NodeDto[],
 	edges: EdgeDto[],
 };
+
+/**
+ *  Sent for a live change: only what changed, so a busy engine's one connect costs the UI one edge. A UI
+ *  holding another revision than the diff's base asks for the whole topology instead.
+ */
+export type TopologyPatched = TopologyDiffDto;
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

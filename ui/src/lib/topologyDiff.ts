@@ -2,7 +2,7 @@
 // topology. Today the backend sends whole topologies and `diffTopology` works the change out here; when
 // the Rust side sends diffs itself (issue 9) it produces the same `TopologyDiff` and this module only
 // applies it. Pure: plain data in, plain data out.
-import type { EdgeDto, NodeDto, TopologyDto } from "./backend";
+import type { EdgeDto, NodeDto, TopologyDiffDto, TopologyDto } from "./backend";
 
 export interface ItemChanges<T> {
   added: T[];
@@ -118,4 +118,26 @@ export function diffBetween(from: TopologyDto | null, to: TopologyDto): Topology
   const recorded = known.get(to);
   if (recorded && from && recorded.base === from.revision) return recorded;
   return diffTopology(from, to);
+}
+
+/**
+ * `current` with a diff the backend sent applied: upserted items replace their namesakes, removed ones go,
+ * untouched ones keep their identity (so the graph's own diff skips them at once), sorted by id as Rust
+ * sorts. `null` when the diff is not based on `current`'s revision: the caller then asks for the whole
+ * topology.
+ */
+export function applyBackendDiff(current: TopologyDto, diff: TopologyDiffDto): TopologyDto | null {
+  if (diff.baseRevision !== current.revision) return null;
+  const merge = <T extends { id: string }>(items: readonly T[], upsert: readonly T[], remove: readonly string[]): T[] => {
+    const byId = new Map<string, T>();
+    for (const item of items) byId.set(item.id, item);
+    for (const id of remove) byId.delete(id);
+    for (const item of upsert) byId.set(item.id, item);
+    return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
+  return {
+    revision: diff.revision,
+    nodes: merge(current.nodes, diff.upsertNodes, diff.removeNodes),
+    edges: merge(current.edges, diff.upsertEdges, diff.removeEdges),
+  };
 }

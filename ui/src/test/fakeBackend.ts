@@ -14,7 +14,9 @@ import type {
   NetworkSpecDto,
   PruneFiltersDto,
   Result,
+  TopologyDiffDto,
   TopologyDto,
+  Unsubscribe,
 } from "../lib/backend";
 import { FakeEditing } from "./fakeEditing";
 import { FakeLifecycle, networksFromTopology } from "./fakeLifecycle";
@@ -93,6 +95,9 @@ export class FakeBackend implements Backend {
   async getEngineStatus(): Promise<EngineStatusDto> {
     return this.status;
   }
+
+  /** Unset: this double sends whole topologies only; a test sets it to send diffs. */
+  onTopologyPatch?: (cb: (diff: TopologyDiffDto) => void) => Promise<Unsubscribe>;
 
   async onTopology(cb: (t: TopologyDto) => void) {
     this.topologyListeners.add(cb);

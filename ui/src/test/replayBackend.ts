@@ -33,7 +33,7 @@ import type {
 } from "../lib/backend";
 
 /** Every Backend method that asks Rust a question, i.e. every command a golden file can answer. */
-export type GoldenCommand = Exclude<keyof Backend, "onTopology" | "onStatus" | "openUrl">;
+export type GoldenCommand = Exclude<keyof Backend, "onTopology" | "onTopologyPatch" | "onStatus" | "openUrl">;
 
 const COMMANDS: Record<GoldenCommand, true> = {
   getTopology: true,

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FakeBackend } from "../../test/fakeBackend";
 import { demoStatus, demoTopology } from "../../test/demoTopology";
 import { RETRY_MS } from "./askUntil";
+import type { TopologyDiffDto, Unsubscribe } from "../backend";
 import { createTopologyStore } from "./topology";
 
 describe("topology store", () => {
@@ -65,5 +66,43 @@ describe("topology store", () => {
     expect(backend.listenerCount).toBe(0);
     backend.emitTopology(demoTopology(9));
     expect(get(store)?.revision).toBe(1);
+  });
+
+  it("applies a diff on the revision it holds and keeps untouched nodes as they were", async () => {
+    const backend = new FakeBackend(demoTopology(3), demoStatus());
+    let send: ((d: TopologyDiffDto) => void) | null = null;
+    backend.onTopologyPatch = async (cb): Promise<Unsubscribe> => {
+      send = cb;
+      return () => (send = null);
+    };
+    const store = createTopologyStore(backend);
+    await store.start();
+    const before = get(store)!;
+    const gone = before.nodes.find((n) => n.kind === "container")!;
+    const edges = before.edges.filter((e) => e.source === gone.id || e.target === gone.id).map((e) => e.id);
+    send!({ baseRevision: 3, revision: 4, upsertNodes: [], removeNodes: [gone.id], upsertEdges: [], removeEdges: edges });
+    const after = get(store)!;
+    expect(after.revision).toBe(4);
+    expect(after.nodes.some((n) => n.id === gone.id)).toBe(false);
+    expect(after.nodes.length).toBe(before.nodes.length - 1);
+    const kept = after.nodes.find((n) => n.id !== gone.id)!;
+    expect(before.nodes.includes(kept)).toBe(true);
+    store.stop();
+    expect(send).toBeNull();
+  });
+
+  it("reads the whole topology again when a diff is not based on the revision it holds", async () => {
+    const backend = new FakeBackend(demoTopology(3), demoStatus());
+    let send: ((d: TopologyDiffDto) => void) | null = null;
+    backend.onTopologyPatch = async (cb): Promise<Unsubscribe> => {
+      send = cb;
+      return () => (send = null);
+    };
+    const store = createTopologyStore(backend);
+    await store.start();
+    backend.topology = demoTopology(7);
+    send!({ baseRevision: 5, revision: 6, upsertNodes: [], removeNodes: [], upsertEdges: [], removeEdges: [] });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(get(store)?.revision).toBe(7);
   });
 });

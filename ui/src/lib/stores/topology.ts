@@ -3,7 +3,8 @@
 // request can arrive after an event).
 import { writable, type Readable } from "svelte/store";
 
-import type { AppError, Backend, TopologyDto, Unsubscribe } from "../backend";
+import type { AppError, Backend, TopologyDiffDto, TopologyDto, Unsubscribe } from "../backend";
+import { applyBackendDiff } from "../topologyDiff";
 import { askUntil } from "./askUntil";
 
 export interface TopologyStore extends Readable<TopologyDto | null> {
@@ -18,6 +19,7 @@ export function createTopologyStore(backend: Backend): TopologyStore {
   const error = writable<AppError | null>(null);
   let current: TopologyDto | null = null;
   let unlisten: Unsubscribe | null = null;
+  let unlistenPatch: Unsubscribe | null = null;
   let stopped = false;
   let cancelRetry: (() => void) | null = null;
 
@@ -26,6 +28,19 @@ export function createTopologyStore(backend: Backend): TopologyStore {
     current = next;
     topology.set(next);
     error.set(null);
+  }
+
+  async function resync() {
+    const result = await backend.getTopology();
+    if (result.status === "ok") accept(result.data);
+  }
+
+  /** A diff on the revision we hold is applied; any other means we missed something: read it all again. */
+  function patch(diff: TopologyDiffDto) {
+    if (current && diff.revision <= current.revision) return;
+    const next = current ? applyBackendDiff(current, diff) : null;
+    if (next) accept(next);
+    else void resync();
   }
 
   return {
@@ -39,6 +54,7 @@ export function createTopologyStore(backend: Backend): TopologyStore {
         return;
       }
       unlisten = off;
+      if (backend.onTopologyPatch) unlistenPatch = await backend.onTopologyPatch(patch);
       cancelRetry = await askUntil(async () => {
         try {
           const result = await backend.getTopology();
@@ -55,6 +71,8 @@ export function createTopologyStore(backend: Backend): TopologyStore {
       cancelRetry?.();
       unlisten?.();
       unlisten = null;
+      unlistenPatch?.();
+      unlistenPatch = null;
     },
   };
 }
