@@ -1,0 +1,133 @@
+use super::*;
+use crate::fixtures::{container, demo, endpoint};
+use crate::model::ContainerState;
+
+fn dist(a: Point, b: Point) -> f64 {
+    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+}
+
+#[test]
+fn same_input_gives_the_same_layout() {
+    let t = Topology::from_snapshot(&demo());
+    let a = Layout::default().update(&t);
+    let b = Layout::default().update(&t);
+    assert_eq!(a, b);
+    for n in t.nodes() {
+        assert!(a.position(&n.id()).is_some(), "{} has a position", n.id());
+    }
+}
+
+#[test]
+fn adding_one_container_moves_nothing_else() {
+    let mut snap = demo();
+    let t1 = Topology::from_snapshot(&snap);
+    let first = Layout::default().update(&t1);
+    let backend = snap.networks.iter().find(|n| n.name == "backend").cloned().unwrap();
+    snap.containers.push(container(
+        "c-new",
+        "cache",
+        ContainerState::Running,
+        "backend",
+        vec![endpoint(&backend, Some("10.214.10.9"))],
+    ));
+    let t2 = Topology::from_snapshot(&snap);
+    let second = first.update(&t2);
+    for n in t1.nodes() {
+        assert_eq!(first.position(&n.id()), second.position(&n.id()), "{} stayed", n.id());
+    }
+    let hub = second.position("network:n-backend").unwrap();
+    let new = second.position("container:c-new").unwrap();
+    assert!(dist(hub, new) < RING * 3.0, "the new container sits by its network");
+}
+
+#[test]
+fn connecting_a_container_to_another_network_moves_only_that_container() {
+    let snap = demo();
+    let t1 = Topology::from_snapshot(&snap);
+    let first = Layout::default().update(&t1);
+    let mut wired = snap.clone();
+    let frontend = wired.networks.iter().find(|n| n.name == "frontend").cloned().unwrap();
+    let db = wired.containers.iter_mut().find(|c| c.name == "db").unwrap();
+    db.endpoints.push(endpoint(&frontend, Some("10.214.40.9")));
+    let second = first.update(&Topology::from_snapshot(&wired));
+    for n in t1.nodes().filter(|n| n.id() != "container:c-db") {
+        assert_eq!(first.position(&n.id()), second.position(&n.id()), "{} stayed", n.id());
+    }
+    let (was, now) = (first.position("container:c-db").unwrap(), second.position("container:c-db").unwrap());
+    assert_ne!(was, now, "db moved between its two networks");
+    // Disconnecting again gives it a slot by its network, still without moving anyone else.
+    let third = second.update(&Topology::from_snapshot(&snap));
+    for n in t1.nodes().filter(|n| n.id() != "container:c-db") {
+        assert_eq!(first.position(&n.id()), third.position(&n.id()), "{} stayed", n.id());
+    }
+    let hub = third.position("network:n-backend").unwrap();
+    assert!(dist(hub, third.position("container:c-db").unwrap()) < RING * 3.0);
+}
+
+#[test]
+fn a_pinned_new_network_appears_where_it_was_asked_for_and_moves_nothing_else() {
+    let mut snap = demo();
+    let t1 = Topology::from_snapshot(&snap);
+    let mut first = Layout::default().update(&t1);
+    first.pin_network("made", (-500.0, 420.0));
+    snap.networks.push(crate::fixtures::network("n-made", "made", "bridge", Some("10.9.0.0/24")));
+    let second = first.update(&Topology::from_snapshot(&snap));
+    assert_eq!(second.position("network:n-made"), Some((-500.0, 420.0)));
+    // Host and External frame the networks, so they may shift; every network and container stays.
+    for n in t1.nodes().filter(|n| !matches!(n.id().as_str(), HOST_ID | EXTERNAL_ID)) {
+        assert_eq!(first.position(&n.id()), second.position(&n.id()), "{} stayed", n.id());
+    }
+    assert!(second.pins.is_empty(), "a pin is used once");
+}
+
+#[test]
+fn removing_a_container_frees_its_slot_without_moving_others() {
+    let snap = demo();
+    let first = Layout::default().update(&Topology::from_snapshot(&snap));
+    let mut smaller = snap.clone();
+    smaller.containers.retain(|c| c.name != "api");
+    let second = first.update(&Topology::from_snapshot(&smaller));
+    assert_eq!(first.position("container:c-db"), second.position("container:c-db"));
+    assert_eq!(second.position("container:c-api"), None);
+}
+
+#[test]
+fn containers_sit_around_their_network_and_multi_homed_between() {
+    let t = Topology::from_snapshot(&demo());
+    let l = Layout::default().update(&t);
+    let backend = l.position("network:n-backend").unwrap();
+    let api = l.position("container:c-api").unwrap();
+    let db = l.position("container:c-db").unwrap();
+    assert!(dist(backend, api) < RING * 2.0);
+    assert!(dist(api, db) > 20.0, "siblings do not overlap");
+    let gw = l.position("container:c-gateway").unwrap();
+    let nets = ["network:n-backend", "network:n-frontend", "network:n-vault"].map(|n| l.position(n).unwrap());
+    let centre = (nets.iter().map(|p| p.0).sum::<f64>() / 3.0, nets.iter().map(|p| p.1).sum::<f64>() / 3.0);
+    assert!(dist(gw, centre) < 30.0, "gateway sits between its three networks");
+}
+
+#[test]
+fn networks_do_not_overlap() {
+    let t = Topology::from_snapshot(&demo());
+    let l = Layout::default().update(&t);
+    let nets: Vec<Point> = t.networks().map(|n| l.position(&network_node_id(&n.id)).unwrap()).collect();
+    for (i, a) in nets.iter().enumerate() {
+        for b in &nets[i + 1..] {
+            assert!(dist(*a, *b) > RING * 1.5, "{a:?} vs {b:?}");
+        }
+    }
+}
+
+#[test]
+fn host_left_external_right() {
+    let t = Topology::from_snapshot(&demo());
+    let l = Layout::default().update(&t);
+    let host = l.position(HOST_ID).unwrap();
+    let ext = l.position(EXTERNAL_ID).unwrap();
+    for n in t.networks() {
+        let p = l.position(&network_node_id(&n.id)).unwrap();
+        assert!(host.0 < p.0 && p.0 < ext.0);
+    }
+}
+
+mod scale;
