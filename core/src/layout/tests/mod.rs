@@ -69,15 +69,46 @@ fn a_pinned_new_network_appears_where_it_was_asked_for_and_moves_nothing_else() 
     let mut snap = demo();
     let t1 = Topology::from_snapshot(&snap);
     let mut first = Layout::default().update(&t1);
-    first.pin_network("made", (-500.0, 420.0));
+    // Left of every room, so the spot is free (a pin on a room is the next test).
+    first.pin_network("made", (-1500.0, 420.0));
     snap.networks.push(crate::fixtures::network("n-made", "made", "bridge", Some("10.9.0.0/24")));
     let second = first.update(&Topology::from_snapshot(&snap));
-    assert_eq!(second.position("network:n-made"), Some((-500.0, 420.0)));
+    assert_eq!(second.position("network:n-made"), Some((-1500.0, 420.0)));
     // Host and External frame the networks, so they may shift; every network and container stays.
     for n in t1.nodes().filter(|n| !matches!(n.id().as_str(), HOST_ID | EXTERNAL_ID)) {
         assert_eq!(first.position(&n.id()), second.position(&n.id()), "{} stayed", n.id());
     }
     assert!(second.pins.is_empty(), "a pin is used once");
+}
+
+#[test]
+fn a_network_pinned_onto_another_room_goes_to_the_nearest_free_spot() {
+    let mut snap = demo();
+    let t1 = Topology::from_snapshot(&snap);
+    let mut first = Layout::default().update(&t1);
+    // On the outermost room, so free space is just beyond it.
+    let outer = t1
+        .networks()
+        .map(|n| network_node_id(&n.id))
+        .max_by(|a, b| {
+            dist(first.position(a).unwrap(), (0.0, 0.0)).total_cmp(&dist(first.position(b).unwrap(), (0.0, 0.0)))
+        })
+        .unwrap();
+    let pin = first.position(&outer).unwrap();
+    first.pin_network("made", pin);
+    snap.networks.push(crate::fixtures::network("n-made", "made", "bridge", Some("10.9.0.0/24")));
+    let t = Topology::from_snapshot(&snap);
+    let second = first.update(&t);
+    let made = second.position("network:n-made").unwrap();
+    let room = second.room_radius("network:n-made").unwrap();
+    for n in t.networks().filter(|n| n.id != "n-made") {
+        let id = network_node_id(&n.id);
+        assert_eq!(first.position(&id), second.position(&id), "{id} stayed");
+        let gap = dist(made, second.position(&id).unwrap()) - room - second.room_radius(&id).unwrap();
+        assert!(gap >= 0.0, "the new room overlaps {id} by {}", -gap);
+    }
+    let reach = second.room_radius(&outer).unwrap() + room;
+    assert!(dist(made, pin) < reach + 20.0, "{made:?} is next to the room it was pinned on, at {pin:?}");
 }
 
 #[test]

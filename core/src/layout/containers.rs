@@ -1,0 +1,145 @@
+//! Containers: sunflower slots in their network's room, multi-homed ones in the free space between their
+//! networks, those on no network in a row below everything.
+//!
+//! Owns container positions and ring slots. Reads the hubs and their rooms, never changes them. A container
+//! keeps its place while its networks, and their hubs, stay where they were.
+
+use std::collections::BTreeSet;
+
+use super::networks::Hubs;
+use super::pack::Discs;
+use super::{ring_reach, slot_offset, Layout, Member, Point, World, DOT, LOOSE_GAP, LOOSE_STEP};
+
+/// Gives every single-homed container a ring slot (its old one if it stayed on the same network, else the
+/// lowest free one) and returns, per network, how many slots its ring spans.
+pub(super) fn assign_slots(prev: &Layout, world: &World, next: &mut Layout) -> Vec<usize> {
+    let mut taken = vec![BTreeSet::new(); world.networks.len()];
+    let mut fresh = Vec::new();
+    for m in &world.containers {
+        next.homes.insert(m.node.clone(), m.home_ids.clone());
+        let [home] = m.homes[..] else { continue };
+        let old = prev.slots.get(&m.node).filter(|_| prev.homes.get(&m.node) == Some(&m.home_ids));
+        match old {
+            Some(&slot) if taken[home].insert(slot) => {
+                next.slots.insert(m.node.clone(), slot);
+            }
+            _ => fresh.push((m, home)),
+        }
+    }
+    // Slots are handed out in ascending order per network, so a cursor finds each next free one.
+    let mut cursor = vec![0usize; world.networks.len()];
+    for (m, home) in fresh {
+        while taken[home].contains(&cursor[home]) {
+            cursor[home] += 1;
+        }
+        taken[home].insert(cursor[home]);
+        next.slots.insert(m.node.clone(), cursor[home]);
+    }
+    taken.iter().map(|t| t.last().map_or(0, |s| s + 1)).collect()
+}
+
+pub(super) fn place(prev: &Layout, world: &World, hubs: &Hubs, next: &mut Layout) {
+    let n = hubs.centre.len();
+    let mut discs = Discs::default();
+    // Disc i is network i's room; container dots follow.
+    for i in 0..n {
+        discs.push(hubs.centre[i], hubs.radius(i));
+    }
+    for m in &world.containers {
+        if let ([home], Some(&slot)) = (&m.homes[..], next.slots.get(&m.node)) {
+            let (hub, off) = (hubs.centre[*home], slot_offset(slot));
+            next.positions.insert(m.node.clone(), ((hub.0 + off.0).round(), (hub.1 + off.1).round()));
+        }
+    }
+
+    // Multi-homed containers stay while their networks and hubs do and no other room has grown over them.
+    let mut fresh = Vec::new();
+    for m in world.containers.iter().filter(|m| m.homes.len() > 1) {
+        let others = |k: usize, r: f64| (k < n && m.homes.binary_search(&k).is_err()).then_some(r);
+        let kept = prev
+            .positions
+            .get(&m.node)
+            .copied()
+            .filter(|_| prev.homes.get(&m.node) == Some(&m.home_ids) && m.homes.iter().all(|&h| !hubs.moved[h]))
+            .filter(|&p| discs.is_free(p, DOT, &others));
+        match kept {
+            Some(p) => {
+                discs.push(p, DOT);
+                next.positions.insert(m.node.clone(), p);
+            }
+            None => fresh.push(m),
+        }
+    }
+    for m in fresh {
+        // Clear of other networks' rooms and of other dots; inside its own networks' rooms only past the
+        // last slot their rooms hold, so later ring members never land on it.
+        let view = |k: usize, r: f64| match k < n && m.homes.binary_search(&k).is_ok() {
+            true => Some(ring_reach(hubs.cap[k])),
+            false => Some(r),
+        };
+        let p = discs.nearest_free(between(m, hubs), DOT, &view, false);
+        discs.push(p, DOT);
+        next.positions.insert(m.node.clone(), p);
+    }
+
+    place_loose(prev, world, hubs, &discs, next);
+}
+
+/// Where a multi-homed container would sit with nothing in the way: for two networks, halfway across the
+/// gap between their rooms; for more, the centre of their hubs.
+fn between(m: &Member, hubs: &Hubs) -> Point {
+    if let [a, b] = m.homes[..] {
+        let (pa, pb) = (hubs.centre[a], hubs.centre[b]);
+        let d = (pb.0 - pa.0).hypot(pb.1 - pa.1);
+        if d > f64::EPSILON {
+            let along = (hubs.radius(a) + (d - hubs.radius(a) - hubs.radius(b)) / 2.0) / d;
+            return (pa.0 + (pb.0 - pa.0) * along, pa.1 + (pb.1 - pa.1) * along);
+        }
+    }
+    let k = m.homes.len().max(1) as f64;
+    let (sx, sy) = m.homes.iter().fold((0.0, 0.0), |(sx, sy), &h| (sx + hubs.centre[h].0, sy + hubs.centre[h].1));
+    (sx / k, sy / k)
+}
+
+/// Containers sharing another's stack (`container:<id>`) or on no network: a row under everything. Those
+/// already in the row stay; new ones take the free places along it.
+fn place_loose(prev: &Layout, world: &World, hubs: &Hubs, discs: &Discs, next: &mut Layout) {
+    let loose: Vec<&Member> = world.containers.iter().filter(|m| m.homes.is_empty()).collect();
+    let mut fresh = Vec::new();
+    let mut row: Option<f64> = None;
+    for m in loose {
+        match prev.positions.get(&m.node).filter(|_| prev.homes.get(&m.node).is_some_and(Vec::is_empty)) {
+            Some(&p) => {
+                row = Some(row.map_or(p.1, |y: f64| y.max(p.1)));
+                next.positions.insert(m.node.clone(), p);
+            }
+            None => fresh.push(m),
+        }
+    }
+    if fresh.is_empty() {
+        return;
+    }
+    let y = row.unwrap_or_else(|| {
+        let rooms = (0..hubs.centre.len()).map(|i| hubs.centre[i].1 + hubs.radius(i));
+        let dots = world.containers.iter().filter_map(|m| next.positions.get(&m.node).map(|p| p.1 + DOT));
+        (rooms.chain(dots).fold(0.0, f64::max) + LOOSE_GAP).round()
+    });
+    let taken: BTreeSet<i64> = world
+        .containers
+        .iter()
+        .filter(|m| m.homes.is_empty())
+        .filter_map(|m| next.positions.get(&m.node))
+        .filter(|p| p.1 == y)
+        .map(|p| (p.0 / LOOSE_STEP).round() as i64)
+        .collect();
+    // A room placed since the row began may reach into it: skip the places it covers.
+    let mut places = (0i64..).filter(|k| !taken.contains(k)).map(|k| (k as f64 * LOOSE_STEP, y)).filter(|&p| {
+        let rooms_only = |i: usize, r: f64| (i < hubs.centre.len()).then_some(r);
+        discs.is_free(p, DOT, &rooms_only)
+    });
+    for m in fresh {
+        if let Some(p) = places.next() {
+            next.positions.insert(m.node.clone(), p);
+        }
+    }
+}
