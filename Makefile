@@ -40,6 +40,11 @@ app: ui
 bindings: ui
 	NETLENS_WRITE_BINDINGS=1 $(LINTED) test --workspace --lib -- app::tests::bindings_are_fresh
 
+# The answers the UI's tests replay (ui/src/test/golden/*.json), recomputed by the Rust code.
+.PHONY: golden
+golden: ui
+	NETLENS_WRITE_GOLDEN=1 $(LINTED) test --workspace --lib -- golden
+
 lint: ui
 	$(CARGO) fmt --all -- --check
 	cd ui && npm run check

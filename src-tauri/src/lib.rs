@@ -10,6 +10,8 @@ pub mod cli;
 pub mod dto;
 pub mod error;
 pub mod export;
+#[cfg(test)]
+mod golden;
 pub mod service;
 pub mod state;
 pub mod status;
