@@ -221,7 +221,8 @@ impl World {
     }
 
     /// The first /24 of the default address pool that no network's subnet overlaps, with its first address
-    /// as the gateway.
+    /// as the gateway: what a freshly started sandbox engine hands out. (A long-running one continues after
+    /// the last subnet it gave, even once that was released, so its answer depends on its past.)
     fn next_pool_subnet(&self) -> netlens_core::model::IpamConfig {
         let taken: Vec<_> = self.engine.networks.iter().flat_map(subnets_of).collect();
         let free = (0..=u8::MAX)
