@@ -7,6 +7,7 @@ import { syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes 
 import {
   decideLod,
   EDGE_LABEL_RATIO,
+  hideEdgesWhileMoving,
   LABEL_BUDGET,
   LABEL_FONT,
   labelBox,
@@ -165,6 +166,11 @@ describe("level of detail", () => {
       { id: "c", box: box(60), priority: 3 },
     ];
     expect([...pickLabels(always, candidates, 2)].sort()).toEqual(["a", "b", "sel"]);
+  });
+
+  it("stops drawing lines while the camera moves only on a large graph", () => {
+    expect(hideEdgesWhileMoving(graphOf(demoTopology()).size)).toBe(false);
+    expect(hideEdgesWhileMoving(big.size)).toBe(true);
   });
 
   it("says which ids to switch on and off", () => {

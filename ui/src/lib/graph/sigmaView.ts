@@ -13,7 +13,7 @@ import type { TopologyDto } from "../backend";
 import { diffBetween } from "../topologyDiff";
 import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Bounds, type Point, type Segment } from "./geometry";
 import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graphModel";
-import { decideLod, LABEL_FONT, setChange, withHovered, type LodDecision } from "./levelOfDetail";
+import { decideLod, hideEdgesWhileMoving, LABEL_FONT, setChange, withHovered, type LodDecision } from "./levelOfDetail";
 import { PALETTES, type Palette } from "./palette";
 import { isToggleClick } from "../selectionSet";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
@@ -409,7 +409,11 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       if (dropMarked.length || dropMarks || dropSource) applyDecor();
       if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: true });
       // New or vanished items change what fits and which hubs have paths out; attribute changes do not.
-      if (report.added.length || report.removed.length) refreshLod(first ? [] : report.added);
+      if (report.added.length || report.removed.length) {
+        refreshLod(first ? [] : report.added);
+        const hide = hideEdgesWhileMoving(graph.size);
+        if (renderer.getSetting("hideEdgesOnMove") !== hide) renderer.setSetting("hideEdgesOnMove", hide);
+      }
       if (themeChanged) renderer.refresh();
       return report;
     },
