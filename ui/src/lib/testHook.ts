@@ -13,6 +13,10 @@
 //       // revision of the topology last drawn on the graph; 0 before the first
 //     select(id): void
 //       // selects a node or edge id alone (as a plain click would) and opens its details
+//     revealInOutline(id): boolean
+//       // opens the outline's group holding node or edge `id` and scrolls it into view, so its row
+//       // (button[data-node-id] / button[data-edge-id]) is in the DOM; false when the outline is
+//       // hidden or has no row for it. The outline draws only the rows in view on a big engine.
 //     selectedIds(): string[]
 //       // every selected node and edge id, in the order they were added (Ctrl/Shift+click adds);
 //       // the last is the primary selection, whose details show when it is the only one
@@ -47,6 +51,21 @@ export interface NetlensTestHook {
   selectedIds(): string[];
 }
 
+/** What the outline lends the hook while it is shown (see revealInOutline above). */
+export interface NetlensOutlineHook {
+  revealInOutline(id: string): boolean;
+}
+
+let outlineHook: NetlensOutlineHook | null = null;
+
+/** The outline registers itself while mounted; the returned function takes it away again. */
+export function provideOutlineHook(part: NetlensOutlineHook): () => void {
+  outlineHook = part;
+  return () => {
+    if (outlineHook === part) outlineHook = null;
+  };
+}
+
 /** When things were drawn, for the benchmark harness (bench/); see the comment at the top. */
 export interface NetlensDrawTimes {
   clock(): number;
@@ -68,7 +87,7 @@ export interface Sighting extends DrawTime {
 
 declare global {
   interface Window {
-    __NETLENS_TEST__?: NetlensTestHook & NetlensDrawTimes;
+    __NETLENS_TEST__?: NetlensTestHook & NetlensDrawTimes & NetlensOutlineHook;
   }
 }
 
@@ -123,7 +142,7 @@ function recordDrawTimes(hook: NetlensTestHook, win: Window): NetlensDrawTimes &
 
 export function installTestHook(hook: NetlensTestHook, win: Window = window): () => void {
   const { stop, ...drawTimes } = recordDrawTimes(hook, win);
-  const installed = { ...hook, ...drawTimes };
+  const installed = { ...hook, ...drawTimes, revealInOutline: (id: string) => outlineHook?.revealInOutline(id) ?? false };
   win.__NETLENS_TEST__ = installed;
   return () => {
     stop();
