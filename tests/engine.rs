@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use netlens_core::events::Rereads;
 use netlens_core::model::Snapshot;
 use netlens_core::topology::Topology;
 use netlens_engine::events::{follow, LiveUpdate};
@@ -131,21 +132,57 @@ async fn snapshot_takes_two_requests_with_fifty_networks() {
     assert_eq!(used, 2, "list networks + list containers, whatever the number of networks");
 }
 
-/// Follows the engine until `pred` holds for a snapshot; returns how long that took after `act` ran.
+/// Follows the engine (full snapshots, then patches folded into the last one) until `pred` holds for
+/// what it shows; returns when that was.
 async fn time_until(
     rx: &mut tokio::sync::mpsc::UnboundedReceiver<LiveUpdate>,
+    seen: &mut Snapshot,
     limit: Duration,
     pred: impl Fn(&Snapshot) -> bool,
 ) -> Option<Instant> {
     let deadline = Instant::now() + limit;
     while let Ok(Some(update)) = tokio::time::timeout_at(deadline.into(), rx.recv()).await {
-        if let LiveUpdate::Snapshot(s) = update {
-            if pred(&s) {
-                return Some(Instant::now());
-            }
+        if fold(seen, update) && pred(seen) {
+            return Some(Instant::now());
         }
     }
     None
+}
+
+/// Folds a live update into what the follower has seen; false when it carried no topology.
+fn fold(seen: &mut Snapshot, update: LiveUpdate) -> bool {
+    match update {
+        LiveUpdate::Snapshot(s) => *seen = s,
+        LiveUpdate::Patch(p) => seen.apply(&p),
+        _ => return false,
+    }
+    true
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reread_asks_only_for_the_named_container_and_network_in_one_request_each() {
+    let cleanup = Cleanup::new("reread");
+    docker(&["network", "create", "--label", &cleanup.label, "nl-reread"]);
+    let id = run_idle("nl-reread-box", &cleanup, &["--network", "nl-reread"]);
+    let net = docker(&["network", "inspect", "-f", "{{.Id}}", "nl-reread"]).trim().to_string();
+    let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = CountingProxy::start(&dir.path().join("reread.sock"), &upstream);
+    let engine = Engine::connect(&target(&proxy.host())).await.unwrap();
+    let asked = Rereads {
+        containers: [id.clone(), "0".repeat(64)].into_iter().collect(),
+        networks: [net.clone()].into_iter().collect(),
+        everything: false,
+    };
+    let before = proxy.requests();
+    let patch = engine.reread(&asked).await.unwrap();
+    assert_eq!(proxy.requests() - before, 2, "one list of containers, one of networks");
+    let found: BTreeMap<_, _> = patch.containers.iter().map(|(k, v)| (k.clone(), v.is_some())).collect();
+    assert_eq!(found.get(&id), Some(&true), "{patch:?}");
+    assert_eq!(found.get(&"0".repeat(64)), Some(&false), "a container that is gone is said to be gone");
+    let (_, box_now) = patch.containers.iter().find(|(k, _)| *k == id).unwrap();
+    assert!(box_now.as_ref().unwrap().endpoints.iter().any(|e| e.network_name == "nl-reread"));
+    assert_eq!(patch.networks[0].1.as_ref().map(|n| n.name.as_str()), Some("nl-reread"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -155,22 +192,25 @@ async fn cli_connect_appears_through_events_within_a_second() {
     let id = run_idle("nl-events-box", &cleanup, &[]);
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let task = tokio::spawn(follow(target(&docker_host()), tx));
-    time_until(&mut rx, Duration::from_secs(10), |_| true).await.expect("first snapshot");
+    let mut seen = Snapshot::default();
+    time_until(&mut rx, &mut seen, Duration::from_secs(10), |_| true).await.expect("first snapshot");
     // Let the replayed recent events settle so the measurement sees only our connect.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    while rx.try_recv().is_ok() {}
+    while let Ok(update) = rx.try_recv() {
+        fold(&mut seen, update);
+    }
     let started = Instant::now();
     docker(&["network", "connect", "nl-events", &id]);
-    let seen = time_until(&mut rx, Duration::from_secs(5), |s| {
+    let at = time_until(&mut rx, &mut seen, Duration::from_secs(5), |s| {
         s.containers.iter().any(|c| c.id == id && c.endpoints.iter().any(|e| e.network_name == "nl-events"))
     })
     .await
     .expect("the connect shows up");
-    let elapsed = seen - started;
+    let elapsed = at - started;
     eprintln!("connect visible after {elapsed:?} (including the docker CLI's own run time)");
     assert!(elapsed < Duration::from_secs(1), "took {elapsed:?}");
     docker(&["network", "disconnect", "nl-events", &id]);
-    time_until(&mut rx, Duration::from_secs(5), |s| {
+    time_until(&mut rx, &mut seen, Duration::from_secs(5), |s| {
         s.containers.iter().any(|c| c.id == id && c.endpoints.iter().all(|e| e.network_name != "nl-events"))
     })
     .await
@@ -186,7 +226,8 @@ async fn engine_gone_is_reported_and_recovered_by_itself() {
     let proxy = CountingProxy::start(&sock, &upstream);
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let task = tokio::spawn(follow(target(&proxy.host()), tx));
-    time_until(&mut rx, Duration::from_secs(10), |_| true).await.expect("first snapshot");
+    let mut seen = Snapshot::default();
+    time_until(&mut rx, &mut seen, Duration::from_secs(10), |_| true).await.expect("first snapshot");
     proxy.shutdown();
     let mut saw_unreachable = false;
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -199,7 +240,10 @@ async fn engine_gone_is_reported_and_recovered_by_itself() {
     }
     assert!(saw_unreachable, "losing the engine is reported");
     let back = CountingProxy::start(&sock, &upstream);
-    time_until(&mut rx, Duration::from_secs(15), |s| !s.networks.is_empty()).await.expect("recovers by itself");
+    let mut again = Snapshot::default();
+    time_until(&mut rx, &mut again, Duration::from_secs(15), |s| !s.networks.is_empty())
+        .await
+        .expect("recovers by itself");
     assert!(back.requests() >= 2);
     task.abort();
 }

@@ -4,7 +4,8 @@
 //! Owns the retry policy and when to read. The first event of a burst is answered at once with a read of
 //! just what it names (`netlens_core::events` decides what); events that arrive during that read are
 //! gathered and answered by one more read, so a burst costs a few small reads and a single change is not
-//! held back by a debounce. Re-reading the engine's current state (never applying an event's claim) keeps
+//! held back by a debounce. Each targeted read is repeated twice shortly after (`Rechecks`), because the
+//! engine announces some changes a moment before it lists them. Re-reading the engine's current state (never applying an event's claim) keeps
 //! this idempotent: the stream can deliver the same disconnect twice. A new stream starts with a full
 //! snapshot, because anything may have changed while it was down.
 
@@ -94,9 +95,28 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
         return Ok(());
     }
     let mut asked = Rereads::default();
+    let mut rechecks = Rechecks::default();
     loop {
-        if asked.is_empty() && !note(events.next().await, &mut asked)? {
-            return Ok(());
+        let mut is_recheck = false;
+        if asked.is_empty() {
+            let event = match rechecks.next_at() {
+                Some(at) => tokio::select! {
+                    event = events.next() => Some(event),
+                    () = tokio::time::sleep_until(at) => None,
+                },
+                None => Some(events.next().await),
+            };
+            match event {
+                Some(event) => {
+                    if !note(event, &mut asked)? {
+                        return Ok(());
+                    }
+                }
+                None => {
+                    asked = rechecks.take_due();
+                    is_recheck = true;
+                }
+            }
         }
         // Whatever is queued already joins this read.
         while let Some(event) = events.next().now_or_never() {
@@ -125,8 +145,48 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
                 },
             }
         };
+        if !is_recheck && !now.everything {
+            rechecks.schedule(&now);
+        }
         if tx.send(update).is_err() {
             return Ok(());
         }
+    }
+}
+
+/// The engine announces some changes before the state it lists has caught up with them (a `connect` event
+/// is sent before the container's record is saved), so a read right after an event can be a moment early.
+/// Each targeted read is therefore repeated twice, shortly after; a repeat that finds nothing new costs one
+/// small request and sends the UI nothing.
+const RECHECK_AFTER: [Duration; 2] = [Duration::from_millis(30), Duration::from_millis(300)];
+
+#[derive(Default)]
+struct Rechecks {
+    due: Vec<(tokio::time::Instant, Rereads)>,
+}
+
+impl Rechecks {
+    fn schedule(&mut self, read: &Rereads) {
+        let now = tokio::time::Instant::now();
+        for after in RECHECK_AFTER {
+            self.due.push((now + after, read.clone()));
+        }
+        self.due.sort_by_key(|(at, _)| *at);
+    }
+
+    fn next_at(&self) -> Option<tokio::time::Instant> {
+        self.due.first().map(|(at, _)| *at)
+    }
+
+    /// Every recheck whose time has come, merged into one read.
+    fn take_due(&mut self) -> Rereads {
+        let now = tokio::time::Instant::now();
+        let mut merged = Rereads::default();
+        while self.due.first().is_some_and(|(at, _)| *at <= now) {
+            let (_, r) = self.due.remove(0);
+            merged.containers.extend(r.containers);
+            merged.networks.extend(r.networks);
+        }
+        merged
     }
 }

@@ -214,6 +214,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> taur
             specta.mount_events(app);
             let handle = app.handle().clone();
             let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+            state.set_live_sender(tx.clone());
             tauri::async_runtime::spawn(follow(config.target.clone(), tx));
             tauri::async_runtime::spawn(async move {
                 while let Some(update) = rx.recv().await {

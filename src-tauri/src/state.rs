@@ -8,6 +8,7 @@
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::watch;
 
 use crate::dto::diff::TopologyDiffDto;
@@ -173,6 +174,8 @@ pub struct AppState {
     pub history: tokio::sync::Mutex<History>,
     /// Bumped after every applied snapshot, so an operation can wait for the view to show its effect.
     drawn: watch::Sender<u32>,
+    /// The live updates' channel, for re-reads made outside the follow task (see `push`).
+    live: Mutex<Option<UnboundedSender<LiveUpdate>>>,
 }
 
 impl AppState {
@@ -182,6 +185,28 @@ impl AppState {
             dialogs: Mutex::new(Dialogs::default()),
             history: tokio::sync::Mutex::new(History::new()),
             drawn: watch::Sender::new(0),
+            live: Mutex::new(None),
+        }
+    }
+
+    /// Where `push` sends updates: the channel the follow task feeds, so they reach the UI in order.
+    pub fn set_live_sender(&self, tx: UnboundedSender<LiveUpdate>) {
+        *self.live.lock().unwrap_or_else(|p| p.into_inner()) = Some(tx);
+    }
+
+    /// An update read by an operation itself (some changes raise no event, e.g. connecting a stopped
+    /// container): it goes the way of the follow task's updates, or straight in when nothing follows.
+    pub fn push(&self, update: LiveUpdate) {
+        let tx = self.live.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        match tx {
+            Some(tx) => {
+                if let Err(unsent) = tx.send(update) {
+                    self.apply(&unsent.0);
+                }
+            }
+            None => {
+                self.apply(&update);
+            }
         }
     }
 

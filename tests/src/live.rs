@@ -21,6 +21,7 @@ impl Live {
         let config = LiveConfig { target: target.clone(), sandbox: true, sandbox_reason: None };
         let state = Arc::new(AppState::new(&config));
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        state.set_live_sender(tx.clone());
         let applier = state.clone();
         let follower = tokio::spawn(follow(target, tx));
         let apply = tokio::spawn(async move {

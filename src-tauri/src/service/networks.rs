@@ -11,7 +11,7 @@ use crate::dto::lifecycle::{
 };
 use crate::dto::ops::{problems, HistoryDto, OutcomeDto, ProblemDto};
 use crate::error::AppError;
-use crate::service::run::{capture, now, outcome, rollback, settle, shows};
+use crate::service::run::{capture, now, outcome, reread_container, rollback, settle, shows};
 use crate::state::AppState;
 use netlens_core::endpoints::Operation;
 use netlens_core::history::{Change, History};
@@ -304,6 +304,7 @@ async fn restore_one(state: &AppState, engine: &Engine, r: &Recreate) -> Result<
                 problems: vec![],
             });
         }
+        reread_container(state, engine, op.container_id()).await;
         notices.extend(settle(state, |t| shows(t, &op)).await);
         ran.push(op);
     }

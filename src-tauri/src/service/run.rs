@@ -10,8 +10,10 @@ use crate::dto::ops::{HistoryDto, OutcomeDto};
 use crate::error::AppError;
 use crate::state::AppState;
 use netlens_core::endpoints::{inverse, Operation, Refusal};
+use netlens_core::events::Rereads;
 use netlens_core::history::History;
 use netlens_core::topology::Topology;
+use netlens_engine::events::LiveUpdate;
 use netlens_engine::Engine;
 
 /// How long an operation waits for the event stream to bring its effect into the view before it returns.
@@ -37,7 +39,18 @@ pub(crate) async fn capture(topology: &Topology, engine: &Engine, op: Operation)
 /// graph that already has the change.
 pub(crate) async fn perform(state: &AppState, engine: &Engine, op: &Operation) -> Result<Option<String>, AppError> {
     engine.run(op).await?;
+    reread_container(state, engine, op.container_id()).await;
     Ok(settle(state, |t| shows(t, op)).await)
+}
+
+/// Reads one container again and hands it to the view: connecting or disconnecting a stopped container
+/// raises no event, so without this the view would wait for an unrelated one. Best effort: the event
+/// stream still brings whatever this misses.
+pub(crate) async fn reread_container(state: &AppState, engine: &Engine, container_id: &str) {
+    let asked = Rereads { containers: [container_id.to_string()].into_iter().collect(), ..Rereads::default() };
+    if let Ok(patch) = engine.reread(&asked).await {
+        state.push(LiveUpdate::Patch(patch));
+    }
 }
 
 /// Waits until the view shows a change the engine accepted; a notice when the event stream lags.
