@@ -13,7 +13,7 @@
 #   NETLENS_BENCH_DIR          the bench engine's state folder
 #                              (default ~/.cache/netlens/bench-engine, smoke: …/bench-smoke-engine)
 #   NETLENS_BENCH_KEEP_ENGINE  1: leave the bench engine running afterwards
-#   NETLENS_BENCH_STOP_OTHER   1: stop another sandbox engine (e.g. the test engine) that would clash
+#   NETLENS_BENCH_STOP_OTHER   1: stop other sandbox engines (e.g. the test engine) first, for a quiet machine
 #   NETLENS_BENCH_NO_BUILD     1: measure target/release/netlens as it is (big mode)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,9 +67,11 @@ if [[ $MODE == big && ! -f bench/node_modules/cytoscape/dist/cytoscape.min.js ]]
 fi
 
 # --- the bench engine ----------------------------------------------------------------------------------
-# engine.sh's interface names (netlens0, netlens-lan0), cgroup parent and containerd namespaces are fixed,
-# so two sandbox engines cannot run side by side: stopping one would take the other's bridge and kill its
-# containers. Refuse (or, when asked, stop the other one) rather than break someone's test engine.
+# engine.sh's interface names (netlens0, netlens-lan0), cgroup parent and containerd namespaces are fixed.
+# Two sandbox engines can run side by side (the second one reuses the bridge, with iptables off), but
+# `engine.sh stop` of either deletes the shared interfaces and kills every container in the shared
+# cgroup: so the bench never calls it while another sandbox engine runs (see stop_engine), and a test
+# engine stopped during the bench takes the bench's running containers with it.
 other_sandbox_dirs() {
   local pid cmd
   for pid in $(pgrep -x dockerd || true); do
@@ -83,16 +85,21 @@ if [[ -n "$others" ]]; then
   if [[ "${NETLENS_BENCH_STOP_OTHER:-}" == 1 ]]; then
     for d in $others; do log "stopping the sandbox engine in $d"; NETLENS_SANDBOX_DIR="$d" $ENGINE stop; done
   else
-    die "another sandbox engine runs ($others): the bench engine would clash with it (engine.sh uses fixed
-     interface names). Stop it (NETLENS_SANDBOX_DIR=$others $ENGINE stop) or set NETLENS_BENCH_STOP_OTHER=1."
+    log "note: another sandbox engine runs ($others); the bench engine runs beside it and will not stop it"
   fi
 fi
+
+# Never `engine.sh stop` while another sandbox engine runs: it would take that engine's bridge and kill
+# its containers (see stop-engine.sh).
+stop_engine() {
+  bench/stop-engine.sh "$DIR" 2>&1 | sed 's/^/bench: /' >&2 || true
+}
 
 BUILD_PID=""
 cleanup() {
   local rc=$?
   if [[ -n "$BUILD_PID" ]] && kill -0 "$BUILD_PID" 2>/dev/null; then kill "$BUILD_PID" 2>/dev/null || true; fi
-  if [[ "${NETLENS_BENCH_KEEP_ENGINE:-}" != 1 ]]; then $ENGINE stop 2>&1 | sed 's/^/bench: /' >&2 || true; fi
+  if [[ "${NETLENS_BENCH_KEEP_ENGINE:-}" != 1 ]]; then stop_engine; fi
   local left
   left="$(pgrep -a dockerd | grep -F -- "$DIR/" || true)"
   [[ -z "$left" || "${NETLENS_BENCH_KEEP_ENGINE:-}" == 1 ]] || log "WARNING: bench dockerd still running: $left"
@@ -131,7 +138,7 @@ xvfb-run -a -s "-screen 0 1440x900x24" \
 # on the smoke engine (only one sandbox engine can run at a time, so the big one stops first).
 SMALL=()
 if [[ $MODE == big ]]; then
-  $ENGINE stop 2>&1 | sed 's/^/bench: /' >&2
+  stop_engine
   DIR="$(realpath -m "$HOME/.cache/netlens/bench-smoke-engine")"
   export NETLENS_SANDBOX_DIR="$DIR"
   HOST="$($ENGINE start)"

@@ -16,6 +16,7 @@ import shlex
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import traceback
 
@@ -209,12 +210,16 @@ def pan_actions(spot, rect, seconds):
 
 
 def zoom_actions(rect, seconds):
-    """Wheel steps at the middle, 100 ms per step: in for 60 % of the time, then back out (ending zoomed in a
-    little, so that the camera check sees a change)."""
+    """Wheel notches at the middle, one every 100 ms: in for 60 % of the time, then back out (ending zoomed
+    in a little, so that the camera check sees a change). Each notch is a scroll of duration 0 followed by
+    a pause: WebKitWebDriver delivers a scroll that has a duration as one or two events at its end."""
     cx, cy = round((rect["left"] + rect["right"]) / 2), round((rect["top"] + rect["bottom"]) / 2)
     steps = max(2, int(seconds * 1000 / 100))
-    acts = [{"type": "scroll", "origin": "viewport", "x": cx, "y": cy, "deltaX": 0,
-             "deltaY": -120 if i < steps * 0.6 else 120, "duration": 100} for i in range(steps)]
+    acts = []
+    for i in range(steps):
+        acts.append({"type": "scroll", "origin": "viewport", "x": cx, "y": cy, "deltaX": 0,
+                     "deltaY": -120 if i < steps * 0.6 else 120, "duration": 0})
+        acts.append({"type": "pause", "duration": 100})
     return [{"type": "wheel", "id": "wheel", "actions": acts}]
 
 
@@ -452,6 +457,22 @@ def empty_engine(a, env, res):
         w.close()
 
 
+class LoadSampler(threading.Thread):
+    """Samples /proc/loadavg every few seconds: the machine may be shared, and the report says so."""
+
+    def __init__(self, every=5):
+        super().__init__(daemon=True)
+        self.every = every
+        self.samples = []
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.is_set():
+            with open("/proc/loadavg") as f:
+                self.samples.append([time.time(), float(f.read().split()[0])])
+            self.done.wait(self.every)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mode", default="big")
@@ -486,6 +507,8 @@ def main():
         ("relaunches", lambda: relaunches(a, env, res)),
         ("empty engine", lambda: empty_engine(a, env, res)),
     ]
+    load = LoadSampler()
+    load.start()
     export = None
     wanted = set(a.steps.split(","))
     if "snapshot" not in wanted:
@@ -506,6 +529,9 @@ def main():
             res["errors"].append(f"{name}: {e}")
             if export is None:
                 break
+    load.done.set()
+    load.join()
+    res["load"] = load.samples
     res["finished"] = time.time()
     path = os.path.join(a.out, "results.json")
     with open(path, "w") as f:

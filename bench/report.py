@@ -258,6 +258,12 @@ def render(r, small, a):
         f"- engine: the bench's own sandbox dockerd (tests/sandbox/engine.sh, iptables off), API {(r.get('snapshot') or {}).get('api_version', '?')}",
         f"- {m['hyperfine']}",
     ]
+    load = [x[1] for x in r.get("load", [])]
+    if load:
+        lines.append(f"- machine load while measuring (1-minute load average, sampled every 5 s): median "
+                     f"{statistics.median(load):.1f}, max {max(load):.1f} on {m['nproc']} cores"
+                     + (" — **more runnable work than cores: other sessions were busy, so these figures are "
+                        "pessimistic**" if statistics.median(load) > m["nproc"] else ""))
     if r.get("frames", {}).get("cytoscape", {}).get("version"):
         lines.append(f"- reference renderer: cytoscape.js {r['frames']['cytoscape']['version']} (bench/package.json), "
                      "drawn in the same webview over the app with Netlens's node positions")

@@ -5,6 +5,7 @@ Owns the driver's lifetime: `Driver.stop()` ends tauri-driver, its WebKitWebDriv
 started (the whole process group, then any straggler of that session). Knows nothing about what is measured.
 """
 
+import http.client
 import json
 import os
 import signal
@@ -133,9 +134,18 @@ class Session:
     def __init__(self, driver, sid):
         self.driver = driver
         self.base = f"{driver.url}/session/{sid}"
+        self.retries = []
 
     def _cmd(self, method, path, body=None, timeout=300):
-        return _http(method, self.base + path, body, timeout)["value"]
+        try:
+            return _http(method, self.base + path, body, timeout)["value"]
+        except (ConnectionError, http.client.HTTPException) as e:
+            # tauri-driver reuses a pooled connection to WebKitWebDriver, which sometimes has just been
+            # closed: it answers by dropping ours ("client error (SendRequest)" in its log), and the
+            # request never reached the page. Once more.
+            time.sleep(0.2)
+            self.retries.append(f"{method} {path}: {e}")
+            return _http(method, self.base + path, body, timeout)["value"]
 
     def execute(self, script, *args, timeout=300):
         return self._cmd("POST", "/execute/sync", {"script": script, "args": list(args)}, timeout)
