@@ -312,8 +312,15 @@ def changes(w, topo, n, env, timeout):
                     row["missed"] = f"not drawn within {timeout} s"
                     row["seen"] = w.s.execute("return window.__NETLENS_TEST__.seen(arguments[0]);", edge)
                     row["revision_now"] = w.s.execute("return window.__NETLENS_TEST__.revision();")
+                    row["ends_drawn"] = w.s.execute(
+                        "const h = window.__NETLENS_TEST__; return [h.nodePosition(arguments[0]), h.nodePosition(arguments[1])];",
+                        f"network:{net_ids[net]}", f"container:{c['id']}")
+                    row["engine_says"] = subprocess.run(
+                        ["docker", "inspect", "-f", "{{.State.Status}} {{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}",
+                         c["name"]], env=env, capture_output=True, text=True).stdout.strip()
                     log(f"change {k + 1} ({verb} {net} {c['name']}) not drawn: {row['seen']}, "
-                        f"revision now {row['revision_now']}")
+                        f"revision now {row['revision_now']}, ends drawn at {row['ends_drawn']}, "
+                        f"engine: {row['engine_says']}")
                 rows.append(row)
                 k += 1
             time.sleep(0.2)
