@@ -7,7 +7,7 @@ import { demoTopology } from "../test/demoTopology";
 import type { TopologyDto } from "./backend";
 import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graph/graphModel";
 import { PALETTES } from "./graph/palette";
-import { applyTopologyDiff, diffBetween, diffSize, diffTopology, isEmptyDiff, rememberDiff, samePlain } from "./topologyDiff";
+import { applyBackendDiff, diffBetween, diffSize, diffTopology, isEmptyDiff, rememberDiff, samePlain } from "./topologyDiff";
 
 const light = PALETTES.light;
 const fresh = (): NetlensGraph => new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
@@ -70,24 +70,7 @@ describe("diffTopology", () => {
   });
 });
 
-describe("applyTopologyDiff", () => {
-  it("turns the base into the next topology and keeps untouched items as they were", () => {
-    const prev = demoTopology(1);
-    const next = withExtraContainer(demoTopology(2));
-    next.nodes = next.nodes.filter((n) => n.id !== "container:c-nightly");
-    next.edges = next.edges.filter((e) => e.target !== "container:c-nightly");
-    const applied = applyTopologyDiff(prev, diffTopology(prev, next));
-    if (!applied) throw new Error("diff refused");
-    expect(applied.revision).toBe(2);
-    expect(isEmptyDiff(diffTopology(applied, next))).toBe(true);
-    expect(applied.nodes.find((n) => n.id === "network:n-backend")).toBe(prev.nodes.find((n) => n.id === "network:n-backend"));
-  });
-
-  it("refuses a diff made against another revision (resync on a gap)", () => {
-    const d = diffTopology(demoTopology(2), demoTopology(3));
-    expect(applyTopologyDiff(demoTopology(1), d)).toBeNull();
-  });
-
+describe("diffBetween", () => {
   it("uses a recorded diff only when it starts where the caller is", () => {
     const prev = demoTopology(1);
     const next = withExtraContainer(demoTopology(2));
@@ -170,5 +153,42 @@ describe("applyDiff to the graph", () => {
       graph.on(event, count);
     applyDiff(graph, diffTopology(prev, next), light);
     expect(writes).toBe(1);
+  });
+});
+
+describe("applyBackendDiff", () => {
+  it("records the backend's diff, split into added, changed and removed, for the graph and the outline", () => {
+    const current = demoTopology(3);
+    const cache = withExtraContainer(demoTopology(4)).nodes.find((n) => n.id === "container:c-cache")!;
+    const db = structuredClone(current.nodes.find((n) => n.id === "container:c-db")!);
+    db.container!.state = "exited";
+    const same = structuredClone(current.nodes.find((n) => n.id === "container:c-api")!);
+    const next = applyBackendDiff(current, {
+      baseRevision: 3,
+      revision: 4,
+      upsertNodes: [cache, db, same],
+      removeNodes: ["container:c-nightly"],
+      upsertEdges: [],
+      removeEdges: ["endpoint:n-backend:c-nightly"],
+    });
+    if (!next) throw new Error("diff refused");
+    const d = diffBetween(current, next);
+    expect(d.nodes.added.map((n) => n.id)).toEqual(["container:c-cache"]);
+    expect(d.nodes.changed.map((n) => n.id)).toEqual(["container:c-db"]);
+    expect(d.nodes.removed).toEqual(["container:c-nightly"]);
+    expect(d.edges.removed).toEqual(["endpoint:n-backend:c-nightly"]);
+    // The graph follows it exactly as it would follow the whole topology.
+    const graph = fresh();
+    syncGraph(graph, current, light);
+    applyDiff(graph, d, light);
+    const whole = fresh();
+    syncGraph(whole, next, light);
+    expect(graph.order).toBe(whole.order);
+    expect(graph.size).toBe(whole.size);
+  });
+
+  it("refuses a diff on another revision", () => {
+    const d = { baseRevision: 2, revision: 3, upsertNodes: [], removeNodes: [], upsertEdges: [], removeEdges: [] };
+    expect(applyBackendDiff(demoTopology(1), d)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // What changed between two topologies, keyed by node and edge id, and how to apply such a change to a
-// topology. Today the backend sends whole topologies and `diffTopology` works the change out here; when
-// the Rust side sends diffs itself (issue 9) it produces the same `TopologyDiff` and this module only
-// applies it. Pure: plain data in, plain data out.
+// topology. The backend sends a diff for a live change (TopologyDiffDto, applied by `applyBackendDiff`,
+// which records it as a `TopologyDiff`) and the whole topology otherwise; between two whole topologies
+// `diffTopology` works the change out here. Pure: plain data in, plain data out (plus a weak record of
+// which diff produced which topology).
 import type { EdgeDto, NodeDto, TopologyDiffDto, TopologyDto } from "./backend";
 
 export interface ItemChanges<T> {
@@ -82,28 +83,6 @@ export function diffSize(diff: TopologyDiff): number {
   return nodes.added.length + nodes.changed.length + nodes.removed.length + edges.added.length + edges.changed.length + edges.removed.length;
 }
 
-function applyItems<T extends { id: string }>(items: readonly T[], changes: ItemChanges<T>): T[] {
-  if (changes.changed.length === 0 && changes.removed.length === 0) return changes.added.length ? [...items, ...changes.added] : [...items];
-  const changed = new Map(changes.changed.map((c) => [c.id, c]));
-  const removed = new Set(changes.removed);
-  const out: T[] = [];
-  for (const item of items) {
-    if (removed.has(item.id)) continue;
-    out.push(changed.get(item.id) ?? item);
-  }
-  for (const item of changes.added) out.push(item);
-  return out;
-}
-
-/**
- * `prev` with `diff` applied, or null when the diff was made against another revision (the caller then
- * asks for the whole topology: a resync). Unchanged nodes and edges keep their identity.
- */
-export function applyTopologyDiff(prev: TopologyDto, diff: TopologyDiff): TopologyDto | null {
-  if (diff.base !== prev.revision) return null;
-  return { revision: diff.revision, nodes: applyItems(prev.nodes, diff.nodes), edges: applyItems(prev.edges, diff.edges) };
-}
-
 // The diff that produced a topology, when one is known (the store records it as it applies a diff
 // from the backend), so the renderer and the outline need not work it out again. Weak: a topology
 // nobody holds takes its diff with it.
@@ -124,20 +103,34 @@ export function diffBetween(from: TopologyDto | null, to: TopologyDto): Topology
  * `current` with a diff the backend sent applied: upserted items replace their namesakes, removed ones go,
  * untouched ones keep their identity (so the graph's own diff skips them at once), sorted by id as Rust
  * sorts. `null` when the diff is not based on `current`'s revision: the caller then asks for the whole
- * topology.
+ * topology. The change is recorded against the result (`rememberDiff`), split into added and changed,
+ * so the graph and the outline apply just it instead of comparing whole topologies.
  */
 export function applyBackendDiff(current: TopologyDto, diff: TopologyDiffDto): TopologyDto | null {
   if (diff.baseRevision !== current.revision) return null;
-  const merge = <T extends { id: string }>(items: readonly T[], upsert: readonly T[], remove: readonly string[]): T[] => {
+  const merge = <T extends { id: string }>(items: readonly T[], upsert: readonly T[], remove: readonly string[], into: ItemChanges<T>): T[] => {
     const byId = new Map<string, T>();
     for (const item of items) byId.set(item.id, item);
-    for (const id of remove) byId.delete(id);
-    for (const item of upsert) byId.set(item.id, item);
+    for (const id of remove) if (byId.delete(id)) into.removed.push(id);
+    for (const item of upsert) {
+      const old = byId.get(item.id);
+      if (old === undefined) into.added.push(item);
+      else if (!samePlain(old, item)) into.changed.push(item);
+      byId.set(item.id, item);
+    }
     return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   };
-  return {
+  const change: TopologyDiff = {
+    base: current.revision,
     revision: diff.revision,
-    nodes: merge(current.nodes, diff.upsertNodes, diff.removeNodes),
-    edges: merge(current.edges, diff.upsertEdges, diff.removeEdges),
+    nodes: { added: [], changed: [], removed: [] },
+    edges: { added: [], changed: [], removed: [] },
   };
+  const next = {
+    revision: diff.revision,
+    nodes: merge(current.nodes, diff.upsertNodes, diff.removeNodes, change.nodes),
+    edges: merge(current.edges, diff.upsertEdges, diff.removeEdges, change.edges),
+  };
+  rememberDiff(next, change);
+  return next;
 }
