@@ -12,7 +12,7 @@ import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare } 
 import type { TopologyDto } from "../backend";
 import { diffBetween } from "../topologyDiff";
 import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Bounds, type Point, type Segment } from "./geometry";
-import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graphModel";
+import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes, type SyncReport } from "./graphModel";
 import { decideLod, hideEdgesWhileMoving, LABEL_FONT, setChange, withHovered, type LodDecision } from "./levelOfDetail";
 import { PALETTES, type Palette } from "./palette";
 import { isToggleClick } from "../selectionSet";
@@ -48,7 +48,8 @@ const HALO = {
 } as const;
 
 export function createSigmaView(container: HTMLElement, callbacks: GraphViewCallbacks): GraphView {
-  const graph: NetlensGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
+  const emptyGraph = (): NetlensGraph => new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
+  let graph: NetlensGraph = emptyGraph();
   let palette: Palette = PALETTES.light;
   /** The topology the graph shows (what the next one is diffed against). */
   let drawn: TopologyDto | null = null;
@@ -242,8 +243,13 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     if (width > 0 && height > 0) centre = renderer.viewportToGraph({ x: width / 2, y: height / 2 });
   };
   renderer.getCamera().on("updated", rememberCentre);
-  // Sigma itself only notices window resizes, not a pane that grows when the outline is hidden.
+  // Sigma itself only notices window resizes, not a pane that grows when the outline is hidden. The
+  // observer also reports the size it starts with: that is no change, and redrawing a big graph for it
+  // would cost a whole pass over it right when the first topology arrives.
+  let size = { width: container.clientWidth, height: container.clientHeight };
   const observer = new ResizeObserver(() => {
+    if (container.clientWidth === size.width && container.clientHeight === size.height) return;
+    size = { width: container.clientWidth, height: container.clientHeight };
     const keep = centre;
     renderer.resize();
     renderer.refresh();
@@ -399,7 +405,15 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       // A new theme rewrites every colour; otherwise only what changed since the last topology is
       // touched (the diff the store recorded, or one worked out here).
       const first = drawn === null;
-      const report = themeChanged || !drawn ? syncGraph(graph, topology, palette) : applyDiff(graph, diffBetween(drawn, topology), palette);
+      let report: SyncReport;
+      if (first && graph.order === 0) {
+        // The first topology fills a graph sigma does not watch yet, then sigma takes it whole: one
+        // pass instead of an event per node and edge (thousands on a busy engine).
+        const filled = emptyGraph();
+        report = syncGraph(filled, topology, palette);
+        graph = filled;
+        renderer.setGraph(filled);
+      } else report = themeChanged || !drawn ? syncGraph(graph, topology, palette) : applyDiff(graph, diffBetween(drawn, topology), palette);
       drawn = topology;
       // Nothing is re-added that stayed, but a removed selection must not linger highlighted.
       const kept = selected.filter((id) => graph.hasNode(id) || graph.hasEdge(id));

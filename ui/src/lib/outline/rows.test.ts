@@ -71,12 +71,18 @@ describe("virtualized list arithmetic", () => {
     expect(visibleRange(5000, 4990 * ROW_HEIGHT, 20 * ROW_HEIGHT).end).toBe(5000);
   });
 
-  it("scrolls as little as needed to show a row, and not at all when it is in view", () => {
+  it("scrolls a row next to the view in as little as needed, and not at all when it is in view", () => {
     const height = 10 * ROW_HEIGHT;
     expect(scrollToShow(5, 0, height)).toBeNull();
-    expect(scrollToShow(30, 0, height)).toBe(21 * ROW_HEIGHT);
-    expect(scrollToShow(2, 10 * ROW_HEIGHT, height)).toBe(2 * ROW_HEIGHT);
     expect(scrollToShow(2, 0, height, ROW_HEIGHT, 6)).toBeNull();
+    expect(scrollToShow(10, 0, height)).toBe(ROW_HEIGHT);
+    expect(scrollToShow(9, 10 * ROW_HEIGHT, height)).toBe(9 * ROW_HEIGHT);
+  });
+
+  it("puts a row far from the view a third of the way down, so what follows it shows too", () => {
+    const height = 9 * ROW_HEIGHT;
+    expect(scrollToShow(300, 0, height)).toBe(297 * ROW_HEIGHT);
+    expect(scrollToShow(1, 200 * ROW_HEIGHT, height)).toBe(0);
   });
 
   it("moves by one, by a page and to either end with the keys", () => {

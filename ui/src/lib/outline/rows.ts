@@ -114,13 +114,19 @@ export function visibleRange(count: number, scrollTop: number, height: number, r
   return { start: Math.max(0, first - overscan), end: Math.min(count, first + shown + overscan) };
 }
 
-/** Where to scroll so row `row` is fully in view, moving as little as possible; null when it already is. */
+/**
+ * Where to scroll so row `row` is fully in view; null when it already is. A row just past an edge is
+ * brought in as little as possible (the arrow keys); one further away lands a third of the way down, with
+ * what follows it (a network's containers) in view below it.
+ */
 export function scrollToShow(row: number, scrollTop: number, height: number, rowHeight = ROW_HEIGHT, padTop = 0): number | null {
   const top = padTop + row * rowHeight;
   const bottom = top + rowHeight;
-  if (top < scrollTop) return top;
-  if (height > 0 && bottom > scrollTop + height) return bottom - height;
-  return null;
+  const view = Math.max(height, rowHeight);
+  if (top >= scrollTop && bottom <= scrollTop + view) return null;
+  const near = top < scrollTop ? scrollTop - top <= rowHeight * 2 : bottom - (scrollTop + view) <= rowHeight * 2;
+  if (near) return top < scrollTop ? top : bottom - view;
+  return Math.max(0, top - Math.floor(view / 3));
 }
 
 export type NavKey = "ArrowDown" | "ArrowUp" | "Home" | "End" | "PageDown" | "PageUp";
