@@ -13,6 +13,7 @@ import {
   labelBox,
   pickLabels,
   setChange,
+  withEdgesChanged,
   withHovered,
   zoomTier,
   type LodInput,
@@ -166,6 +167,40 @@ describe("level of detail", () => {
       { id: "c", box: box(60), priority: 3 },
     ];
     expect([...pickLabels(always, candidates, 2)].sort()).toEqual(["a", "b", "sel"]);
+  });
+
+  it("places a connect's new edge and a dropped path out without deciding the rest again", () => {
+    const graph = graphOf();
+    const input: LodInput = { ...OVERVIEW, ratio: 1, selected: [net(7)] };
+    const base = decideLod(graph, input);
+    // A new endpoint away from the selection, a new path out of an internal network, two removed.
+    const endpoint = `endpoint:${bigNetworkId(42)}:${bigContainerId(1500)}`;
+    graph.addDirectedEdgeWithKey(endpoint, net(42), ctr(1500), { ...graph.getEdgeAttributes(graph.edges(ctr(1500))[0]!) });
+    const internal = graph.filterNodes((id, a) => a.kind === "network" && reachOf(graph, id).length === 0)[0]!;
+    const reach = `reach:${internal.slice("network:".length)}:external`;
+    graph.addDirectedEdgeWithKey(reach, internal, "external", { ...graph.getEdgeAttributes(reachOf(graph, net(4))[0]!) });
+    const gone = reachOf(graph, net(5));
+    for (const e of gone) graph.dropEdge(e);
+
+    const next = withEdgesChanged(graph, base, input.selected, [endpoint, reach], gone);
+    if (!next) throw new Error("the change does not touch the selection");
+    expect(next.edgeLabels.has(endpoint)).toBe(true);
+    expect(next.reachHidden.has(reach)).toBe(true);
+    expect(next.marks.has(internal)).toBe(true);
+    expect(next.marks.has(net(5))).toBe(false);
+    expect(next.labels).toEqual(base.labels);
+    // The same as deciding it all again.
+    const whole = decideLod(graph, input);
+    for (const key of ["reachShown", "reachHidden", "marks", "edgeLabels"] as const) expect([...next[key]].sort()).toEqual([...whole[key]].sort());
+  });
+
+  it("decides again when a connect touches the selection (its paths out come into focus)", () => {
+    const graph = graphOf();
+    const base = decideLod(graph, { ...OVERVIEW, selected: [ctr(1500)] });
+    const endpoint = `endpoint:${bigNetworkId(42)}:${bigContainerId(1500)}`;
+    graph.addDirectedEdgeWithKey(endpoint, net(42), ctr(1500), { ...graph.getEdgeAttributes(graph.edges(ctr(1500))[0]!) });
+    expect(withEdgesChanged(graph, base, [ctr(1500)], [endpoint], [])).toBeNull();
+    expect(withEdgesChanged(graph, base, [net(7)], [], [`endpoint:${bigNetworkId(7)}:${bigContainerId(3)}`])).toBeNull();
   });
 
   it("stops drawing lines while the camera moves only on a large graph", () => {

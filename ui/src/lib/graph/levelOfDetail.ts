@@ -54,6 +54,8 @@ export interface LodInput {
 
 export interface LodDecision {
   tier: ZoomTier;
+  /** Every network's paths out are drawn (a small graph, or few networks). */
+  everyReach: boolean;
   /** Node ids whose label is drawn. */
   labels: Set<string>;
   /** Reach edge ids drawn, and the ones hidden. */
@@ -204,23 +206,21 @@ function decideBase(graph: NetlensGraph, input: LodInput): LodDecision {
   const order = graph.order;
   const tier = zoomTier(input.ratio, order, input.previousTier);
   const focus = focusOf(graph, input.selected);
-  const decision: LodDecision = { tier, labels: new Set(), reachShown: new Set(), reachHidden: new Set(), marks: new Set(), edgeLabels: new Set() };
-
   let networks = 0;
   graph.forEachNode((_id, a) => {
     if (a.kind === "network") networks++;
   });
   const everyReach = order <= SMALL_GRAPH || networks <= FEW_NETWORKS;
-  graph.forEachEdge((id, a, source) => {
-    if (a.kind === "reach") {
-      if (everyReach || focus.networks.has(source) || focus.edges.has(id)) decision.reachShown.add(id);
-      else {
-        decision.reachHidden.add(id);
-        decision.marks.add(source);
-      }
-    } else if (tier === "detail" || focus.edges.has(id)) decision.edgeLabels.add(id);
-  });
-  for (const id of focus.edges) if (graph.hasEdge(id) && graph.getEdgeAttribute(id, "kind") === "reach") decision.edgeLabels.add(id);
+  const decision: LodDecision = {
+    tier,
+    everyReach,
+    labels: new Set(),
+    reachShown: new Set(),
+    reachHidden: new Set(),
+    marks: new Set(),
+    edgeLabels: new Set(),
+  };
+  graph.forEachEdge((id) => placeEdge(graph, decision, focus, id));
   // A hub whose lines are drawn needs no mark.
   for (const id of focus.networks) decision.marks.delete(id);
 
@@ -254,20 +254,80 @@ function decideBase(graph: NetlensGraph, input: LodInput): LodDecision {
   return decision;
 }
 
+/** Where one edge goes in a decision: a path out drawn or hidden (marking its hub), a label or not. */
+function placeEdge(graph: NetlensGraph, decision: LodDecision, focus: Focus, id: string): void {
+  const a = graph.getEdgeAttributes(id);
+  const source = graph.source(id);
+  if (a.kind === "reach") {
+    if (decision.everyReach || focus.networks.has(source) || focus.edges.has(id)) decision.reachShown.add(id);
+    else {
+      decision.reachHidden.add(id);
+      if (!focus.networks.has(source)) decision.marks.add(source);
+    }
+    if (focus.edges.has(id)) decision.edgeLabels.add(id);
+  } else if (decision.tier === "detail" || focus.edges.has(id)) decision.edgeLabels.add(id);
+}
+
+const copy = (d: LodDecision): LodDecision => ({
+  tier: d.tier,
+  everyReach: d.everyReach,
+  labels: new Set(d.labels),
+  reachShown: new Set(d.reachShown),
+  reachHidden: new Set(d.reachHidden),
+  marks: new Set(d.marks),
+  edgeLabels: new Set(d.edgeLabels),
+});
+
+/** The two ends of an edge, by its id (`endpoint:<network>:<container>`, `reach:<network>:host|external`). */
+function endsOf(id: string): string[] {
+  const endpoint = /^endpoint:([^:]+):(.+)$/.exec(id);
+  if (endpoint) return [`network:${endpoint[1]}`, `container:${endpoint[2]}`];
+  const reach = /^reach:(.+):(host|external)$/.exec(id);
+  return reach ? [`network:${reach[1]}`, reach[2] ?? ""] : [];
+}
+
+/**
+ * `base` after edges came and went while every node stayed (a connect, a disconnect): only those edges
+ * are placed, and only their hubs' marks looked at again; labels and the tier stand. Null when an edge
+ * touches the selection (what is in focus changes): decide again from scratch then.
+ */
+export function withEdgesChanged(
+  graph: NetlensGraph,
+  base: LodDecision,
+  selected: readonly string[],
+  added: readonly string[],
+  removed: readonly string[],
+): LodDecision | null {
+  const focus = focusOf(graph, selected);
+  const touches = (ends: string[]) => ends.some((end) => focus.nodes.has(end) || focus.networks.has(end));
+  for (const id of added) if (graph.hasEdge(id) && touches(graph.extremities(id))) return null;
+  for (const id of removed) if (touches(endsOf(id))) return null;
+  const next = copy(base);
+  const hubs = new Set<string>();
+  for (const id of removed) {
+    next.reachShown.delete(id);
+    next.edgeLabels.delete(id);
+    if (next.reachHidden.delete(id)) {
+      const hub = endsOf(id)[0];
+      if (hub) hubs.add(hub);
+    }
+  }
+  for (const id of added) if (graph.hasEdge(id)) placeEdge(graph, next, focus, id);
+  for (const hub of hubs) {
+    if (!graph.hasNode(hub)) continue;
+    const hidden = graph.someOutEdge(hub, (edge) => next.reachHidden.has(edge));
+    if (!hidden) next.marks.delete(hub);
+  }
+  return next;
+}
+
 /**
  * `base` with the hovered item in focus as well: its label, its network's paths out (no mark then), the
  * labels of its edges. Copies the sets (cheap) and looks only at what the hover touches.
  */
 export function withHovered(graph: NetlensGraph, base: LodDecision, hovered: string): LodDecision {
   const focus = focusOf(graph, [hovered]);
-  const next: LodDecision = {
-    tier: base.tier,
-    labels: new Set(base.labels),
-    reachShown: new Set(base.reachShown),
-    reachHidden: new Set(base.reachHidden),
-    marks: new Set(base.marks),
-    edgeLabels: new Set(base.edgeLabels),
-  };
+  const next = copy(base);
   for (const id of focus.nodes) next.labels.add(id);
   for (const id of focus.edges) next.edgeLabels.add(id);
   const reveal = (edge: string) => {

@@ -13,7 +13,7 @@ import type { TopologyDto } from "../backend";
 import { diffBetween } from "../topologyDiff";
 import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Bounds, type Point, type Segment } from "./geometry";
 import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes, type SyncReport } from "./graphModel";
-import { decideLod, hideEdgesWhileMoving, LABEL_FONT, setChange, withHovered, type LodDecision } from "./levelOfDetail";
+import { decideLod, hideEdgesWhileMoving, LABEL_FONT, setChange, withEdgesChanged, withHovered, type LodDecision } from "./levelOfDetail";
 import { PALETTES, type Palette } from "./palette";
 import { isToggleClick } from "../selectionSet";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
@@ -30,6 +30,8 @@ type EdgeState = { pulled: boolean; lodHidden: boolean; lodLabel: boolean };
 const FONT = "system-ui, 'Segoe UI', Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif";
 /** Pixels kept free around the graph when fitting: room for labels beside the outermost nodes. */
 const FIT_MARGIN = 70;
+/** Edge ids (the same scheme as the test hook's): an id that is gone can still be told from a node's. */
+const isEdgeId = (id: string) => id.startsWith("endpoint:") || id.startsWith("reach:");
 /** Pixels around a node's disc that still count as on it; hubs take a wider margin as drop targets. */
 const NODE_MARGIN = 3;
 const HUB_MARGIN = 12;
@@ -161,6 +163,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   const camera = renderer.getCamera();
   const none = (): LodDecision => ({
     tier: "overview",
+    everyReach: true,
     labels: new Set(),
     reachShown: new Set(),
     reachHidden: new Set(),
@@ -417,14 +420,22 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       drawn = topology;
       // Nothing is re-added that stayed, but a removed selection must not linger highlighted.
       const kept = selected.filter((id) => graph.hasNode(id) || graph.hasEdge(id));
-      if (kept.length !== selected.length) markSelected(kept);
+      const selectionLost = kept.length !== selected.length;
+      if (selectionLost) markSelected(kept);
       if (hovered !== null && !graph.hasNode(hovered) && !graph.hasEdge(hovered)) hovered = null;
       // A topology that arrives mid-drag keeps the drop marks on the hubs that are still there.
       if (dropMarked.length || dropMarks || dropSource) applyDecor();
       if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: true });
       // New or vanished items change what fits and which hubs have paths out; attribute changes do not.
-      if (report.added.length || report.removed.length) {
-        refreshLod(first ? [] : report.added);
+      const changed = report.added.length > 0 || report.removed.length > 0;
+      const edgesOnly = !first && !selectionLost && report.added.every((id) => graph.hasEdge(id)) && report.removed.every(isEdgeId);
+      // A connect or disconnect away from the selection: place just those edges, no pass over the graph.
+      const placed = changed && edgesOnly ? withEdgesChanged(graph, base, selected, report.added, report.removed) : null;
+      if (placed) {
+        base = placed;
+        applyStates(withHover(), report.added);
+      } else if (changed || selectionLost) refreshLod(first ? [] : report.added);
+      if (changed) {
         const hide = hideEdgesWhileMoving(graph.size);
         if (renderer.getSetting("hideEdgesOnMove") !== hide) renderer.setSetting("hideEdgesOnMove", hide);
       }
