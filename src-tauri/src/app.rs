@@ -239,10 +239,14 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> taur
     )
 }
 
+/// The app's context from `tauri.conf.json` and `capabilities/`: the window, the CSP, the plugins' config and
+/// what each window may call. Generic so the tests run the same context on the mock runtime.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
 pub fn run(config: LiveConfig) -> Result<(), String> {
-    build(tauri::Builder::default(), config)
-        .run(tauri::generate_context!())
-        .map_err(|e| format!("the window could not start: {e}"))
+    build(tauri::Builder::default(), config).run(context()).map_err(|e| format!("the window could not start: {e}"))
 }
 
 #[cfg(test)]
@@ -326,5 +330,52 @@ mod tests {
         assert_eq!(invoke(&webview, "redo").unwrap_err()["code"], "nothingToRedo");
         let history: HistoryDto = invoke(&webview, "get_history").unwrap().deserialize().unwrap();
         assert_eq!(history, HistoryDto::default());
+    }
+
+    /// The shell plugin's own check (its `open` command), on the app's real context: the scope comes from
+    /// `tauri.conf.json` and the permission from `capabilities/`, exactly as the window gets them. The plugin
+    /// anchors the configured regex as `^…$`, so it must match a whole link (`^https?://` matched only the bare
+    /// `http://` and `https://`, and every real link was refused).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_shell_opens_web_links_and_nothing_else() {
+        let app = build(tauri::test::mock_builder(), config()).build(context()).unwrap();
+        // Named as `capabilities/default.json` grants it (the mock runtime does not open config windows).
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        // `with: safari` names a program Linux does not have: a link the scope lets through fails to spawn
+        // instead of opening a browser on the machine running the tests.
+        let open = |path: &str| {
+            invoke_with(&webview, "plugin:shell|open", serde_json::json!({ "path": path, "with": "safari" }))
+        };
+        // Refused by the scope itself, i.e. the capability let the call through to it.
+        let refused_by_scope = |path: &str| match open(path) {
+            Ok(_) => false,
+            Err(e) => e.as_str().is_some_and(|m| m.contains("failed regex validation")),
+        };
+        for link in [
+            "https://docs.docker.com/engine/network/drivers/bridge/",
+            "http://localhost:8080/path?q=1#top",
+            "https://github.com/moby/moby/issues?q=is%3Aopen+network",
+        ] {
+            // Past the scope, only the spawn of the missing program fails.
+            match open(link) {
+                Ok(_) => {}
+                Err(e) => assert!(e.as_str().is_some_and(|m| m.contains("os error")), "{link} must open: {e}"),
+            }
+        }
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "sh -c id",
+            "https://",
+            "http://",
+            "https://example.com/a b",
+            "https://example.com/\nx",
+            "ftp://example.com/",
+            " https://example.com/",
+            "--help",
+        ] {
+            assert!(refused_by_scope(bad), "{bad:?} must be refused by the scope: {:?}", open(bad));
+        }
     }
 }
