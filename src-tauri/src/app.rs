@@ -20,6 +20,7 @@ use crate::error::AppError;
 use crate::service::{endpoints, history, networks};
 use crate::state::TopologyUpdate;
 pub use crate::state::{AppState, LiveConfig};
+use netlens_core::endpoints::known_network;
 use netlens_engine::events::follow;
 
 type State<'a> = tauri::State<'a, Arc<AppState>>;
@@ -163,8 +164,10 @@ fn place_network(state: State<'_>, name: String, x: i32, y: i32) {
 #[tauri::command]
 #[specta::specta]
 async fn network_json(state: State<'_>, network_id: String) -> Result<String, AppError> {
+    // The ID becomes part of the engine's URL: only a network the view shows is asked about, by its own ID.
+    let id = known_network(&state.topology()?, &network_id).map_err(|r| AppError::refused(&[r]))?.id.clone();
     let (_, engine) = state.current()?;
-    Ok(engine.network_json(&network_id).await?)
+    Ok(engine.network_json(&id).await?)
 }
 
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
@@ -253,6 +256,7 @@ pub fn run(config: LiveConfig) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::dto::EngineState;
+    use netlens_engine::events::LiveUpdate;
     use netlens_engine::Target;
     use tauri::Manager;
 
@@ -330,6 +334,25 @@ mod tests {
         assert_eq!(invoke(&webview, "redo").unwrap_err()["code"], "nothingToRedo");
         let history: HistoryDto = invoke(&webview, "get_history").unwrap().deserialize().unwrap();
         assert_eq!(history, HistoryDto::default());
+    }
+
+    #[test]
+    fn network_json_asks_the_engine_only_about_networks_the_view_shows() {
+        let app = build(tauri::test::mock_builder(), config())
+            .build(tauri::test::mock_context(tauri::test::noop_assets()))
+            .unwrap();
+        app.state::<Arc<AppState>>().apply(&LiveUpdate::Snapshot(netlens_core::fixtures::demo()));
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        let ask = |id: &str| invoke_with(&webview, "network_json", serde_json::json!({ "networkId": id }));
+        // The ID goes into the engine's URL (`/networks/{id}`): a `../` would reach any GET of the engine.
+        for id in ["../containers/json", "../../info", "n-backend/../../version", "n-missing", ""] {
+            let err = ask(id).unwrap_err();
+            assert_eq!(err["code"], "refused", "{id:?}: {err}");
+            assert_eq!(err["problems"][0]["code"], "networkGone", "{id:?}: {err}");
+        }
+        // A network the view shows goes on to the engine (none answers here).
+        let err = ask("n-backend").unwrap_err();
+        assert_ne!(err["code"], "refused", "{err}");
     }
 
     /// The shell plugin's own check (its `open` command), on the app's real context: the scope comes from

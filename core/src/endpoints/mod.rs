@@ -19,7 +19,9 @@ pub use crate::address::Reserved;
 pub use attachment::{restore_config, user_aliases};
 pub use suggest::{next_free_ipv4, next_free_ipv6};
 pub use undo::{inverse, recheck, restore_message};
-pub use validate::{check_target, plan_connect, plan_disconnect, targets, AddressField, AliasProblem, Refusal};
+pub use validate::{
+    check_target, known_network, plan_connect, plan_disconnect, targets, AddressField, AliasProblem, Refusal,
+};
 
 /// What a connect sends to the engine for one endpoint (`EndpointConfig` of the connect body).
 ///

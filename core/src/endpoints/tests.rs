@@ -584,3 +584,13 @@ fn an_unreported_gateway_is_taken_to_be_the_first_host_address() {
     assert!(plan_connect(&t, "c-api", "n-ranged", &ipv4("10.61.0.1")).is_ok(), "outside the range, not the gateway");
     assert_eq!(next_free_ipv4(&t, "n-quiet").as_deref(), Some("10.60.0.2"));
 }
+
+#[test]
+fn only_a_network_the_view_shows_is_known_by_its_exact_id() {
+    let t = demo();
+    assert_eq!(known_network(&t, "n-backend").map(|n| n.name.as_str()), Ok("backend"));
+    for id in ["../containers/json", "n-backend/../../info", "backend", "n-back", ""] {
+        let refusal = known_network(&t, id).unwrap_err();
+        assert_eq!(refusal.code(), crate::problem::Code::NetworkGone, "{id:?}");
+    }
+}

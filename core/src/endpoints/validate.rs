@@ -388,8 +388,14 @@ fn find<'a>(
 ) -> Result<(&'a Container, &'a Network), Refusal> {
     let container =
         topology.container(container_id).ok_or_else(|| Refusal::ContainerGone { container_id: container_id.into() })?;
-    let network = topology.network(network_id).ok_or_else(|| Refusal::NetworkGone { network_id: network_id.into() })?;
+    let network = known_network(topology, network_id)?;
     Ok((container, network))
+}
+
+/// The network with this exact ID in the view, or why not: an ID from the UI reaches the engine only
+/// through this (it becomes part of a URL, so a `../` must never get there).
+pub fn known_network<'a>(topology: &'a Topology, network_id: &str) -> Result<&'a Network, Refusal> {
+    topology.network(network_id).ok_or_else(|| Refusal::NetworkGone { network_id: network_id.into() })
 }
 
 fn is_attached(topology: &Topology, container_id: &str, network_id: &str) -> bool {

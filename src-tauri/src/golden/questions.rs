@@ -99,7 +99,8 @@ pub fn record(book: &mut Book) {
         book.answer("networkAliases", json!({ "networkId": network }), &services::aliases_on(&w, network));
     }
     // The raw inspect of an existing network is the engine's own JSON, which the fixture cannot stand in
-    // for; only the answer for a network the engine does not know is recorded.
+    // for; only the answer for a network the view does not show (refused before the engine is asked) is
+    // recorded.
     book.answer("networkJson", json!({ "networkId": "n-missing" }), &services::network_json_missing(&w, "n-missing"));
 
     for fields in [

@@ -15,14 +15,15 @@ use crate::dto::lifecycle::{
 use crate::dto::ops::{problems, AliasesDto, EndpointConfigDto, HistoryDto, OutcomeDto};
 use crate::error::AppError;
 use crate::golden::sandbox::{clock, when, World};
-use netlens_core::endpoints::{inverse, plan_connect, plan_disconnect, recheck, user_aliases, Operation};
+use netlens_core::endpoints::{
+    inverse, known_network, plan_connect, plan_disconnect, recheck, user_aliases, Operation,
+};
 use netlens_core::history::{Change, History};
 use netlens_core::networks::{
     create_command, driver_choices, parse_filters, plan_remove, prune_command, prune_confirm, prune_preview,
     recreate_plan, rm_command, validate_create, CreateContext, NetworkRemoval, Recreate, Report,
 };
 use netlens_core::problem::Problem;
-use netlens_engine::EngineError;
 
 /// `service::run::outcome`.
 fn outcome(command: &str, done: &str, history: &History) -> OutcomeDto {
@@ -99,11 +100,13 @@ pub fn aliases_on(w: &World, network_id: &str) -> Result<Vec<AliasesDto>, AppErr
         .collect())
 }
 
-/// `network_json` for a network the engine does not know: its 404, as the sandbox engine words it.
+/// `app::network_json` for a network the view does not show: refused before the engine is asked.
 pub fn network_json_missing(w: &World, network_id: &str) -> Result<String, AppError> {
     let topology = w.state.topology()?;
-    assert!(topology.network(network_id).is_none(), "only a missing network's answer is recorded");
-    Err(EngineError::Rejected { status: 404, message: format!("network {network_id} not found") }.into())
+    match known_network(&topology, network_id) {
+        Ok(_) => panic!("only a missing network's answer is recorded"),
+        Err(r) => Err(AppError::refused(&[r])),
+    }
 }
 
 /// `service::networks::context`: the engine's facts, kept for the create form's live checks.
