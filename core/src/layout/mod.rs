@@ -15,6 +15,7 @@
 mod containers;
 mod networks;
 mod pack;
+mod pins;
 #[cfg(test)]
 mod tests;
 
@@ -22,6 +23,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::topology::{container_node_id, network_node_id, Topology, EXTERNAL_ID, HOST_ID};
 use networks::Hubs;
+use pins::Pins;
+pub use pins::{MAX_PINS, PIN_LIMIT};
 
 pub type Point = (f64, f64);
 
@@ -52,8 +55,8 @@ pub struct Layout {
     /// How many ring slots each network's room is sized for, by network node ID.
     rooms: HashMap<String, usize>,
     /// Where a network about to be created should appear (by name: its ID is not known yet), e.g. where the
-    /// person right-clicked. Used once, when a network of that name first shows up.
-    pins: HashMap<String, Point>,
+    /// person right-clicked. Used once, when a network of that name first shows up; capped and clamped.
+    pins: Pins,
 }
 
 impl Layout {
@@ -68,9 +71,10 @@ impl Layout {
     }
 
     /// Asks for the next network named `name` to be placed at `at` rather than where the layout would put it.
-    /// If its room would overlap another there, it goes to the nearest spot where it does not.
+    /// If its room would overlap another there, it goes to the nearest spot where it does not. At most
+    /// `MAX_PINS` wait at once (the oldest is dropped) and each is clamped to ±`PIN_LIMIT`.
     pub fn pin_network(&mut self, name: &str, at: Point) {
-        self.pins.insert(name.to_string(), at);
+        self.pins.pin(name, at);
     }
 
     /// The next layout: previous positions kept where the node still has the same place to be.

@@ -72,7 +72,7 @@ pub(super) fn place(prev: &Layout, world: &World, need: &[usize], next: &mut Lay
     // A new network with a pin goes where it was asked for, or as near as its room allows.
     for (i, net) in world.networks.iter().enumerate() {
         if centre[i].is_none() {
-            if let Some(pin) = next.pins.remove(&net.name) {
+            if let Some(pin) = next.pins.take(&net.name) {
                 let p = discs.nearest_free(pin, radius[i], &as_placed, true);
                 put(&mut discs, &mut centre, i, p);
             }

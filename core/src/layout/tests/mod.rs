@@ -82,6 +82,24 @@ fn a_pinned_new_network_appears_where_it_was_asked_for_and_moves_nothing_else() 
 }
 
 #[test]
+fn pins_are_capped_at_the_newest_and_a_far_spot_is_clamped() {
+    let mut snap = demo();
+    let mut layout = Layout::default().update(&Topology::from_snapshot(&snap));
+    layout.pin_network("made", (1e12, -1e12));
+    for i in 0..(2 * super::MAX_PINS) {
+        layout.pin_network(&format!("never-{i}"), (10.0, 0.0));
+    }
+    layout.pin_network("made", (1e12, -1e12));
+    assert_eq!(layout.pins.len(), super::MAX_PINS, "the UI cannot grow the pending pins without bound");
+    snap.networks.push(crate::fixtures::network("n-made", "made", "bridge", Some("10.9.0.0/24")));
+    let next = layout.update(&Topology::from_snapshot(&snap));
+    let (x, y) = next.position("network:n-made").unwrap();
+    let reach = super::PIN_LIMIT + next.room_radius("network:n-made").unwrap();
+    assert!(x.abs() <= reach && y.abs() <= reach, "placed at ({x}, {y}), beyond the clamped pin");
+    assert!(x > 0.0 && y < 0.0, "still towards where it was asked for: ({x}, {y})");
+}
+
+#[test]
 fn a_network_pinned_onto_another_room_goes_to_the_nearest_free_spot() {
     let mut snap = demo();
     let t1 = Topology::from_snapshot(&snap);
