@@ -197,6 +197,9 @@ def pan_actions(spot, rect, seconds):
         f = (t + 1) / 5
         moves.append({"type": "pointerMove", "duration": 50, "origin": "viewport",
                       "x": round(spot["x"] + x0 + (x1 - x0) * f), "y": round(spot["y"] + y0 + (y1 - y0) * f)})
+    # End on the far corner, not where it started, so the camera check sees the pan.
+    moves.append({"type": "pointerMove", "duration": 50, "origin": "viewport",
+                  "x": round(spot["x"] + ax), "y": round(spot["y"] + ay)})
     return [{
         "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
         "actions": [
@@ -255,6 +258,11 @@ def gestures(w, spot, rect, pan_s, zoom_s, label, camera):
     except Exception as e:  # noqa: BLE001
         out["zoom_error"] = str(e)
         log(f"{label}: zoom failed: {e}")
+    # A press that landed on something would have opened a dialog or started an operation.
+    out["dialogs_after"] = w.s.execute(
+        "return document.querySelectorAll('[role=dialog], [role=alertdialog], dialog[open], main[data-busy=\"true\"]').length;")
+    if out["dialogs_after"]:
+        log(f"{label}: WARNING: a dialog or an operation is open after the gestures")
     return out
 
 
@@ -263,10 +271,16 @@ def netlens_camera(ids):
     return "const h = window.__NETLENS_TEST__; return %s.map((id) => h.nodePosition(id));" % json.dumps(ids[:3])
 
 
-def netlens_spot(w, ids):
+def netlens_spot(w, ids, export):
+    """An empty spot on the canvas: away from every node and every drawn line (pressing on a line would
+    start pulling it, i.e. a disconnect)."""
     rect = rect_of(w, "[data-testid=graph]")
-    pts = [p for _, p in positions(w, ids) if p]
-    spot = w.s.execute("return window.__BENCH__.emptySpot(arguments[0], arguments[1], 40);", rect, pts)
+    where = {i: p for i, p in positions(w, ids) if p}
+    pairs = [(f"network:{e['networkId']}", f"container:{e['containerId']}") for e in export["endpoints"]]
+    pairs += [(f"network:{r['networkId']}", r["target"]) for r in export["reach"]]
+    segs = [[where[a], where[b]] for a, b in pairs if a in where and b in where]
+    spot = w.s.execute("return window.__BENCH__.emptySpot(arguments[0], arguments[1], 30, arguments[2]);",
+                       rect, list(where.values()), segs)
     if spot is None:
         raise RuntimeError("no empty spot on the canvas to press on")
     return spot, rect
@@ -370,7 +384,10 @@ def cytoscape(w, export, ids, pan_s, zoom_s, out, webgl):
     log(f"{label}: {drawn['nodes']} nodes, {drawn['edges']} edges, built in {drawn['ms']:.0f} ms")
     rect = rect_of(w, "#bench-cytoscape")
     cpts = w.s.execute("return window.__BENCH_CY__.nodes().map((n) => n.renderedPosition());")
-    spot = w.s.execute("return window.__BENCH__.emptySpot(arguments[0], arguments[1], 40);", rect, cpts)
+    csegs = w.s.execute("return window.__BENCH_CY__.edges().map((e) => "
+                        "[e.source().renderedPosition(), e.target().renderedPosition()]);")
+    spot = w.s.execute("return window.__BENCH__.emptySpot(arguments[0], arguments[1], 30, arguments[2]);",
+                       rect, cpts, csegs)
     shot = screenshot(os.path.join(out, "cytoscape-webgl.png" if webgl else "cytoscape.png"))
     # Zooming in then out by the same steps can land where it started: compare the pan too.
     g = gestures(w, spot, rect, pan_s, zoom_s, label,
@@ -413,14 +430,14 @@ def main_window(a, env, export, topo, res):
 
         if not a.frames:
             return
-        spot, rect = netlens_spot(w, ids)
+        spot, rect = netlens_spot(w, ids, export)
         res["frames"] = {"outline": gestures(w, spot, rect, a.pan_seconds, a.zoom_seconds, "netlens",
                                              netlens_camera(ids))}
         w.s.click('button[aria-controls="outline-pane"]')
         gone = w.s.wait_js("return document.getElementById('outline-pane') === null;", 10)
         if gone:
             time.sleep(1)
-            spot, rect = netlens_spot(w, ids)
+            spot, rect = netlens_spot(w, ids, export)
             res["frames"]["no_outline"] = gestures(
                 w, spot, rect, a.pan_seconds, a.zoom_seconds, "netlens, no outline", netlens_camera(ids))
             w.s.click('button[aria-controls="outline-pane"]')
@@ -464,6 +481,25 @@ def empty_engine(a, env, res):
         w.close()
 
 
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def wait_quiet(limit_load, limit_s):
+    """Waits (at most limit_s) until the 1-minute load average is at most limit_load: on a shared machine
+    other sessions' builds would otherwise be measured too. Returns the wait, or None if none was needed."""
+    if limit_s <= 0 or loadavg() <= limit_load:
+        return None
+    t0 = time.time()
+    log(f"load average {loadavg():.1f} > {limit_load:.1f}: waiting up to {limit_s:.0f} s for a quieter machine")
+    while time.time() - t0 < limit_s and loadavg() > limit_load:
+        time.sleep(5)
+    waited = {"seconds": time.time() - t0, "load_after": loadavg()}
+    log(f"waited {waited['seconds']:.0f} s; load average now {waited['load_after']:.1f}")
+    return waited
+
+
 class LoadSampler(threading.Thread):
     """Samples /proc/loadavg every few seconds: the machine may be shared, and the report says so."""
 
@@ -497,6 +533,9 @@ def main():
     ap.add_argument("--cytoscape", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--frames", action=argparse.BooleanOptionalAction, default=True,
                     help="pan/zoom frame times (with and without the outline)")
+    ap.add_argument("--quiet-load", type=float, default=float(os.cpu_count() or 2),
+                    help="before each step, wait for the 1-minute load average to drop to this")
+    ap.add_argument("--quiet-wait", type=float, default=0, help="…for at most this many seconds (0: never wait)")
     ap.add_argument("--steps", default="snapshot,window,relaunches,empty",
                     help="which of snapshot,window,relaunches,empty to run (the window needs export.json)")
     a = ap.parse_args()
@@ -526,6 +565,9 @@ def main():
     for name, step in steps:
         if name.split()[0] not in wanted:
             continue
+        waited = wait_quiet(a.quiet_load, a.quiet_wait)
+        if waited is not None:
+            res.setdefault("quiet_waits", {})[name] = waited
         try:
             step()
             if name == "snapshot":

@@ -267,21 +267,33 @@ def render(r, small, a):
     if r.get("frames", {}).get("cytoscape", {}).get("version"):
         lines.append(f"- reference renderer: cytoscape.js {r['frames']['cytoscape']['version']} (bench/package.json), "
                      "drawn in the same webview over the app with Netlens's node positions")
+    waits = r.get("quiet_waits") or {}
+    if waits:
+        lines.append("- waited for a quieter machine before: " + ", ".join(
+            f"{k} {v['seconds']:.0f} s (load then {v['load_after']:.1f})" for k, v in waits.items()))
+    notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
+    if r.get("mode") != "smoke" and os.path.exists(notes):
+        lines += ["", open(notes).read().strip()]
     lines += ["", "## Details", ""]
     fr = r.get("frames", {})
     lines.append("Frame gaps (requestAnimationFrame, median / p95 / max; frames counted during the gesture):")
     lines.append("")
-    lines.append("| renderer | gesture | median | p95 | max | frames |")
-    lines.append("|---|---|---|---|---|---|")
+    lines.append("| renderer | gesture | median | p95 | max | frames | lasted | input events reaching the page |")
+    lines.append("|---|---|---|---|---|---|---|---|")
     for key, name in (("outline", "Netlens"), ("no_outline", "Netlens, outline hidden"),
                       ("cytoscape", "cytoscape.js, canvas"), ("cytoscape_webgl", "cytoscape.js, WebGL (experimental)")):
         g = fr.get(key) or {}
         for gesture in ("pan", "zoom"):
             f = g.get(gesture)
             if f:
-                lines.append(f"| {name} | {gesture} | {ms(f['p50'], 1)} | {ms(f['p95'], 1)} | {ms(f['max'], 1)} | {f['frames']} |")
+                ev = f.get("events") or {}
+                lines.append(f"| {name} | {gesture} | {ms(f['p50'], 1)} | {ms(f['p95'], 1)} | {ms(f['max'], 1)} | "
+                             f"{f['frames']} | {f['gesture_s']:.1f} s | "
+                             f"{ev.get('pointermove' if gesture == 'pan' else 'wheel', '?')} "
+                             f"{'pointermove' if gesture == 'pan' else 'wheel'}"
+                             f"{'' if f.get('moved', True) else ' (the view did not move!)'} |")
             elif g:
-                lines.append(f"| {name} | {gesture} | — | — | — | {g.get(gesture + '_error') or g.get('error', '')} |")
+                lines.append(f"| {name} | {gesture} | — | — | — | {g.get(gesture + '_error') or g.get('error', '')} | | |")
     lines.append("")
     if r.get("first_draw"):
         lines.append("First draw per launch (spawn → painted): " +
@@ -311,7 +323,8 @@ def render(r, small, a):
         "  through WebDriver and subtracted.",
         "- **Frames**: a requestAnimationFrame loop in the page records the gaps between frames while W3C pointer",
         "  actions press on an empty spot of the canvas and drag around a 160×120 px rectangle (a move every 50 ms),",
-        "  then while wheel actions zoom in and out at the middle (a step every 100 ms). cytoscape.js gets the same",
+        "  then while wheel actions zoom in and out at the middle (a notch every 100 ms; \"lasted\" is longer when",
+        "  the page is slow to take the input). cytoscape.js gets the same",
         "  gestures in a full-window div over the app, fed with `netlens export` and Netlens's node positions.",
         "- **CLI change → drawn**: `docker network connect`/`disconnect` of a running container, alternately; the",
         "  hook's `watch(edgeId)` notes the revision in which the endpoint edge appears or disappears and the frame",

@@ -28,13 +28,25 @@ if (!window.__BENCH__) {
       for (let i = 1; i < stamps.length; i++) gaps.push(stamps[i] - stamps[i - 1]);
       return { frames: stamps.length, gaps, events: { ...events } };
     },
-    // A point inside `rect` at least `clear` px from every point in `points`, scanning from the lower
-    // left corner (where a fitted graph leaves room); null if there is none.
-    emptySpot(rect, points, clear) {
+    // A point inside `rect` at least `clear` px from every point in `points` and from every segment
+    // [a, b] in `segments` (pressing on a drawn line starts pulling it away in Netlens), scanning from
+    // the lower left corner (where a fitted graph leaves room); null if there is none.
+    emptySpot(rect, points, clear, segments) {
       const m = 24;
+      const segs = segments || [];
+      const far = (x, y) => {
+        for (const p of points) if (Math.hypot(p.x - x, p.y - y) < clear) return false;
+        for (const [a, b] of segs) {
+          const dx = b.x - a.x, dy = b.y - a.y;
+          const len2 = dx * dx + dy * dy;
+          const t = len2 ? Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / len2)) : 0;
+          if (Math.hypot(a.x + t * dx - x, a.y + t * dy - y) < clear) return false;
+        }
+        return true;
+      };
       for (let y = rect.bottom - m; y > rect.top + m; y -= 12) {
         for (let x = rect.left + m; x < rect.right - m; x += 12) {
-          if (points.every((p) => Math.hypot(p.x - x, p.y - y) >= clear)) return { x: Math.round(x), y: Math.round(y) };
+          if (far(x, y)) return { x: Math.round(x), y: Math.round(y) };
         }
       }
       return null;
