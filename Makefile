@@ -25,8 +25,15 @@ run: deps ui app
 	  DOCKER_HOST="$$host" NETLENS_SANDBOX=1 NETLENS_SANDBOX_REASON="$$reason" exec $(BIN); \
 	fi
 
-## make test: everything CI runs.
-test: deps lint build-tests unit integration e2e
+## make test: everything CI runs. It stops the sandbox engine afterwards (pass or fail) if it was the one to start
+## it; an engine that was already running (`make demo`, another run) is left as it was.
+test:
+	@if $(SANDBOX)/engine.sh status >/dev/null 2>&1; then ours=0; else ours=1; fi; \
+	$(MAKE) --no-print-directory deps lint build-tests unit integration e2e; rc=$$?; \
+	if [ $$ours = 1 ] && $(SANDBOX)/engine.sh status >/dev/null 2>&1; then \
+	  echo "make test: stopping the sandbox engine it started"; $(SANDBOX)/engine.sh stop || rc=$$((rc ? rc : 1)); \
+	fi; \
+	exit $$rc
 
 deps:
 	@.ci/deps.sh

@@ -6,6 +6,7 @@
 // This crate is test harness only: a failed set-up step should stop the test loudly, so panicking is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod group;
 pub mod live;
 pub mod proxy;
 pub mod window;

@@ -4,7 +4,7 @@
 //! Needs an X display (`xvfb-run`), `tauri-driver` on the PATH and the debug app built with the UI.
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{
@@ -14,6 +14,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
+use crate::group::{running_with, Group};
 use crate::{docker_host, netlens_binary, workspace_dir};
 
 /// WebDriver's codes for modifier keys.
@@ -23,7 +24,11 @@ pub const DELETE: char = '\u{E017}';
 
 pub struct Window {
     pub client: Client,
-    driver: Child,
+    /// tauri-driver leads a process group of its own, with WebKitWebDriver, the app and its web processes in
+    /// it: dropping the window ends them all (killing tauri-driver alone left WebKitWebDriver running).
+    driver: Group,
+    /// The port WebKitWebDriver listens on (`--port=` on its command line): how a leftover one is recognised.
+    native: u16,
 }
 
 fn free_port() -> u16 {
@@ -36,15 +41,16 @@ impl Window {
         let host = docker_host();
         let port = free_port();
         let native = free_port();
-        let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
-            .env("DOCKER_HOST", &host)
-            .env("NETLENS_SANDBOX", "1")
-            .env_remove("DOCKER_CONTEXT")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("tauri-driver is installed (make deps)");
+        let driver = Group::spawn(
+            Command::new("tauri-driver")
+                .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+                .env("DOCKER_HOST", &host)
+                .env("NETLENS_SANDBOX", "1")
+                .env_remove("DOCKER_CONTEXT")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        )
+        .expect("tauri-driver is installed (make deps)");
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert("tauri:options".into(), json!({ "application": netlens_binary() }));
@@ -62,7 +68,7 @@ impl Window {
                 Err(e) => panic!("no WebDriver session: {e}"),
             }
         };
-        let w = Window { client, driver };
+        let w = Window { client, driver, native };
         w.wait_css("main[data-ready='true']", Duration::from_secs(30)).await;
         w
     }
@@ -217,16 +223,15 @@ impl Window {
         path
     }
 
+    /// Ends the session, then tauri-driver and everything it started; fails the test if any of it outlives
+    /// the window. (A window dropped by a failing test is ended too, by `Group`'s drop, without the check.)
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-    }
-}
-
-impl Drop for Window {
-    fn drop(&mut self) {
-        let _ = self.driver.kill();
+        let group = self.driver.id();
+        let left = self.driver.end(Duration::from_secs(5));
+        assert!(left.is_empty(), "processes started for this window outlived it (group {group}): {left:?}");
+        let webdriver = running_with(&["WebKitWebDriver", &format!("--port={}", self.native)]);
+        assert!(webdriver.is_empty(), "this window's WebKitWebDriver is still running: {webdriver:?}");
     }
 }
 
