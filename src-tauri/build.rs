@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "network_json",
     "place_network",
     "network_aliases",
+    "reach_from",
+    "can_reach",
 ];
 
 fn main() {

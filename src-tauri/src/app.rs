@@ -15,9 +15,10 @@ use crate::dto::lifecycle::{
 use crate::dto::ops::{
     AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto,
 };
+use crate::dto::reach::{ReachItemDto, VerdictDto};
 use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto, TopologyPatched};
 use crate::error::AppError;
-use crate::service::{endpoints, history, networks};
+use crate::service::{endpoints, history, networks, reach};
 use crate::state::TopologyUpdate;
 pub use crate::state::{AppState, LiveConfig};
 use netlens_core::endpoints::known_network;
@@ -170,6 +171,20 @@ async fn network_json(state: State<'_>, network_id: String) -> Result<String, Ap
     Ok(engine.network_json(&id).await?)
 }
 
+/// Everything the container can and cannot reach, each with how or why; changes nothing.
+#[tauri::command]
+#[specta::specta]
+fn reach_from(state: State<'_>, container_id: String) -> Result<Vec<ReachItemDto>, AppError> {
+    reach::reach_from(&state, &container_id)
+}
+
+/// Whether one container reaches another, and when not, the connect that would make it; changes nothing.
+#[tauri::command]
+#[specta::specta]
+fn can_reach(state: State<'_>, from_id: String, to_id: String) -> Result<VerdictDto, AppError> {
+    reach::can_reach(&state, &from_id, &to_id)
+}
+
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(collect_commands![
@@ -192,7 +207,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             prune_networks,
             network_json,
             place_network,
-            network_aliases
+            network_aliases,
+            reach_from,
+            can_reach
         ])
         .events(collect_events![TopologyChanged, TopologyPatched, EngineStatusChanged])
         // One shape per type: our DTOs serialize and deserialize alike.
@@ -353,6 +370,23 @@ mod tests {
         // A network the view shows goes on to the engine (none answers here).
         let err = ask("n-backend").unwrap_err();
         assert_ne!(err["code"], "refused", "{err}");
+    }
+
+    /// On the app's real context, so `capabilities/default.json` must grant them for the window to ask.
+    #[test]
+    fn reachability_commands_answer_the_window_from_the_view() {
+        let app = build(tauri::test::mock_builder(), config()).build(context()).unwrap();
+        app.state::<Arc<AppState>>().apply(&LiveUpdate::Snapshot(netlens_core::fixtures::demo()));
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        let list = invoke_with(&webview, "reach_from", serde_json::json!({ "containerId": "c-api" })).unwrap();
+        let list: Vec<ReachItemDto> = list.deserialize().unwrap();
+        assert!(list.iter().any(|r| r.label == "db" && r.reachable));
+        let ask = serde_json::json!({ "fromId": "c-api", "toId": "c-legacy" });
+        let verdict: VerdictDto = invoke_with(&webview, "can_reach", ask).unwrap().deserialize().unwrap();
+        assert!(!verdict.to.reachable);
+        assert_eq!(verdict.fix.and_then(|f| f.command).as_deref(), Some("docker network connect backend legacy-web"));
+        let gone = invoke_with(&webview, "can_reach", serde_json::json!({ "fromId": "c-api", "toId": "x" }));
+        assert_eq!(gone.unwrap_err()["problems"][0]["code"], "containerGone");
     }
 
     /// The shell plugin's own check (its `open` command), on the app's real context: the scope comes from

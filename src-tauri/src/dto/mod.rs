@@ -422,3 +422,4 @@ mod tests {
 pub mod diff;
 pub mod lifecycle;
 pub mod ops;
+pub mod reach;

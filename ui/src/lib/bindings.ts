@@ -41,6 +41,10 @@ export const commands = {
 	placeNetwork: (name: string, x: number, y: number) => __TAURI_INVOKE<void>("place_network", { name, x, y }),
 	/**  The aliases of the containers on a network (one container inspect each); changes nothing. */
 	networkAliases: (networkId: string) => typedError<AliasesDto[], AppError>(__TAURI_INVOKE("network_aliases", { networkId })),
+	/**  Everything the container can and cannot reach, each with how or why; changes nothing. */
+	reachFrom: (containerId: string) => typedError<ReachItemDto[], AppError>(__TAURI_INVOKE("reach_from", { containerId })),
+	/**  Whether one container reaches another, and when not, the connect that would make it; changes nothing. */
+	canReach: (fromId: string, toId: string) => typedError<VerdictDto, AppError>(__TAURI_INVOKE("can_reach", { fromId, toId })),
 };
 
 /** Events */
@@ -217,6 +221,33 @@ export type EngineStatusDto = {
 /**  A field of a form (the connect popover, the create dialog, the prune dialog) a problem is shown next to. */
 export type Field = "name" | "driver" | "subnet" | "ipRange" | "gateway" | "ipv6" | "subnetV6" | "gatewayV6" | "internal" | "attachable" | "encrypted" | "mtu" | "icc" | "parent" | "mode" | "labels" | "options" | "aliases" | "ipv4" | "linkLocal" | "until";
 
+/**  What would make a no a yes (`netlens_core::reachability::Fix::code`): `connect`, or why no connect does. */
+export type FixCode = "connect" | "notRunning" | "networkingDisabled" | "stackOwnerGone" | "nothingJoinable";
+
+/**
+ *  The one connect a fix runs: through the `connect` command with an empty config, so it is recorded and
+ *  undone like any other connect.
+ */
+export type FixConnectDto = {
+	containerId: string,
+	containerName: string,
+	networkId: string,
+	networkName: string,
+};
+
+/**  What would make a no a yes. */
+export type FixDto = {
+	code: FixCode,
+	/**  "Connect legacy-web to backend", or why no connect helps. */
+	text: string,
+	/**  The docker CLI line, e.g. `docker network connect backend legacy-web`; `null` when no connect helps. */
+	command: string | null,
+	/**  The connect to run; `null` when no connect helps. */
+	connect: FixConnectDto | null,
+	/**  For `nothingJoinable`: the planner's first refusal, when one explains it. */
+	refusal: ProblemDto | null,
+};
+
 /**  The visible history, oldest first, and what Ctrl+Z and Ctrl+Shift+Z would do now. */
 export type HistoryDto = {
 	entries: HistoryEntryDto[],
@@ -245,6 +276,14 @@ export type IpamConfigDto = {
 export type KeyValueDto = {
 	key: string,
 	value: string,
+};
+
+/**  A network an answer goes through or names. */
+export type NetRefDto = {
+	id: string,
+	name: string,
+	/**  The network's graph node id (`network:<id>`). */
+	nodeId: string,
 };
 
 export type NetworkDto = {
@@ -367,7 +406,28 @@ export type ReachDto = {
 	explanation: string,
 };
 
+/**  One target and whether the container reaches it: how (every way, the most direct first) or why not. */
+export type ReachItemDto = {
+	kind: ReachTargetKind,
+	/**  The target's graph node id: `host`, `external` or `container:<id>`. */
+	nodeId: string,
+	/**  The container's ID; `null` for the host and the outside world. */
+	containerId: string | null,
+	/**  The container's name, `the host` or `the outside world`. */
+	label: string,
+	/**  When the target runs in another container's network stack (`container:` mode): that container's name. */
+	inStackOf: string | null,
+	reachable: boolean,
+	/**  Empty when not reachable. */
+	ways: WayDto[],
+	/**  `null` when reachable. */
+	whyNot: WhyNotDto | null,
+};
+
 export type ReachKindDto = "hostNetwork" | "gateway" | "nat" | "direct";
+
+/**  What a container may try to reach. */
+export type ReachTargetKind = "host" | "outside" | "container";
 
 /**  One network of a remove plan: refused with a reason, or removable after disconnecting `attached`. */
 export type RemoveItemDto = {
@@ -436,6 +496,50 @@ export type TopologyDto = {
  *  holding another revision than the diff's base asks for the whole topology instead.
  */
 export type TopologyPatched = TopologyDiffDto;
+
+/**  The answer to "can A reach B?". */
+export type VerdictDto = {
+	fromId: string,
+	fromName: string,
+	/**  B, and whether A reaches it: the ways or the reason. */
+	to: ReachItemDto,
+	/**  The networks the answer goes through, in the order of the ways, without repeats. */
+	networks: NetRefDto[],
+	/**  B's names that resolve from A, in the order of the ways, without repeats. */
+	names: string[],
+	/**  Only when the answer is no. */
+	fix: FixDto | null,
+};
+
+/**  How a target is reached (`netlens_core::reachability::Way::code`). */
+export type WayCode = "itself" | "sharedStack" | "hostStack" | "byName" | "onLan" | "ipOnly" | "gateway" | "viaHost" | "nat" | "direct" | "fromHost" | "publishedPorts";
+
+/**  One way a container reaches a target. */
+export type WayDto = {
+	code: WayCode,
+	/**  The network it goes through; `null` for loopback, a shared stack and the host's own stack. */
+	network: NetRefDto | null,
+	/**
+	 *  The target's names that resolve this way (container name, aliases, short ID); empty where the
+	 *  engine's DNS does not serve (the default bridge, the host's stack).
+	 */
+	names: string[],
+	/**  The address to use this way (the target's, or the gateway's), when known. */
+	address: string | null,
+	/**  The published ports, for `publishedPorts`. */
+	ports: string[],
+	/**  The way in the core's words. */
+	text: string,
+};
+
+/**  Why a target is not reached (`netlens_core::reachability::Reason::code`). */
+export type WhyNotCode = "notRunning" | "stackOwnerNotRunning" | "stackOwnerGone" | "networkingDisabled" | "noNetworks" | "noSharedNetwork" | "notRouted" | "iccDisabled" | "noWayToHost" | "noWayOut" | "notFromHost";
+
+/**  Why a target is not reached. */
+export type WhyNotDto = {
+	code: WhyNotCode,
+	text: string,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
