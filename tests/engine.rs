@@ -248,6 +248,39 @@ async fn engine_gone_is_reported_and_recovered_by_itself() {
     task.abort();
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_frozen_engine_is_noticed_and_what_changed_meanwhile_is_read_when_it_thaws() {
+    let cleanup = Cleanup::new("frozen");
+    let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = CountingProxy::start(&dir.path().join("frozen.sock"), &upstream);
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let task = tokio::spawn(follow(target(&proxy.host()), tx));
+    let mut seen = Snapshot::default();
+    time_until(&mut rx, &mut seen, Duration::from_secs(10), |_| true).await.expect("first snapshot");
+    // The engine stops answering but keeps the event stream's connection open: nothing ends on its own.
+    proxy.freeze();
+    let frozen_at = Instant::now();
+    let mut noticed = None;
+    while let Ok(Some(u)) = tokio::time::timeout(Duration::from_secs(10), rx.recv()).await {
+        if let LiveUpdate::Unreachable { reason, .. } = u {
+            noticed = Some((frozen_at.elapsed(), reason));
+            break;
+        }
+    }
+    let (after, reason) = noticed.expect("a frozen engine is reported as gone");
+    eprintln!("frozen engine noticed after {after:?}: {reason}");
+    assert!(after < Duration::from_secs(5), "took {after:?}");
+    // Changed while frozen (straight to the engine, past the proxy), then the engine comes back.
+    docker(&["network", "create", "--label", &cleanup.label, "nl-frozen-made"]);
+    proxy.thaw();
+    let mut fresh = Snapshot::default();
+    time_until(&mut rx, &mut fresh, Duration::from_secs(10), |s| s.networks.iter().any(|n| n.name == "nl-frozen-made"))
+        .await
+        .expect("after the thaw, a full read shows what changed meanwhile");
+    task.abort();
+}
+
 #[test]
 fn export_prints_json_dot_and_mermaid() {
     ensure_demo();

@@ -5,7 +5,9 @@
 //! just what it names (`netlens_core::events` decides what); events that arrive during that read are
 //! gathered and answered by one more read, so a burst costs a few small reads and a single change is not
 //! held back by a debounce. Each targeted read is repeated twice shortly after (`Rechecks`), because the
-//! engine announces some changes a moment before it lists them. Re-reading the engine's current state (never applying an event's claim) keeps
+//! engine announces some changes a moment before it lists them. A quiet stream is checked with a ping every
+//! two seconds, so an engine that froze with the connection open is noticed, and a new connection starts over
+//! with a full snapshot. Re-reading the engine's current state (never applying an event's claim) keeps
 //! this idempotent: the stream can deliver the same disconnect twice. A new stream starts with a full
 //! snapshot, because anything may have changed while it was down.
 
@@ -19,8 +21,14 @@ use super::{Engine, EngineError, Target};
 use netlens_core::events::{Patch, Rereads};
 use netlens_core::model::Snapshot;
 
-/// Retry delays while the engine does not answer: quick at first, then every few seconds.
-const RETRY: [u64; 4] = [1, 2, 3, 5];
+/// Retry delays while the engine does not answer: every second at first, then every two, so an engine that
+/// comes back is seen within about two seconds.
+const RETRY: [u64; 4] = [1, 1, 2, 2];
+/// An event stream can go quiet because nothing happens, or because the engine froze (a stopped process,
+/// a half-open connection) and never says so: after this long without events, ask it whether it is alive.
+const LIVENESS_IDLE: Duration = Duration::from_secs(2);
+/// How long a liveness ping may take before the engine counts as gone.
+const LIVENESS_TIMEOUT: Duration = Duration::from_millis(1500);
 /// Subscribe this far in the past so nothing that happens while the snapshot is read is missed; the
 /// replayed events only cause one more (identical) read.
 const EVENT_OVERLAP_SECS: i64 = 2;
@@ -99,22 +107,20 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
     loop {
         let mut is_recheck = false;
         if asked.is_empty() {
-            let event = match rechecks.next_at() {
-                Some(at) => tokio::select! {
-                    event = events.next() => Some(event),
-                    () = tokio::time::sleep_until(at) => None,
+            let idle = tokio::time::Instant::now() + LIVENESS_IDLE;
+            let recheck = rechecks.next_at().unwrap_or(idle).min(idle);
+            tokio::select! {
+                event = events.next() => if !note(event, &mut asked)? {
+                    return Ok(());
                 },
-                None => Some(events.next().await),
-            };
-            match event {
-                Some(event) => {
-                    if !note(event, &mut asked)? {
-                        return Ok(());
+                () = tokio::time::sleep_until(recheck) => {
+                    if rechecks.next_at().is_some_and(|at| at <= tokio::time::Instant::now()) {
+                        asked = rechecks.take_due();
+                        is_recheck = true;
+                    } else {
+                        engine.alive(LIVENESS_TIMEOUT).await?;
+                        continue;
                     }
-                }
-                None => {
-                    asked = rechecks.take_due();
-                    is_recheck = true;
                 }
             }
         }

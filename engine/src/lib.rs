@@ -7,6 +7,7 @@
 pub mod convert;
 pub mod events;
 pub mod networks;
+pub mod podman;
 pub mod target;
 pub mod write;
 
@@ -62,6 +63,8 @@ pub struct Engine {
     docker: Docker,
     target: Target,
     info: EngineInfo,
+    /// Set when the engine is Podman's Docker-compatible service, whose answers `podman` makes up for.
+    podman: Option<std::sync::Arc<podman::Podman>>,
 }
 
 impl Engine {
@@ -70,8 +73,11 @@ impl Engine {
         let docker = client(target)?;
         let docker = docker.negotiate_version().await.map_err(|e| EngineError::from_bollard(&target.host, e))?;
         let version = docker.version().await.map_err(|e| EngineError::from_bollard(&target.host, e))?;
-        let info = EngineInfo { version: version.version, api_version: version.api_version };
-        Ok(Self { docker, target: target.clone(), info })
+        let podman = podman::is_podman(&version).then(std::sync::Arc::default);
+        // The status bar and the export say which engine it is: a Podman version is not a Docker version.
+        let product = |v: String| if podman.is_some() { format!("Podman {v}") } else { v };
+        let info = EngineInfo { version: version.version.map(product), api_version: version.api_version };
+        Ok(Self { docker, target: target.clone(), info, podman })
     }
 
     pub fn target(&self) -> &Target {
@@ -86,6 +92,20 @@ impl Engine {
         &self.docker
     }
 
+    /// Whether the engine is Podman (its Docker-compatible API), detected from its version answer.
+    pub fn is_podman(&self) -> bool {
+        self.podman.is_some()
+    }
+
+    /// What this engine's API cannot tell or do that Docker's can, in words for the window; empty for Docker.
+    pub fn limits(&self) -> &'static [&'static str] {
+        if self.is_podman() {
+            &podman::LIMITS
+        } else {
+            &[]
+        }
+    }
+
     fn err(&self, e: bollard::errors::Error) -> EngineError {
         EngineError::from_bollard(&self.target.host, e)
     }
@@ -94,6 +114,9 @@ impl Engine {
     /// inspect would add the `Containers` map but costs one request per network; the container list
     /// already carries every endpoint.
     pub async fn snapshot(&self) -> Result<Snapshot, EngineError> {
+        if let Some(p) = &self.podman {
+            return podman::snapshot(self, p).await;
+        }
         let networks = self.docker.list_networks(None::<ListNetworksOptions>);
         let containers = self.docker.list_containers(Some(ListContainersOptions { all: true, ..Default::default() }));
         let (networks, containers) = tokio::join!(networks, containers);
@@ -107,6 +130,9 @@ impl Engine {
     /// Reads again only what events named: the listed containers and networks, filtered by ID (one request
     /// each kind, the same list shapes a snapshot converts). Everything else keeps its last read.
     pub async fn reread(&self, asked: &Rereads) -> Result<Patch, EngineError> {
+        if self.podman.is_some() {
+            return podman::reread(self, asked).await;
+        }
         let by_id = |ids: &std::collections::BTreeSet<String>| {
             Some(HashMap::from([("id".to_string(), ids.iter().cloned().collect::<Vec<_>>())]))
         };
@@ -127,6 +153,19 @@ impl Engine {
         let networks = networks.map_err(|e| self.err(e))?.into_iter().map(convert::network).collect();
         let containers = containers.map_err(|e| self.err(e))?.into_iter().map(convert::container).collect();
         Ok(Patch::from_reads(asked, networks, containers))
+    }
+
+    /// Whether the engine still answers, within `limit`: an open event stream alone does not say (a frozen
+    /// engine keeps the connection open and silent).
+    pub async fn alive(&self, limit: std::time::Duration) -> Result<(), EngineError> {
+        let unreachable = |reason: String| EngineError::Unreachable { endpoint: self.target.host.clone(), reason };
+        match tokio::time::timeout(limit, self.docker.ping()).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(e)) => Err(self.err(e)),
+            Err(_) => {
+                Err(unreachable(format!("the engine stopped answering (no reply within {} ms)", limit.as_millis())))
+            }
+        }
     }
 
     /// Endpoints with their aliases, which only a container inspect carries.
@@ -157,7 +196,13 @@ impl Engine {
         filters.insert("type".to_string(), vec!["network".to_string(), "container".to_string()]);
         let options = EventsOptions { since: since.map(|s| s.to_string()), until: None, filters: Some(filters) };
         let host = self.target.host.clone();
-        self.docker.events(Some(options)).map(move |r| r.map_err(|e| EngineError::from_bollard(&host, e)))
+        let err_host = host.clone();
+        let stream =
+            self.docker.events(Some(options)).map(move |r| r.map_err(|e| EngineError::from_bollard(&err_host, e)));
+        match &self.podman {
+            Some(p) => podman::events(p.clone(), self.docker.clone(), host, stream).left_stream(),
+            None => stream.right_stream(),
+        }
     }
 }
 

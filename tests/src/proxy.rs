@@ -1,8 +1,10 @@
 //! A counting proxy on a unix socket, between Netlens and the engine: it proves how many HTTP requests
-//! a snapshot makes, and its shutdown stands in for an engine that goes away.
+//! a snapshot makes, its shutdown stands in for an engine that goes away, and `freeze` for one that stops
+//! answering with its connections open (what `kill -STOP dockerd` does, without stopping the engine the
+//! other tests share).
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -12,6 +14,7 @@ use tokio::task::JoinHandle;
 pub struct CountingProxy {
     pub path: PathBuf,
     requests: Arc<AtomicUsize>,
+    frozen: Arc<AtomicBool>,
     tasks: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>>,
 }
 
@@ -21,21 +24,33 @@ impl CountingProxy {
         let _ = std::fs::remove_file(path);
         let listener = UnixListener::bind(path).expect("proxy socket binds");
         let requests = Arc::new(AtomicUsize::new(0));
+        let frozen = Arc::new(AtomicBool::new(false));
         let tasks: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>> = Arc::default();
         let (count, upstream, inner_tasks) = (requests.clone(), upstream.to_path_buf(), tasks.clone());
+        let ice = frozen.clone();
         let accept = tokio::spawn(async move {
             while let Ok((client, _)) = listener.accept().await {
-                let (count, upstream) = (count.clone(), upstream.clone());
+                let (count, upstream, ice) = (count.clone(), upstream.clone(), ice.clone());
                 let task = tokio::spawn(async move {
+                    thawed(&ice).await;
                     if let Ok(server) = UnixStream::connect(&upstream).await {
-                        pipe(client, server, count).await;
+                        pipe(client, server, count, ice).await;
                     }
                 });
                 inner_tasks.lock().unwrap().push(task);
             }
         });
         tasks.lock().unwrap().push(accept);
-        Self { path: path.to_path_buf(), requests, tasks }
+        Self { path: path.to_path_buf(), requests, frozen, tasks }
+    }
+
+    /// Stops passing anything on, either way, while keeping every connection open.
+    pub fn freeze(&self) {
+        self.frozen.store(true, Ordering::SeqCst);
+    }
+
+    pub fn thaw(&self) {
+        self.frozen.store(false, Ordering::SeqCst);
     }
 
     pub fn host(&self) -> String {
@@ -61,7 +76,14 @@ impl Drop for CountingProxy {
     }
 }
 
-async fn pipe(client: UnixStream, server: UnixStream, count: Arc<AtomicUsize>) {
+async fn thawed(frozen: &AtomicBool) {
+    while frozen.load(Ordering::SeqCst) {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+async fn pipe(client: UnixStream, server: UnixStream, count: Arc<AtomicUsize>, frozen: Arc<AtomicBool>) {
+    let ice = frozen.clone();
     let (mut cr, mut cw) = client.into_split();
     let (mut sr, mut sw) = server.into_split();
     let up = async move {
@@ -75,6 +97,7 @@ async fn pipe(client: UnixStream, server: UnixStream, count: Arc<AtomicUsize>) {
             let chunk = &buf[..n];
             let requests = chunk.windows(10).filter(|w| *w == b"HTTP/1.1\r\n").count();
             count.fetch_add(requests, Ordering::SeqCst);
+            thawed(&ice).await;
             if sw.write_all(chunk).await.is_err() {
                 break;
             }
@@ -82,7 +105,17 @@ async fn pipe(client: UnixStream, server: UnixStream, count: Arc<AtomicUsize>) {
         let _ = sw.shutdown().await;
     };
     let down = async move {
-        let _ = tokio::io::copy(&mut sr, &mut cw).await;
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = match sr.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            thawed(&frozen).await;
+            if cw.write_all(&buf[..n]).await.is_err() {
+                break;
+            }
+        }
         let _ = cw.shutdown().await;
     };
     tokio::join!(up, down);
