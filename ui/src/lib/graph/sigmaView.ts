@@ -49,6 +49,23 @@ const HALO = {
   backdropPadding: 5,
 } as const;
 
+/**
+ * Sigma 4.0.4 reads its hover picking buffer back after every frame while the pointer is over the
+ * canvas, the camera moving or not. Under software WebGL that readback waits for the whole frame: in a
+ * Chromium (SwiftShader) profile of a pan over the 300/2,000 topology it was 40 % of the main thread
+ * (getBufferSubData). Nothing can be hovered usefully while the camera pans or zooms, so the read waits
+ * until it is idle again (sigma draws a frame then, which asks again). Sigma has no setting for this; the
+ * patch is skipped if its internals ever take another shape.
+ */
+function quietHoverWhileMoving(renderer: { getGraphState(): { isIdle: boolean } }): void {
+  const resolver = (renderer as unknown as { internals?: { hoverResolver?: { request?: unknown } } }).internals?.hoverResolver;
+  if (!resolver || typeof resolver.request !== "function") return;
+  const request = (resolver.request as () => void).bind(resolver);
+  resolver.request = () => {
+    if (renderer.getGraphState().isIdle) request();
+  };
+}
+
 export function createSigmaView(container: HTMLElement, callbacks: GraphViewCallbacks): GraphView {
   const emptyGraph = (): NetlensGraph => new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
   let graph: NetlensGraph = emptyGraph();
@@ -157,6 +174,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       zoomDuration: 200,
     },
   });
+
+  quietHoverWhileMoving(renderer);
 
   // Level of detail: decided again when the selection, the hovered item, the graph or the camera
   // changes (the camera at most every LOD_INTERVAL ms), and applied as a difference of item states.
