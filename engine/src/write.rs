@@ -44,8 +44,13 @@ impl Engine {
             .inspect_container(&container.id, None::<InspectContainerOptions>)
             .await
             .map_err(|e| self.err(e))?;
-        let networks = inspected.network_settings.and_then(|s| s.networks).unwrap_or_default();
-        let settings = networks.into_values().find(|e| e.network_id.as_deref() == Some(network_id));
+        let mut networks = inspected.network_settings.and_then(|s| s.networks).unwrap_or_default();
+        // Podman writes the network's name where Docker writes its ID: then the key the view read it under.
+        let key =
+            networks.iter().find(|(_, e)| e.network_id.as_deref() == Some(network_id)).map(|(k, _)| k.clone()).or_else(
+                || container.endpoints.iter().find(|e| e.network_id == network_id).map(|e| e.network_name.clone()),
+            );
+        let settings = key.and_then(|k| networks.remove(&k));
         Ok(settings.map(|s| attachment_config(container, s)))
     }
 }
