@@ -12,7 +12,7 @@ PKGS=(
   build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev
   libayatana-appindicator3-dev librsvg2-dev
   # the sandbox engine and its test image
-  docker.io busybox-static iproute2
+  docker.io busybox-static iproute2 podman netavark aardvark-dns
   # driving the real window
   xvfb xauth webkit2gtk-driver imagemagick
 )

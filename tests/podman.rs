@@ -1,0 +1,230 @@
+//! Netlens on Podman's Docker-compatible API (issue 11), against a private `podman system service` that
+//! `tests/sandbox/podman.sh` runs with all its state in a temporary folder: the edges Podman's answers used
+//! to lose are drawn with their addresses, a connect and a disconnect through `Engine::run` and through the
+//! workbench show through `reread` and `follow`, networks made or removed (Podman sends no event for them)
+//! appear and go, and the service leaves no process behind.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
+
+use netlens::dto::lifecycle::NetworkSpecDto;
+use netlens::dto::ops::EndpointConfigDto;
+use netlens::service::{endpoints, history, networks};
+use netlens_core::endpoints::{EndpointConfig, Operation};
+use netlens_core::events::Rereads;
+use netlens_core::topology::{Edge, Node, Topology};
+use netlens_engine::{Engine, Target};
+use netlens_tests::live::Live;
+use netlens_tests::sandbox_dir;
+
+const IMAGE: &str = "netlens/busybox:latest";
+
+/// The private Podman service of one test: started in a fresh folder, purged (stopped and deleted) at the end.
+struct PodmanService {
+    dir: tempfile::TempDir,
+    host: String,
+}
+
+impl PodmanService {
+    /// `None` (with a loud message) only when podman is not installed; CI installs it (`.ci/deps.sh`).
+    fn start() -> Option<Self> {
+        if !Command::new("podman").arg("--version").output().is_ok_and(|o| o.status.success()) {
+            eprintln!(
+                "\n*** SKIPPED: podman is not installed, so Netlens was NOT tested against Podman. \
+                 Install it (apt-get install podman, or .ci/deps.sh) to run this test. ***\n"
+            );
+            return None;
+        }
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut service = Self { dir, host: String::new() };
+        service.host = service.script(&["start"]).lines().last().unwrap_or_default().to_string();
+        assert!(service.host.starts_with("unix://"), "podman.sh start printed {:?}", service.host);
+        Some(service)
+    }
+
+    fn script(&self, args: &[&str]) -> String {
+        let out = Command::new(sandbox_dir().join("podman.sh"))
+            .args(args)
+            .env("NETLENS_PODMAN_DIR", self.dir.path())
+            .output()
+            .expect("podman.sh runs");
+        assert!(
+            out.status.success(),
+            "podman.sh {} failed:\n{}{}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The podman CLI on this service's state only.
+    fn podman(&self, args: &[&str]) -> String {
+        let mut all = vec!["podman"];
+        all.extend_from_slice(args);
+        self.script(&all)
+    }
+
+    /// A container that stays up; `marker` in its command line lets the test look for it after the end.
+    fn run_idle(&self, name: &str, marker: &str, extra: &[&str]) -> String {
+        let mut args = vec!["run", "-d", "--name", name];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&[IMAGE, "sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done", marker]);
+        self.podman(&args)
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+}
+
+impl Drop for PodmanService {
+    fn drop(&mut self) {
+        // Idempotent: after a passing test this finds nothing left; after a failing one it ends everything.
+        let _ = Command::new(sandbox_dir().join("podman.sh"))
+            .arg("purge")
+            .env("NETLENS_PODMAN_DIR", self.dir.path())
+            .output();
+    }
+}
+
+fn target(host: &str) -> Target {
+    Target { context: "podman".into(), host: host.into(), tls: None, source: "test" }
+}
+
+fn attached(t: &Topology, container: &str, network: &str) -> bool {
+    t.endpoints_of(container).iter().any(|(n, _)| n.id == network)
+}
+
+/// Processes whose command line mentions `pattern` (pgrep -f), other than this test.
+fn processes(pattern: &str) -> Vec<String> {
+    let out = Command::new("pgrep").args(["-a", "-f", pattern]).output().expect("pgrep runs");
+    String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn podman_engine_is_read_and_changed_as_docker_is() {
+    let began = Instant::now();
+    let Some(service) = PodmanService::start() else { return };
+    let started = began.elapsed();
+    let marker = format!("netlens-podman-test-{}", std::process::id());
+    service.podman(&["network", "create", "--subnet", "10.216.50.0/24", "nlp-net"]);
+    let boxed = service.run_idle("nlp-box", &marker, &["--network", "nlp-net", "--ip", "10.216.50.10"]);
+    let on_default = service.run_idle("nlp-default", &marker, &[]);
+    let never_ran = service.podman(&["create", "--name", "nlp-created", "--network", "nlp-net", IMAGE, "true"]);
+    let shared = service.run_idle("nlp-shared", &marker, &["--network", &format!("container:{boxed}")]);
+
+    // Read: the engine is known as Podman, and the snapshot has the edges with their addresses.
+    let engine = Engine::connect(&target(&service.host)).await.expect("the podman service answers");
+    assert!(engine.is_podman());
+    let version = engine.info().version.clone().unwrap_or_default();
+    assert!(version.starts_with("Podman 4."), "the status bar names the engine: {version}");
+    assert!(engine.limits().iter().any(|l| l.contains("static addresses")), "what Podman lacks is said");
+    let snap = engine.snapshot().await.expect("snapshot");
+    let topo = Topology::from_snapshot(&snap);
+    let net = topo.network_by_name("nlp-net").expect("the network is listed").clone();
+    let on = topo.endpoints_of(&boxed);
+    assert_eq!(on.len(), 1, "{on:?}");
+    assert_eq!(on[0].0.id, net.id, "the edge goes to the network by its ID");
+    assert_eq!(on[0].1.network_id, net.id);
+    assert_eq!((on[0].1.ipv4.as_deref(), on[0].1.ipv4_prefix), (Some("10.216.50.10"), Some(24)));
+    let drawn = topo.edges().any(|e| {
+        matches!((e.id_source, e.edge, e.id_target), (Node::Network(n), Edge::Endpoint(ep), Node::Container(c))
+            if n.id == net.id && c.id == boxed && ep.ipv4.as_deref() == Some("10.216.50.10"))
+    });
+    assert!(drawn, "the graph has the network–container edge with its IPv4");
+    // The default network is listed as `bridge` but its containers call it `podman`.
+    let dflt = topo.endpoints_of(&on_default);
+    assert_eq!(dflt.iter().map(|(n, _)| n.name.as_str()).collect::<Vec<_>>(), ["bridge"], "{dflt:?}");
+    assert!(dflt[0].1.ipv4.as_deref().is_some_and(|ip| ip.starts_with("10.215.0.")), "{dflt:?}");
+    // A container that never ran is on its network, without an address.
+    let created = topo.endpoints_of(&never_ran);
+    assert_eq!(created.len(), 1);
+    assert_eq!((created[0].0.id.as_str(), created[0].1.ipv4.as_deref()), (net.id.as_str(), None));
+    // A shared stack is drawn on its owner only, with its mode, as Docker's answers draw it.
+    let sharer = topo.container(&shared).expect("listed");
+    assert_eq!(sharer.network_mode, format!("container:{boxed}"));
+    assert!(topo.endpoints_of(&shared).is_empty());
+    let read = began.elapsed();
+
+    // Change: through Engine::run, seen by reread and by the live view (events + network poll).
+    let live = Live::start(&service.host).await;
+    service.podman(&["network", "create", "--subnet", "10.216.51.0/24", "nlp-other"]);
+    live.until("a network made by the podman CLI (Podman sends no event)", |t| {
+        t.network_by_name("nlp-other").is_some()
+    })
+    .await;
+    let other = live.network_id("nlp-other");
+    service.podman(&["network", "connect", "nlp-other", "nlp-default"]);
+    live.until("a connect made by the podman CLI", |t| attached(t, &on_default, &other)).await;
+
+    let config =
+        EndpointConfig { aliases: vec!["edge".into()], ipv4: Some("10.216.51.20".into()), ..Default::default() };
+    let connect = Operation::Connect {
+        network_id: other.clone(),
+        network_name: "nlp-other".into(),
+        container_id: boxed.clone(),
+        container_name: "nlp-box".into(),
+        config,
+    };
+    engine.run(&connect).await.expect("connect through Engine::run");
+    let asked = Rereads { containers: [boxed.clone()].into_iter().collect(), ..Rereads::default() };
+    let patch = engine.reread(&asked).await.expect("reread");
+    let now = patch.containers[0].1.clone().expect("the container is there");
+    let e = now.endpoints.iter().find(|e| e.network_id == other).expect("the reread has the new endpoint by ID");
+    assert_eq!(e.ipv4.as_deref(), Some("10.216.51.20"));
+    live.until("the connect through Engine::run", |t| attached(t, &boxed, &other)).await;
+    let view = live.state.topology().unwrap();
+    let container = view.container(&boxed).unwrap().clone();
+    let restore = engine.attachment(&container, &other).await.expect("inspect").expect("found by the view's name");
+    assert_eq!(restore.aliases, ["edge"], "the user's alias, without Podman's own (the short ID)");
+    let disconnect = Operation::Disconnect {
+        network_id: other.clone(),
+        network_name: "nlp-other".into(),
+        container_id: boxed.clone(),
+        container_name: "nlp-box".into(),
+        force: false,
+        restore,
+    };
+    engine.run(&disconnect).await.expect("disconnect through Engine::run");
+    live.until("the disconnect through Engine::run", |t| !attached(t, &boxed, &other)).await;
+
+    // The workbench's own verbs: connect, disconnect and its undo, create and remove a network.
+    let form = EndpointConfigDto { aliases: vec!["api".into()], ipv4: None, ipv6: None };
+    let done = endpoints::connect(&live.state, &boxed, &other, &form).await.expect("connect");
+    assert_eq!(done.notice, None, "the view showed it before the command returned");
+    let done = endpoints::disconnect(&live.state, &boxed, &other).await.expect("disconnect");
+    assert_eq!(done.notice, None);
+    history::undo(&live.state).await.expect("undo the disconnect");
+    assert!(attached(&live.state.topology().unwrap(), &boxed, &other), "undo reconnected");
+    let spec = NetworkSpecDto {
+        name: "nlp-made".into(),
+        subnet: "10.216.52.0/24".into(),
+        icc: true,
+        ..NetworkSpecDto::default()
+    };
+    let made = networks::create(&live.state, &spec).await.expect("create");
+    assert_eq!(made.notice, None, "the network poll brought it into view in time");
+    let made_id = live.network_id("nlp-made");
+    assert!(service.podman(&["network", "ls", "--format", "{{.Name}}"]).lines().any(|n| n == "nlp-made"));
+    let report = networks::remove(&live.state, std::slice::from_ref(&made_id)).await.expect("remove");
+    assert!(report.summary.starts_with("Removed 1 network"), "{}", report.summary);
+    live.until("the removed network gone", |t| t.network(&made_id).is_none()).await;
+    let changed = began.elapsed();
+
+    // The end: nothing of the service is left running.
+    drop(live);
+    let dir = service.path();
+    drop(service);
+    let left: Vec<String> = processes(&dir.to_string_lossy()).into_iter().chain(processes(&marker)).collect();
+    assert!(left.is_empty(), "processes left after podman.sh purge: {left:#?}");
+    assert!(!dir.exists(), "the service's folder is deleted");
+    eprintln!(
+        "podman test: service up {started:?}, read checked at {read:?}, changes checked at {changed:?}, \
+         all done at {:?}",
+        began.elapsed()
+    );
+}
