@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use crate::dto::lifecycle::{NetworkSpecDto, PruneFiltersDto};
 use crate::dto::ops::{EndpointConfigDto, HistoryDto};
 use crate::error::AppError;
-use crate::golden::sandbox::{status, World};
+use crate::golden::sandbox::{status, unread, World};
 use crate::golden::{services, Book};
 use crate::service::{endpoints, networks};
 
@@ -66,10 +66,13 @@ pub fn record(book: &mut Book) {
     book.answer("createOptions", json!({}), &services::create_options(&w));
 
     book.answer("getTopology", json!({}), &w.state.view().topology.clone().ok_or_else(AppError::not_ready));
+    // Before Rust has read the engine (the window's loading state).
+    let before_first_read = unread().view().topology.clone().ok_or_else(AppError::not_ready);
+    book.answer_in("getTopology", "starting", json!({}), &before_first_read);
     book.answer("getEngineStatus", json!({}), &Ok::<_, AppError>(status()));
     book.answer("getHistory", json!({}), &history(&w));
 
-    for container in ["c-api", "c-db"] {
+    for container in ["c-api", "c-db", "c-gateway"] {
         let args = json!({ "containerId": container });
         book.answer("dropTargets", args.clone(), &drop_targets(&w, &args));
     }
@@ -88,9 +91,13 @@ pub fn record(book: &mut Book) {
         book.answer("planConnect", args.clone(), &plan_connect(&w, &args));
     }
 
-    for (container, network) in
-        [("c-api", "n-backend"), ("c-nightly", "n-backend"), ("c-db", "n-frontend"), ("c-gateway", "n-frontend")]
-    {
+    for (container, network) in [
+        ("c-api", "n-backend"),
+        ("c-nightly", "n-backend"),
+        ("c-db", "n-frontend"),
+        ("c-gateway", "n-frontend"),
+        ("c-gateway", "n-backend"),
+    ] {
         let args = json!({ "containerId": container, "networkId": network });
         book.answer("planDisconnect", args.clone(), &plan_disconnect(&w, &args));
     }
@@ -104,6 +111,9 @@ pub fn record(book: &mut Book) {
     book.answer("networkJson", json!({ "networkId": "n-missing" }), &services::network_json_missing(&w, "n-missing"));
 
     for fields in [
+        // The form as the dialog opens it, and `lan` typed before its driver is chosen.
+        json!({}),
+        json!({ "name": "lan" }),
         json!({ "name": "made" }),
         json!({ "name": "tool" }),
         json!({ "name": "keyed" }),

@@ -101,10 +101,14 @@ pub struct World {
     aliases: BTreeMap<(String, String), Vec<String>>,
 }
 
+/// The app's state on the sandbox before its first read of the engine.
+pub fn unread() -> AppState {
+    AppState::new(&LiveConfig { target: Target::sandbox(SANDBOX_HOST.into()), sandbox: true, sandbox_reason: None })
+}
+
 impl World {
     pub fn new() -> Self {
-        let config = LiveConfig { target: Target::sandbox(SANDBOX_HOST.into()), sandbox: true, sandbox_reason: None };
-        let world = Self { state: AppState::new(&config), engine: sandbox(), aliases: demo_aliases() };
+        let world = Self { state: unread(), engine: sandbox(), aliases: demo_aliases() };
         world.show();
         world
     }

@@ -57,6 +57,11 @@ fn record_history(book: &mut Book, w: &World, state: &str) {
     book.answer_in("getHistory", state, json!({}), &history(w));
 }
 
+/// The view after an outside change, which a UI test stages by moving to `state` (ReplayBackend::stage).
+fn record_view(book: &mut Book, w: &World, state: &str) {
+    book.answer_in("getTopology", state, json!({}), &Ok::<_, AppError>(w.view()));
+}
+
 /// Someone else changed db's address on backend (the UI test stages the same).
 fn db_moved_to(ip: &'static str) -> impl FnOnce(&mut Snapshot) {
     move |s| {
@@ -103,6 +108,7 @@ fn endpoints(book: &mut Book) {
         record_history(book, &w, off);
         let taken = format!("{off}AddressTaken");
         w.outside(db_moved_to(ip));
+        record_view(book, &w, &taken);
         record_history(book, &w, &taken);
         let undone = format!("{taken}-undone");
         let result = services::undo(&mut w);
@@ -143,6 +149,7 @@ fn networks(book: &mut Book) {
     // Someone else created `fresh` after the form was checked.
     let mut w = World::new();
     w.create_network(&NetworkSpec { name: "fresh".into(), ..NetworkSpec::default() });
+    record_view(book, &w, "freshTaken");
     let args = spec(json!({ "name": "fresh", "subnet": "10.60.0.0/24" }));
     act(book, &mut w, "createNetwork", ("freshTaken", "freshTaken"), args, create);
 
@@ -168,6 +175,7 @@ fn networks(book: &mut Book) {
         let old_ci = s.networks.iter().find(|n| n.id == "n-old-ci").cloned().expect("old-ci");
         s.containers.push(outsider("c-web", "web", &old_ci, "10.99.0.2"));
     });
+    record_view(book, &w, "webJoinedOldCi");
     let args = json!({ "networkIds": ["n-lab", "n-old-ci", "n-scratch"] });
     act(book, &mut w, "pruneNetworks", ("webJoinedOldCi", "webJoinedOldCi-pruned"), args, prune);
 }
