@@ -60,6 +60,7 @@ pub enum Code {
     MtuNotNumber,
     MtuOutOfRange,
     BadKey,
+    BadValue,
     OptionHasField,
     // Prune filters.
     BadUntil,

@@ -25,7 +25,7 @@ pub use crate::address::Reserved as ReservedAddress;
 pub use command::{create_command, prune_command, rm_command};
 pub use drivers::{driver_choices, explain_driver, DriverChoice};
 pub use filters::{parse_duration, parse_filters, FilterProblem};
-pub use problem::{Field, KeyProblem, SpecProblem};
+pub use problem::{Field, KeyProblem, SpecProblem, ValueProblem, MAX_KEY_BYTES, MAX_VALUE_BYTES};
 pub use prune::{
     age_text, prune_confirm, prune_preview, LabelFilter, PreviewItem, PruneDecision, PruneFilters, PruneTarget,
     SkipReason, Skipped,

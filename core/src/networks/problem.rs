@@ -55,7 +55,33 @@ pub enum KeyProblem {
     Empty,
     /// The CLI splits `key=value` at the first `=`, so such a key cannot be written back.
     HasEquals,
+    /// The CLI refuses a label key with whitespace, so the command line would not work.
+    Whitespace,
+    /// Line breaks and other control characters are invisible in the form and break the command line.
+    ControlCharacter,
+    /// Longer than `MAX_KEY_BYTES`.
+    TooLong {
+        bytes: usize,
+    },
 }
+
+/// Why a label or option value is unusable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueProblem {
+    ControlCharacter,
+    /// Longer than `MAX_VALUE_BYTES`.
+    TooLong {
+        bytes: usize,
+    },
+}
+
+/// The longest label or option key the create dialog takes, in bytes. The engine sets no limit; every key
+/// is drawn in the details panel and carried in each update, so a runaway paste must stop here. Real keys
+/// (`com.example.team`) are far shorter.
+pub const MAX_KEY_BYTES: usize = 1024;
+/// The longest label or option value, in bytes (4 KiB): room for a certificate fingerprint or a short
+/// JSON document, not for a file.
+pub const MAX_VALUE_BYTES: usize = 4096;
 
 /// One reason a network cannot be created (or re-created) as specified.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +180,11 @@ pub enum SpecProblem {
         key: String,
         problem: KeyProblem,
     },
+    BadValue {
+        field: Field,
+        key: String,
+        problem: ValueProblem,
+    },
     /// An extra driver option that a dedicated field sets: two places for one value would disagree.
     OptionHasField {
         key: String,
@@ -204,6 +235,7 @@ impl Problem for SpecProblem {
             Self::MtuNotNumber { .. } => Code::MtuNotNumber,
             Self::MtuOutOfRange { .. } => Code::MtuOutOfRange,
             Self::BadKey { .. } => Code::BadKey,
+            Self::BadValue { .. } => Code::BadValue,
             Self::OptionHasField { .. } => Code::OptionHasField,
             Self::ContainerGone { .. } => Code::ContainerGone,
         }
@@ -225,7 +257,8 @@ impl Problem for SpecProblem {
             | Self::SubnetOverlap { field, .. }
             | Self::Ipv6Off { field }
             | Self::NotForDriver { field, .. }
-            | Self::BadKey { field, .. } => Some(*field),
+            | Self::BadKey { field, .. }
+            | Self::BadValue { field, .. } => Some(*field),
             Self::Ipv6SubnetRequired => Some(Field::SubnetV6),
             Self::ParentRequired { .. }
             | Self::ParentInvalid { .. }
@@ -309,6 +342,27 @@ impl Problem for SpecProblem {
             Self::BadKey { field, key, problem: KeyProblem::HasEquals } => {
                 format!("The {} key `{key}` contains `=`", field.label())
             }
+            Self::BadKey { field, key, problem: KeyProblem::Whitespace } => {
+                format!("The {} key `{}` contains whitespace", field.label(), shown(key))
+            }
+            Self::BadKey { field, key, problem: KeyProblem::ControlCharacter } => {
+                format!("The {} key `{}` contains a control character", field.label(), shown(key))
+            }
+            Self::BadKey { field, key, problem: KeyProblem::TooLong { bytes } } => {
+                format!("The {} key `{}` is {bytes} bytes long, over {MAX_KEY_BYTES}", field.label(), shown(key))
+            }
+            Self::BadValue { field, key, problem: ValueProblem::ControlCharacter } => {
+                format!(
+                    "The value of {} `{}` contains a line break or another control character",
+                    field.label(),
+                    shown(key)
+                )
+            }
+            Self::BadValue { field, key, problem: ValueProblem::TooLong { bytes } } => format!(
+                "The value of {} `{}` is {bytes} bytes long, over {MAX_VALUE_BYTES} (4 KiB)",
+                field.label(),
+                shown(key)
+            ),
             Self::OptionHasField { key, dedicated } => {
                 format!("Option `{key}` is the {} field's job", dedicated.label())
             }
@@ -380,7 +434,22 @@ impl Problem for SpecProblem {
             Self::MtuNotNumber { .. } | Self::MtuOutOfRange { .. } => {
                 format!("Give a number from {MTU_MIN} to {MTU_MAX} (1500 on most Ethernet), or leave it empty.")
             }
-            Self::BadKey { .. } => "Give every key a name without `=`; the value goes after it.".into(),
+            Self::BadKey { problem: KeyProblem::Empty | KeyProblem::HasEquals, .. } => {
+                "Give every key a name without `=`; the value goes after it.".into()
+            }
+            Self::BadKey { problem: KeyProblem::Whitespace | KeyProblem::ControlCharacter, .. } => {
+                "Write the key without spaces, tabs or line breaks, e.g. com.example.team.".into()
+            }
+            Self::BadKey { problem: KeyProblem::TooLong { .. }, .. } => {
+                format!("Use a key of at most {MAX_KEY_BYTES} bytes, e.g. com.example.team.")
+            }
+            Self::BadValue { problem: ValueProblem::ControlCharacter, .. } => {
+                "Write the value on one line, without tabs or other control characters.".into()
+            }
+            Self::BadValue { problem: ValueProblem::TooLong { .. }, .. } => format!(
+                "Keep the value to at most {MAX_VALUE_BYTES} bytes: labels are for short facts, so store a longer \
+                 text elsewhere and put its name or address in the label."
+            ),
             Self::OptionHasField { dedicated, .. } => {
                 format!("Remove the option and set the {} in its own field instead.", dedicated.label())
             }
@@ -389,6 +458,23 @@ impl Problem for SpecProblem {
             }
         }
     }
+}
+
+/// A key as a message shows it: control characters escaped, and cut after 32 characters, so neither a
+/// runaway paste nor a line break in the key reaches the page whole.
+fn shown(key: &str) -> String {
+    let mut out = String::new();
+    for c in key.chars().take(32) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if key.chars().nth(32).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 fn not_for_driver(field: Field, driver: &str) -> String {

@@ -7,7 +7,7 @@
 
 use ipnet::IpNet;
 
-use super::problem::{Field, KeyProblem, SpecProblem, MTU_MAX, MTU_MIN};
+use super::problem::{Field, KeyProblem, SpecProblem, ValueProblem, MAX_KEY_BYTES, MAX_VALUE_BYTES, MTU_MAX, MTU_MIN};
 use super::spec::{mode_key, CreateContext, NetworkSpec, OPT_ENCRYPTED, OPT_ICC, OPT_MTU, OPT_PARENT};
 use crate::address::{overlaps, parse_ip, parse_net, subnets_of, truncated, Reserved as ReservedAddress};
 use crate::model::Network;
@@ -254,7 +254,7 @@ fn check_parent(topology: &Topology, s: &NetworkSpec, out: &mut Vec<SpecProblem>
         }
         return;
     }
-    let bad_char = |c: char| c.is_whitespace() || c == '/' || c == ':';
+    let bad_char = |c: char| c.is_whitespace() || c.is_control() || c == '/' || c == ':';
     if s.parent.len() > MAX_IFNAME_LEN || s.parent.chars().any(bad_char) || matches!(s.parent.as_str(), "." | "..") {
         out.push(SpecProblem::ParentInvalid { value: s.parent.clone() });
         return;
@@ -293,16 +293,12 @@ fn check_mtu(value: &str, out: &mut Vec<SpecProblem>) {
 
 fn check_keys(s: &NetworkSpec, out: &mut Vec<SpecProblem>) {
     for (field, map) in [(Field::Labels, &s.labels), (Field::Options, &s.options)] {
-        for key in map.keys() {
-            let problem = if key.is_empty() {
-                Some(KeyProblem::Empty)
-            } else if key.contains('=') {
-                Some(KeyProblem::HasEquals)
-            } else {
-                None
-            };
-            if let Some(problem) = problem {
+        for (key, value) in map {
+            if let Some(problem) = key_problem(key) {
                 out.push(SpecProblem::BadKey { field, key: key.clone(), problem });
+            }
+            if let Some(problem) = value_problem(value) {
+                out.push(SpecProblem::BadValue { field, key: key.clone(), problem });
             }
         }
     }
@@ -310,6 +306,34 @@ fn check_keys(s: &NetworkSpec, out: &mut Vec<SpecProblem>) {
         if let Some(dedicated) = dedicated_field(s.driver(), key) {
             out.push(SpecProblem::OptionHasField { key: key.clone(), dedicated });
         }
+    }
+}
+
+fn key_problem(key: &str) -> Option<KeyProblem> {
+    if key.is_empty() {
+        Some(KeyProblem::Empty)
+    } else if key.len() > MAX_KEY_BYTES {
+        Some(KeyProblem::TooLong { bytes: key.len() })
+    } else if key.chars().any(char::is_control) {
+        Some(KeyProblem::ControlCharacter)
+    } else if key.chars().any(char::is_whitespace) {
+        Some(KeyProblem::Whitespace)
+    } else if key.contains('=') {
+        Some(KeyProblem::HasEquals)
+    } else {
+        None
+    }
+}
+
+/// Values are kept as typed (spaces may mean something), but not past the size limit nor with characters
+/// the form cannot show.
+fn value_problem(value: &str) -> Option<ValueProblem> {
+    if value.len() > MAX_VALUE_BYTES {
+        Some(ValueProblem::TooLong { bytes: value.len() })
+    } else if value.chars().any(char::is_control) {
+        Some(ValueProblem::ControlCharacter)
+    } else {
+        None
     }
 }
 

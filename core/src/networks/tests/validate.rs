@@ -266,7 +266,7 @@ fn macvlan_and_ipvlan_without_parent_are_refused_unless_internal() {
 
 #[test]
 fn parents_that_cannot_be_interface_names_or_are_loopback_are_refused() {
-    for bad in ["eth 0", "eth0/1", "eth0:1", "a-very-long-interface"] {
+    for bad in ["eth 0", "eth0/1", "eth0:1", "a-very-long-interface", "eth0\u{1}", "\u{7f}"] {
         let p = problems(&NetworkSpec { driver: "macvlan".into(), parent: bad.into(), ..spec("x") });
         assert_eq!(p, [SpecProblem::ParentInvalid { value: bad.into() }], "{bad:?}");
     }
@@ -358,6 +358,73 @@ fn label_and_option_keys_that_are_empty_or_hold_equals_are_refused() {
             SpecProblem::BadKey { field: Field::Options, key: "=x".into(), problem: KeyProblem::HasEquals },
         ]
     );
+}
+
+#[test]
+fn label_keys_and_values_with_control_characters_or_whitespace_in_the_key_are_refused() {
+    let s = NetworkSpec {
+        labels: [
+            ("team\nname".to_string(), "web".to_string()),
+            ("my team".into(), "web".into()),
+            ("team".into(), "web\u{7}".into()),
+            ("note".into(), "  spaced value  ".into()),
+        ]
+        .into(),
+        options: [("opt".to_string(), "a\tb".to_string())].into(),
+        ..spec("x")
+    };
+    let p = problems(&s);
+    let key = |key: &str, problem| SpecProblem::BadKey { field: Field::Labels, key: key.into(), problem };
+    let value =
+        |field, key: &str| SpecProblem::BadValue { field, key: key.into(), problem: ValueProblem::ControlCharacter };
+    assert_eq!(
+        p,
+        [
+            key("my team", KeyProblem::Whitespace),
+            value(Field::Labels, "team"),
+            key("team\nname", KeyProblem::ControlCharacter),
+            value(Field::Options, "opt"),
+        ],
+        "a value may keep its spaces"
+    );
+    assert_eq!(p[2].fact(), "The label key `team\\nname` contains a control character", "shown escaped");
+    assert_eq!(p[1].code(), crate::problem::Code::BadValue);
+    assert!(p.iter().all(|p| !p.hint().is_empty()));
+}
+
+#[test]
+fn label_keys_over_1_kib_and_values_over_4_kib_are_refused_and_shown_cut() {
+    let long_key = "k".repeat(MAX_KEY_BYTES + 1);
+    let s = NetworkSpec {
+        labels: [
+            (long_key.clone(), "v".to_string()),
+            ("fits".into(), "v".repeat(MAX_VALUE_BYTES)),
+            ("big".into(), "v".repeat(MAX_VALUE_BYTES + 1)),
+            ("k".repeat(MAX_KEY_BYTES), "fits too".into()),
+        ]
+        .into(),
+        ..spec("x")
+    };
+    let p = problems(&s);
+    assert_eq!(
+        p,
+        [
+            SpecProblem::BadValue {
+                field: Field::Labels,
+                key: "big".into(),
+                problem: ValueProblem::TooLong { bytes: MAX_VALUE_BYTES + 1 }
+            },
+            SpecProblem::BadKey {
+                field: Field::Labels,
+                key: long_key,
+                problem: KeyProblem::TooLong { bytes: MAX_KEY_BYTES + 1 }
+            },
+        ]
+    );
+    assert_eq!(p[0].fact(), "The value of label `big` is 4097 bytes long, over 4096 (4 KiB)");
+    assert!(p[0].hint().contains("at most 4096 bytes"), "{}", p[0].hint());
+    assert!(p[1].fact().len() < 100, "the key is cut in the message: {}", p[1].fact());
+    assert!(p[1].fact().contains(&format!("`{}…`", "k".repeat(32))), "{}", p[1].fact());
 }
 
 #[test]
