@@ -18,5 +18,7 @@ pub mod layout;
 pub mod model;
 pub mod networks;
 pub mod problem;
+#[cfg(test)]
+mod props;
 pub mod reachability;
 pub mod topology;
