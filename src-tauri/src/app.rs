@@ -18,10 +18,9 @@ use crate::dto::ops::{
 use crate::dto::reach::{ReachItemDto, VerdictDto};
 use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto, TopologyPatched};
 use crate::error::AppError;
-use crate::service::{endpoints, history, networks, reach};
+use crate::service::{endpoints, history, inspect, networks, reach};
 use crate::state::TopologyUpdate;
 pub use crate::state::{AppState, LiveConfig};
-use netlens_core::endpoints::known_network;
 use netlens_engine::events::follow;
 
 type State<'a> = tauri::State<'a, Arc<AppState>>;
@@ -165,10 +164,7 @@ fn place_network(state: State<'_>, name: String, x: i32, y: i32) {
 #[tauri::command]
 #[specta::specta]
 async fn network_json(state: State<'_>, network_id: String) -> Result<String, AppError> {
-    // The ID becomes part of the engine's URL: only a network the view shows is asked about, by its own ID.
-    let id = known_network(&state.topology()?, &network_id).map_err(|r| AppError::refused(&[r]))?.id.clone();
-    let (_, engine) = state.current()?;
-    Ok(engine.network_json(&id).await?)
+    inspect::network_json(&state, &network_id).await
 }
 
 /// Everything the container can and cannot reach, each with how or why; changes nothing.

@@ -12,8 +12,8 @@ use crate::error::AppError;
 use crate::service::run::{capture, now, outcome, perform};
 use crate::state::AppState;
 use netlens_core::endpoints::{
-    next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, targets, user_aliases, EndpointConfig, Operation,
-    Refusal,
+    known_network, next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, targets, user_aliases,
+    EndpointConfig, Operation, Refusal,
 };
 use netlens_core::history::Change;
 use netlens_core::topology::{network_node_id, Topology};
@@ -140,6 +140,8 @@ pub async fn disconnect(state: &AppState, container_id: &str, network_id: &str) 
 /// The aliases of every container on a network, read by one container inspect each (they run together).
 pub async fn aliases_on(state: &AppState, network_id: &str) -> Result<Vec<AliasesDto>, AppError> {
     let (topology, engine) = state.current()?;
+    // An unknown ID is said to be gone, as every other command says it, rather than answered with no aliases.
+    known_network(&topology, network_id).map_err(|r| AppError::refused(&[r]))?;
     let on = topology.containers_on(network_id);
     let reads = on.iter().map(|(c, _)| engine.inspect_endpoints(&c.id));
     let answers = futures_util::future::join_all(reads).await;
