@@ -1,17 +1,21 @@
-// Editing in the whole window under jsdom (fake backend, fake graph view): drag a container onto a
-// network and fill the popover, Shift-drop, pull an edge off and confirm, Delete, undo/redo keys and
-// buttons, the history panel and the context menu, as a user (and the end-to-end tests) would.
+// Editing in the whole window under jsdom (Rust's recorded answers replayed, fake graph view): drag a
+// container onto a network and fill the popover, Shift-drop, pull an edge off and confirm, Delete,
+// undo/redo keys and buttons, the history panel and the context menu, as a user (and the end-to-end
+// tests) would. Rust's words and commands are expected as Rust recorded them (golden/), never retyped.
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { readable } from "svelte/store";
 import { afterEach, describe, expect, it } from "vitest";
 
 import App from "./App.svelte";
-import { FakeBackend } from "./test/fakeBackend";
-import { demoStatus, demoTopology } from "./test/demoTopology";
+import type { EndpointConfigDto } from "./lib/backend";
 import type { Point } from "./lib/graph/geometry";
 import { fakeViewFactory, type FakeGraphView } from "./test/fakeView";
+import { recordedError, recordedOk, ReplayBackend } from "./test/replayBackend";
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  expect(ReplayBackend.takeMissed()).toEqual([]);
+});
 
 const q = (selector: string) => document.querySelector<HTMLElement>(selector);
 const qa = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector));
@@ -23,10 +27,15 @@ const find = (selector: string) =>
     return el;
   });
 const tick = () => new Promise((r) => setTimeout(r, 0));
-const hasEdge = (b: FakeBackend, id: string) => b.topology!.edges.some((e) => e.id === id);
+/** Whether the last topology Rust showed has this edge. */
+const hasEdge = (b: ReplayBackend, id: string) => b.lastTopology!.edges.some((e) => e.id === id);
+/** The commands asked since `from` (an index into `calls`), by name. */
+const asked = (b: ReplayBackend, from = 0) => b.calls.slice(from).map((c) => c.command);
+const NO_CONFIG: EndpointConfigDto = { aliases: [], ipv4: null, ipv6: null };
+const connectArgs = (containerId: string, networkId: string, config = NO_CONFIG) => ({ containerId, networkId, config });
 
 async function setup() {
-  const backend = new FakeBackend(demoTopology(1), demoStatus());
+  const backend = new ReplayBackend();
   const views = fakeViewFactory();
   const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
   const main = result.container.querySelector("main")!;
@@ -61,27 +70,33 @@ describe("connecting by dragging", () => {
     expect(main.dataset.dragging).toBe("false");
     const popover = await find("[data-testid=connect-popover]");
     expect(popover.textContent).toContain("api gets an address on frontend and can reach its containers by name");
-    await waitFor(() => expect(q("[data-testid=connect-command]")?.textContent).toBe("docker network connect frontend api"));
-    expect((q("[data-testid=connect-ipv4]") as HTMLInputElement).placeholder).toContain("10.214.40.2");
+    const plain = recordedOk("planConnect", connectArgs("c-api", "n-frontend"));
+    await waitFor(() => expect(q("[data-testid=connect-command]")?.textContent).toBe(plain.command));
+    expect(plain.suggestedIpv4).toBeTruthy();
+    expect((q("[data-testid=connect-ipv4]") as HTMLInputElement).placeholder).toContain(plain.suggestedIpv4);
     // IPv6 is off on frontend: no field for it.
     expect(q("[data-testid=connect-ipv6]")).toBeNull();
 
     await fireEvent.input(q("[data-testid=connect-aliases]")!, { target: { value: "web, api-v2" } });
     await fireEvent.input(q("[data-testid=connect-ipv4]")!, { target: { value: "10.214.40.10" } });
+    const taken = recordedOk("planConnect", connectArgs("c-api", "n-frontend", { aliases: ["web", "api-v2"], ipv4: "10.214.40.10", ipv6: null }));
+    expect(taken.problems.map((p) => [p.field, p.code])).toEqual([["ipv4", "addressInUse"]]);
     const problem = await find('[data-testid=connect-problem][data-field="ipv4"]');
-    expect(problem.textContent).toContain("10.214.40.10 is already in use on frontend");
-    expect(q("[data-testid=connect-command]")?.textContent).toBe("docker network connect --alias web --alias api-v2 --ip 10.214.40.10 frontend api");
+    expect(problem.textContent).toContain(taken.problems[0]!.message);
+    expect(q("[data-testid=connect-command]")?.textContent).toBe(taken.command);
 
     await fireEvent.input(q("[data-testid=connect-ipv4]")!, { target: { value: "10.214.40.30" } });
     await waitFor(() => expect(q("[data-testid=connect-problem]")).toBeNull());
     await fireEvent.submit(q("[data-testid=connect-popover] form")!);
     await waitFor(() => expect(q("[data-testid=connect-popover]")).toBeNull());
-    const ep = backend.topology!.edges.find((e) => e.id === "endpoint:n-frontend:c-api")?.endpoint;
-    expect(ep?.ipv4).toBe("10.214.40.30/24");
-    expect(ep?.aliases).toEqual(["web", "api-v2"]);
+    // The form went to Rust as typed (the replay answers only that exact question).
+    const config = { aliases: ["web", "api-v2"], ipv4: "10.214.40.30", ipv6: null };
+    expect(backend.calls.filter((c) => c.command === "connect").map((c) => c.args)).toEqual([connectArgs("c-api", "n-frontend", config)]);
+    expect(backend.lastTopology!.edges.find((e) => e.id === "endpoint:n-frontend:c-api")?.endpoint?.ipv4).toBe("10.214.40.30/24");
+    const done = recordedOk("connect", connectArgs("c-api", "n-frontend", config));
     const toast = q('[data-testid=toast][data-kind="ok"]')!;
-    expect(toast.textContent).toContain("Connected api to frontend");
-    expect(toast.textContent).toContain("docker network connect --alias web --alias api-v2 --ip 10.214.40.30 frontend api");
+    expect(toast.textContent).toContain(done.done);
+    expect(toast.textContent).toContain(done.command);
   });
 
   it("changes nothing when the popover is closed with Escape", async () => {
@@ -91,7 +106,7 @@ describe("connecting by dragging", () => {
     await fireEvent.keyDown(aliases, { key: "Escape" });
     expect(q("[data-testid=connect-popover]")).toBeNull();
     expect(hasEdge(backend, "endpoint:n-frontend:c-api")).toBe(false);
-    expect(backend.calls.some((c) => c.startsWith("connect "))).toBe(false);
+    expect(asked(backend)).not.toContain("connect");
   });
 
   it("connects at once with the engine's defaults on a Shift-drop", async () => {
@@ -99,7 +114,7 @@ describe("connecting by dragging", () => {
     await drag(at("container:c-api"), at("network:n-vault"), true);
     await waitFor(() => expect(hasEdge(backend, "endpoint:n-vault:c-api")).toBe(true));
     expect(q("[data-testid=connect-popover]")).toBeNull();
-    expect(backend.calls).toContain("connect c-api n-vault");
+    expect(backend.calls.filter((c) => c.command === "connect").map((c) => c.args)).toEqual([connectArgs("c-api", "n-vault")]);
   });
 
   it("says why a refused network will not take the container, while hovering and after the drop", async () => {
@@ -109,13 +124,15 @@ describe("connecting by dragging", () => {
     view.pointer("move", { x: from.x + 20, y: from.y });
     await tick();
     view.pointer("move", at("network:n-backend"));
+    const refusal = recordedOk("dropTargets", { containerId: "c-api" }).find((t) => t.networkId === "n-backend")!.refusal!;
+    expect(refusal.code).toBe("alreadyConnected");
     const hint = await find("[data-testid=drop-refusal]");
-    expect(hint.textContent).toContain("api is already connected to backend. Disconnect it first");
+    expect(hint.textContent).toContain(refusal.message);
     view.pointer("up", at("network:n-backend"));
     const toast = await find("[data-testid=toast]");
-    expect(toast.textContent).toContain("already connected to backend");
+    expect(toast.textContent).toContain(refusal.message);
     expect(q("[data-testid=connect-popover]")).toBeNull();
-    expect(backend.calls.filter((c) => c.startsWith("connect") || c.startsWith("planConnect"))).toEqual([]);
+    expect(asked(backend).filter((c) => c === "connect" || c === "planConnect")).toEqual([]);
   });
 
   it("locks the fields on the default bridge and says why", async () => {
@@ -134,13 +151,17 @@ describe("disconnecting", () => {
     const { from, to } = pullAway(view, "endpoint:n-backend:c-api", 150);
     await drag(from, to);
     const dialog = await find("[data-testid=disconnect-dialog]");
-    expect(q("[data-testid=disconnect-command]")?.textContent).toBe("docker network disconnect backend api");
-    expect(dialog.textContent).toContain("10.214.10.2/24");
-    expect(dialog.textContent).toContain("api is running");
+    const plan = recordedOk("planDisconnect", { containerId: "c-api", networkId: "n-backend" });
+    expect(plan.ipv4).toBe("10.214.10.2/24");
+    expect(plan.warning).toBeTruthy();
+    expect(q("[data-testid=disconnect-command]")?.textContent).toBe(plan.command);
+    expect(dialog.textContent).toContain(plan.ipv4);
+    expect(dialog.textContent).toContain(plan.warning);
     await fireEvent.click(q("[data-testid=disconnect-confirm]")!);
     await waitFor(() => expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(false));
     await waitFor(() => expect(q("[data-testid=disconnect-dialog]")).toBeNull());
-    expect(q('[data-testid=toast][data-kind="ok"]')?.textContent).toContain("Disconnected api from backend");
+    const done = recordedOk("disconnect", { containerId: "c-api", networkId: "n-backend" });
+    expect(q('[data-testid=toast][data-kind="ok"]')?.textContent).toContain(done.done);
   });
 
   it("leaves everything as it was when the dialog is cancelled with Escape", async () => {
@@ -151,7 +172,7 @@ describe("disconnecting", () => {
     await fireEvent.keyDown(dialog, { key: "Escape" });
     expect(q("[data-testid=disconnect-dialog]")).toBeNull();
     expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(true);
-    expect(backend.calls).not.toContain("disconnect c-api n-backend");
+    expect(asked(backend)).not.toContain("disconnect");
   });
 
   it("does nothing for a pull released before the snap", async () => {
@@ -160,7 +181,7 @@ describe("disconnecting", () => {
     await drag(from, to);
     await tick();
     expect(q("[data-testid=disconnect-dialog]")).toBeNull();
-    expect(backend.calls.filter((c) => c.includes("isconnect"))).toEqual([]);
+    expect(asked(backend).filter((c) => c.includes("isconnect"))).toEqual([]);
   });
 
   it("disconnects the selected edge on Delete", async () => {
@@ -173,12 +194,13 @@ describe("disconnecting", () => {
 
   it("selects a container on a short click instead of dragging it", async () => {
     const { backend, view, at } = await setup();
+    const before = backend.calls.length;
     const p = at("container:c-db");
     view.pointer("down", p);
     view.pointer("move", { x: p.x + 2, y: p.y + 1 });
     view.pointer("up", { x: p.x + 2, y: p.y + 1 });
     await waitFor(() => expect(q("[data-testid=details]")?.dataset.selected).toBe("container:c-db"));
-    expect(backend.calls).toEqual([]);
+    expect(asked(backend, before)).toEqual([]);
   });
 });
 
@@ -187,18 +209,23 @@ describe("undo, redo and history", () => {
     const { backend } = await setup();
     await fireEvent.click(q('[data-edge-id="endpoint:n-backend:c-nightly"]')!);
     await fireEvent.keyDown(document.body, { key: "Delete" });
-    await waitFor(() => expect(q("[data-testid=undo]")?.getAttribute("title")).toContain("Undo: Connect nightly-job to backend"));
+    const off = recordedOk("disconnect", { containerId: "c-nightly", networkId: "n-backend" });
+    expect(off.history.undo).toBeTruthy();
+    await waitFor(() => expect(q("[data-testid=undo]")?.getAttribute("title")).toContain(`Undo: ${off.history.undo}`));
     expect((q("[data-testid=redo]") as HTMLButtonElement).disabled).toBe(true);
 
     await fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
     await waitFor(() => expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(true));
     const redo = q("[data-testid=redo]") as HTMLButtonElement;
     await waitFor(() => expect(redo.disabled).toBe(false));
-    expect(redo.title).toContain("Redo: Disconnect nightly-job from backend");
+    const undone = recordedOk("undo", {}, "nightlyOff");
+    expect(undone.history.redo).toBeTruthy();
+    expect(redo.title).toContain(`Redo: ${undone.history.redo}`);
 
     await fireEvent.keyDown(document.body, { key: "Z", ctrlKey: true, shiftKey: true });
     await waitFor(() => expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(false));
-    expect(backend.calls.filter((c) => c === "undo" || c === "redo")).toEqual(["undo", "redo"]);
+    expect(asked(backend).filter((c) => c === "undo" || c === "redo")).toEqual(["undo", "redo"]);
+    expect(backend.state).toBe("nightlyRedone");
   });
 
   it("leaves Ctrl+Z to a text field being typed in", async () => {
@@ -208,7 +235,7 @@ describe("undo, redo and history", () => {
     const aliases = await find("[data-testid=connect-aliases]");
     await fireEvent.keyDown(aliases, { key: "z", ctrlKey: true });
     await tick();
-    expect(backend.calls).not.toContain("undo");
+    expect(asked(backend)).not.toContain("undo");
   });
 
   it("lists what was done and undone in the history panel", async () => {
@@ -221,27 +248,30 @@ describe("undo, redo and history", () => {
     await fireEvent.click(q("[data-testid=undo]")!);
     await waitFor(() => expect(q("[data-testid=history-entry]")?.dataset.state).toBe("undone"));
     const entry = q("[data-testid=history-entry]")!;
-    expect(entry.textContent).toContain("Disconnect nightly-job from backend");
-    expect(entry.textContent).toContain("docker network disconnect backend nightly-job");
-    expect(entry.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-26T09:30:00.000Z");
+    const [recordedEntry] = recordedOk("getHistory", {}, "nightlyUndone").entries;
+    expect(recordedEntry?.state).toBe("undone");
+    expect(entry.textContent).toContain(recordedEntry!.describe);
+    expect(entry.textContent).toContain(recordedEntry!.command);
+    expect(entry.querySelector("time")?.getAttribute("datetime")).toBe(recordedEntry!.when);
     expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(true);
   });
 
   it("shows an undo that cannot restore exactly, and changes nothing", async () => {
-    const { backend } = await setup();
-    await backend.disconnect("c-api", "n-backend");
-    const t = backend.topology!;
-    backend.emitTopology({
-      ...t,
-      revision: t.revision + 1,
-      edges: t.edges.map((e) => (e.id === "endpoint:n-backend:c-db" && e.endpoint ? { ...e, endpoint: { ...e.endpoint, ipv4: "10.214.10.2/24" } } : e)),
-    });
-    const before = backend.topology;
+    const { backend, main } = await setup();
+    // gateway's backend address was fixed (--ip); someone gives it to db while gateway is off backend.
+    await backend.disconnect("c-gateway", "n-backend");
+    backend.stage("gatewayOffBackendAddressTaken");
+    const before = backend.lastTopology!;
+    await waitFor(() => expect(main.dataset.revision).toBe(String(before.revision)));
     await fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
     const toast = await find('[data-testid=toast][data-kind="error"]');
-    expect(toast.textContent).toContain("Cannot restore");
-    expect(toast.textContent).toContain("Disconnect that container first");
-    expect(backend.topology).toBe(before);
+    const refused = recordedError("undo", {}, "gatewayOffBackendAddressTaken");
+    expect(refused.code).toBe("cannotRestore");
+    expect(refused.hint).toBeTruthy();
+    expect(toast.textContent).toContain(refused.message);
+    expect(toast.textContent).toContain(refused.hint);
+    expect(backend.lastTopology).toBe(before);
+    expect(hasEdge(backend, "endpoint:n-backend:c-gateway")).toBe(false);
   });
 });
 
@@ -262,7 +292,8 @@ describe("context menu", () => {
     const sub = await find('[data-testid="context-submenu"]');
     const backendItem = sub.querySelector<HTMLElement>('[data-item="connect:network:n-backend"]')!;
     expect(backendItem.getAttribute("aria-disabled")).toBe("true");
-    expect(backendItem.getAttribute("title")).toContain("already connected");
+    const refusal = recordedOk("dropTargets", { containerId: "c-api" }).find((t) => t.networkId === "n-backend")!.refusal!;
+    expect(backendItem.getAttribute("title")).toContain(refusal.message);
     await fireEvent.click(sub.querySelector<HTMLElement>('[data-item="connect:network:n-vault"]')!);
     await waitFor(() => expect(q("[data-testid=connect-popover]")?.textContent).toContain("Connect api to vault"));
     expect(q('[data-testid="context-menu"]')).toBeNull();
@@ -294,7 +325,8 @@ describe("context menu", () => {
     await fireEvent.keyDown(connect, { key: "ArrowRight" });
     await fireEvent.click(await find('[data-testid="context-submenu"] [data-item="connect:network:n-frontend"]'));
     const confirm = await find("[data-testid=connect-confirm]");
-    await waitFor(() => expect(q("[data-testid=connect-command]")?.textContent).toBe("docker network connect frontend db"));
+    const plan = recordedOk("planConnect", connectArgs("c-db", "n-frontend"));
+    await waitFor(() => expect(q("[data-testid=connect-command]")?.textContent).toBe(plan.command));
     await fireEvent.click(confirm);
     await waitFor(() => expect(hasEdge(backend, "endpoint:n-frontend:c-db")).toBe(true));
 
@@ -325,6 +357,6 @@ describe("one operation at a time", () => {
     expect(view.pointer("down", view.nodeViewportPosition("container:c-db")!)).toBe(false);
     await waitFor(() => expect(q("[data-testid=disconnect-dialog]")).toBeNull());
     expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(false);
-    expect(backend.calls).not.toContain("undo");
+    expect(asked(backend)).not.toContain("undo");
   });
 });

@@ -5,16 +5,19 @@ import { readable } from "svelte/store";
 import { afterEach, describe, expect, it } from "vitest";
 
 import App from "./App.svelte";
-import { FakeBackend } from "./test/fakeBackend";
-import { demoStatus, demoTopology } from "./test/demoTopology";
 import { fakeViewFactory, ORIGIN } from "./test/fakeView";
+import { ReplayBackend } from "./test/replayBackend";
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  expect(ReplayBackend.takeMissed()).toEqual([]);
+});
 
 const q = (selector: string) => document.querySelector<HTMLElement>(selector);
+const asked = (b: ReplayBackend, command: string) => b.calls.filter((c) => c.command === command).map((c) => c.args);
 
 async function setup() {
-  const backend = new FakeBackend(demoTopology(1), demoStatus());
+  const backend = new ReplayBackend();
   const views = fakeViewFactory();
   const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
   const main = result.container.querySelector("main");
@@ -37,7 +40,8 @@ describe("lifecycle dialogs in the window", () => {
     const { backend, view } = await setup();
     view.rightClick({ x: ORIGIN.x + 900, y: ORIGIN.y - 350 });
     await createNamed("made");
-    expect(backend.calls).toContain("placeNetwork made 900 -350");
+    expect(asked(backend, "placeNetwork")).toEqual([{ name: "made", x: 900, y: -350 }]);
+    expect(backend.state).toBe("created-made");
   });
 
   it("the toolbar and Ctrl+N open the dialog without a placement", async () => {
@@ -46,12 +50,15 @@ describe("lifecycle dialogs in the window", () => {
     await createNamed("tool");
     await fireEvent.keyDown(window, { key: "n", ctrlKey: true });
     await createNamed("keyed");
-    expect(backend.calls.filter((c) => c.startsWith("placeNetwork"))).toEqual([]);
+    expect(asked(backend, "createNetwork").map((a) => (a as { spec: { name: string } }).spec.name)).toEqual(["tool", "keyed"]);
+    expect(backend.state).toBe("created-keyed");
+    expect(asked(backend, "placeNetwork")).toEqual([]);
   });
 
   it("the prune button opens the preview", async () => {
-    await setup();
+    const { backend } = await setup();
     await fireEvent.click(q("[data-testid=prune-button]")!);
     await waitFor(() => expect(q("[data-testid=prune-dialog]")).not.toBeNull());
+    await waitFor(() => expect(asked(backend, "prunePreview")).toEqual([{ filters: { until: "", labels: [] } }]));
   });
 });

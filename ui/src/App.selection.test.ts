@@ -1,4 +1,4 @@
-// Multi-selection in the whole window under jsdom (fake backend, fake graph view): Ctrl/Shift+click in
+// Multi-selection in the whole window under jsdom (Rust's recorded answers replayed, fake graph view): Ctrl/Shift+click in
 // the graph and the outline, the summary in the details panel, Delete and the summary's button opening
 // one remove dialog for every selected network, a plain click, Escape and an empty-canvas click.
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
@@ -6,11 +6,13 @@ import { readable } from "svelte/store";
 import { afterEach, describe, expect, it } from "vitest";
 
 import App from "./App.svelte";
-import { FakeBackend } from "./test/fakeBackend";
-import { demoStatus, demoTopology } from "./test/demoTopology";
 import { fakeViewFactory } from "./test/fakeView";
+import { recordedOk, ReplayBackend } from "./test/replayBackend";
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  expect(ReplayBackend.takeMissed()).toEqual([]);
+});
 
 const q = (selector: string) => document.querySelector<HTMLElement>(selector);
 const qa = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector));
@@ -21,7 +23,7 @@ const outlineSelected = () => qa('[data-testid=outline] [aria-selected="true"]')
 const removeItems = () => qa("[data-testid=remove-item]").map((el) => el.dataset.networkId);
 
 async function setup() {
-  const backend = new FakeBackend(demoTopology(1), demoStatus());
+  const backend = new ReplayBackend();
   const views = fakeViewFactory();
   const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
   const main = result.container.querySelector("main")!;
@@ -48,6 +50,8 @@ describe("multi-selection", () => {
     expect(qa("[data-testid=remove-dialog]")).toHaveLength(1);
     expect(removeItems().sort()).toEqual(["n-frontend", "n-vault"]);
     expect(q("[data-testid=remove-dialog]")?.textContent).toContain("Remove 2 networks");
+    for (const item of recordedOk("planRemove", { networkIds: ["n-vault", "n-frontend"] }).items)
+      expect(q("[data-testid=remove-dialog]")?.textContent).toContain(item.confirmText);
 
     // Escape cancels the dialog and keeps the selection, so Delete can be pressed again.
     await fireEvent.keyDown(q("[data-testid=remove-dialog]")!, { key: "Escape" });
@@ -65,14 +69,9 @@ describe("multi-selection", () => {
     await waitFor(() => expect((q("[data-testid=remove-confirm]") as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(q("[data-testid=remove-confirm]")!);
     await waitFor(() => expect(q("[data-testid=remove-report]")).not.toBeNull());
-    // The fake lifecycle keeps its own networks; the engine's next topology is pushed by hand.
-    const gone = new Set(["network:n-vault", "network:n-frontend"]);
-    const t = demoTopology(2);
-    backend.emitTopology({
-      ...t,
-      nodes: t.nodes.filter((n) => !gone.has(n.id)),
-      edges: t.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
-    });
+    // Rust showed the topology without them before the remove resolved.
+    expect(backend.state).toBe("removedVaultFrontend");
+    expect(backend.lastTopology!.nodes.map((n) => n.id)).not.toContain("network:n-vault");
     await waitFor(() => expect(q("[data-testid=multi-selection-headline]")?.textContent).toBe("2 selected: 2 gone items"));
     expect(q("[data-testid=details-remove-selected]")).toBeNull();
     expect(q("[data-testid=multi-selection-ignored]")).toBeNull();

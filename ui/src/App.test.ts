@@ -1,18 +1,23 @@
-// The whole window under jsdom with a fake backend and a fake graph view: outline, details, status,
-// banner, test hook and in-place updates, as a user and an end-to-end test would see them.
+// The whole window under jsdom, replaying Rust's recorded answers (test/replayBackend.ts) with a fake graph
+// view: outline, details, status, banner, test hook and in-place updates, as a user and an end-to-end
+// test would see them.
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { readable } from "svelte/store";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { withExtraContainer } from "./demo/scenarios";
 import App from "./App.svelte";
-import { FakeBackend } from "./test/fakeBackend";
+import type { TopologyDto } from "./lib/backend";
 import { demoStatus, demoTopology } from "./test/demoTopology";
-import { fakeViewFactory } from "./test/fakeView";
+import { fakeViewFactory, ORIGIN } from "./test/fakeView";
+import { recordedOk, ReplayBackend } from "./test/replayBackend";
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  expect(ReplayBackend.takeMissed()).toEqual([]);
+});
 
-async function setup(backend = new FakeBackend(demoTopology(1), demoStatus())) {
+async function setup(backend = new ReplayBackend()) {
   const views = fakeViewFactory();
   const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
   const main = result.container.querySelector("main");
@@ -21,6 +26,15 @@ async function setup(backend = new FakeBackend(demoTopology(1), demoStatus())) {
 }
 
 const q = (selector: string) => document.querySelector<HTMLElement>(selector);
+
+/** The sandbox topology with one change the sandbox does not have, staged as Rust's answer. */
+function staged(change: (t: TopologyDto) => void): ReplayBackend {
+  const t = demoTopology(1);
+  change(t);
+  const backend = new ReplayBackend();
+  backend.answerWith("getTopology", { ok: t });
+  return backend;
+}
 
 describe("App", () => {
   it("marks itself ready with the revision once the first topology is drawn", async () => {
@@ -40,9 +54,16 @@ describe("App", () => {
   });
 
   it("shows a network's details when its outline entry is clicked", async () => {
-    const { backend } = await setup();
+    // Staged: no sandbox network is attachable, and the flag must show when one is.
+    const { backend } = await setup(
+      staged((t) => {
+        const net = t.nodes.find((n) => n.id === "network:n-backend")?.network;
+        if (net) net.attachable = true;
+      }),
+    );
     await waitFor(() => expect(q('[data-node-id="network:n-backend"]')).not.toBeNull());
     await fireEvent.click(q('[data-node-id="network:n-backend"]')!);
+    const sent = demoTopology().nodes.find((n) => n.id === "network:n-backend")!.network!;
     const details = q("[data-testid=details]");
     expect(details?.dataset.selected).toBe("network:n-backend");
     // What the driver is for is the backend's paragraph (createOptions), whatever its words.
@@ -53,7 +74,8 @@ describe("App", () => {
     expect(details?.querySelector("[data-field=driver] strong")?.textContent).toBe("bridge");
     expect(details?.querySelector("[data-field=scope]")?.textContent).toContain("local");
     const time = details?.querySelector("[data-field=created] time");
-    expect(time?.getAttribute("datetime")).toBe("2026-11-25T10:00:00.000Z");
+    expect(sent.created).toBeTruthy();
+    expect(time?.getAttribute("datetime")).toBe(new Date(sent.created!).toISOString());
     expect(time?.textContent).toMatch(/ago|just now|in /);
     expect(details?.querySelector("[data-field=ipam]")?.textContent).toContain("10.214.10.0/24");
     expect(details?.querySelector('[data-flag=attachable]')?.getAttribute("data-on")).toBe("true");
@@ -64,7 +86,13 @@ describe("App", () => {
   });
 
   it("shows a container's details when the graph reports a click on it", async () => {
-    const { views } = await setup();
+    // Staged: the sandbox publishes no ports, and they must show when a container does.
+    const { views } = await setup(
+      staged((t) => {
+        const c = t.nodes.find((n) => n.id === "container:c-gateway")?.container;
+        if (c) c.ports = [{ privatePort: 80, publicPort: 8080, protocol: "tcp", ip: "0.0.0.0" }];
+      }),
+    );
     await waitFor(() => expect(views.views[0]).toBeDefined());
     views.views[0]!.click("container:c-gateway");
     await waitFor(() => expect(q("[data-testid=details]")?.dataset.selected).toBe("container:c-gateway"));
@@ -90,7 +118,14 @@ describe("App", () => {
   });
 
   it("shows endpoint details for an edge in the outline", async () => {
-    await setup();
+    // Staged: the engine's container list carries no aliases (demo.sh's `edge` shows through
+    // networkAliases), and an endpoint's own must show when it does.
+    await setup(
+      staged((t) => {
+        const ep = t.edges.find((e) => e.id === "endpoint:n-frontend:c-gateway")?.endpoint;
+        if (ep) ep.aliases = ["edge"];
+      }),
+    );
     await waitFor(() => expect(q('[data-edge-id="endpoint:n-frontend:c-gateway"]')).not.toBeNull());
     await fireEvent.click(q('[data-edge-id="endpoint:n-frontend:c-gateway"]')!);
     const details = q("[data-testid=details]")!;
@@ -142,10 +177,12 @@ describe("App", () => {
     await waitFor(() => expect(q("[data-testid=status] [data-field=sandbox]")).not.toBeNull());
     const status = q("[data-testid=status]")!;
     expect(status.querySelector("[data-field=state]")?.textContent).toContain("Connected");
-    expect(status.querySelector("[data-field=context]")?.textContent).toContain("sandbox");
-    expect(status.querySelector("[data-field=engine-version]")?.textContent).toContain("20.10.24");
-    expect(status.querySelector("[data-field=api-version]")?.textContent).toContain("1.41");
-    expect(status.querySelector("[data-field=sandbox]")?.textContent).toContain("Sandbox engine — demo topology (no engine answered at");
+    const sent = recordedOk("getEngineStatus", {});
+    expect(sent.engineVersion && sent.apiVersion && sent.sandboxReason).toBeTruthy();
+    expect(status.querySelector("[data-field=context]")?.textContent).toContain(sent.context);
+    expect(status.querySelector("[data-field=engine-version]")?.textContent).toContain(sent.engineVersion);
+    expect(status.querySelector("[data-field=api-version]")?.textContent).toContain(sent.apiVersion);
+    expect(status.querySelector("[data-field=sandbox]")?.textContent).toContain(`Sandbox engine — demo topology (${sent.sandboxReason})`);
   });
 
   it("shows a banner while the engine is unreachable and removes it when it is back", async () => {
@@ -162,9 +199,12 @@ describe("App", () => {
   });
 
   it("shows loading until the first topology, then the graph", async () => {
-    const backend = new FakeBackend(null, demoStatus());
+    const backend = new ReplayBackend();
+    // Rust's answer before it has read the engine.
+    backend.state = "starting";
     const { main } = await setup(backend);
     await waitFor(() => expect(screen.getByTestId("loading")).toBeTruthy());
+    expect(backend.calls.some((c) => c.command === "getTopology")).toBe(true);
     expect(main.dataset.ready).toBe("false");
     backend.emitTopology(demoTopology(1));
     await waitFor(() => expect(main.dataset.ready).toBe("true"));
@@ -175,15 +215,20 @@ describe("App", () => {
     const t = demoTopology(1);
     const keep = new Set(["network:n-bridge", "network:n-host", "network:n-none", "host", "external"]);
     const bare = { revision: 1, nodes: t.nodes.filter((n) => keep.has(n.id)), edges: t.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
-    await setup(new FakeBackend(bare, demoStatus({ sandbox: false })));
+    const backend = new ReplayBackend();
+    backend.answerWith("getTopology", { ok: bare });
+    backend.answerWith("getEngineStatus", { ok: demoStatus({ sandbox: false }) });
+    await setup(backend);
     await waitFor(() => expect(screen.getByTestId("empty").textContent).toContain("No networks of your own yet"));
   });
 
   it("shows the error with its hint when the topology cannot be read", async () => {
-    const backend = new FakeBackend(null, demoStatus());
-    backend.topologyError = { code: "engineRejected", message: "forbidden", hint: "Is your user in the docker group?" };
+    const backend = new ReplayBackend();
+    // A stand-in failure (Rust's get_topology only ever says notReady): the window shows any other error.
+    backend.answerWith("getTopology", { error: { code: "engineRejected", message: "stand-in refusal", hint: "stand-in hint" } });
     await setup(backend);
-    await waitFor(() => expect(screen.getByTestId("load-error").textContent).toContain("docker group"));
+    await waitFor(() => expect(screen.getByTestId("load-error").textContent).toContain("stand-in refusal"));
+    expect(screen.getByTestId("load-error").textContent).toContain("stand-in hint");
   });
 
   it("installs the end-to-end test hook and removes it on unmount", async () => {
@@ -191,7 +236,8 @@ describe("App", () => {
     await waitFor(() => expect(main.dataset.ready).toBe("true"));
     const hook = window.__NETLENS_TEST__;
     expect(hook?.revision()).toBe(1);
-    expect(hook?.nodePosition("network:n-vault")).toEqual({ x: 940, y: 590 });
+    const vault = demoTopology().nodes.find((n) => n.id === "network:n-vault")!;
+    expect(hook?.nodePosition("network:n-vault")).toEqual({ x: ORIGIN.x + vault.x, y: ORIGIN.y + vault.y });
     expect(hook?.nodePosition("network:nope")).toBeNull();
     hook?.select("network:n-vault");
     await waitFor(() => expect(q("[data-testid=details]")?.dataset.selected).toBe("network:n-vault"));

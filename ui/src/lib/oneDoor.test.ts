@@ -53,8 +53,8 @@ describe("the shipped app", () => {
   });
 
   it("is checked by a rule that does see such an import", () => {
-    const text = 'import { FakeBackend } from "../../test/fakeBackend";\nconst d = await import("../demo/main");';
-    expect(specifiers(text).map((s) => resolve("/src/lib/stores/app.ts", s))).toEqual(["/src/test/fakeBackend", "/src/lib/demo/main"]);
+    const text = 'import { ReplayBackend } from "../../test/replayBackend";\nconst d = await import("../demo/main");';
+    expect(specifiers(text).map((s) => resolve("/src/lib/stores/app.ts", s))).toEqual(["/src/test/replayBackend", "/src/lib/demo/main"]);
     expect(resolve("/src/main.ts", "./test/golden/x.json")).toBe("/src/test/golden/x.json");
   });
 });

@@ -18,7 +18,7 @@ describe("buildOutline", () => {
   });
 
   it("orders networks by name, then the host and the external node", () => {
-    expect(outline.networks.map((g) => g.network.label)).toEqual(["backend", "bridge", "frontend", "host", "lan", "none", "vault"]);
+    expect(outline.networks.map((g) => g.network.label)).toEqual(["backend", "bridge", "frontend", "host", "lab-vlan", "lan", "none", "old-ci", "scratch", "vault"]);
     expect(outline.places.map((p) => p.id)).toEqual(["host", "external"]);
   });
 

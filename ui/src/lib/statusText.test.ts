@@ -26,14 +26,14 @@ describe("stateText", () => {
 });
 
 describe("sandboxText", () => {
-  it("names the engine that did not answer", () => {
-    expect(sandboxText(demoStatus())).toBe(
-      "Sandbox engine — demo topology (no engine answered at unix:///var/run/docker.sock)",
-    );
+  it("names the engine that did not answer, in Rust's words", () => {
+    const status = demoStatus();
+    expect(status.sandboxReason).toContain("unix:///var/run/docker.sock");
+    expect(sandboxText(status)).toBe(`Sandbox engine — demo topology (${status.sandboxReason})`);
   });
 
-  it("still reads well without a message", () => {
-    expect(sandboxText(demoStatus({ message: null }))).toMatch(/^Sandbox engine — demo topology \(no engine answered/);
+  it("still reads well without a reason", () => {
+    expect(sandboxText(demoStatus({ sandboxReason: null }))).toBe("Sandbox engine — demo topology (no other engine answered)");
   });
 });
 

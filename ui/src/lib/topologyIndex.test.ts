@@ -26,6 +26,8 @@ describe("indexTopology", () => {
       "network:n-bridge",
       "network:n-frontend",
       "network:n-host",
+      "network:n-old-ci",
+      "network:n-scratch",
     ]);
   });
 });

@@ -1,10 +1,10 @@
 // The replaying test double: answers only what Rust recorded, by exact arguments, and says what to record
 // when asked anything else. The answers here are hand-made stand-ins, not Rust's words: these tests pin the
 // replay machinery, never a rule.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import type { AppError, TopologyDto } from "../lib/backend";
-import { canonical, MissingGolden, recordedGoldens, ReplayBackend, type Goldens } from "./replayBackend";
+import { canonical, MissingGolden, recorded, recordedGoldens, ReplayBackend, type Goldens } from "./replayBackend";
 
 const topology = (revision: number): TopologyDto => ({ revision, nodes: [], edges: [] });
 const refused: AppError = { code: "refused", message: "stand-in refusal", hint: null, problems: [] };
@@ -69,6 +69,8 @@ const goldens: Goldens = {
   ],
 };
 
+afterEach(() => void ReplayBackend.takeMissed());
+
 describe("ReplayBackend", () => {
   it("answers a recorded call whatever the order of the argument's keys", async () => {
     const replay = new ReplayBackend(goldens);
@@ -115,6 +117,34 @@ describe("ReplayBackend", () => {
     const replay = new ReplayBackend(goldens, { onMissing: "answer" });
     const r = await replay.planCreate({ name: "x" } as never);
     expect(r.status === "error" && r.error.message).toContain("no recorded answer for planCreate");
+  });
+
+  it("remembers a miss even when the caller swallows it, until a test takes it", async () => {
+    const replay = new ReplayBackend(goldens);
+    await replay.planDisconnect("c-db", "n-backend").catch(() => null);
+    expect(ReplayBackend.takeMissed()).toEqual([expect.stringContaining("no golden answer for planDisconnect")]);
+    expect(ReplayBackend.takeMissed()).toEqual([]);
+  });
+
+  it("stages an outside change: the state moves and the view recorded there is pushed", async () => {
+    const staged: Goldens = { ...goldens, getTopology: [{ args: {}, state: "disconnected", result: { ok: topology(9) } }] };
+    const replay = new ReplayBackend(staged);
+    const seen: number[] = [];
+    await replay.onTopology((t) => seen.push(t.revision));
+    replay.stage("disconnected");
+    expect(replay.state).toBe("disconnected");
+    expect(seen).toEqual([9]);
+    expect(replay.lastTopology?.revision).toBe(9);
+    expect(recorded("undo", {}, "disconnected", staged).next).toBe("initial");
+  });
+
+  it("answers a command a test staged, whatever its arguments, instead of the recording", async () => {
+    const replay = new ReplayBackend(goldens);
+    replay.answerWith("getTopology", { ok: topology(5) });
+    expect(await replay.getTopology()).toEqual({ status: "ok", data: topology(5) });
+    expect(replay.lastTopology?.revision).toBe(5);
+    replay.answerWith("planDisconnect", { error: refused });
+    expect(await replay.planDisconnect("anything", "at all")).toEqual({ status: "error", error: refused });
   });
 
   it("reads the golden files Rust wrote, each named after a command", () => {

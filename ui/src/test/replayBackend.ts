@@ -8,7 +8,9 @@
 // `state`/`next` let a recorded sequence repeat itself (disconnect → undo → redo answer differently each
 // time); `emits` is the view Rust sent before the command resolved (connect, undo, create… resolve only after
 // the new topology is out). It must hold no rule of its own: a question without a recorded answer fails
-// loudly (or, in the demo, answers with an error saying so).
+// loudly (or, in the demo, answers with an error saying so). Tests expect Rust's words from the same files
+// (`recordedOk`, `recordedError`) and stage outside changes Rust recorded (`stage`) or their own stand-ins
+// (`answerWith`).
 import type {
   AliasesDto,
   AppError,
@@ -28,6 +30,7 @@ import type {
   RemovePlanDto,
   ReportDto,
   Result,
+  TopologyDiffDto,
   TopologyDto,
   Unsubscribe,
 } from "../lib/backend";
@@ -86,6 +89,35 @@ export function recordedGoldens(): Goldens {
   return out;
 }
 
+/** What a command answers when it succeeds: the Result's data, or the bare value (getEngineStatus). */
+type Reply<C extends GoldenCommand> = Awaited<ReturnType<Backend[C]>>;
+export type Answer<C extends GoldenCommand> = Reply<C> extends Result<infer T, AppError> ? T : Reply<C>;
+
+/** The case that answers `command(args)` in `state`, as the replay would pick it (the state's own case
+ *  first, then one that answers in every state); MissingGolden when there is none. */
+export function recorded(command: GoldenCommand, args: unknown, state = INITIAL, goldens = recordedGoldens()): GoldenCase {
+  const key = canonical(args);
+  const cases = (goldens[command] ?? []).filter((c) => canonical(c.args) === key);
+  const found = cases.find((c) => c.state === state) ?? cases.find((c) => c.state === undefined);
+  if (!found) throw new MissingGolden(command, args, state);
+  return found;
+}
+
+/** What Rust answered to `command(args)` in `state`, for tests to expect Rust's own words and values
+ *  (a copy: tests may change it to stage something else). Throws if Rust refused. */
+export function recordedOk<C extends GoldenCommand>(command: C, args: unknown, state = INITIAL): Answer<C> {
+  const { result } = recorded(command, args, state);
+  if (!("ok" in result)) throw new Error(`${command}(${JSON.stringify(args)}) was refused: ${result.error.message}`);
+  return structuredClone(result.ok) as Answer<C>;
+}
+
+/** The error Rust answered to `command(args)` in `state`. Throws if it succeeded. */
+export function recordedError(command: GoldenCommand, args: unknown, state = INITIAL): AppError {
+  const { result } = recorded(command, args, state);
+  if (!("error" in result)) throw new Error(`${command}(${JSON.stringify(args)}) succeeded`);
+  return structuredClone(result.error);
+}
+
 /** JSON with object keys sorted, so `{a, b}` and `{b, a}` compare equal. */
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -118,12 +150,22 @@ export interface ReplayOptions {
 }
 
 export class ReplayBackend implements Backend {
+  /** Every question asked of any replay that had no recorded answer, until a test takes them
+   *  (`takeMissed`): a test that passed only because the UI swallowed a miss still fails. */
+  private static readonly missed: string[] = [];
+  static takeMissed(): string[] {
+    return ReplayBackend.missed.splice(0);
+  }
+
   /** The replay state: moved by a replayed case's `next`, or set by a test to stage an outside change. */
   state = INITIAL;
   /** Every command asked, with its argument object, in order: tests assert on what was (not) asked. */
   readonly calls: { command: GoldenCommand; args: unknown }[] = [];
   readonly opened: string[] = [];
   delayMs: number;
+  /** The topology the UI was last given: the answer to getTopology, or a view emitted since. */
+  lastTopology: TopologyDto | null = null;
+  private readonly staged = new Map<GoldenCommand, GoldenCase["result"]>();
   private readonly onMissing: "throw" | "answer";
   private topologyListeners = new Set<(t: TopologyDto) => void>();
   private statusListeners = new Set<(s: EngineStatusDto) => void>();
@@ -136,21 +178,23 @@ export class ReplayBackend implements Backend {
     this.delayMs = options.delayMs ?? 0;
   }
 
-  private find(command: GoldenCommand, args: unknown): GoldenCase | undefined {
-    const key = canonical(args);
-    const cases = (this.goldens[command] ?? []).filter((c) => canonical(c.args) === key);
-    return cases.find((c) => c.state === this.state) ?? cases.find((c) => c.state === undefined);
-  }
-
   /** The recorded case, its view emitted and its state taken; MissingGolden when there is none. */
   private async replay(command: GoldenCommand, args: unknown, changes = false): Promise<GoldenCase> {
     this.calls.push({ command, args: structuredClone(args) });
     if (changes && this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
-    const found = this.find(command, args);
-    if (!found) throw new MissingGolden(command, args, this.state);
+    const staged = this.staged.get(command);
+    let found: GoldenCase;
+    try {
+      found = staged ? { args, result: staged } : recorded(command, args, this.state, this.goldens);
+    } catch (e) {
+      // Remembered too: the UI may swallow the rejection (a drop target list it cannot get is just absent).
+      if (e instanceof MissingGolden && this.onMissing === "throw") ReplayBackend.missed.push(e.message);
+      throw e;
+    }
     if (found.next !== undefined) this.state = found.next;
-    if (found.emits) this.emitTopology(found.emits);
-    return found;
+    // Copies, so nothing the UI or a test does to an answer reaches the next test.
+    if (found.emits) this.emitTopology(structuredClone(found.emits));
+    return { ...found, result: structuredClone(found.result) };
   }
 
   /** A command answered with the contract's Result. */
@@ -162,14 +206,20 @@ export class ReplayBackend implements Backend {
       if (!(e instanceof MissingGolden) || this.onMissing === "throw") throw e;
       return {
         status: "error",
-        error: { code: "engineRejected", message: `The demo has no recorded answer for ${command}.`, hint: "It replays what Netlens recorded; try one of the tour's steps." },
+        error: {
+          code: "engineRejected",
+          message: `The demo has no recorded answer for ${command}: it replays what Rust answered in the sandbox.`,
+          hint: "Try what was recorded: drag api onto frontend or vault, disconnect nightly-job and undo, create a network named made, prune.",
+        },
       };
     }
     return "ok" in found.result ? { status: "ok", data: found.result.ok as T } : { status: "error", error: found.result.error };
   }
 
-  getTopology() {
-    return this.answer<TopologyDto>("getTopology", {});
+  async getTopology(): Promise<Result<TopologyDto, AppError>> {
+    const r = await this.answer<TopologyDto>("getTopology", {});
+    if (r.status === "ok") this.lastTopology = r.data;
+    return r;
   }
 
   async getEngineStatus(): Promise<EngineStatusDto> {
@@ -265,12 +315,35 @@ export class ReplayBackend implements Backend {
     return this.answer<string>("networkJson", { networkId });
   }
 
+  /** Unset: Rust's recorded views are whole topologies; a test sets it to send diffs. */
+  onTopologyPatch?: (cb: (diff: TopologyDiffDto) => void) => Promise<Unsubscribe>;
+
   /** A view change Rust would push (an outside `docker run`, or a staged change in a test). */
   emitTopology(t: TopologyDto): void {
+    this.lastTopology = t;
     for (const cb of this.topologyListeners) cb(t);
+  }
+
+  /** An outside change the golden writer recorded (someone took an address, joined a network): the replay
+   *  moves to `state` and, where Rust recorded the view there (getTopology in that state), pushes it as
+   *  the event stream would. */
+  stage(state: string): void {
+    this.state = state;
+    const view = (this.goldens.getTopology ?? []).find((c) => c.state === state);
+    if (view && "ok" in view.result) this.emitTopology(structuredClone(view.result.ok) as TopologyDto);
+  }
+
+  /** A test's own staging of one command: every later call answers `result`, whatever its arguments (a
+   *  topology Rust never had, a failure the sandbox never gives). Never Rust's words: stand-ins only. */
+  answerWith(command: GoldenCommand, result: GoldenCase["result"]): void {
+    this.staged.set(command, result);
   }
 
   emitStatus(s: EngineStatusDto): void {
     for (const cb of this.statusListeners) cb(s);
+  }
+
+  get listenerCount(): number {
+    return this.topologyListeners.size + this.statusListeners.size;
   }
 }

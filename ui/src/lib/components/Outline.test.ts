@@ -1,5 +1,5 @@
-// The outline at scale, in the whole window under jsdom (fake backend with a generated 300-network,
-// 2,000-container topology, fake graph view): only the rows in view are in the DOM, a selection made in
+// The outline at scale, in the whole window under jsdom (the replay backend answering a generated
+// 300-network, 2,000-container topology, a fake graph view): only the rows in view are in the DOM, a selection made in
 // the graph or through the test hook scrolls its row into the DOM, the keys move through the whole
 // list, networks close and open, and a new revision updates the rows in place. jsdom has no layout:
 // the outline then assumes an 800 px tall pane.
@@ -9,9 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import App from "../../App.svelte";
 import { bigContainerId, bigNetworkId, bigTopology } from "../../test/bigTopology";
-import { demoStatus } from "../../test/demoTopology";
-import { FakeBackend } from "../../test/fakeBackend";
 import { fakeViewFactory } from "../../test/fakeView";
+import { ReplayBackend } from "../../test/replayBackend";
 
 afterEach(() => cleanup());
 
@@ -23,7 +22,8 @@ const row = (id: string) => q(`[data-testid=outline] [data-node-id="${id}"], [da
 const far = `container:${bigContainerId(1999)}`;
 
 async function setup() {
-  const backend = new FakeBackend(bigTopology(), demoStatus());
+  const backend = new ReplayBackend();
+  backend.answerWith("getTopology", { ok: bigTopology() });
   const views = fakeViewFactory();
   const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
   const main = result.container.querySelector("main")!;

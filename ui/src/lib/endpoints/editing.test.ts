@@ -1,20 +1,25 @@
+// The editing flows over Rust's recorded answers (test/replayBackend.ts): what the UI asks, and how it
+// shows Rust's answers (its words and commands are read from the golden files, never retyped).
 import { get, type Readable } from "svelte/store";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
-import { FakeBackend } from "../../test/fakeBackend";
-import { demoStatus, demoTopology } from "../../test/demoTopology";
+import type { EndpointConfigDto } from "../backend";
+import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
 import { indexTopology, type TopologyIndex } from "../topologyIndex";
-import { createEditing } from "./editing";
+import { createEditing, NO_CONFIG } from "./editing";
 import { createHistory } from "../history/history";
 import { createBusy } from "../shared/busy";
 import { createToasts } from "../shared/toasts";
 
-function setup() {
-  const backend = new FakeBackend(demoTopology(1), demoStatus());
-  // The index is read afresh from the backend's latest topology, as the app's topology store would.
+afterEach(() => expect(ReplayBackend.takeMissed()).toEqual([]));
+
+async function setup() {
+  const backend = new ReplayBackend();
+  await backend.getTopology();
+  // The index is read afresh from the last topology Rust showed, as the app's topology store would.
   const live: Readable<TopologyIndex | null> = {
     subscribe: (run) => {
-      run(indexTopology(backend.topology!));
+      run(indexTopology(backend.lastTopology!));
       return () => {};
     },
   };
@@ -25,57 +30,68 @@ function setup() {
   return { backend, editing, history, busy: busy.busy, toasts };
 }
 
-const hasEdge = (b: FakeBackend, id: string) => b.topology!.edges.some((e) => e.id === id);
+const hasEdge = (b: ReplayBackend, id: string) => b.lastTopology!.edges.some((e) => e.id === id);
+const connectArgs = (containerId: string, networkId: string, config: EndpointConfigDto = NO_CONFIG) => ({ containerId, networkId, config });
+const asked = (b: ReplayBackend, command: string) => b.calls.filter((c) => c.command === command).map((c) => c.args);
 
 describe("editing flows", () => {
   it("connects from the popover and reports the outcome with its command", async () => {
-    const { backend, editing, history, toasts } = setup();
+    const { backend, editing, history, toasts } = await setup();
     editing.openConnect("container:c-api", "network:n-frontend", { x: 10, y: 20 });
     const draft = get(editing.connectDraft)!;
     expect(draft).toMatchObject({ containerId: "c-api", networkId: "n-frontend", containerName: "api", networkName: "frontend" });
-    const result = await editing.confirmConnect(draft, { aliases: ["web"], ipv4: "10.214.40.20", ipv6: null });
+    const config = { aliases: ["web"], ipv4: "10.214.40.20", ipv6: null };
+    const result = await editing.confirmConnect(draft, config);
     expect(result).toEqual({ kind: "done" });
     expect(get(editing.connectDraft)).toBeNull();
-    expect(backend.topology!.edges.find((e) => e.id === "endpoint:n-frontend:c-api")?.endpoint?.aliases).toEqual(["web"]);
-    expect(get(toasts)[0]).toMatchObject({ kind: "ok", title: "Connected api to frontend", command: "docker network connect --alias web --ip 10.214.40.20 frontend api" });
-    expect(get(history.history)?.undo).toBe("Disconnect api from frontend");
+    expect(asked(backend, "connect")).toEqual([connectArgs("c-api", "n-frontend", config)]);
+    expect(hasEdge(backend, "endpoint:n-frontend:c-api")).toBe(true);
+    const done = recordedOk("connect", connectArgs("c-api", "n-frontend", config));
+    expect(get(toasts)[0]).toMatchObject({ kind: "ok", title: done.done, command: done.command });
+    expect(done.history.undo).toBeTruthy();
+    expect(get(history.history)?.undo).toBe(done.history.undo);
   });
 
   it("keeps the popover open with the problems when the connect is refused", async () => {
-    const { backend, editing } = setup();
+    const { backend, editing } = await setup();
     editing.openConnect("container:c-api", "network:n-frontend", null);
-    const result = await editing.confirmConnect(get(editing.connectDraft)!, { aliases: [], ipv4: "10.214.40.10", ipv6: null });
-    expect(result.kind).toBe("refused");
+    const config = { aliases: [], ipv4: "10.214.40.10", ipv6: null };
+    const result = await editing.confirmConnect(get(editing.connectDraft)!, config);
+    const refused = recordedError("connect", connectArgs("c-api", "n-frontend", config));
+    expect(refused.code).toBe("refused");
+    expect(result).toEqual({ kind: "refused", problems: "problems" in refused ? refused.problems : [] });
     expect(result.kind === "refused" && result.problems.map((p) => p.field)).toEqual(["ipv4"]);
     expect(get(editing.connectDraft)).not.toBeNull();
     expect(hasEdge(backend, "endpoint:n-frontend:c-api")).toBe(false);
   });
 
   it("asks before disconnecting a running container and does nothing on cancel", async () => {
-    const { backend, editing } = setup();
+    const { backend, editing } = await setup();
     await editing.requestDisconnect("endpoint:n-backend:c-api");
     const ask = get(editing.disconnectAsk);
-    expect(ask?.command).toBe("docker network disconnect backend api");
-    expect(ask?.ipv4).toBe("10.214.10.2/24");
+    const plan = recordedOk("planDisconnect", { containerId: "c-api", networkId: "n-backend" });
+    expect(plan.containerRunning).toBe(true);
+    expect(ask).toEqual(plan);
     editing.cancelDisconnect();
     expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(true);
-    expect(backend.calls).not.toContain("disconnect c-api n-backend");
+    expect(asked(backend, "disconnect")).toEqual([]);
 
     await editing.requestDisconnect("endpoint:n-backend:c-api");
     await editing.confirmDisconnect();
+    expect(asked(backend, "disconnect")).toEqual([{ containerId: "c-api", networkId: "n-backend" }]);
     expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(false);
   });
 
   it("disconnects a stopped container at once", async () => {
-    const { backend, editing, toasts } = setup();
+    const { backend, editing, toasts } = await setup();
     await editing.requestDisconnect("endpoint:n-backend:c-nightly");
     expect(get(editing.disconnectAsk)).toBeNull();
     expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(false);
-    expect(get(toasts).at(-1)?.title).toBe("Disconnected nightly-job from backend");
+    expect(get(toasts).at(-1)?.title).toBe(recordedOk("disconnect", { containerId: "c-nightly", networkId: "n-backend" }).done);
   });
 
   it("refuses a second operation while one runs", async () => {
-    const { backend, editing, busy } = setup();
+    const { backend, editing, busy } = await setup();
     backend.delayMs = 30;
     const first = editing.connectNow("container:c-api", "network:n-frontend");
     expect(get(busy)).toMatch(/Connecting api to frontend/);
@@ -83,22 +99,32 @@ describe("editing flows", () => {
     expect(second).toEqual({ kind: "busy" });
     expect(await first).toEqual({ kind: "done" });
     expect(get(busy)).toBeNull();
-    expect(backend.calls.filter((c) => c.startsWith("connect "))).toEqual(["connect c-api n-frontend"]);
+    expect(asked(backend, "connect")).toEqual([connectArgs("c-api", "n-frontend")]);
   });
 
   it("toasts the refusal of a shift-drop, since there is no popover", async () => {
-    const { editing, toasts } = setup();
+    const { editing, toasts } = await setup();
     const r = await editing.connectNow("container:c-api", "network:n-backend");
     expect(r.kind).toBe("refused");
-    expect(get(toasts).at(-1)).toMatchObject({ kind: "error", title: expect.stringContaining("api is already connected to backend") });
+    const refused = recordedError("connect", connectArgs("c-api", "n-backend"));
+    const first = "problems" in refused ? refused.problems[0] : undefined;
+    expect(first?.code).toBe("alreadyConnected");
+    expect(get(toasts).at(-1)).toMatchObject({ kind: "error", title: first!.message, detail: first!.hint });
   });
 });
 
-describe("fake drop targets", () => {
-  it("refuses networks the container is on and predefined host/none, allows the rest", async () => {
-    const { editing } = setup();
+describe("drop targets", () => {
+  it("passes Rust's verdict on every network through, refusals with their codes", async () => {
+    const { editing } = await setup();
     const targets = (await editing.dropTargets("container:c-api"))!;
+    expect(targets).toEqual(recordedOk("dropTargets", { containerId: "c-api" }));
     const refused = Object.fromEntries(targets.map((t) => [t.networkName, t.refusal?.code ?? null]));
     expect(refused).toMatchObject({ backend: "alreadyConnected", host: "fixedNetwork", none: "fixedNetwork", frontend: null, vault: null });
+  });
+
+  it("asks nothing for a node that is not a container", async () => {
+    const { backend, editing } = await setup();
+    expect(await editing.dropTargets("network:n-backend")).toBeNull();
+    expect(asked(backend, "dropTargets")).toEqual([]);
   });
 });

@@ -1,21 +1,17 @@
 import { describe, expect, it } from "vitest";
 
-import { FakeEditing } from "../../test/fakeEditing";
 import { demoTopology } from "../../test/demoTopology";
+import { recordedOk } from "../../test/replayBackend";
 import { indexTopology } from "../topologyIndex";
 import { menuFor } from "./menus";
 
-async function targetsOf(containerId: string) {
-  const t = demoTopology();
-  const r = await new FakeEditing(() => t, () => {}).dropTargets(containerId);
-  if (r.status !== "ok") throw new Error("no targets");
-  return r.data;
-}
+/** Rust's drop targets for a container of the sandbox, as recorded. */
+const targetsOf = (containerId: string) => recordedOk("dropTargets", { containerId });
 
 describe("context menus", () => {
   it("offers a container every network, refused ones disabled with their reason, and its disconnects", async () => {
     const log: string[] = [];
-    const items = menuFor("container:c-gateway", indexTopology(demoTopology()), await targetsOf("c-gateway"), {
+    const items = menuFor("container:c-gateway", indexTopology(demoTopology()), targetsOf("c-gateway"), {
       connect: (c, n) => log.push(`connect ${c} ${n}`),
       disconnect: (e) => log.push(`disconnect ${e}`),
       select: (id) => log.push(`select ${id}`),
@@ -28,7 +24,9 @@ describe("context menus", () => {
     lan.run!();
     const backend = connect.find((i) => i.label === "backend")!;
     expect(backend.disabled).toBe(true);
-    expect(backend.subtitle).toMatch(/already connected to backend/);
+    const refusal = targetsOf("c-gateway").find((t) => t.networkId === "n-backend")?.refusal;
+    expect(refusal?.code).toBe("alreadyConnected");
+    expect(backend.subtitle).toBe(refusal?.message);
     // Allowed networks come first.
     expect(connect.findIndex((i) => i.disabled)).toBeGreaterThan(connect.findIndex((i) => i.label === "lan"));
     items[2]!.run!();

@@ -1,21 +1,24 @@
-// Undo, redo and the history as the window walks them, after changes made through the endpoint editing
-// (against the fake backend's small model: TODO(golden) replay Rust's recorded sequence instead).
+// Undo, redo and the history as the window walks them, after changes made through the endpoint editing,
+// replaying Rust's recorded sequences (golden/: nightly-job off backend, undone, redone; gateway's fixed
+// address taken meanwhile, so its undo cannot restore).
 import { get, type Readable } from "svelte/store";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
-import { demoStatus, demoTopology } from "../../test/demoTopology";
-import { FakeBackend } from "../../test/fakeBackend";
+import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
 import { createEditing } from "../endpoints/editing";
 import { createBusy } from "../shared/busy";
 import { createToasts } from "../shared/toasts";
 import { indexTopology, type TopologyIndex } from "../topologyIndex";
 import { createHistory } from "./history";
 
-function setup() {
-  const backend = new FakeBackend(demoTopology(1), demoStatus());
+afterEach(() => expect(ReplayBackend.takeMissed()).toEqual([]));
+
+async function setup() {
+  const backend = new ReplayBackend();
+  await backend.getTopology();
   const live: Readable<TopologyIndex | null> = {
     subscribe: (run) => {
-      run(indexTopology(backend.topology!));
+      run(indexTopology(backend.lastTopology!));
       return () => {};
     },
   };
@@ -26,38 +29,38 @@ function setup() {
   return { backend, editing, history, toasts };
 }
 
-const hasEdge = (b: FakeBackend, id: string) => b.topology!.edges.some((e) => e.id === id);
+const hasEdge = (b: ReplayBackend, id: string) => b.lastTopology!.edges.some((e) => e.id === id);
 
 describe("undo and redo", () => {
   it("undoes and redoes, and says what the next undo and redo would do", async () => {
-    const { backend, editing, history } = setup();
+    const { backend, editing, history } = await setup();
     await editing.requestDisconnect("endpoint:n-backend:c-nightly");
     await history.undo();
     expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(true);
-    expect(get(history.history)).toMatchObject({ undo: null, redo: "Disconnect nightly-job from backend" });
+    const undone = recordedOk("getHistory", {}, "nightlyUndone");
+    expect(undone).toMatchObject({ undo: null, redo: expect.any(String) });
+    expect(get(history.history)).toEqual(undone);
     await history.redo();
     expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(false);
     expect(get(history.history)?.entries.map((e) => e.state)).toEqual(["done"]);
+    expect(backend.calls.map((c) => c.command).filter((c) => c === "undo" || c === "redo")).toEqual(["undo", "redo"]);
   });
 
   it("shows why an undo cannot restore exactly and changes nothing", async () => {
-    const { backend, editing, history, toasts } = setup();
-    await editing.requestDisconnect("endpoint:n-backend:c-api");
+    const { backend, editing, history, toasts } = await setup();
+    await editing.requestDisconnect("endpoint:n-backend:c-gateway");
     await editing.confirmDisconnect();
-    // Someone else takes api's old address meanwhile.
-    const t = backend.topology!;
-    backend.emitTopology({
-      ...t,
-      revision: t.revision + 1,
-      edges: t.edges.map((e) => (e.id === "endpoint:n-backend:c-db" && e.endpoint ? { ...e, endpoint: { ...e.endpoint, ipv4: "10.214.10.2/24" } } : e)),
-    });
-    const before = backend.topology!;
+    // Someone else gives gateway's fixed address on backend to db meanwhile.
+    backend.stage("gatewayOffBackendAddressTaken");
+    const before = backend.lastTopology!;
     await history.undo();
-    expect(backend.topology).toBe(before);
+    expect(backend.lastTopology).toBe(before);
+    const refused = recordedError("undo", {}, "gatewayOffBackendAddressTaken");
+    expect(refused.code).toBe("cannotRestore");
     const last = get(toasts).at(-1);
-    expect(last?.kind).toBe("error");
-    expect(last?.title).toMatch(/Cannot restore.*10\.214\.10\.2/);
-    expect(last?.detail).toMatch(/Disconnect that container first/);
-    expect(get(history.history)?.undo).toBe("Connect api to backend");
+    expect(last).toMatchObject({ kind: "error", title: refused.message, detail: refused.hint });
+    const still = recordedOk("getHistory", {}, "gatewayOffBackendAddressTaken");
+    expect(still.undo).toBeTruthy();
+    expect(get(history.history)?.undo).toBe(still.undo);
   });
 });

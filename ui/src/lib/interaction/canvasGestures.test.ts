@@ -1,17 +1,20 @@
 import { get } from "svelte/store";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import type { Point } from "../graph/geometry";
-import { FakeBackend } from "../../test/fakeBackend";
-import { demoStatus, demoTopology } from "../../test/demoTopology";
+import { demoTopology } from "../../test/demoTopology";
 import { FakeGraphView } from "../../test/fakeView";
+import { recordedOk, ReplayBackend } from "../../test/replayBackend";
 import { indexTopology } from "../topologyIndex";
 import { CanvasGestures } from "./canvasGestures";
 
+afterEach(() => expect(ReplayBackend.takeMissed()).toEqual([]));
+
 function setup(busy = false) {
-  const backend = new FakeBackend(demoTopology(1), demoStatus());
+  const backend = new ReplayBackend();
+  backend.lastTopology = demoTopology(1);
   const view = new FakeGraphView({ onSelect: () => {}, onClear: () => {} });
-  view.update(backend.topology!, {} as never);
+  view.update(backend.lastTopology, {} as never);
   const log: string[] = [];
   const gestures = new CanvasGestures({
     view: () => view,
@@ -19,7 +22,7 @@ function setup(busy = false) {
     isContainer: (id) => id.startsWith("container:"),
     isEndpointEdge: (id) => id.startsWith("endpoint:"),
     dropTargets: async (id) => {
-      const c = indexTopology(backend.topology!).node(id)?.container;
+      const c = indexTopology(backend.lastTopology!).node(id)?.container;
       const r = await backend.dropTargets(c!.id);
       return r.status === "ok" ? r.data : null;
     },
@@ -77,11 +80,12 @@ describe("canvas gestures", () => {
     gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false, ctrl: false });
     await tick();
     gestures.onPointer({ type: "move", at: at("network:n-host"), shift: false, ctrl: false });
-    expect(get(gestures.view).over?.refusal).toMatch(/predefined/);
+    const refusal = recordedOk("dropTargets", { containerId: "c-api" }).find((t) => t.networkId === "n-host")?.refusal;
+    expect(refusal?.code).toBe("fixedNetwork");
+    expect(get(gestures.view).over?.refusal).toBe(refusal?.message);
     gestures.onPointer({ type: "up", at: at("network:n-host"), shift: false, ctrl: false });
     await tick();
-    expect(log).toHaveLength(1);
-    expect(log[0]).toMatch(/^explain host is predefined/);
+    expect(log).toEqual([`explain ${refusal?.message}`]);
   });
 
   it("does nothing for a drop on empty canvas", async () => {
@@ -145,11 +149,11 @@ describe("canvas gestures", () => {
     expect(view.dropMarks?.get("network:n-frontend")).toBe("allowed");
     // api joins frontend elsewhere (the CLI) while the drag goes on.
     await backend.connect("c-api", "n-frontend", { aliases: [], ipv4: null, ipv6: null });
-    view.update(backend.topology!, {} as never);
+    view.update(backend.lastTopology!, {} as never);
     gestures.topologyChanged();
     await tick();
     expect(view.dropMarks?.get("network:n-frontend")).toBe("refused");
-    expect(backend.calls.filter((c) => c.startsWith("dropTargets"))).toHaveLength(2);
+    expect(backend.calls.filter((c) => c.command === "dropTargets")).toHaveLength(2);
   });
 
   it("cancels on Escape: the release afterwards changes nothing", async () => {

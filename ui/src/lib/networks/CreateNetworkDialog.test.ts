@@ -1,15 +1,23 @@
-// The create dialog as a person uses it, over its flow against the in-memory FakeLifecycle.
+// The create dialog as a person uses it, over its flow replaying Rust's recorded answers (each form the
+// tests type is a case of golden/CASES.md; Rust's words and commands are read from there, never retyped).
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import CreateNetworkDialog from "./CreateNetworkDialog.svelte";
 import { createFlow } from "./flows";
-import { FakeLifecycle } from "../../test/fakeLifecycle";
-import type { OutcomeDto } from "./types";
+import { emptyForm, specFrom } from "./specForm";
+import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
+import type { NetworkSpecDto, OutcomeDto } from "./types";
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  expect(ReplayBackend.takeMissed()).toEqual([]);
+});
 
-function setup(fake = new FakeLifecycle(), initialName = "") {
+/** The create form's spec with `fields` typed, as the dialog sends it. */
+const spec = (fields: Partial<NetworkSpecDto>): { spec: NetworkSpecDto } => ({ spec: { ...specFrom(emptyForm()), ...fields } });
+
+function setup(fake = new ReplayBackend(), initialName = "") {
   const onClose = vi.fn<() => void>();
   const onDone = vi.fn<(o: OutcomeDto) => void>();
   const result = render(CreateNetworkDialog, { props: { flow: createFlow(fake, 0), onClose, onDone, initialName } });
@@ -46,8 +54,10 @@ describe("CreateNetworkDialog", () => {
     const subnetProblem = document.querySelector('[data-testid=create-problem][data-field="subnet"]')!;
     expect(subnet.closest(".field")?.contains(subnetProblem)).toBe(true);
     expect(subnet.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById(subnet.getAttribute("aria-describedby")!)?.textContent).toContain("10.0.0.300/24");
-    expect(subnetProblem.textContent).toContain("Write it like");
+    const bad = recordedOk("planCreate", spec({ name: "backend", subnet: "10.0.0.300/24" })).problems.find((p) => p.field === "subnet")!;
+    expect(document.getElementById(subnet.getAttribute("aria-describedby")!)?.textContent).toContain(bad.message);
+    expect(bad.hint).toBeTruthy();
+    expect(subnetProblem.textContent).toContain(bad.hint);
     expect(confirm().disabled).toBe(true);
 
     await fireEvent.input(q("[data-testid=create-name]"), { target: { value: "payments" } });
@@ -59,21 +69,27 @@ describe("CreateNetworkDialog", () => {
   it("keeps the docker command in step with the fields", async () => {
     const { q } = setup();
     await fireEvent.input(q("[data-testid=create-name]"), { target: { value: "web" } });
-    await waitFor(() => expect(command()).toBe("docker network create --driver bridge web"));
+    await waitFor(() => expect(command()).toBe(recordedOk("planCreate", spec({ name: "web" })).command));
     await fireEvent.input(q("[data-testid=create-subnet]"), { target: { value: "10.7.0.0/24" } });
     await fireEvent.input(q("[data-testid=create-gateway]"), { target: { value: "10.7.0.1" } });
-    await waitFor(() => expect(command()).toBe("docker network create --driver bridge --subnet 10.7.0.0/24 --gateway 10.7.0.1 web"));
+    const full = recordedOk("planCreate", spec({ name: "web", subnet: "10.7.0.0/24", gateway: "10.7.0.1" }));
+    expect(full.command).toContain("10.7.0.1");
+    await waitFor(() => expect(command()).toBe(full.command));
   });
 
   it("shows macvlan's parent and mode fields, and explains the chosen driver", async () => {
-    const { q } = setup(new FakeLifecycle(), "lan");
+    const { q } = setup(new ReplayBackend(), "lan");
     await waitFor(() => expect(q<HTMLSelectElement>("[data-testid=create-driver]").options.length).toBeGreaterThan(1));
     expect(document.querySelector("[data-testid=create-parent]")).toBeNull();
     await fireEvent.change(q("[data-testid=create-driver]"), { target: { value: "macvlan" } });
     await waitFor(() => expect(problemsAt("parent")).toEqual(["parentRequired"]));
-    expect(q("[data-testid=create-explanation]").textContent).toMatch(/physical network/);
+    const macvlan = recordedOk("planCreate", spec({ name: "lan", driver: "macvlan" }));
+    expect(macvlan.explanation).toBeTruthy();
+    expect(q("[data-testid=create-explanation]").textContent).toContain(macvlan.explanation);
     await fireEvent.input(q("[data-testid=create-parent]"), { target: { value: "eth0" } });
-    await waitFor(() => expect(command()).toBe("docker network create --driver macvlan --opt parent=eth0 lan"));
+    const withParent = recordedOk("planCreate", spec({ name: "lan", driver: "macvlan", parent: "eth0" }));
+    expect(withParent.command).toContain("parent=eth0");
+    await waitFor(() => expect(command()).toBe(withParent.command));
   });
 
   it("offers overlay only on a swarm manager, and says why otherwise", async () => {
@@ -81,11 +97,13 @@ describe("CreateNetworkDialog", () => {
     await waitFor(() => expect(q<HTMLSelectElement>("[data-testid=create-driver]").options.length).toBeGreaterThan(1));
     const overlay = [...q<HTMLSelectElement>("[data-testid=create-driver]").options].find((o) => o.value === "overlay")!;
     expect(overlay.disabled).toBe(true);
-    expect(q("[data-testid=create-unavailable]").textContent).toContain("docker swarm init");
+    const reason = recordedOk("createOptions", {}).drivers.find((d) => d.name === "overlay")?.reason;
+    expect(reason).toBeTruthy();
+    expect(q("[data-testid=create-unavailable]").textContent).toContain(reason);
   });
 
   it("keeps Tab inside the dialog", async () => {
-    const { q } = setup(new FakeLifecycle(), "web");
+    const { q } = setup(new ReplayBackend(), "web");
     await waitFor(() => expect(confirm().disabled).toBe(false));
     confirm().focus();
     await fireEvent.keyDown(confirm(), { key: "Tab" });
@@ -95,21 +113,22 @@ describe("CreateNetworkDialog", () => {
   });
 
   it("closes on Escape without creating anything", async () => {
-    const { q, fake, onClose, onDone } = setup(new FakeLifecycle(), "web");
+    const { q, fake, onClose, onDone } = setup(new ReplayBackend(), "web");
     await waitFor(() => expect(confirm().disabled).toBe(false));
     await fireEvent.keyDown(q("[data-testid=create-name]"), { key: "Escape" });
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(onDone).not.toHaveBeenCalled();
-    expect(fake.calls.some((c) => c.method === "createNetwork")).toBe(false);
+    expect(fake.calls.some((c) => c.command === "createNetwork")).toBe(false);
   });
 
   it("creates on Enter when the form is valid, and reports the outcome", async () => {
-    const { q, fake, onDone } = setup(new FakeLifecycle(), "web");
+    const { q, fake, onDone } = setup(new ReplayBackend(), "web");
     await waitFor(() => expect(confirm().disabled).toBe(false));
     await fireEvent.keyDown(q("[data-testid=create-name]"), { key: "Enter" });
     await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
-    expect(onDone.mock.calls[0]?.[0].done).toBe("Created network web");
-    expect(fake.networks.some((n) => n.name === "web")).toBe(true);
+    expect(fake.calls.filter((c) => c.command === "createNetwork").map((c) => c.args)).toEqual([spec({ name: "web" })]);
+    expect(onDone.mock.calls[0]?.[0]).toEqual(recordedOk("createNetwork", spec({ name: "web" })));
+    expect(fake.state).toBe("created-web");
   });
 
   it("keeps the dialog and the input when the create is refused after all", async () => {
@@ -118,10 +137,12 @@ describe("CreateNetworkDialog", () => {
     await fireEvent.input(q("[data-testid=create-subnet]"), { target: { value: "10.60.0.0/24" } });
     await waitFor(() => expect(confirm().disabled).toBe(false));
     // Someone else takes the name between the check and the click.
-    fake.addNetwork({ name: "fresh" });
+    fake.stage("freshTaken");
     await fireEvent.click(confirm());
-    await waitFor(() => expect(q("[data-testid=create-error]").dataset.code).toBe("refused"));
+    const refused = recordedError("createNetwork", spec({ name: "fresh", subnet: "10.60.0.0/24" }), "freshTaken");
+    await waitFor(() => expect(q("[data-testid=create-error]").dataset.code).toBe(refused.code));
     expect(problemsAt("name")).toEqual(["nameTaken"]);
+    expect(q("[data-testid=create-error]").textContent).toContain(refused.message);
     expect(q<HTMLInputElement>("[data-testid=create-name]").value).toBe("fresh");
     expect(q<HTMLInputElement>("[data-testid=create-subnet]").value).toBe("10.60.0.0/24");
     expect(q("[data-testid=create-dialog]")).toBeTruthy();
@@ -130,11 +151,13 @@ describe("CreateNetworkDialog", () => {
   });
 
   it("turns label rows into --label flags", async () => {
-    const { q } = setup(new FakeLifecycle(), "web");
+    const { q } = setup(new ReplayBackend(), "web");
     await fireEvent.click(q("[data-testid=create-labels-add]"));
     const [key, value] = document.querySelectorAll<HTMLInputElement>("[data-testid=create-labels-row] input");
     await fireEvent.input(key!, { target: { value: "team" } });
     await fireEvent.input(value!, { target: { value: "web" } });
-    await waitFor(() => expect(command()).toBe("docker network create --driver bridge --label team=web web"));
+    const labelled = recordedOk("planCreate", spec({ name: "web", labels: [{ key: "team", value: "web" }] }));
+    expect(labelled.command).toContain("team=web");
+    await waitFor(() => expect(command()).toBe(labelled.command));
   });
 });

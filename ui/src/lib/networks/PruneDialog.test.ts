@@ -1,15 +1,21 @@
-// The prune dialog against the in-memory FakeLifecycle.
+// The prune dialog over Rust's recorded answers (the sandbox's three unused networks: lab-vlan, old-ci,
+// scratch); Rust's words are read from golden/, never retyped.
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { FakeLifecycle } from "../../test/fakeLifecycle";
+import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
 import { pruneFlow } from "./flows";
 import PruneDialog from "./PruneDialog.svelte";
 import type { ReportDto } from "./types";
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  expect(ReplayBackend.takeMissed()).toEqual([]);
+});
 
-function setup(fake = new FakeLifecycle()) {
+const filters = (until: string, labels: string[]) => ({ filters: { until, labels } });
+
+function setup(fake = new ReplayBackend()) {
   const onClose = vi.fn<() => void>();
   const onDone = vi.fn<(r: ReportDto) => void>();
   render(PruneDialog, { props: { flow: pruneFlow(fake), onClose, onDone } });
@@ -28,11 +34,15 @@ describe("PruneDialog", () => {
     await fireEvent.input(q("[data-testid=prune-label]")!, { target: { value: "ci=true" } });
     await fireEvent.click(q("[data-testid=prune-preview]")!);
     await waitFor(() => expect(itemIds()).toEqual(["n-old-ci"]));
+    const preview = recordedOk("prunePreview", filters("24h", ["ci=true"]));
+    const [sent] = preview.items;
     const oldCi = q("[data-testid=prune-item]")!;
-    expect(oldCi.textContent).toContain("12 days ago");
+    expect(sent?.age).toBeTruthy();
+    expect(oldCi.textContent).toContain(sent!.age);
     expect(oldCi.textContent).toContain("ci=true");
-    expect(oldCi.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-14T09:30:00.000Z");
-    expect(q("[data-testid=prune-command]")?.textContent).toBe("docker network prune --force --filter until=24h --filter label=ci=true");
+    expect(sent?.created).toBeTruthy();
+    expect(oldCi.querySelector("time")?.getAttribute("datetime")).toBe(sent!.created);
+    expect(q("[data-testid=prune-command]")?.textContent).toBe(preview.command);
     expect(confirm().textContent?.trim()).toBe("Remove 1 network");
   });
 
@@ -45,22 +55,27 @@ describe("PruneDialog", () => {
     expect(confirm().textContent?.trim()).toBe("Remove 2 networks");
     await fireEvent.click(confirm());
     await waitFor(() => expect(q("[data-testid=prune-report]")).not.toBeNull());
-    expect(fake.calls.find((c) => c.method === "pruneNetworks")?.args).toEqual([["n-lab", "n-old-ci"]]);
-    expect(fake.networks.some((n) => n.id === "n-scratch")).toBe(true);
+    expect(fake.calls.filter((c) => c.command === "pruneNetworks").map((c) => c.args)).toEqual([{ networkIds: ["n-lab", "n-old-ci"] }]);
+    const report = recordedOk("pruneNetworks", { networkIds: ["n-lab", "n-old-ci"] });
+    expect(q("[data-testid=prune-report]")?.textContent).toContain(report.summary);
   });
 
   it("reports a network a container joined after the preview as skipped, with the reason", async () => {
     const { fake, onDone } = setup();
     await waitFor(() => expect(itemIds()).toHaveLength(3));
-    fake.attach("n-old-ci", { containerId: "c-web", containerName: "web", running: true });
+    // Container `web` joins old-ci behind Netlens' back, after the preview.
+    fake.stage("webJoinedOldCi");
     await fireEvent.click(confirm());
     await waitFor(() => expect(q("[data-testid=prune-report]")).not.toBeNull());
+    const report = recordedOk("pruneNetworks", { networkIds: ["n-lab", "n-old-ci", "n-scratch"] }, "webJoinedOldCi");
+    const reason = report.items.find((i) => i.id === "n-old-ci" && i.outcome === "skipped")?.reason;
+    expect(reason).toBeTruthy();
     const skipped = q('[data-testid=report-item][data-network-id="n-old-ci"]')!;
     expect(skipped.dataset.outcome).toBe("skipped");
-    expect(skipped.textContent).toContain("web joined it after the preview");
+    expect(skipped.textContent).toContain(reason);
     const removed = [...document.querySelectorAll<HTMLElement>('[data-testid=report-item][data-outcome="removed"]')];
     expect(removed.map((r) => r.dataset.networkId)).toEqual(["n-lab", "n-scratch"]);
-    expect(onDone.mock.calls[0]?.[0].summary).toBe("Removed 2 networks, skipped 1");
+    expect(onDone.mock.calls[0]?.[0]).toEqual(report);
   });
 
   it("shows a filter the backend cannot read next to that filter", async () => {
@@ -69,7 +84,10 @@ describe("PruneDialog", () => {
     await fireEvent.input(q("[data-testid=prune-until]")!, { target: { value: "3 days" } });
     await fireEvent.keyDown(q("[data-testid=prune-until]")!, { key: "Enter" });
     await waitFor(() => expect(q('[data-testid=prune-problem][data-field="until"]')).not.toBeNull());
-    expect(q('[data-testid=prune-problem][data-field="until"]')!.textContent).toContain("`3 days` is not a duration");
+    const refused = recordedError("prunePreview", filters("3 days", []));
+    const problem = "problems" in refused ? refused.problems.find((p) => p.field === "until") : undefined;
+    expect(problem?.code).toBe("badUntil");
+    expect(q('[data-testid=prune-problem][data-field="until"]')!.textContent).toContain(problem!.message);
     expect(q("[data-testid=prune-until]")!.getAttribute("aria-invalid")).toBe("true");
     // The old preview no longer matches the filters: nothing is removed from it.
     expect(q("[data-testid=prune-stale]")).not.toBeNull();

@@ -3,11 +3,15 @@ import { get } from "svelte/store";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createNetworkDialogs, isNewNetworkKey, isRemoveKey } from "./dialogs";
-import { FakeLifecycle } from "../../test/fakeLifecycle";
+import { recordedOk, ReplayBackend } from "../../test/replayBackend";
+import { emptyForm, specFrom } from "./specForm";
 import NetworkDialogs from "./NetworkDialogs.svelte";
 import type { OutcomeDto, ReportDto } from "./types";
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  expect(ReplayBackend.takeMissed()).toEqual([]);
+});
 
 const key = (init: KeyboardEventInit, target: EventTarget = document.body) => {
   const e = new KeyboardEvent("keydown", init);
@@ -41,7 +45,8 @@ describe("NetworkDialogs", () => {
     const dialogs = createNetworkDialogs();
     const onCreated = vi.fn<(o: OutcomeDto) => void>();
     const onReport = vi.fn<(r: ReportDto) => void>();
-    render(NetworkDialogs, { props: { backend: new FakeLifecycle(), dialogs, onCreated, onReport } });
+    const backend = new ReplayBackend();
+    render(NetworkDialogs, { props: { backend, dialogs, onCreated, onReport } });
     expect(document.querySelector("[data-testid=create-dialog]")).toBeNull();
     dialogs.openCreate("web");
     await waitFor(() => expect(document.querySelector("[data-testid=create-dialog]")).not.toBeNull());
@@ -51,5 +56,7 @@ describe("NetworkDialogs", () => {
     await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(document.querySelector("[data-testid=create-dialog]")).toBeNull());
     expect(get(dialogs.open)).toBeNull();
+    expect(backend.state).toBe("created-web");
+    expect(onCreated.mock.calls[0]?.[0]).toEqual(recordedOk("createNetwork", { spec: { ...specFrom(emptyForm()), name: "web" } }));
   });
 });

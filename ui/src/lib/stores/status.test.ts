@@ -2,23 +2,24 @@ import { get, writable } from "svelte/store";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import type { EngineStatusDto } from "../backend";
-import { FakeBackend } from "../../test/fakeBackend";
-import { demoStatus, demoTopology } from "../../test/demoTopology";
+import { demoStatus } from "../../test/demoTopology";
+import { ReplayBackend } from "../../test/replayBackend";
 import { createRetryCountdown } from "./retryCountdown";
 import { createStatusStore } from "./status";
 
 describe("status store", () => {
   it("holds the first status and follows events", async () => {
-    const backend = new FakeBackend(demoTopology(), demoStatus());
+    const backend = new ReplayBackend();
     const store = createStatusStore(backend);
     await store.start();
+    expect(get(store)).toEqual(demoStatus());
     expect(get(store)?.state).toBe("connected");
     backend.emitStatus(demoStatus({ state: "unreachable", retryInSeconds: 3 }));
     expect(get(store)?.state).toBe("unreachable");
   });
 
   it("does not let a late answer to the first request undo a newer event", async () => {
-    const backend = new FakeBackend(demoTopology(), demoStatus());
+    const backend = new ReplayBackend();
     backend.getEngineStatus = async () => {
       backend.emitStatus(demoStatus({ state: "unreachable" }));
       return demoStatus({ state: "connected" });

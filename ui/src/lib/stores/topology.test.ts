@@ -1,22 +1,29 @@
 import { get } from "svelte/store";
 import { describe, expect, it } from "vitest";
 
-import { FakeBackend } from "../../test/fakeBackend";
-import { demoStatus, demoTopology } from "../../test/demoTopology";
+import { demoTopology } from "../../test/demoTopology";
+import { ReplayBackend } from "../../test/replayBackend";
 import { RETRY_MS } from "./askUntil";
-import type { TopologyDiffDto, Unsubscribe } from "../backend";
+import type { AppError, TopologyDiffDto, TopologyDto, Unsubscribe } from "../backend";
 import { createTopologyStore } from "./topology";
+
+/** Rust's recorded answers, with getTopology staged: `topology`, or `error` when there is none yet. */
+function staged(topology: TopologyDto | null, error: AppError = { code: "notReady", message: "stand-in", hint: null }): ReplayBackend {
+  const backend = new ReplayBackend();
+  backend.answerWith("getTopology", topology ? { ok: topology } : { error });
+  return backend;
+}
 
 describe("topology store", () => {
   it("holds the topology from the first request", async () => {
-    const backend = new FakeBackend(demoTopology(3), demoStatus());
+    const backend = staged(demoTopology(3));
     const store = createTopologyStore(backend);
     await store.start();
     expect(get(store)?.revision).toBe(3);
   });
 
   it("takes newer revisions from events and ignores older ones", async () => {
-    const backend = new FakeBackend(demoTopology(3), demoStatus());
+    const backend = staged(demoTopology(3));
     const store = createTopologyStore(backend);
     await store.start();
     backend.emitTopology(demoTopology(5));
@@ -26,7 +33,7 @@ describe("topology store", () => {
   });
 
   it("keeps an event that overtook the answer to the first request", async () => {
-    const backend = new FakeBackend(demoTopology(1), demoStatus());
+    const backend = staged(demoTopology(1));
     const slow = backend.getTopology.bind(backend);
     backend.getTopology = async () => {
       backend.emitTopology(demoTopology(2));
@@ -38,19 +45,18 @@ describe("topology store", () => {
   });
 
   it("waits quietly while Rust is not ready, but reports real errors", async () => {
-    const notReady = new FakeBackend(null, demoStatus());
+    const notReady = staged(null);
     const a = createTopologyStore(notReady);
     await a.start();
     expect(get(a)).toBeNull();
     expect(get(a.error)).toBeNull();
     // A topology that became ready without an event reaching the page is fetched by the retry.
-    notReady.topology = demoTopology(3);
+    notReady.answerWith("getTopology", { ok: demoTopology(3) });
     await new Promise((r) => setTimeout(r, RETRY_MS + 100));
     expect(get(a)?.revision).toBe(3);
     a.stop();
 
-    const rejected = new FakeBackend(null, demoStatus());
-    rejected.topologyError = { code: "engineRejected", message: "forbidden", hint: "docker group?" };
+    const rejected = staged(null, { code: "engineRejected", message: "forbidden", hint: "docker group?" });
     const b = createTopologyStore(rejected);
     await b.start();
     expect(get(b.error)?.code).toBe("engineRejected");
@@ -59,7 +65,7 @@ describe("topology store", () => {
   });
 
   it("stops listening on stop", async () => {
-    const backend = new FakeBackend(demoTopology(1), demoStatus());
+    const backend = staged(demoTopology(1));
     const store = createTopologyStore(backend);
     await store.start();
     store.stop();
@@ -69,7 +75,7 @@ describe("topology store", () => {
   });
 
   it("applies a diff on the revision it holds and keeps untouched nodes as they were", async () => {
-    const backend = new FakeBackend(demoTopology(3), demoStatus());
+    const backend = staged(demoTopology(3));
     let send: ((d: TopologyDiffDto) => void) | null = null;
     backend.onTopologyPatch = async (cb): Promise<Unsubscribe> => {
       send = cb;
@@ -92,7 +98,7 @@ describe("topology store", () => {
   });
 
   it("reads the whole topology again when a diff is not based on the revision it holds", async () => {
-    const backend = new FakeBackend(demoTopology(3), demoStatus());
+    const backend = staged(demoTopology(3));
     let send: ((d: TopologyDiffDto) => void) | null = null;
     backend.onTopologyPatch = async (cb): Promise<Unsubscribe> => {
       send = cb;
@@ -100,7 +106,7 @@ describe("topology store", () => {
     };
     const store = createTopologyStore(backend);
     await store.start();
-    backend.topology = demoTopology(7);
+    backend.answerWith("getTopology", { ok: demoTopology(7) });
     send!({ baseRevision: 5, revision: 6, upsertNodes: [], removeNodes: [], upsertEdges: [], removeEdges: [] });
     await new Promise((r) => setTimeout(r, 10));
     expect(get(store)?.revision).toBe(7);
