@@ -28,6 +28,7 @@ export default defineConfig(({ mode }) => {
     test: {
       environment: "jsdom",
       include: ["src/**/*.test.ts"],
+      setupFiles: ["src/test/automation.ts"],
       restoreMocks: true,
     },
   };

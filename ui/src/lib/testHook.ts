@@ -1,6 +1,8 @@
-// The end-to-end test hook. Installed on every build (it only reads state and selects), so WebDriver
+// The end-to-end test hook, installed only when a WebDriver session drives the page (`navigator.webdriver`,
+// which WebKit sets for a web view under automation: tauri-driver starts the app that way), so WebDriver
 // tests of the real app can drive the graph, which is a WebGL canvas with nothing in the DOM to click
-// or drag (drags are real pointer events: press on a node or edge position, move, release):
+// or drag (drags are real pointer events: press on a node or edge position, move, release). A person's
+// window never has it:
 //
 //   window.__NETLENS_TEST__ = {
 //     nodePosition(id): { x: number; y: number } | null
@@ -141,6 +143,7 @@ function recordDrawTimes(hook: NetlensTestHook, win: Window): NetlensDrawTimes &
 }
 
 export function installTestHook(hook: NetlensTestHook, win: Window = window): () => void {
+  if (win.navigator.webdriver !== true) return () => {};
   const { stop, ...drawTimes } = recordDrawTimes(hook, win);
   const installed = { ...hook, ...drawTimes, revealInOutline: (id: string) => outlineHook?.revealInOutline(id) ?? false };
   win.__NETLENS_TEST__ = installed;
