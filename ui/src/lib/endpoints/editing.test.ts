@@ -1,42 +1,21 @@
 // The editing flows over Rust's recorded answers (test/replayBackend.ts): what the UI asks, and how it
 // shows Rust's answers (its words and commands are read from the golden files, never retyped).
-import { get, type Readable } from "svelte/store";
+import { get } from "svelte/store";
 import { afterEach, describe, expect, it } from "vitest";
 
 import type { EndpointConfigDto } from "../backend";
+import { hasEdge, setupEditing } from "../../test/editingSetup";
 import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
-import { indexTopology, type TopologyIndex } from "../topologyIndex";
-import { createEditing, NO_CONFIG } from "./editing";
-import { createHistory } from "../history/history";
-import { createBusy } from "../shared/busy";
-import { createToasts } from "../shared/toasts";
+import { NO_CONFIG } from "./editing";
 
 afterEach(() => expect(ReplayBackend.takeMissed()).toEqual([]));
 
-async function setup() {
-  const backend = new ReplayBackend();
-  await backend.getTopology();
-  // The index is read afresh from the last topology Rust showed, as the app's topology store would.
-  const live: Readable<TopologyIndex | null> = {
-    subscribe: (run) => {
-      run(indexTopology(backend.lastTopology!));
-      return () => {};
-    },
-  };
-  const toasts = createToasts(60_000);
-  const busy = createBusy();
-  const history = createHistory(backend, busy, toasts);
-  const editing = createEditing(backend, live, { busy, history, toasts });
-  return { backend, editing, history, busy: busy.busy, toasts };
-}
-
-const hasEdge = (b: ReplayBackend, id: string) => b.lastTopology!.edges.some((e) => e.id === id);
 const connectArgs = (containerId: string, networkId: string, config: EndpointConfigDto = NO_CONFIG) => ({ containerId, networkId, config });
 const asked = (b: ReplayBackend, command: string) => b.calls.filter((c) => c.command === command).map((c) => c.args);
 
 describe("editing flows", () => {
   it("connects from the popover and reports the outcome with its command", async () => {
-    const { backend, editing, history, toasts } = await setup();
+    const { backend, editing, history, toasts } = await setupEditing();
     editing.openConnect("container:c-api", "network:n-frontend", { x: 10, y: 20 });
     const draft = get(editing.connectDraft)!;
     expect(draft).toMatchObject({ containerId: "c-api", networkId: "n-frontend", containerName: "api", networkName: "frontend" });
@@ -53,7 +32,7 @@ describe("editing flows", () => {
   });
 
   it("keeps the popover open with the problems when the connect is refused", async () => {
-    const { backend, editing } = await setup();
+    const { backend, editing } = await setupEditing();
     editing.openConnect("container:c-api", "network:n-frontend", null);
     const config = { aliases: [], ipv4: "10.214.40.10", ipv6: null };
     const result = await editing.confirmConnect(get(editing.connectDraft)!, config);
@@ -66,7 +45,7 @@ describe("editing flows", () => {
   });
 
   it("asks before disconnecting a running container and does nothing on cancel", async () => {
-    const { backend, editing } = await setup();
+    const { backend, editing } = await setupEditing();
     await editing.requestDisconnect("endpoint:n-backend:c-api");
     const ask = get(editing.disconnectAsk);
     const plan = recordedOk("planDisconnect", { containerId: "c-api", networkId: "n-backend" });
@@ -83,7 +62,7 @@ describe("editing flows", () => {
   });
 
   it("disconnects a stopped container at once", async () => {
-    const { backend, editing, toasts } = await setup();
+    const { backend, editing, toasts } = await setupEditing();
     await editing.requestDisconnect("endpoint:n-backend:c-nightly");
     expect(get(editing.disconnectAsk)).toBeNull();
     expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(false);
@@ -91,7 +70,7 @@ describe("editing flows", () => {
   });
 
   it("refuses a second operation while one runs", async () => {
-    const { backend, editing, busy } = await setup();
+    const { backend, editing, busy } = await setupEditing();
     backend.delayMs = 30;
     const first = editing.connectNow("container:c-api", "network:n-frontend");
     expect(get(busy)).toMatch(/Connecting api to frontend/);
@@ -103,7 +82,7 @@ describe("editing flows", () => {
   });
 
   it("toasts the refusal of a shift-drop, since there is no popover", async () => {
-    const { editing, toasts } = await setup();
+    const { editing, toasts } = await setupEditing();
     const r = await editing.connectNow("container:c-api", "network:n-backend");
     expect(r.kind).toBe("refused");
     const refused = recordedError("connect", connectArgs("c-api", "n-backend"));
@@ -115,7 +94,7 @@ describe("editing flows", () => {
 
 describe("drop targets", () => {
   it("passes Rust's verdict on every network through, refusals with their codes", async () => {
-    const { editing } = await setup();
+    const { editing } = await setupEditing();
     const targets = (await editing.dropTargets("container:c-api"))!;
     expect(targets).toEqual(recordedOk("dropTargets", { containerId: "c-api" }));
     const refused = Object.fromEntries(targets.map((t) => [t.networkName, t.refusal?.code ?? null]));
@@ -123,7 +102,7 @@ describe("drop targets", () => {
   });
 
   it("asks nothing for a node that is not a container", async () => {
-    const { backend, editing } = await setup();
+    const { backend, editing } = await setupEditing();
     expect(await editing.dropTargets("network:n-backend")).toBeNull();
     expect(asked(backend, "dropTargets")).toEqual([]);
   });

@@ -1,39 +1,17 @@
 // Undo, redo and the history as the window walks them, after changes made through the endpoint editing,
 // replaying Rust's recorded sequences (golden/: nightly-job off backend, undone, redone; gateway's fixed
 // address taken meanwhile, so its undo cannot restore).
-import { get, type Readable } from "svelte/store";
+import { get } from "svelte/store";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { hasEdge, setupEditing } from "../../test/editingSetup";
 import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
-import { createEditing } from "../endpoints/editing";
-import { createBusy } from "../shared/busy";
-import { createToasts } from "../shared/toasts";
-import { indexTopology, type TopologyIndex } from "../topologyIndex";
-import { createHistory } from "./history";
 
 afterEach(() => expect(ReplayBackend.takeMissed()).toEqual([]));
 
-async function setup() {
-  const backend = new ReplayBackend();
-  await backend.getTopology();
-  const live: Readable<TopologyIndex | null> = {
-    subscribe: (run) => {
-      run(indexTopology(backend.lastTopology!));
-      return () => {};
-    },
-  };
-  const toasts = createToasts(60_000);
-  const busy = createBusy();
-  const history = createHistory(backend, busy, toasts);
-  const editing = createEditing(backend, live, { busy, history, toasts });
-  return { backend, editing, history, toasts };
-}
-
-const hasEdge = (b: ReplayBackend, id: string) => b.lastTopology!.edges.some((e) => e.id === id);
-
 describe("undo and redo", () => {
   it("undoes and redoes, and says what the next undo and redo would do", async () => {
-    const { backend, editing, history } = await setup();
+    const { backend, editing, history } = await setupEditing();
     await editing.requestDisconnect("endpoint:n-backend:c-nightly");
     await history.undo();
     expect(hasEdge(backend, "endpoint:n-backend:c-nightly")).toBe(true);
@@ -47,7 +25,7 @@ describe("undo and redo", () => {
   });
 
   it("shows why an undo cannot restore exactly and changes nothing", async () => {
-    const { backend, editing, history, toasts } = await setup();
+    const { backend, editing, history, toasts } = await setupEditing();
     await editing.requestDisconnect("endpoint:n-backend:c-gateway");
     await editing.confirmDisconnect();
     // Someone else gives gateway's fixed address on backend to db meanwhile.
