@@ -2,7 +2,7 @@
 // remove, prune), made when the dialog opens, holding what the backend answered and the run in progress.
 // The dialogs render these stores and call these actions; they never call a command themselves.
 // It must not judge a form or a filter: every rule and message is the backend's.
-import { get, writable, type Readable } from "svelte/store";
+import { get, writable, type Readable, type Writable } from "svelte/store";
 
 import type {
   AppError,
@@ -16,6 +16,7 @@ import type {
   PrunePreviewDto,
   RemovePlanDto,
   ReportDto,
+  Result,
 } from "./types";
 
 const readonly = <T>(store: Readable<T>): Readable<T> => ({ subscribe: store.subscribe });
@@ -102,6 +103,25 @@ export function createFlow(api: NetworksBackend, debounceMs = CREATE_DEBOUNCE_MS
   };
 }
 
+/** Runs a removal (remove or prune): `running` while it runs, then its report, or its error and null. */
+async function runRemoval(
+  remove: () => Promise<Result<ReportDto, AppError>>,
+  running: Writable<boolean>,
+  error: Writable<AppError | null>,
+  report: Writable<ReportDto | null>,
+): Promise<ReportDto | null> {
+  running.set(true);
+  error.set(null);
+  const r = await remove();
+  running.set(false);
+  if (r.status === "ok") {
+    report.set(r.data);
+    return r.data;
+  }
+  error.set(r.error);
+  return null;
+}
+
 export interface RemoveFlow {
   plan: Readable<RemovePlanDto | null>;
   error: Readable<AppError | null>;
@@ -130,18 +150,7 @@ export function removeFlow(api: NetworksBackend, networkIds: string[]): RemoveFl
       else error.set(r.error);
     },
 
-    async confirm(ids) {
-      running.set(true);
-      error.set(null);
-      const r = await api.removeNetworks(ids);
-      running.set(false);
-      if (r.status === "ok") {
-        report.set(r.data);
-        return r.data;
-      }
-      error.set(r.error);
-      return null;
-    },
+    confirm: (ids) => runRemoval(() => api.removeNetworks(ids), running, error, report),
   };
 }
 
@@ -202,18 +211,7 @@ export function pruneFlow(api: NetworksBackend): PruneFlow {
       });
     },
 
-    async confirm(ids) {
-      running.set(true);
-      error.set(null);
-      const r = await api.pruneNetworks(ids);
-      running.set(false);
-      if (r.status === "ok") {
-        report.set(r.data);
-        return r.data;
-      }
-      error.set(r.error);
-      return null;
-    },
+    confirm: (ids) => runRemoval(() => api.pruneNetworks(ids), running, error, report),
   };
 }
 
