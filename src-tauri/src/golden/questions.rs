@@ -8,7 +8,7 @@ use crate::dto::ops::{EndpointConfigDto, HistoryDto};
 use crate::error::AppError;
 use crate::golden::sandbox::{status, unread, World};
 use crate::golden::{services, Book};
-use crate::service::{endpoints, networks};
+use crate::service::{endpoints, networks, reach};
 
 /// The connect form untouched: `{"aliases":[],"ipv4":null,"ipv6":null}`.
 pub fn no_config() -> Value {
@@ -54,6 +54,14 @@ pub fn plan_disconnect(w: &World, args: &Value) -> Result<crate::dto::ops::Disco
 pub fn plan_create(w: &World, args: &Value) -> Result<crate::dto::lifecycle::CreatePlanDto, AppError> {
     let spec: NetworkSpecDto = parse(args, "spec");
     networks::plan_create(&w.state, &spec)
+}
+
+pub fn reach_from(w: &World, args: &Value) -> Result<Vec<crate::dto::reach::ReachItemDto>, AppError> {
+    reach::reach_from(&w.state, arg(args, "containerId"))
+}
+
+pub fn can_reach(w: &World, args: &Value) -> Result<crate::dto::reach::VerdictDto, AppError> {
+    reach::can_reach(&w.state, arg(args, "fromId"), arg(args, "toId"))
 }
 
 pub fn history(w: &World) -> Result<HistoryDto, AppError> {
@@ -109,6 +117,27 @@ pub fn record(book: &mut Book) {
     // for; only the answer for a network the view does not show (refused before the engine is asked) is
     // recorded.
     book.answer("networkJson", json!({ "networkId": "n-missing" }), &services::network_json_missing(&w, "n-missing"));
+
+    // The details panel asks what the selected container reaches, whichever it is.
+    let containers: Vec<String> =
+        w.state.topology().expect("the fixture is read").containers().map(|c| c.id.clone()).collect();
+    for container in &containers {
+        let args = json!({ "containerId": container });
+        book.answer("reachFrom", args.clone(), &reach_from(&w, &args));
+    }
+    book.answer(
+        "reachFrom",
+        json!({ "containerId": "c-missing" }),
+        &reach_from(&w, &json!({ "containerId": "c-missing" })),
+    );
+    // "Can A reach B?" from api to every other container (yes by name, no with a connect, no without one),
+    // and back from legacy-web.
+    for to in containers.iter().filter(|c| *c != "c-api") {
+        let args = json!({ "fromId": "c-api", "toId": to });
+        book.answer("canReach", args.clone(), &can_reach(&w, &args));
+    }
+    let args = json!({ "fromId": "c-legacy", "toId": "c-api" });
+    book.answer("canReach", args.clone(), &can_reach(&w, &args));
 
     for fields in [
         // The form as the dialog opens it, and `lan` typed before its driver is chosen.

@@ -9,7 +9,7 @@ use crate::dto::lifecycle::NetworkSpecDto;
 use crate::dto::ops::EndpointConfigDto;
 use crate::error::AppError;
 use crate::golden::questions::{
-    drop_targets, history, no_config, parse, plan_connect, plan_create, plan_disconnect, spec,
+    can_reach, drop_targets, history, no_config, parse, plan_connect, plan_create, plan_disconnect, reach_from, spec,
 };
 use crate::golden::sandbox::{outsider, World};
 use crate::golden::{services, Book};
@@ -133,6 +133,25 @@ fn endpoints(book: &mut Book) {
     record_history(book, &w, "nightlyRedone");
 }
 
+/// "Can api reach legacy-web?" says no; its fix (legacy-web joins backend) runs as a connect with the empty
+/// form, after which the answer is yes (and undo takes it back like any connect).
+fn reachability(book: &mut Book) {
+    let mut w = World::new();
+    let question = json!({ "fromId": "c-api", "toId": "c-legacy" });
+    let fix = can_reach(&w, &question).expect("api and legacy-web exist").fix.and_then(|f| f.connect);
+    let fix = fix.expect("a connect makes api reach legacy-web");
+    let args = connect_args(&fix.container_id, &fix.network_id, no_config());
+    act(book, &mut w, "connect", (INITIAL, "legacyOnBackend"), args, connect);
+    record_history(book, &w, "legacyOnBackend");
+    book.answer_in("canReach", "legacyOnBackend", question.clone(), &can_reach(&w, &question));
+    for container in ["c-api", "c-legacy"] {
+        let args = json!({ "containerId": container });
+        book.answer_in("reachFrom", "legacyOnBackend", args.clone(), &reach_from(&w, &args));
+    }
+    act(book, &mut w, "undo", ("legacyOnBackend", "legacyOffBackend"), json!({}), |w, _| services::undo(w));
+    record_history(book, &w, "legacyOffBackend");
+}
+
 fn networks(book: &mut Book) {
     for name in ["made", "tool", "keyed", "web"] {
         let mut w = World::new();
@@ -182,5 +201,6 @@ fn networks(book: &mut Book) {
 
 pub fn record(book: &mut Book) {
     endpoints(book);
+    reachability(book);
     networks(book);
 }

@@ -19,8 +19,10 @@ import type {
   NodeDto,
   OutcomeDto,
   ReachDto,
+  ReachItemDto,
   TopologyDiffDto,
   TopologyDto,
+  VerdictDto,
 } from "./bindings";
 
 /** What a command that can fail resolves to (the shape tauri-specta's `typedError` returns). */
@@ -65,6 +67,13 @@ export type {
   ReachDto,
   TopologyDiffDto,
   TopologyDto,
+  FixConnectDto,
+  FixDto,
+  NetRefDto,
+  ReachItemDto,
+  VerdictDto,
+  WayDto,
+  WhyNotDto,
 } from "./bindings";
 
 // Enum-like types are taken from the fields that carry them, not imported by name: specta names them
@@ -105,6 +114,12 @@ export interface Backend extends NetworksBackend {
   networkAliases(networkId: string): Promise<Result<AliasesDto[], AppError>>;
   /** The next network of this name appears at (x, y) in layout coordinates (y down), e.g. where right-clicked. */
   placeNetwork(name: string, x: number, y: number): Promise<void>;
+
+  // Reachability: questions about the topology the window shows; they change nothing.
+  /** Everything a container can and cannot reach (the host, the outside world, every other container), each with how or why. */
+  reachFrom(containerId: string): Promise<Result<ReachItemDto[], AppError>>;
+  /** Whether one container reaches another: the ways, networks and names, or the reason and the connect that would fix it. */
+  canReach(fromId: string, toId: string): Promise<Result<VerdictDto, AppError>>;
 }
 
 /** Only web links leave the app; the shell plugin's scope says the same on the Rust side. */
@@ -146,5 +161,7 @@ export function tauriBackend(): Backend {
     networkJson: (networkId) => commands.networkJson(networkId),
     networkAliases: (networkId) => commands.networkAliases(networkId),
     placeNetwork: (name, x, y) => commands.placeNetwork(name, Math.round(x), Math.round(y)),
+    reachFrom: (containerId) => commands.reachFrom(containerId),
+    canReach: (fromId, toId) => commands.canReach(fromId, toId),
   };
 }

@@ -27,12 +27,14 @@ import type {
   OutcomeDto,
   PruneFiltersDto,
   PrunePreviewDto,
+  ReachItemDto,
   RemovePlanDto,
   ReportDto,
   Result,
   TopologyDiffDto,
   TopologyDto,
   Unsubscribe,
+  VerdictDto,
 } from "../lib/backend";
 
 /** Every Backend method that asks Rust a question, i.e. every command a golden file can answer. */
@@ -59,6 +61,8 @@ const COMMANDS: Record<GoldenCommand, true> = {
   prunePreview: true,
   pruneNetworks: true,
   networkJson: true,
+  reachFrom: true,
+  canReach: true,
 };
 
 export const isGoldenCommand = (name: string): name is GoldenCommand => Object.hasOwn(COMMANDS, name);
@@ -313,6 +317,14 @@ export class ReplayBackend implements Backend {
 
   networkJson(networkId: string) {
     return this.answer<string>("networkJson", { networkId });
+  }
+
+  reachFrom(containerId: string) {
+    return this.answer<ReachItemDto[]>("reachFrom", { containerId });
+  }
+
+  canReach(fromId: string, toId: string) {
+    return this.answer<VerdictDto>("canReach", { fromId, toId });
   }
 
   /** Unset: Rust's recorded views are whole topologies; a test sets it to send diffs. */
