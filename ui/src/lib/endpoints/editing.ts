@@ -49,10 +49,20 @@ export interface EditingState {
   confirmConnect(draft: ConnectDraft, config: EndpointConfigDto): Promise<ConnectResult>;
   /** Shift-drop: connect with the engine's defaults, no questions. */
   connectNow(containerNodeId: string, networkNodeId: string): Promise<ConnectResult>;
+  /** The same by the engine's raw IDs, for a connect Rust proposed (a reachability fix). */
+  connectWithDefaults(target: ConnectTarget): Promise<ConnectResult>;
   /** The disconnect flow for an endpoint edge: refuse, ask (running container) or go. */
   requestDisconnect(edgeId: string): Promise<void>;
   confirmDisconnect(): Promise<void>;
   cancelDisconnect(): void;
+}
+
+/** A container and a network by the engine's raw IDs, with the names the busy label and toasts use. */
+export interface ConnectTarget {
+  containerId: string;
+  networkId: string;
+  containerName: string;
+  networkName: string;
 }
 
 /** What endpoint editing shares with the rest of the window. */
@@ -86,6 +96,16 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
       }
     });
     return result === "busy" ? { kind: "busy" } : result;
+  }
+
+  async function connectWithDefaults(ids: ConnectTarget): Promise<ConnectResult> {
+    const result = await doConnect(ids.containerId, ids.networkId, `Connecting ${ids.containerName} to ${ids.networkName}…`, NO_CONFIG);
+    // Without a popover there is nowhere else to show why the engine's defaults were refused.
+    if (result.kind === "refused") {
+      const first = result.problems[0];
+      toasts.show("error", first?.message ?? `${ids.containerName} cannot join ${ids.networkName}.`, first?.hint ?? null);
+    }
+    return result;
   }
 
   async function doDisconnect(plan: DisconnectPlanDto): Promise<void> {
@@ -138,14 +158,10 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
     async connectNow(containerNodeId, networkNodeId) {
       const ids = rawIds(get(index), containerNodeId, networkNodeId);
       if (!ids) return { kind: "failed" };
-      const result = await doConnect(ids.containerId, ids.networkId, `Connecting ${ids.containerName} to ${ids.networkName}…`, NO_CONFIG);
-      // Without a popover there is nowhere else to show why the engine's defaults were refused.
-      if (result.kind === "refused") {
-        const first = result.problems[0];
-        toasts.show("error", first?.message ?? `${ids.containerName} cannot join ${ids.networkName}.`, first?.hint ?? null);
-      }
-      return result;
+      return connectWithDefaults(ids);
     },
+
+    connectWithDefaults,
 
     async requestDisconnect(edgeId) {
       const ep = get(index)?.edge(edgeId)?.endpoint;

@@ -12,6 +12,7 @@ import type { NetworksBackend } from "../networks/types";
 import type { Point } from "../graph/geometry";
 import { createEditing, type EditingState } from "../endpoints/editing";
 import { createHistory, type HistoryState } from "../history/history";
+import { createReach, type ReachState } from "../reach/reach";
 import { createBusy } from "../shared/busy";
 import { createToasts, type ToastStore } from "../shared/toasts";
 import { createSelection, type Selected } from "./selection";
@@ -35,6 +36,8 @@ export interface AppState {
   history: HistoryState;
   /** Connect and disconnect: the popover, the confirmation and the context menu. */
   editing: EditingState;
+  /** What a container reaches, and the "Can A reach B?" dialog with its fix. */
+  reach: ReachState;
   /** Create, remove and prune dialogs: which is open (their flows call `networks`). */
   dialogs: NetworkDialogState;
   /** The network commands the dialogs' flows call; a create lands where `placeNextNetwork` last said (if it did). */
@@ -72,6 +75,7 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     toasts,
     history,
     editing,
+    reach: createReach(backend, topology, editing),
     dialogs: createNetworkDialogs(),
     networks: placing.networks,
     drivers: createDriverExplanations(backend),

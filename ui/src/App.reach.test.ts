@@ -1,0 +1,141 @@
+// Reachability in the whole window under jsdom (Rust's recorded answers replayed, fake graph view): the
+// container details' Reaches section, and "Can A reach B?" from the toolbar and from the details, through
+// Apply fix to yes and back with Ctrl+Z, as a person (and the end-to-end test) would. Rust's words and
+// commands are expected as Rust recorded them (golden/), never retyped.
+import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
+import { readable } from "svelte/store";
+import { afterEach, describe, expect, it } from "vitest";
+
+import App from "./App.svelte";
+import { fakeViewFactory } from "./test/fakeView";
+import { recordedOk, ReplayBackend } from "./test/replayBackend";
+
+afterEach(() => {
+  cleanup();
+  expect(ReplayBackend.takeMissed()).toEqual([]);
+});
+
+const q = (selector: string) => document.querySelector<HTMLElement>(selector);
+const find = (selector: string) =>
+  waitFor(() => {
+    const el = q(selector);
+    if (!el) throw new Error(`nothing matches ${selector}`);
+    return el;
+  });
+const asked = (b: ReplayBackend, command: string) => b.calls.filter((c) => c.command === command).map((c) => c.args);
+const NO_CONFIG = { aliases: [], ipv4: null, ipv6: null };
+
+async function setup(selected?: string) {
+  const backend = new ReplayBackend();
+  const views = fakeViewFactory();
+  const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
+  const main = result.container.querySelector("main")!;
+  await waitFor(() => expect(main.dataset.ready).toBe("true"));
+  const view = views.views[0]!;
+  if (selected) {
+    view.click(selected);
+    await find(`[data-testid=details][data-selected="${selected}"]`);
+  }
+  return { backend, view, main };
+}
+
+describe("the Reaches section of a container's details", () => {
+  it("lists what it reaches with the names that resolve, and what it cannot with Rust's reason", async () => {
+    await setup("container:c-api");
+    const list = recordedOk("reachFrom", { containerId: "c-api" });
+    const db = list.find((r) => r.containerId === "c-db")!;
+    const legacy = list.find((r) => r.containerId === "c-legacy")!;
+    const item = await find('[data-testid=reaches] [data-node-id="container:c-db"]');
+    expect(item.dataset.reachable).toBe("true");
+    for (const name of db.ways[0]!.names) expect(item.textContent).toContain(name);
+    expect(item.textContent).toContain(db.ways[0]!.text);
+    const no = q('[data-testid=unreachable] [data-node-id="container:c-legacy"]')!;
+    expect(no.dataset.reachable).toBe("false");
+    expect(no.textContent).toContain(legacy.whyNot!.text);
+    expect(no.title).toBe(legacy.whyNot!.text);
+    expect(q("[data-testid=reaches]")!.dataset.count).toBe(String(list.filter((r) => r.reachable).length));
+    expect(q("[data-testid=unreachable]")!.dataset.count).toBe(String(list.filter((r) => !r.reachable).length));
+  });
+
+  it("follows the selection to another container, and a name jumps to it", async () => {
+    const { view } = await setup("container:c-api");
+    await find('[data-testid=reaches] [data-node-id="container:c-db"]');
+    view.click("container:c-legacy");
+    const legacy = recordedOk("reachFrom", { containerId: "c-legacy" });
+    const api = legacy.find((r) => r.containerId === "c-api")!;
+    const item = await find('[data-testid=unreachable] [data-node-id="container:c-api"]');
+    expect(item.textContent).toContain(api.whyNot!.text);
+    await fireEvent.click(item.querySelector("button")!);
+    await find('[data-testid=details][data-selected="container:c-api"]');
+  });
+});
+
+describe("Can A reach B?", () => {
+  it("says no with the reason and the fix, applies it as an undoable connect, and then says yes with path and names", async () => {
+    const { backend } = await setup("container:c-api");
+    await fireEvent.click(q("[data-testid=can-reach-button]")!);
+    await find("[data-testid=reach-dialog]");
+    expect((q("[data-testid=reach-from]") as HTMLSelectElement).value).toBe("c-api");
+    // Every container, sorted by name.
+    const names = Array.from((q("[data-testid=reach-to]") as HTMLSelectElement).options).slice(1).map((o) => o.textContent);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain("legacy-web");
+
+    await fireEvent.change(q("[data-testid=reach-to]")!, { target: { value: "c-legacy" } });
+    const no = recordedOk("canReach", { fromId: "c-api", toId: "c-legacy" });
+    const verdict = await find('[data-testid=reach-verdict][data-reachable="false"]');
+    expect(q("[data-testid=reach-answer]")!.textContent).toBe("No");
+    expect(q("[data-testid=reach-reason]")!.textContent).toBe(no.to.whyNot!.text);
+    expect(q("[data-testid=reach-fix]")!.textContent).toBe(no.fix!.text);
+    expect(q("[data-testid=reach-fix-command]")!.textContent).toBe(no.fix!.command);
+    expect(verdict).toBeTruthy();
+
+    await fireEvent.click(q("[data-testid=reach-apply-fix]")!);
+    const fix = no.fix!.connect!;
+    await find('[data-testid=reach-verdict][data-reachable="true"]');
+    expect(asked(backend, "connect")).toEqual([{ containerId: fix.containerId, networkId: fix.networkId, config: NO_CONFIG }]);
+    const yes = recordedOk("canReach", { fromId: "c-api", toId: "c-legacy" }, "legacyOnBackend");
+    expect(q("[data-testid=reach-answer]")!.textContent).toBe("Yes");
+    expect(q("[data-testid=reach-networks]")!.textContent).toBe(yes.networks.map((n) => n.name).join(", "));
+    expect(q("[data-testid=reach-names]")!.textContent).toBe(yes.names.join(", "));
+    expect(q("[data-testid=reach-apply-fix]")).toBeNull();
+    // The connect is in the history like any other.
+    const done = recordedOk("connect", { containerId: fix.containerId, networkId: fix.networkId, config: NO_CONFIG });
+    await waitFor(() => expect(q("[data-testid=undo]")?.getAttribute("title")).toContain(done.history.undo!));
+
+    // Ctrl+Z (after closing the dialog) takes it back, and the question is no again.
+    await fireEvent.click(q("[data-testid=reach-close]")!);
+    expect(q("[data-testid=reach-dialog]")).toBeNull();
+    await fireEvent.click(q("[data-testid=undo]")!);
+    await waitFor(() => expect(backend.state).toBe("legacyOffBackend"));
+    await fireEvent.click(q("[data-testid=can-reach-button]")!);
+    await fireEvent.change(await find("[data-testid=reach-to]"), { target: { value: "c-legacy" } });
+    await find('[data-testid=reach-verdict][data-reachable="false"]');
+  });
+
+  it("opens from the details prefilled with that container, and Escape closes it asking nothing more", async () => {
+    const { backend } = await setup("container:c-legacy");
+    await fireEvent.click(await find("[data-testid=details-can-reach]"));
+    expect((q("[data-testid=reach-from]") as HTMLSelectElement).value).toBe("c-legacy");
+    expect((q("[data-testid=reach-to]") as HTMLSelectElement).value).toBe("");
+    await fireEvent.change(q("[data-testid=reach-to]")!, { target: { value: "c-api" } });
+    await find("[data-testid=reach-verdict]");
+    const before = asked(backend, "canReach").length;
+    await fireEvent.keyDown(q("[data-testid=reach-to]")!, { key: "Escape" });
+    expect(q("[data-testid=reach-dialog]")).toBeNull();
+    // The details' selection survives the Escape that closed the dialog.
+    expect(q('[data-testid=details][data-selected="container:c-legacy"]')).not.toBeNull();
+    expect(asked(backend, "canReach")).toHaveLength(before);
+  });
+
+  it("shows yes with the ways for two containers on one network, and no fix", async () => {
+    await setup("container:c-api");
+    await fireEvent.click(q("[data-testid=can-reach-button]")!);
+    await fireEvent.change(await find("[data-testid=reach-to]"), { target: { value: "c-db" } });
+    const yes = recordedOk("canReach", { fromId: "c-api", toId: "c-db" });
+    await find('[data-testid=reach-verdict][data-reachable="true"]');
+    const ways = Array.from(document.querySelectorAll("[data-testid=reach-way]")).map((w) => w.textContent);
+    expect(ways).toEqual(yes.to.ways.map((w) => w.text));
+    expect(q("[data-testid=reach-apply-fix]")).toBeNull();
+  });
+});
