@@ -373,3 +373,58 @@ async fn ctrl_click_two_networks_then_delete_removes_both_with_one_dialog() {
     drop(cleanup);
     w.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn can_a_reach_b_says_no_across_networks_and_its_fix_makes_ping_by_name_work() {
+    assert_ui_built();
+    ensure_demo();
+    let cleanup = Cleanup::new("window-reach");
+    docker(&["network", "create", "--label", &cleanup.label, "nlw-reach-a"]);
+    docker(&["network", "create", "--label", &cleanup.label, "nlw-reach-b"]);
+    let a = netlens_tests::run_idle("nlw-reach-a-box", &cleanup, &["--network", "nlw-reach-a"]);
+    let b = netlens_tests::run_idle("nlw-reach-b-box", &cleanup, &["--network", "nlw-reach-b"]);
+    let ping = || docker_output_ok(&["exec", &a, "ping", "-c1", "-W2", "nlw-reach-b-box"]);
+    assert!(!ping(), "two containers on different networks do not reach each other before the fix");
+
+    let w = Window::open().await;
+    let (node_a, node_b) = (format!("container:{a}"), format!("container:{b}"));
+    until_drawn(&w, &node_a).await;
+    until_drawn(&w, &node_b).await;
+    w.js("window.__NETLENS_TEST__.select(arguments[0]);", vec![serde_json::json!(node_a)]).await;
+    w.wait_css(&format!("[data-testid=details][data-selected='{node_a}']"), Duration::from_secs(3)).await;
+    // The details already say B is out of reach, and why.
+    let why =
+        until_text(&w, &format!("[data-testid=unreachable] [data-node-id='{node_b}']"), "no shared network").await;
+    assert!(why.contains("nlw-reach-b-box"), "{why}");
+
+    w.wait_css("[data-testid=can-reach-button]", Duration::from_secs(1)).await.click().await.unwrap();
+    w.wait_css("[data-testid=reach-dialog]", Duration::from_secs(3)).await;
+    let from = w.js("return document.querySelector('[data-testid=reach-from]').value;", vec![]).await;
+    assert_eq!(from, serde_json::json!(a), "A is the selected container");
+    w.wait_css(&format!("[data-testid=reach-to] option[value='{b}']"), Duration::from_secs(1))
+        .await
+        .click()
+        .await
+        .unwrap();
+    w.wait_css("[data-testid=reach-verdict][data-reachable='false']", Duration::from_secs(5)).await;
+    let reason = text_of(&w, "[data-testid=reach-reason]").await;
+    assert!(reason.contains("no shared network"), "{reason}");
+    let fix = text_of(&w, "[data-testid=reach-fix-command]").await;
+    assert_eq!(fix, "docker network connect nlw-reach-b nlw-reach-a-box", "A joins B's network");
+    w.screenshot("can-a-reach-b-no").await;
+
+    w.wait_css("[data-testid=reach-apply-fix]", Duration::from_secs(1)).await.click().await.unwrap();
+    w.wait_css("[data-testid=reach-verdict][data-reachable='true']", Duration::from_secs(10)).await;
+    let names = text_of(&w, "[data-testid=reach-names]").await;
+    assert!(names.contains("nlw-reach-b-box"), "B's name resolves from A: {names}");
+    assert_eq!(text_of(&w, "[data-testid=reach-networks]").await, "nlw-reach-b");
+    w.screenshot("can-a-reach-b-yes").await;
+    assert!(endpoint(&a, "nlw-reach-b").is_some(), "the fix connected A to B's network");
+    assert!(ping(), "after the fix, `docker exec A ping -c1 B` reaches B by name");
+    // Undoable like any connect.
+    let undo = w.wait_css("[data-testid=undo]:not([disabled])", Duration::from_secs(5)).await;
+    let title = undo.attr("title").await.unwrap().unwrap_or_default();
+    assert!(title.contains("nlw-reach-a-box"), "undo names the fix: {title}");
+    w.close().await;
+    drop(cleanup);
+}

@@ -24,6 +24,9 @@
 #       to <dir>/iptables-mode.
 set -euo pipefail
 
+# shellcheck source=common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 DIR="$(realpath -m "${NETLENS_SANDBOX_DIR:-$HOME/.cache/netlens/sandbox}")"
 SOCK="$DIR/docker.sock"
 HOST="unix://$SOCK"
@@ -48,16 +51,7 @@ answering() {
   [[ -S "$SOCK" ]] && docker -H "$HOST" version >/dev/null 2>&1
 }
 
-pid_alive() {
-  local pid="$1"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
-}
-
-dockerd_pid() {
-  local pid=""
-  [[ -f "$PIDFILE" ]] && pid="$(tr -dc '0-9' <"$PIDFILE")"
-  printf '%s' "$pid"
-}
+dockerd_pid() { pid_in "$PIDFILE"; }
 
 # PIDs of engine processes (dockerd, containerd, shims, proxies) whose command
 # line mentions the state folder: ours, and nobody else's.
@@ -242,18 +236,6 @@ cmd_start() {
   echo "$HOST"
 }
 
-wait_gone() {
-  local deadline=$((SECONDS + $1)); shift
-  local pid left
-  while ((SECONDS < deadline)); do
-    left=0
-    for pid in "$@"; do pid_alive "$pid" && left=1; done
-    ((left == 0)) && return 0
-    sleep 0.2
-  done
-  return 1
-}
-
 cmd_stop() {
   local pid pids
   pid="$(dockerd_pid)"
@@ -291,14 +273,7 @@ cmd_stop() {
   rm -f "$PIDFILE"
 
   # Unmount anything left under the state folder, deepest first.
-  if [[ -d "$DIR" ]]; then
-    local -a mounts
-    local m
-    mapfile -t mounts < <(findmnt -rn -o TARGET | awk -v d="$DIR/" 'index($0, d) == 1' | sort -r)
-    for m in "${mounts[@]}"; do
-      umount -R "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || log "could not unmount $m"
-    done
-  fi
+  unmount_under "$DIR"
   teardown_interfaces
   rm -f "$SOCK"
   log "stopped"
@@ -307,7 +282,7 @@ cmd_stop() {
 cmd_purge() {
   cmd_stop
   if [[ -d "$DIR" ]]; then
-    if findmnt -rn -o TARGET | awk -v d="$DIR/" 'index($0, d) == 1' | grep -q .; then
+    if mounts_under "$DIR" | grep -q .; then
       die "mounts remain under $DIR; not deleting it"
     fi
     rm -rf "$DIR"

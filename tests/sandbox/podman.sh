@@ -23,6 +23,9 @@
 # Needs root and Debian's podman (4.3) with netavark; busybox-static for the image.
 set -euo pipefail
 
+# shellcheck source=common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 DIR="$(realpath -m "${NETLENS_PODMAN_DIR:-${TMPDIR:-/tmp}/netlens-podman-$(id -u)}")"
 SOCK="$DIR/podman.sock"
 HOST="unix://$SOCK"
@@ -98,13 +101,7 @@ answering() {
   [[ -S "$SOCK" ]] && curl -sf --max-time 2 --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1
 }
 
-pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
-
-service_pid() {
-  local pid=""
-  [[ -f "$PIDFILE" ]] && pid="$(tr -dc '0-9' <"$PIDFILE")"
-  printf '%s' "$pid"
-}
+service_pid() { pid_in "$PIDFILE"; }
 
 # Processes whose command line mentions the state folder: the service, conmon, aardvark-dns,
 # netavark; ours and nobody else's.
@@ -120,18 +117,6 @@ our_pids() {
     esac
   done
   return 0
-}
-
-wait_gone() {
-  local deadline=$((SECONDS + $1)); shift
-  local pid left
-  while ((SECONDS < deadline)); do
-    left=0
-    for pid in "$@"; do pid_alive "$pid" && left=1; done
-    ((left == 0)) && return 0
-    sleep 0.1
-  done
-  return 1
 }
 
 import_image() {
@@ -186,7 +171,7 @@ cmd_start() {
 }
 
 cmd_stop() {
-  local pid pids m
+  local pid pids
   # Containers first, while the service still runs, so netavark tears their networking down
   # (bridges, firewall rules, aardvark-dns) before anything is killed.
   if [[ -f "$CONF" ]]; then
@@ -206,20 +191,14 @@ cmd_stop() {
     wait_gone 5 "${pids[@]}" || { kill -KILL "${pids[@]}" 2>/dev/null || true; wait_gone 5 "${pids[@]}" || true; }
   fi
   rm -f "$PIDFILE" "$SOCK"
-  if [[ -d "$DIR" ]]; then
-    local -a mounts
-    mapfile -t mounts < <(findmnt -rn -o TARGET | awk -v d="$DIR/" 'index($0, d) == 1' | sort -r)
-    for m in "${mounts[@]}"; do
-      umount -R "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || log "could not unmount $m"
-    done
-  fi
+  unmount_under "$DIR"
   if ip link show "$BRIDGE" >/dev/null 2>&1; then ip link del "$BRIDGE" 2>/dev/null || true; fi
   log "stopped"
 }
 
 cmd_purge() {
   cmd_stop
-  if findmnt -rn -o TARGET | awk -v d="$DIR/" 'index($0, d) == 1' | grep -q .; then
+  if mounts_under "$DIR" | grep -q .; then
     die "mounts remain under $DIR; not deleting it"
   fi
   rm -rf "$DIR"

@@ -1,0 +1,42 @@
+# tests/sandbox/common.sh — what the sandbox scripts (engine.sh, podman.sh) share: reading a PID file,
+# waiting for processes to end, and unmounting what is left under a state folder.
+# Sourced, never run; it must not touch anything outside the folder it is given.
+# shellcheck shell=bash
+
+pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+
+# The PID in file $1, or nothing when there is no such file.
+pid_in() {
+  local pid=""
+  [[ -f "$1" ]] && pid="$(tr -dc '0-9' <"$1")"
+  printf '%s' "$pid"
+}
+
+# wait_gone SECONDS PID...: 0 once none of the PIDs is alive, 1 when the time runs out first.
+wait_gone() {
+  local deadline=$((SECONDS + $1)); shift
+  local pid left
+  while ((SECONDS < deadline)); do
+    left=0
+    for pid in "$@"; do pid_alive "$pid" && left=1; done
+    ((left == 0)) && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# The mount points under folder $1, deepest first.
+mounts_under() {
+  findmnt -rn -o TARGET | awk -v d="$1/" 'index($0, d) == 1' | sort -r
+}
+
+# Unmounts everything left under folder $1, deepest first (needs the caller's `log`).
+unmount_under() {
+  local -a mounts
+  local m
+  [[ -d "$1" ]] || return 0
+  mapfile -t mounts < <(mounts_under "$1")
+  for m in "${mounts[@]}"; do
+    umount -R "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || log "could not unmount $m"
+  done
+}
