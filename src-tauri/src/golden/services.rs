@@ -9,21 +9,21 @@
 //! Only the paths the golden cases take are here: the sandbox accepts every call, so the services'
 //! failure and rollback branches never run.
 
-use crate::dto::lifecycle::{
-    CreateOptionsDto, NetworkSpecDto, PreviewItemDto, PruneFiltersDto, PrunePreviewDto, ReportDto,
-};
+use crate::dto::lifecycle::{CreateOptionsDto, NetworkSpecDto, PruneFiltersDto, PrunePreviewDto, ReportDto};
 use crate::dto::ops::{problems, AliasesDto, EndpointConfigDto, HistoryDto, OutcomeDto};
 use crate::error::AppError;
 use crate::golden::sandbox::{clock, when, World};
+use crate::service::networks::{
+    preview_dto, prune_commands, prune_plan, prune_removals, read_filters, removal_report, skip_refused,
+};
 use netlens_core::endpoints::{
     inverse, known_network, plan_connect, plan_disconnect, recheck, user_aliases, Operation,
 };
 use netlens_core::history::{Change, History};
 use netlens_core::networks::{
-    create_command, driver_choices, parse_filters, plan_remove, prune_command, prune_confirm, prune_preview,
-    recreate_plan, rm_command, validate_create, CreateContext, NetworkRemoval, Recreate, Report,
+    create_command, driver_choices, plan_remove, prune_preview, recreate_plan, validate_create, CreateContext,
+    NetworkRemoval, Recreate, Report,
 };
-use netlens_core::problem::Problem;
 
 /// `service::run::outcome`.
 fn outcome(command: &str, done: &str, history: &History) -> OutcomeDto {
@@ -143,21 +143,17 @@ pub fn remove(w: &mut World, network_ids: &[String]) -> Result<ReportDto, AppErr
     let topology = w.state.topology()?;
     let plan = plan_remove(&topology, network_ids);
     let mut report = Report::new();
-    for (id, name, refusal) in plan.refusals() {
-        report.skipped(id, name.unwrap_or(id), refusal.fact());
-    }
+    skip_refused(&plan, &mut report);
     let removed = run_removals(w, plan.removals(), &mut report);
     Ok(finish(w, removed, &report, plan.commands()))
 }
 
 /// `service::networks::prune_preview_dto`, with the sandbox's `dangling` list and the fixed clock.
 pub fn preview(w: &World, filters: &PruneFiltersDto) -> Result<PrunePreviewDto, AppError> {
-    let filters =
-        parse_filters(&filters.until, &filters.labels).map_err(|p| AppError::refused_problems(problems(&p)))?;
+    let filters = read_filters(filters)?;
     let topology = w.state.topology()?;
     let items = prune_preview(&topology, &w.dangling(), &filters, clock());
-    let dto =
-        PrunePreviewDto { items: items.iter().map(PreviewItemDto::from).collect(), command: prune_command(&filters) };
+    let dto = preview_dto(&items, &filters);
     w.state.set_prune_preview(items);
     Ok(dto)
 }
@@ -165,17 +161,9 @@ pub fn preview(w: &World, filters: &PruneFiltersDto) -> Result<PrunePreviewDto, 
 /// `service::networks::prune`.
 pub fn prune(w: &mut World, selected_ids: &[String]) -> Result<ReportDto, AppError> {
     let topology = w.state.topology()?;
-    let decision = prune_confirm(&topology, &w.state.prune_preview(), selected_ids);
-    let mut report = Report::from_decision(&decision);
-    let ids: Vec<&str> = decision.remove.iter().map(|t| t.id.as_str()).collect();
-    let plan = plan_remove(&topology, &ids);
-    for (id, name, refusal) in plan.refusals() {
-        report.skipped(id, name.unwrap_or(id), refusal.fact());
-    }
-    let removals: Vec<&NetworkRemoval> = plan.removals().filter(|r| r.disconnects.is_empty()).collect();
-    let removed = run_removals(w, removals.into_iter(), &mut report);
-    let names: Vec<&str> = removed.iter().map(|r| r.spec.name.as_str()).collect();
-    let commands = if names.is_empty() { vec![] } else { vec![rm_command(&names)] };
+    let (mut report, plan) = prune_plan(&topology, &w.state.prune_preview(), selected_ids);
+    let removed = run_removals(w, prune_removals(&plan).into_iter(), &mut report);
+    let commands = prune_commands(&removed);
     Ok(finish(w, removed, &report, commands))
 }
 
@@ -203,15 +191,5 @@ fn run_removals<'a>(
 
 /// `service::networks::finish`.
 fn finish(w: &World, removed: Vec<Recreate>, report: &Report, commands: Vec<String>) -> ReportDto {
-    // service wording
-    let notice = (!removed.is_empty()).then(|| {
-        "Undo re-creates them with the same name, driver, addresses, options and labels, and reconnects their \
-         containers; the engine gives them new IDs."
-            .to_string()
-    });
-    let mut history = w.state.history.blocking_lock();
-    if !removed.is_empty() {
-        history.record(Change::RemoveNetworks(removed), when());
-    }
-    ReportDto::new(report, commands, HistoryDto::from(&*history), notice)
+    removal_report(&mut w.state.history.blocking_lock(), removed, report, commands, when())
 }

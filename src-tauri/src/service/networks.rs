@@ -18,7 +18,7 @@ use netlens_core::history::{Change, History};
 use netlens_core::networks::{
     check_recreate, check_undo_create, create_command, driver_choices, explain_driver, parse_filters, plan_remove,
     prune_command, prune_confirm, prune_preview, recreate_plan, rm_command, validate_create, CreateContext,
-    NetworkRemoval, NetworkSpec, Recreate, Report,
+    NetworkRemoval, NetworkSpec, PreviewItem, PruneFilters, Recreate, RemovePlan, Report,
 };
 use netlens_core::problem::Problem;
 use netlens_core::topology::Topology;
@@ -88,9 +88,7 @@ pub async fn remove(state: &AppState, network_ids: &[String]) -> Result<ReportDt
     let (topology, engine) = state.current()?;
     let plan = plan_remove(&topology, network_ids);
     let mut report = Report::new();
-    for (id, name, refusal) in plan.refusals() {
-        report.skipped(id, name.unwrap_or(id), refusal.fact());
-    }
+    skip_refused(&plan, &mut report);
     let removed = run_removals(state, &engine, &topology, plan.removals(), &mut report, &mut history).await;
     finish(&mut history, removed, &report, plan.commands())
 }
@@ -98,15 +96,23 @@ pub async fn remove(state: &AppState, network_ids: &[String]) -> Result<ReportDt
 /// Re-reads what a prune would remove: the engine's `dangling` test, then age and labels by hand. The
 /// preview is kept, so the confirm can remove exactly what was shown.
 pub async fn prune_preview_dto(state: &AppState, filters: &PruneFiltersDto) -> Result<PrunePreviewDto, AppError> {
-    let filters =
-        parse_filters(&filters.until, &filters.labels).map_err(|p| AppError::refused_problems(problems(&p)))?;
+    let filters = read_filters(filters)?;
     let (topology, engine) = state.current()?;
     let dangling = engine.dangling_networks().await?;
     let items = prune_preview(&topology, &dangling, &filters, chrono::Utc::now());
-    let dto =
-        PrunePreviewDto { items: items.iter().map(PreviewItemDto::from).collect(), command: prune_command(&filters) };
+    let dto = preview_dto(&items, &filters);
     state.set_prune_preview(items);
     Ok(dto)
+}
+
+/// The prune dialog's filters, read; what cannot be read is refused next to its field.
+pub(crate) fn read_filters(filters: &PruneFiltersDto) -> Result<PruneFilters, AppError> {
+    parse_filters(&filters.until, &filters.labels).map_err(|p| AppError::refused_problems(problems(&p)))
+}
+
+/// The preview as the dialog shows it: the networks and the equivalent `docker network prune` line.
+pub(crate) fn preview_dto(items: &[PreviewItem], filters: &PruneFilters) -> PrunePreviewDto {
+    PrunePreviewDto { items: items.iter().map(PreviewItemDto::from).collect(), command: prune_command(filters) }
 }
 
 /// Removes the previewed networks the person kept ticked, one by one; one that gained a container since
@@ -114,19 +120,49 @@ pub async fn prune_preview_dto(state: &AppState, filters: &PruneFiltersDto) -> R
 pub async fn prune(state: &AppState, selected_ids: &[String]) -> Result<ReportDto, AppError> {
     let mut history = state.history.lock().await;
     let (topology, engine) = state.current()?;
-    let decision = prune_confirm(&topology, &state.prune_preview(), selected_ids);
+    let (mut report, plan) = prune_plan(&topology, &state.prune_preview(), selected_ids);
+    let removals: Vec<&NetworkRemoval> = prune_removals(&plan);
+    let removed = run_removals(state, &engine, &topology, removals.into_iter(), &mut report, &mut history).await;
+    let commands = prune_commands(&removed);
+    finish(&mut history, removed, &report, commands)
+}
+
+/// What confirming a prune of these previewed networks removes, re-checked against the topology now: the
+/// report so far (what the confirm and the re-check skip, with why) and the removal plan.
+pub(crate) fn prune_plan(
+    topology: &Topology,
+    preview: &[PreviewItem],
+    selected_ids: &[String],
+) -> (Report, RemovePlan) {
+    let decision = prune_confirm(topology, preview, selected_ids);
     let mut report = Report::from_decision(&decision);
     let ids: Vec<&str> = decision.remove.iter().map(|t| t.id.as_str()).collect();
-    let plan = plan_remove(&topology, &ids);
+    let plan = plan_remove(topology, &ids);
+    skip_refused(&plan, &mut report);
+    (report, plan)
+}
+
+/// Puts the networks the plan refuses in the report as skipped, each with why.
+pub(crate) fn skip_refused(plan: &RemovePlan, report: &mut Report) {
     for (id, name, refusal) in plan.refusals() {
         report.skipped(id, name.unwrap_or(id), refusal.fact());
     }
-    // Confirmed networks have no containers, so no disconnect runs; the plan only re-checks.
-    let removals: Vec<&NetworkRemoval> = plan.removals().filter(|r| r.disconnects.is_empty()).collect();
-    let removed = run_removals(state, &engine, &topology, removals.into_iter(), &mut report, &mut history).await;
+}
+
+/// The removals a prune runs. Confirmed networks have no containers, so no disconnect runs; the plan only
+/// re-checks.
+pub(crate) fn prune_removals(plan: &RemovePlan) -> Vec<&NetworkRemoval> {
+    plan.removals().filter(|r| r.disconnects.is_empty()).collect()
+}
+
+/// The one `docker network rm` line for what a prune removed, or none when it removed nothing.
+pub(crate) fn prune_commands(removed: &[Recreate]) -> Vec<String> {
     let names: Vec<&str> = removed.iter().map(|r| r.spec.name.as_str()).collect();
-    let commands = if names.is_empty() { vec![] } else { vec![rm_command(&names)] };
-    finish(&mut history, removed, &report, commands)
+    if names.is_empty() {
+        vec![]
+    } else {
+        vec![rm_command(&names)]
+    }
 }
 
 fn finish(
@@ -135,15 +171,27 @@ fn finish(
     report: &Report,
     commands: Vec<String>,
 ) -> Result<ReportDto, AppError> {
+    Ok(removal_report(history, removed, report, commands, now()))
+}
+
+/// A removal's report (remove or prune), recording what it removed in the history at `when` so it can be
+/// undone.
+pub(crate) fn removal_report(
+    history: &mut History,
+    removed: Vec<Recreate>,
+    report: &Report,
+    commands: Vec<String>,
+    when: String,
+) -> ReportDto {
     let notice = (!removed.is_empty()).then(|| {
         "Undo re-creates them with the same name, driver, addresses, options and labels, and reconnects their \
          containers; the engine gives them new IDs."
             .to_string()
     });
     if !removed.is_empty() {
-        history.record(Change::RemoveNetworks(removed), now());
+        history.record(Change::RemoveNetworks(removed), when);
     }
-    Ok(ReportDto::new(report, commands, HistoryDto::from(&*history), notice))
+    ReportDto::new(report, commands, HistoryDto::from(&*history), notice)
 }
 
 async fn run_removals<'a>(
