@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::{Container, ContainerState, Endpoint, IpamConfig, Network, Snapshot};
+use crate::topology::Topology;
 
 pub fn network(id: &str, name: &str, driver: &str, subnet: Option<&str>) -> Network {
     Network {
@@ -81,4 +82,17 @@ pub fn demo() -> Snapshot {
         networks: vec![backend, bridge, frontend, host, lan, none, vault],
         containers: vec![agent, api, db, gateway, legacy, nightly, printer, sealed],
     }
+}
+
+/// The demo snapshot as a topology.
+pub fn demo_topology() -> Topology {
+    Topology::from_snapshot(&demo())
+}
+
+/// The demo plus extra networks and containers, as a topology.
+pub fn demo_topology_with(networks: Vec<Network>, containers: Vec<Container>) -> Topology {
+    let mut s = demo();
+    s.networks.extend(networks);
+    s.containers.extend(containers);
+    Topology::from_snapshot(&s)
 }

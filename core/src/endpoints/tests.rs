@@ -1,22 +1,10 @@
 //! Behaviour of the ops planners over the demo snapshot and small hand-built ones.
 
 use super::*;
-use crate::fixtures::{self, container, endpoint, network};
+use crate::fixtures::{self, container, demo_topology as demo, demo_topology_with as demo_with, endpoint, network};
 use crate::model::{ContainerState, IpamConfig};
 use crate::problem::{Field, Problem};
 use crate::topology::Topology;
-
-fn demo() -> Topology {
-    Topology::from_snapshot(&fixtures::demo())
-}
-
-/// The demo plus extra networks and containers.
-fn demo_with(networks: Vec<crate::model::Network>, containers: Vec<crate::model::Container>) -> Topology {
-    let mut s = fixtures::demo();
-    s.networks.extend(networks);
-    s.containers.extend(containers);
-    Topology::from_snapshot(&s)
-}
 
 fn codes(refusals: &[Refusal]) -> Vec<String> {
     refusals.iter().map(|r| r.code().name()).collect()

@@ -2,23 +2,11 @@
 
 use super::*;
 use crate::endpoints::EndpointConfig;
-use crate::fixtures::{self, container, endpoint, network};
+use crate::fixtures::{self, container, demo_topology as demo, demo_topology_with as demo_with, endpoint, network};
 use crate::model::{Container, ContainerState, Network, Port, Snapshot};
 use crate::problem::Problem;
 
 const RUN: ContainerState = ContainerState::Running;
-
-fn demo() -> Topology {
-    Topology::from_snapshot(&fixtures::demo())
-}
-
-/// The demo plus extra networks and containers.
-fn demo_with(networks: Vec<Network>, containers: Vec<Container>) -> Topology {
-    let mut s = fixtures::demo();
-    s.networks.extend(networks);
-    s.containers.extend(containers);
-    Topology::from_snapshot(&s)
-}
 
 fn only(networks: Vec<Network>, containers: Vec<Container>) -> Topology {
     Topology::from_snapshot(&Snapshot { networks, containers })

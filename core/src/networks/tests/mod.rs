@@ -8,22 +8,10 @@ mod remove;
 mod validate;
 
 use super::*;
-use crate::fixtures;
-use crate::model::{Container, Network};
+use crate::fixtures::{demo_topology as demo, demo_topology_with as demo_with};
+use crate::model::Network;
 use crate::problem::{Field, Problem};
 use crate::topology::Topology;
-
-fn demo() -> Topology {
-    Topology::from_snapshot(&fixtures::demo())
-}
-
-/// The demo plus extra networks and containers.
-fn demo_with(networks: Vec<Network>, containers: Vec<Container>) -> Topology {
-    let mut s = fixtures::demo();
-    s.networks.extend(networks);
-    s.containers.extend(containers);
-    Topology::from_snapshot(&s)
-}
 
 /// What a 20.10 engine outside swarm mode reports.
 fn ctx() -> CreateContext {
