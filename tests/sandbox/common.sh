@@ -1,5 +1,5 @@
 # tests/sandbox/common.sh — what the sandbox scripts (engine.sh, podman.sh) share: reading a PID file,
-# waiting for processes to end, and unmounting what is left under a state folder.
+# waiting for processes to end, and unmounting what is left under a state folder before deleting it.
 # Sourced, never run; it must not touch anything outside the folder it is given.
 # shellcheck shell=bash
 
@@ -39,4 +39,14 @@ unmount_under() {
   for m in "${mounts[@]}"; do
     umount -R "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || log "could not unmount $m"
   done
+}
+
+# Deletes folder $1, refusing while anything is still mounted under it (needs the caller's `log` and `die`).
+delete_unmounted() {
+  [[ -d "$1" ]] || return 0
+  if mounts_under "$1" | grep -q .; then
+    die "mounts remain under $1; not deleting it"
+  fi
+  rm -rf "$1"
+  log "deleted $1"
 }

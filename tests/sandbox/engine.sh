@@ -281,13 +281,7 @@ cmd_stop() {
 
 cmd_purge() {
   cmd_stop
-  if [[ -d "$DIR" ]]; then
-    if mounts_under "$DIR" | grep -q .; then
-      die "mounts remain under $DIR; not deleting it"
-    fi
-    rm -rf "$DIR"
-    log "deleted $DIR"
-  fi
+  delete_unmounted "$DIR"
 }
 
 case "${1:-}" in

@@ -198,11 +198,7 @@ cmd_stop() {
 
 cmd_purge() {
   cmd_stop
-  if mounts_under "$DIR" | grep -q .; then
-    die "mounts remain under $DIR; not deleting it"
-  fi
-  rm -rf "$DIR"
-  log "deleted $DIR"
+  delete_unmounted "$DIR"
 }
 
 case "${1:-}" in
