@@ -15,8 +15,8 @@
 #   NETLENS_BENCH_KEEP_ENGINE  1: leave the bench engine running afterwards
 #   NETLENS_BENCH_STOP_OTHER   1: stop other sandbox engines (e.g. the test engine) first, for a quiet machine
 #   NETLENS_BENCH_NO_BUILD     1: measure target/release/netlens as it is (big mode)
-#   NETLENS_BENCH_QUIET_WAIT   seconds to wait, before each step, for the load average to drop to the
-#                              number of cores (default 600; 0: measure at once). The report gives the load.
+#   NETLENS_BENCH_QUIET_WAIT   seconds to wait, before the export and the window steps, for the load average to drop to the
+#                              number of cores (default 300; 0: measure at once). The report gives the load.
 #   NETLENS_BENCH_SOURCE       what the report names as the app's source (when built elsewhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +34,7 @@ die() { log "$*"; exit 1; }
 
 if [[ $MODE == big ]]; then
   TOPO=(--networks 300 --containers 2000 --dual 400 --running 40)
-  MEASURE=(--quiet-wait "${NETLENS_BENCH_QUIET_WAIT:-600}")
+  MEASURE=(--quiet-wait "${NETLENS_BENCH_QUIET_WAIT:-300}")
   DIR="${NETLENS_BENCH_DIR:-$HOME/.cache/netlens/bench-engine}"
   APP=target/release/netlens
   PROFILE=release

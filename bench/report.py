@@ -193,7 +193,10 @@ def rows_for(r, small):
         eng = res.get("engine", {})
         verdict = over(c["p95"], CHANGE_TARGET_MS, " ms")
         if c["missed"]:
-            verdict = f"**missed**: {c['missed']} of {c['n'] + c['missed']} changes never drawn; " + verdict
+            gave_up = any(x.get("gave_up") for x in res["changes"])
+            verdict = (f"**missed**: {c['missed']} of {c['n'] + c['missed']} changes never drawn"
+                       + (f" (stopped after {c['missed']} in a row, of {res['args']['changes']} planned)" if gave_up else "")
+                       + "; " + (verdict if c["n"] else ""))
         rows.append((
             f"CLI change → drawn, {eng.get('networks', '?')} networks / {eng.get('containers', '?')} containers "
             f"(median / p95 after the CLI returns)",
@@ -326,9 +329,10 @@ def render(r, small, a):
         "  then while wheel actions zoom in and out at the middle (a notch every 100 ms; \"lasted\" is longer when",
         "  the page is slow to take the input). cytoscape.js gets the same",
         "  gestures in a full-window div over the app, fed with `netlens export` and Netlens's node positions.",
-        "- **CLI change → drawn**: `docker network connect`/`disconnect` of a running container, alternately; the",
-        "  hook's `watch(edgeId)` notes the revision in which the endpoint edge appears or disappears and the frame",
-        "  after it; latency = that frame − the moment the CLI returned (also given from the call's start).",
+        "- **CLI change → drawn**: `docker network connect`/`disconnect` of a running container, alternately; an",
+        "  animation-frame loop in the page checks the endpoint edge (test hook `edgePosition`) every frame and notes",
+        "  the first frame in which it is there (or gone) and the frame after it; latency = that next frame − the",
+        "  moment the CLI returned (also given from the call's start). 20 s without it counts as never drawn.",
         "- **Memory**: RSS (and PSS) summed over the app and all its descendants from /proc, after the settle time,",
         "  against the same build on `DOCKER_HOST=unix:///nonexistent/docker.sock` after the same time.",
         "- **export**: hyperfine over `netlens export >/dev/null`, one `curl` fetching `/networks` and",

@@ -28,6 +28,29 @@ if (!window.__BENCH__) {
       for (let i = 1; i < stamps.length; i++) gaps.push(stamps[i] - stamps[i - 1]);
       return { frames: stamps.length, gaps, events: { ...events } };
     },
+    // Watches node or edge `id` frame by frame until its presence in the graph (the test hook's
+    // nodePosition/edgePosition) becomes `want`: `at` is the first animation frame that finds it so,
+    // `painted` the frame after (by then the renderer has drawn it). Independent of data-revision, which
+    // an app applying diffs need not bump. Returns whether `id` is present now.
+    watchPresence(id, want) {
+      const h = window.__NETLENS_TEST__;
+      const present = () => (h.nodePosition(id) ?? h.edgePosition(id)) !== null;
+      const rec = { id, want, at: null, painted: null, frames: 0 };
+      window.__BENCH_WATCH__ = rec;
+      const tick = () => {
+        if (window.__BENCH_WATCH__ !== rec) return;
+        rec.frames++;
+        if (rec.at === null) {
+          if (present() === want) rec.at = window.__BENCH__.clock();
+          requestAnimationFrame(tick);
+        } else {
+          rec.painted = window.__BENCH__.clock();
+        }
+      };
+      requestAnimationFrame(tick);
+      return present();
+    },
+    watched: () => window.__BENCH_WATCH__ || null,
     // A point inside `rect` at least `clear` px from every point in `points` and from every segment
     // [a, b] in `segments` (pressing on a drawn line starts pulling it away in Netlens), scanning from
     // the lower left corner (where a fitted graph leaves room); null if there is none.
