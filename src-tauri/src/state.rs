@@ -78,6 +78,7 @@ impl View {
                 sandbox_reason: config.sandbox_reason.clone(),
                 message: None,
                 retry_in_seconds: None,
+                limits: vec![],
             },
             topology: None,
             snapshot: None,

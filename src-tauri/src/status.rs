@@ -21,6 +21,7 @@ pub fn after(prev: &EngineStatusDto, update: &LiveUpdate) -> Option<EngineStatus
             next.state = EngineState::Connected;
             next.engine_version = engine.info().version.clone();
             next.api_version = engine.info().api_version.clone();
+            next.limits = engine.limits().iter().map(|l| l.to_string()).collect();
             next.message = None;
             next.retry_in_seconds = None;
         }
@@ -51,6 +52,7 @@ mod tests {
             sandbox_reason: None,
             message: Some("gone".into()),
             retry_in_seconds: Some(1),
+            limits: vec![],
         };
         assert_eq!(after(&down, &LiveUpdate::Connecting), None);
         let again = after(

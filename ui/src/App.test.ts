@@ -185,6 +185,18 @@ describe("App", () => {
     expect(status.querySelector("[data-field=sandbox]")?.textContent).toContain(`Sandbox engine — demo topology (${sent.sandboxReason})`);
   });
 
+  it("says how many things an engine does not report (Podman's compatible API), listing them on hover", async () => {
+    const { backend } = await setup();
+    await waitFor(() => expect(q("[data-testid=status]")?.dataset.state).toBe("connected"));
+    expect(q("[data-testid=status] [data-field=limits]")).toBeNull();
+    const limits = ["Static addresses are never reported.", "There are no host and none networks."];
+    backend.emitStatus(demoStatus({ engineVersion: "Podman 4.3.1", limits }));
+    await waitFor(() => expect(q("[data-testid=status] [data-field=limits]")).not.toBeNull());
+    const shown = q("[data-testid=status] [data-field=limits]")!;
+    expect(shown.textContent).toContain("2 things this engine does not report");
+    expect(shown.title).toBe(limits.join("\n"));
+  });
+
   it("shows a banner while the engine is unreachable and removes it when it is back", async () => {
     const { backend } = await setup();
     await waitFor(() => expect(q("[data-testid=status]")?.dataset.state).toBe("connected"));

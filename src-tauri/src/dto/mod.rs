@@ -378,6 +378,9 @@ pub struct EngineStatusDto {
     pub sandbox_reason: Option<String>,
     pub message: Option<String>,
     pub retry_in_seconds: Option<u32>,
+    /// What this engine's API cannot tell or do that Docker's can (Podman's compatible API), in words for
+    /// the status bar; empty for Docker.
+    pub limits: Vec<String>,
 }
 
 #[cfg(test)]

@@ -216,6 +216,11 @@ export type EngineStatusDto = {
 	sandboxReason: string | null,
 	message: string | null,
 	retryInSeconds: number | null,
+	/**
+	 *  What this engine's API cannot tell or do that Docker's can (Podman's compatible API), in words for
+	 *  the status bar; empty for Docker.
+	 */
+	limits: string[],
 };
 
 /**  A field of a form (the connect popover, the create dialog, the prune dialog) a problem is shown next to. */

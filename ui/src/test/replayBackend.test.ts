@@ -63,6 +63,7 @@ const goldens: Goldens = {
           sandboxReason: null,
           message: null,
           retryInSeconds: null,
+          limits: [],
         },
       },
     },
