@@ -8,6 +8,7 @@
 
 pub mod command;
 pub mod drivers;
+mod fields;
 pub mod filters;
 pub mod problem;
 pub mod prune;
