@@ -2,14 +2,13 @@
 // container onto a network and fill the popover, Shift-drop, pull an edge off and confirm, Delete,
 // undo/redo keys and buttons, the history panel and the context menu, as a user (and the end-to-end
 // tests) would. Rust's words and commands are expected as Rust recorded them (golden/), never retyped.
-import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
-import { readable } from "svelte/store";
+import { cleanup, fireEvent, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 
-import App from "./App.svelte";
 import type { EndpointConfigDto } from "./lib/backend";
 import type { Point } from "./lib/graph/geometry";
-import { fakeViewFactory, type FakeGraphView } from "./test/fakeView";
+import { find, q, qa, renderApp, tick } from "./test/app";
+import type { FakeGraphView } from "./test/fakeView";
 import { recordedError, recordedOk, ReplayBackend } from "./test/replayBackend";
 
 afterEach(() => {
@@ -17,16 +16,6 @@ afterEach(() => {
   expect(ReplayBackend.takeMissed()).toEqual([]);
 });
 
-const q = (selector: string) => document.querySelector<HTMLElement>(selector);
-const qa = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector));
-/** Waits until `selector` matches, and returns the element. */
-const find = (selector: string) =>
-  waitFor(() => {
-    const el = q(selector);
-    if (!el) throw new Error(`nothing matches ${selector}`);
-    return el;
-  });
-const tick = () => new Promise((r) => setTimeout(r, 0));
 /** Whether the last topology Rust showed has this edge. */
 const hasEdge = (b: ReplayBackend, id: string) => b.lastTopology!.edges.some((e) => e.id === id);
 /** The commands asked since `from` (an index into `calls`), by name. */
@@ -35,12 +24,7 @@ const NO_CONFIG: EndpointConfigDto = { aliases: [], ipv4: null, ipv6: null };
 const connectArgs = (containerId: string, networkId: string, config = NO_CONFIG) => ({ containerId, networkId, config });
 
 async function setup() {
-  const backend = new ReplayBackend();
-  const views = fakeViewFactory();
-  const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
-  const main = result.container.querySelector("main")!;
-  await waitFor(() => expect(main.dataset.ready).toBe("true"));
-  const view = views.views[0]!;
+  const { backend, view, main } = await renderApp();
   const at = (id: string): Point => view.nodeViewportPosition(id)!;
   /** Press on `from`, move there in steps (checking the drag shows), release with or without Shift. */
   async function drag(from: Point, to: Point, shift = false) {

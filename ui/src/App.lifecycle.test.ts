@@ -1,11 +1,10 @@
 // The lifecycle dialogs inside the window: opened from the toolbar, the keyboard and the empty canvas, and
 // a network created from a right-click asked to appear where the person clicked.
-import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
-import { readable } from "svelte/store";
+import { cleanup, fireEvent, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 
-import App from "./App.svelte";
-import { fakeViewFactory, ORIGIN } from "./test/fakeView";
+import { q, renderApp } from "./test/app";
+import { ORIGIN } from "./test/fakeView";
 import { ReplayBackend } from "./test/replayBackend";
 
 afterEach(() => {
@@ -13,19 +12,7 @@ afterEach(() => {
   expect(ReplayBackend.takeMissed()).toEqual([]);
 });
 
-const q = (selector: string) => document.querySelector<HTMLElement>(selector);
 const asked = (b: ReplayBackend, command: string) => b.calls.filter((c) => c.command === command).map((c) => c.args);
-
-async function setup() {
-  const backend = new ReplayBackend();
-  const views = fakeViewFactory();
-  const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
-  const main = result.container.querySelector("main");
-  await waitFor(() => expect(main?.dataset.ready).toBe("true"));
-  const view = views.views[0];
-  if (!view) throw new Error("no view");
-  return { backend, view };
-}
 
 async function createNamed(name: string) {
   await waitFor(() => expect(q("[data-testid=create-dialog]")).not.toBeNull());
@@ -37,7 +24,7 @@ async function createNamed(name: string) {
 
 describe("lifecycle dialogs in the window", () => {
   it("a right-click on the empty canvas creates the network where it was clicked", async () => {
-    const { backend, view } = await setup();
+    const { backend, view } = await renderApp();
     view.rightClick({ x: ORIGIN.x + 900, y: ORIGIN.y - 350 });
     await createNamed("made");
     expect(asked(backend, "placeNetwork")).toEqual([{ name: "made", x: 900, y: -350 }]);
@@ -45,7 +32,7 @@ describe("lifecycle dialogs in the window", () => {
   });
 
   it("the toolbar and Ctrl+N open the dialog without a placement", async () => {
-    const { backend } = await setup();
+    const { backend } = await renderApp();
     await fireEvent.click(q("[data-testid=new-network]")!);
     await createNamed("tool");
     await fireEvent.keyDown(window, { key: "n", ctrlKey: true });
@@ -56,7 +43,7 @@ describe("lifecycle dialogs in the window", () => {
   });
 
   it("the prune button opens the preview", async () => {
-    const { backend } = await setup();
+    const { backend } = await renderApp();
     await fireEvent.click(q("[data-testid=prune-button]")!);
     await waitFor(() => expect(q("[data-testid=prune-dialog]")).not.toBeNull());
     await waitFor(() => expect(asked(backend, "prunePreview")).toEqual([{ filters: { until: "", labels: [] } }]));

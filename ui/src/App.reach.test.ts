@@ -2,12 +2,10 @@
 // container details' Reaches section, and "Can A reach B?" from the toolbar and from the details, through
 // Apply fix to yes and back with Ctrl+Z, as a person (and the end-to-end test) would. Rust's words and
 // commands are expected as Rust recorded them (golden/), never retyped.
-import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
-import { readable } from "svelte/store";
+import { cleanup, fireEvent, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 
-import App from "./App.svelte";
-import { fakeViewFactory } from "./test/fakeView";
+import { find, q, renderApp } from "./test/app";
 import { recordedOk, ReplayBackend } from "./test/replayBackend";
 
 afterEach(() => {
@@ -15,23 +13,11 @@ afterEach(() => {
   expect(ReplayBackend.takeMissed()).toEqual([]);
 });
 
-const q = (selector: string) => document.querySelector<HTMLElement>(selector);
-const find = (selector: string) =>
-  waitFor(() => {
-    const el = q(selector);
-    if (!el) throw new Error(`nothing matches ${selector}`);
-    return el;
-  });
 const asked = (b: ReplayBackend, command: string) => b.calls.filter((c) => c.command === command).map((c) => c.args);
 const NO_CONFIG = { aliases: [], ipv4: null, ipv6: null };
 
 async function setup(selected?: string) {
-  const backend = new ReplayBackend();
-  const views = fakeViewFactory();
-  const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
-  const main = result.container.querySelector("main")!;
-  await waitFor(() => expect(main.dataset.ready).toBe("true"));
-  const view = views.views[0]!;
+  const { backend, view, main } = await renderApp();
   if (selected) {
     view.click(selected);
     await find(`[data-testid=details][data-selected="${selected}"]`);

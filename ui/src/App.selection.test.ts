@@ -1,12 +1,10 @@
 // Multi-selection in the whole window under jsdom (Rust's recorded answers replayed, fake graph view): Ctrl/Shift+click in
 // the graph and the outline, the summary in the details panel, Delete and the summary's button opening
 // one remove dialog for every selected network, a plain click, Escape and an empty-canvas click.
-import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
-import { readable } from "svelte/store";
+import { cleanup, fireEvent, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 
-import App from "./App.svelte";
-import { fakeViewFactory } from "./test/fakeView";
+import { q, qa, renderApp, tick } from "./test/app";
 import { recordedOk, ReplayBackend } from "./test/replayBackend";
 
 afterEach(() => {
@@ -14,21 +12,13 @@ afterEach(() => {
   expect(ReplayBackend.takeMissed()).toEqual([]);
 });
 
-const q = (selector: string) => document.querySelector<HTMLElement>(selector);
-const qa = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector));
-const tick = () => new Promise((r) => setTimeout(r, 0));
 /** Node ids of the outline rows marked selected. */
 const outlineSelected = () => qa('[data-testid=outline] [aria-selected="true"]').map((el) => el.dataset.nodeId ?? el.dataset.edgeId);
 /** Network IDs the open remove dialog lists. */
 const removeItems = () => qa("[data-testid=remove-item]").map((el) => el.dataset.networkId);
 
 async function setup() {
-  const backend = new ReplayBackend();
-  const views = fakeViewFactory();
-  const result = render(App, { props: { backend, viewFactory: views.factory, theme: readable("light" as const) } });
-  const main = result.container.querySelector("main")!;
-  await waitFor(() => expect(main.dataset.ready).toBe("true"));
-  const view = views.views[0]!;
+  const { backend, view } = await renderApp();
   const hook = window.__NETLENS_TEST__!;
   return { backend, view, hook };
 }
