@@ -14,6 +14,16 @@ function staged(topology: TopologyDto | null, error: AppError = { code: "notRead
   return backend;
 }
 
+/** Lets the test send topology patches as Rust would, and see whether the store still listens for them. */
+function patchable(backend: ReplayBackend) {
+  let send: ((d: TopologyDiffDto) => void) | null = null;
+  backend.onTopologyPatch = async (cb): Promise<Unsubscribe> => {
+    send = cb;
+    return () => (send = null);
+  };
+  return { send: (d: TopologyDiffDto) => send!(d), listening: () => send !== null };
+}
+
 describe("topology store", () => {
   it("holds the topology from the first request", async () => {
     const backend = staged(demoTopology(3));
@@ -76,17 +86,13 @@ describe("topology store", () => {
 
   it("applies a diff on the revision it holds and keeps untouched nodes as they were", async () => {
     const backend = staged(demoTopology(3));
-    let send: ((d: TopologyDiffDto) => void) | null = null;
-    backend.onTopologyPatch = async (cb): Promise<Unsubscribe> => {
-      send = cb;
-      return () => (send = null);
-    };
+    const patches = patchable(backend);
     const store = createTopologyStore(backend);
     await store.start();
     const before = get(store)!;
     const gone = before.nodes.find((n) => n.kind === "container")!;
     const edges = before.edges.filter((e) => e.source === gone.id || e.target === gone.id).map((e) => e.id);
-    send!({ baseRevision: 3, revision: 4, upsertNodes: [], removeNodes: [gone.id], upsertEdges: [], removeEdges: edges });
+    patches.send({ baseRevision: 3, revision: 4, upsertNodes: [], removeNodes: [gone.id], upsertEdges: [], removeEdges: edges });
     const after = get(store)!;
     expect(after.revision).toBe(4);
     expect(after.nodes.some((n) => n.id === gone.id)).toBe(false);
@@ -94,20 +100,16 @@ describe("topology store", () => {
     const kept = after.nodes.find((n) => n.id !== gone.id)!;
     expect(before.nodes.includes(kept)).toBe(true);
     store.stop();
-    expect(send).toBeNull();
+    expect(patches.listening()).toBe(false);
   });
 
   it("reads the whole topology again when a diff is not based on the revision it holds", async () => {
     const backend = staged(demoTopology(3));
-    let send: ((d: TopologyDiffDto) => void) | null = null;
-    backend.onTopologyPatch = async (cb): Promise<Unsubscribe> => {
-      send = cb;
-      return () => (send = null);
-    };
+    const patches = patchable(backend);
     const store = createTopologyStore(backend);
     await store.start();
     backend.answerWith("getTopology", { ok: demoTopology(7) });
-    send!({ baseRevision: 5, revision: 6, upsertNodes: [], removeNodes: [], upsertEdges: [], removeEdges: [] });
+    patches.send({ baseRevision: 5, revision: 6, upsertNodes: [], removeNodes: [], upsertEdges: [], removeEdges: [] });
     await new Promise((r) => setTimeout(r, 10));
     expect(get(store)?.revision).toBe(7);
   });
