@@ -6,6 +6,10 @@ use fantoccini::Locator;
 use netlens_tests::window::{assert_ui_built, Window, CONTROL, DELETE};
 use netlens_tests::{docker, docker_json, ensure_demo, Cleanup};
 
+/// A busy engine (issue 9): 100 networks, 600 containers.
+#[path = "window_large.rs"]
+mod window_large;
+
 #[tokio::test(flavor = "multi_thread")]
 async fn outline_lists_every_network_and_container_and_a_click_shows_details() {
     assert_ui_built();
