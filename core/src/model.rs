@@ -35,6 +35,11 @@ pub struct Network {
     pub config_from: Option<String>,
     pub ipam_driver: String,
     pub ipam: Vec<IpamConfig>,
+    /// `IPAM.Options`: the IPAM driver's options (`--ipam-opt`).
+    pub ipam_options: BTreeMap<String, String>,
+    /// The IPAM configs' `AuxiliaryAddresses` (`--aux-address name=ip`): addresses the IPAM driver must not
+    /// hand out, by name, across all the network's subnets.
+    pub aux_addresses: BTreeMap<String, String>,
     pub options: BTreeMap<String, String>,
     pub labels: BTreeMap<String, String>,
 }

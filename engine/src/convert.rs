@@ -33,6 +33,13 @@ pub fn network(n: EngineNetwork) -> Network {
         config_only: n.config_only.unwrap_or(false),
         config_from: n.config_from.and_then(|c| non_empty(c.network)),
         ipam_driver: non_empty(ipam.driver).unwrap_or_else(|| "default".into()),
+        aux_addresses: ipam
+            .config
+            .iter()
+            .flatten()
+            .flat_map(|c| c.auxiliary_addresses.clone().unwrap_or_default())
+            .collect(),
+        ipam_options: sorted(ipam.options),
         ipam: ipam
             .config
             .unwrap_or_default()

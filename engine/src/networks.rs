@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use bollard::models::{Ipam, IpamConfig, NetworkCreateRequest};
 use bollard::query_parameters::{InspectNetworkOptions, ListNetworksOptions};
+use netlens_core::address::{parse_ip, parse_net};
 
 use super::{Engine, EngineError};
 use netlens_core::networks::NetworkSpec;
@@ -71,16 +72,28 @@ pub fn create_request(spec: &NetworkSpec) -> NetworkCreateRequest {
     let configs: Vec<IpamConfig> = spec
         .ipam()
         .into_iter()
-        .map(|c| IpamConfig { subnet: c.subnet, ip_range: c.ip_range, gateway: c.gateway, auxiliary_addresses: None })
+        .map(|c| {
+            // As the CLI does: each auxiliary address goes with the subnet that contains it.
+            let net = c.subnet.as_deref().and_then(parse_net);
+            let aux: HashMap<String, String> = spec
+                .aux_addresses
+                .iter()
+                .filter(|(_, ip)| net.zip(parse_ip(ip)).is_some_and(|(n, a)| n.contains(&a)))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            let auxiliary_addresses = (!aux.is_empty()).then_some(aux);
+            IpamConfig { subnet: c.subnet, ip_range: c.ip_range, gateway: c.gateway, auxiliary_addresses }
+        })
         .collect();
+    let ipam_options: HashMap<String, String> = spec.ipam_options.clone().into_iter().collect();
     NetworkCreateRequest {
         name: spec.name.clone(),
         driver: Some(spec.driver().to_string()),
         internal: spec.internal.then_some(true),
         attachable: spec.attachable.then_some(true),
         enable_ipv6: spec.ipv6.then_some(true),
-        // Empty IPAM options as the CLI sends them, so an inspect reads the same as for a CLI-made network.
-        ipam: Some(Ipam { driver: Some("default".into()), config: Some(configs), options: Some(HashMap::new()) }),
+        // IPAM options always present (empty as the CLI sends them), so an inspect reads as for a CLI-made network.
+        ipam: Some(Ipam { driver: Some("default".into()), config: Some(configs), options: Some(ipam_options) }),
         options: (!options.is_empty()).then(|| options.into_iter().collect()),
         labels: (!labels.is_empty()).then(|| labels.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
         ..NetworkCreateRequest::default()
@@ -112,5 +125,29 @@ mod tests {
         assert_eq!(config.gateway.as_deref(), Some("10.9.0.254"));
         assert_eq!(r.options.unwrap().get("com.docker.network.bridge.enable_icc").map(String::as_str), Some("false"));
         assert_eq!(r.labels.unwrap().get("team").map(String::as_str), Some("web"));
+    }
+
+    #[test]
+    fn a_recreated_network_keeps_its_auxiliary_addresses_in_their_subnets_and_its_ipam_options() {
+        let spec = NetworkSpec {
+            name: "dual".into(),
+            subnet: "10.9.0.0/24".into(),
+            ipv6: true,
+            subnet_v6: "fd00:9::/64".into(),
+            aux_addresses: [
+                ("printer".to_string(), "10.9.0.7".to_string()),
+                ("nas".to_string(), "fd00:9::7".to_string()),
+            ]
+            .into(),
+            ipam_options: [("com.example.pool".to_string(), "blue".to_string())].into(),
+            ..NetworkSpec::default()
+        };
+        let ipam = create_request(&spec).ipam.unwrap();
+        let configs = ipam.config.unwrap();
+        let aux = |i: usize| configs[i].auxiliary_addresses.clone().unwrap_or_default();
+        assert_eq!(aux(0).get("printer").map(String::as_str), Some("10.9.0.7"));
+        assert_eq!(aux(1).get("nas").map(String::as_str), Some("fd00:9::7"));
+        assert!(!aux(0).contains_key("nas") && !aux(1).contains_key("printer"));
+        assert_eq!(ipam.options.unwrap().get("com.example.pool").map(String::as_str), Some("blue"));
     }
 }

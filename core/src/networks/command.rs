@@ -9,7 +9,8 @@ use super::spec::NetworkSpec;
 use crate::endpoints::command::quote;
 
 /// `docker network create …` in a stable flag order: driver, IPv4 subnet, range and gateway, IPv6 and its
-/// subnet and gateway, internal, attachable, options and labels (each sorted by key), the name last.
+/// subnet and gateway, internal, attachable, auxiliary addresses and IPAM options (carried from a removed
+/// network), options and labels (each sorted by key), the name last.
 pub fn create_command(spec: &NetworkSpec) -> String {
     let s = spec.normalized();
     let mut words: Vec<String> = vec!["docker".into(), "network".into(), "create".into()];
@@ -29,6 +30,8 @@ pub fn create_command(spec: &NetworkSpec) -> String {
     if s.attachable {
         words.push("--attachable".into());
     }
+    key_values(&mut words, "--aux-address", &s.aux_addresses);
+    key_values(&mut words, "--ipam-opt", &s.ipam_options);
     key_values(&mut words, "--opt", &s.driver_options());
     key_values(&mut words, "--label", &s.labels);
     words.push(quote(&s.name));

@@ -166,6 +166,8 @@ pub fn spec_of(network: &Network) -> Result<NetworkSpec, RecreateRefusal> {
         internal: network.internal,
         attachable: network.attachable,
         labels: network.labels.clone(),
+        aux_addresses: network.aux_addresses.clone(),
+        ipam_options: network.ipam_options.clone(),
         ..NetworkSpec::default()
     };
     let (mut v4, mut v6) = (0, 0);

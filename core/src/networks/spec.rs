@@ -47,6 +47,11 @@ pub struct NetworkSpec {
     pub labels: BTreeMap<String, String>,
     /// Driver options without a field of their own.
     pub options: BTreeMap<String, String>,
+    /// Not in the dialog: carried from an existing network so that re-creating it (undo of a remove) is
+    /// exact. `--aux-address name=ip`, each placed in the subnet of its family.
+    pub aux_addresses: BTreeMap<String, String>,
+    /// Not in the dialog, carried like `aux_addresses`: `--ipam-opt key=value`.
+    pub ipam_options: BTreeMap<String, String>,
 }
 
 impl Default for NetworkSpec {
@@ -70,6 +75,8 @@ impl Default for NetworkSpec {
             mode: String::new(),
             labels: BTreeMap::new(),
             options: BTreeMap::new(),
+            aux_addresses: BTreeMap::new(),
+            ipam_options: BTreeMap::new(),
         }
     }
 }

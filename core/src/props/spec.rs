@@ -53,6 +53,9 @@ prop_compose! {
             parent: f(6),
             mode: f(7),
             labels,
+            // Carried from an engine's network, never typed: the create checks do not read them.
+            aux_addresses: Default::default(),
+            ipam_options: Default::default(),
             options,
         }
     }

@@ -52,6 +52,8 @@ fn network() -> impl Strategy<Value = Network> {
             ipam,
             options,
             labels: Default::default(),
+            ipam_options: Default::default(),
+            aux_addresses: Default::default(),
         },
     )
 }

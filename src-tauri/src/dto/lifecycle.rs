@@ -93,6 +93,8 @@ impl NetworkSpecDto {
             mode: self.mode.clone(),
             labels: map(&self.labels),
             options: map(&self.options),
+            // The dialog makes new networks; only a re-created one carries these.
+            ..NetworkSpec::default()
         }
     }
 }
