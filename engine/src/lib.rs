@@ -97,13 +97,14 @@ impl Engine {
         self.podman.is_some()
     }
 
-    /// What this engine's API cannot tell or do that Docker's can, in words for the window; empty for Docker.
-    pub fn limits(&self) -> &'static [&'static str] {
-        if self.is_podman() {
-            &podman::LIMITS
-        } else {
-            &[]
-        }
+    /// What a person should know about this engine that the picture cannot show, in words for the window:
+    /// what its API cannot tell (Podman's compatible API) and how the connection is secured. Empty for a
+    /// local Docker socket.
+    pub fn limits(&self) -> Vec<String> {
+        let mut out: Vec<String> =
+            if self.is_podman() { podman::LIMITS.iter().map(|l| l.to_string()).collect() } else { vec![] };
+        out.extend(connection_notes(&self.target));
+        out
     }
 
     fn err(&self, e: bollard::errors::Error) -> EngineError {
@@ -206,12 +207,41 @@ impl Engine {
     }
 }
 
+/// What the connection itself means for safety, as the docker CLI would let it pass silently.
+pub fn connection_notes(target: &Target) -> Vec<String> {
+    let host = target.host.as_str();
+    let mut out = Vec::new();
+    if host.starts_with("tcp://") || host.starts_with("http://") {
+        match &target.tls {
+            None => out.push(
+                "The connection to this engine is not encrypted (tcp:// without TLS): anyone on the network path can \
+                 read and change what Netlens sends. Use TLS (DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH) or a socket."
+                    .to_string(),
+            ),
+            Some(tls) if !tls.verify => out.push(
+                "TLS verification is off for this engine (DOCKER_TLS_VERIFY unset or the context's SkipTLSVerify); \
+                 Netlens checks the engine's certificate against ca.pem anyway."
+                    .to_string(),
+            ),
+            Some(_) => {}
+        }
+    }
+    out
+}
+
 fn client(target: &Target) -> Result<Docker, EngineError> {
     let host = target.host.as_str();
     let version = bollard::API_DEFAULT_VERSION;
     let bad = |reason: String| EngineError::BadConfig { endpoint: host.into(), reason };
     let result = if let Some(path) = host.strip_prefix("unix://") {
         Docker::connect_with_unix(path, TIMEOUT_SECS, version)
+    } else if host.starts_with("https://") && target.tls.is_none() {
+        // Falling back to plain HTTP here would send everything in the clear to an address that asked for TLS.
+        return Err(bad(
+            "https:// needs the TLS files: set DOCKER_CERT_PATH to a folder with ca.pem, cert.pem and key.pem \
+             (and DOCKER_TLS_VERIFY=1), or use a docker context that has them"
+                .into(),
+        ));
     } else if host.starts_with("tcp://") || host.starts_with("https://") || host.starts_with("http://") {
         match &target.tls {
             Some(tls) => Docker::connect_with_ssl(host, &tls.key, &tls.cert, &tls.ca, TIMEOUT_SECS, version),
@@ -225,4 +255,38 @@ fn client(target: &Target) -> Result<Docker, EngineError> {
         return Err(bad("use unix://, tcp:// or https:// (DOCKER_HOST or the docker context)".into()));
     };
     result.map_err(|e| EngineError::from_bollard(host, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+    use target::TlsFiles;
+
+    fn target(host: &str, tls: Option<bool>) -> Target {
+        let tls = tls.map(|verify| TlsFiles {
+            ca: PathBuf::from("/nonexistent/ca.pem"),
+            cert: PathBuf::from("/nonexistent/cert.pem"),
+            key: PathBuf::from("/nonexistent/key.pem"),
+            verify,
+        });
+        Target { context: "test".into(), host: host.into(), tls, source: "test" }
+    }
+
+    #[tokio::test]
+    async fn https_without_tls_files_is_refused_never_sent_in_the_clear() {
+        let err = Engine::connect(&target("https://engine.example:2376", None)).await.err();
+        match err {
+            Some(EngineError::BadConfig { reason, .. }) => assert!(reason.contains("DOCKER_CERT_PATH"), "{reason}"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_tcp_is_said_to_be_unencrypted_and_unverified_tls_is_said_too() {
+        assert!(connection_notes(&target("tcp://10.0.0.5:2375", None))[0].contains("not encrypted"));
+        assert!(connection_notes(&target("tcp://10.0.0.5:2376", Some(false)))[0].contains("verification is off"));
+        assert!(connection_notes(&target("tcp://10.0.0.5:2376", Some(true))).is_empty());
+        assert!(connection_notes(&target("unix:///var/run/docker.sock", None)).is_empty());
+    }
 }

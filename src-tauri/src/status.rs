@@ -21,7 +21,7 @@ pub fn after(prev: &EngineStatusDto, update: &LiveUpdate) -> Option<EngineStatus
             next.state = EngineState::Connected;
             next.engine_version = engine.info().version.clone();
             next.api_version = engine.info().api_version.clone();
-            next.limits = engine.limits().iter().map(|l| l.to_string()).collect();
+            next.limits = engine.limits();
             next.message = None;
             next.retry_in_seconds = None;
         }
