@@ -18,6 +18,9 @@ export class FakeGraphView implements GraphView {
   updates: { revision: number; palette: Palette }[] = [];
   selected: readonly string[] = [];
   fits = 0;
+  matched: readonly string[] = [];
+  /** Every node the camera was asked to centre on, in order. */
+  focused: string[] = [];
   destroyed = false;
   dropMarks: ReadonlyMap<string, DropMark> | null = null;
   dropSource: string | null = null;
@@ -35,6 +38,12 @@ export class FakeGraphView implements GraphView {
   }
   setSelected(ids: readonly string[]): void {
     this.selected = [...ids];
+  }
+  setMatched(ids: readonly string[]): void {
+    this.matched = [...ids];
+  }
+  focusNode(id: string): void {
+    if (this.nodes.has(id)) this.focused.push(id);
   }
   fit(): void {
     this.fits += 1;

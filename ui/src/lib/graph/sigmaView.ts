@@ -24,7 +24,7 @@ import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
  * functions), so sigma restyles just the items whose state changed, never the whole graph on a hover or
  * when the camera starts or stops moving.
  */
-type NodeState = { drop: DropMark | "source" | "none"; lodLabel: boolean; lodMark: boolean };
+type NodeState = { drop: DropMark | "source" | "none"; lodLabel: boolean; lodMark: boolean; matched: boolean };
 type EdgeState = { pulled: boolean; lodHidden: boolean; lodLabel: boolean };
 
 const FONT = "system-ui, 'Segoe UI', Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif";
@@ -35,6 +35,10 @@ const isEdgeId = (id: string) => id.startsWith("endpoint:") || id.startsWith("re
 /** Pixels around a node's disc that still count as on it; hubs take a wider margin as drop targets. */
 const NODE_MARGIN = 3;
 const HUB_MARGIN = 12;
+/** The ring around a search match (amber reads on both themes). */
+const MATCH_RING = "#f59e0b";
+/** How far the camera zooms in on a search result, unless it is already closer. */
+const FOCUS_RATIO = 0.7;
 /** While the camera moves, the level of detail is decided again at most this often (ms). */
 const LOD_INTERVAL = 120;
 
@@ -77,7 +81,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   let hovered: string | null = null;
 
   const renderer = new Sigma(graph, container, {
-    customNodeState: { drop: "none", lodLabel: false, lodMark: false } as NodeState,
+    customNodeState: { drop: "none", lodLabel: false, lodMark: false, matched: false } as NodeState,
     customEdgeState: { pulled: false, lodHidden: false, lodLabel: false } as EdgeState,
     primitives: {
       nodes: {
@@ -128,6 +132,11 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
           backdropPadding: 1.5,
         },
         { whenState: "isHovered", then: { ...HALO, labelVisibility: "visible", depth: "topNodes" } },
+        // A search match: labelled, haloed and ringed, so it stands out even among thousands.
+        {
+          whenState: "matched",
+          then: { ...HALO, labelVisibility: "visible", depth: "topNodes", backdropBorderColor: MATCH_RING, backdropBorderWidth: 2 },
+        },
         { whenState: "isHighlighted", then: { ...HALO, labelVisibility: "visible", depth: "topNodes", size: { attribute: "highlightSize" } } },
         // While a container is dragged: hubs that take it glow and grow, the others fade.
         { whenState: { drop: "allowed" }, then: { ...HALO, size: { attribute: "dropSize" }, labelVisibility: "visible", depth: "topNodes" } },
@@ -407,6 +416,25 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     refreshLod();
   }
 
+  /** The search matches marked now: only ids drawn when marked, so one drawn later is marked on the next call. */
+  let matched: ReadonlySet<string> = new Set();
+  function setMatched(ids: readonly string[]) {
+    const next = new Set(ids.filter((id) => graph.hasNode(id)));
+    const { on, off } = setChange(matched, next);
+    const offDrawn = off.filter((id) => graph.hasNode(id));
+    if (on.length) renderer.setNodesState(on, { matched: true });
+    if (offDrawn.length) renderer.setNodesState(offDrawn, { matched: false });
+    matched = next;
+  }
+
+  function focusNode(id: string) {
+    if (!graph.hasNode(id)) return;
+    const { x, y } = graph.getNodeAttributes(id);
+    const at = renderer.graphToFramedGraph({ x, y });
+    const ratio = Math.min(camera.getState().ratio, FOCUS_RATIO);
+    void camera.animate({ x: at.x, y: at.y, ratio }, { duration: 300 });
+  }
+
   function fit(animate: boolean) {
     const bounds = boundsOf(graph.mapNodes((_id, a) => ({ x: a.x, y: a.y })));
     if (!bounds) return;
@@ -462,6 +490,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       return report;
     },
     setSelected: select,
+    setMatched,
+    focusNode,
     fit,
     zoom(direction) {
       void (direction === "in" ? camera.zoomIn({ duration: 200 }) : camera.zoomOut({ duration: 200 }));

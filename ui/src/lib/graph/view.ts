@@ -46,6 +46,10 @@ export interface GraphView {
   update(topology: TopologyDto, palette: Palette): SyncReport;
   /** Highlights every id in `ids` (nodes or edges) and no other. */
   setSelected(ids: readonly string[]): void;
+  /** Marks the search's matches (nodes) so they stand out, and no others; only changed ids are touched. */
+  setMatched(ids: readonly string[]): void;
+  /** Centres the camera on a node and zooms in to it (animated); nothing when it is not drawn. */
+  focusNode(id: string): void;
   /** Frame every node. */
   fit(animate: boolean): void;
   zoom(direction: "in" | "out"): void;

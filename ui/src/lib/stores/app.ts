@@ -13,6 +13,7 @@ import type { Point } from "../graph/geometry";
 import { createEditing, type EditingState } from "../endpoints/editing";
 import { createHistory, type HistoryState } from "../history/history";
 import { createReach, type ReachState } from "../reach/reach";
+import { createSearch, type SearchState } from "../search/search";
 import { createBusy } from "../shared/busy";
 import { createToasts, type ToastStore } from "../shared/toasts";
 import { createSelection, type Selected } from "./selection";
@@ -38,6 +39,8 @@ export interface AppState {
   editing: EditingState;
   /** What a container reaches, and the "Can A reach B?" dialog with its fix. */
   reach: ReachState;
+  /** The search box: query, results over the topology, the matches the graph highlights. */
+  search: SearchState;
   /** Create, remove and prune dialogs: which is open (their flows call `networks`). */
   dialogs: NetworkDialogState;
   /** The network commands the dialogs' flows call; a create lands where `placeNextNetwork` last said (if it did). */
@@ -76,6 +79,7 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     history,
     editing,
     reach: createReach(backend, topology, editing),
+    search: createSearch(topology),
     dialogs: createNetworkDialogs(),
     networks: placing.networks,
     drivers: createDriverExplanations(backend),

@@ -1,0 +1,59 @@
+// The search box's state: the query, its results over the current topology (kept fresh as the topology
+// changes), which result the keyboard points at, whether the list is open, and requests to focus the box
+// (Ctrl+F, `/`). The graph highlights `matchedIds` while a query is typed. No backend: the topology the
+// store already holds is searched.
+import { derived, get, writable, type Readable, type Writable } from "svelte/store";
+
+import type { TopologyDto } from "../backend";
+import { searchTopology, type SearchResult } from "./match";
+
+export interface SearchState {
+  query: Writable<string>;
+  results: Readable<SearchResult[]>;
+  /** The node ids of every result, for the graph to highlight. */
+  matchedIds: Readable<string[]>;
+  /** The result Enter picks (an index into `results`). */
+  active: Writable<number>;
+  /** Whether the result list shows (closed after a pick, open again on typing). */
+  open: Writable<boolean>;
+  /** Increases on every request to focus the box. */
+  focusRequests: Readable<number>;
+  requestFocus(): void;
+  /** Moves the active result by `step`, wrapping around. */
+  move(step: number): void;
+  clear(): void;
+}
+
+export function createSearch(topology: Readable<TopologyDto | null>): SearchState {
+  const query = writable("");
+  const results = derived([topology, query], ([t, q]) => searchTopology(t, q));
+  const matchedIds = derived(results, (r) => r.map((x) => x.id));
+  const active = writable(0);
+  const open = writable(false);
+  const focusRequests = writable(0);
+  // A new query starts from its best result.
+  query.subscribe(() => active.set(0));
+  return {
+    query,
+    results,
+    matchedIds,
+    active,
+    open,
+    focusRequests: { subscribe: focusRequests.subscribe },
+    requestFocus: () => focusRequests.update((n) => n + 1),
+    move(step) {
+      const n = get(results).length;
+      if (n > 0) active.update((i) => (((i + step) % n) + n) % n);
+    },
+    clear() {
+      query.set("");
+      open.set(false);
+    },
+  };
+}
+
+/** Ctrl+F (Cmd+F) anywhere, or `/` when not typing in a text field: focus the search box. */
+export function isSearchKey(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">, typing: boolean): boolean {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "f") return true;
+  return event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing;
+}
