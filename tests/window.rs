@@ -10,6 +10,10 @@ use netlens_tests::{docker, docker_json, ensure_demo, Cleanup};
 #[path = "window_large.rs"]
 mod window_large;
 
+/// Search (issue 10): an IP found, selected and centred.
+#[path = "window_search.rs"]
+mod window_search;
+
 #[tokio::test(flavor = "multi_thread")]
 async fn outline_lists_every_network_and_container_and_a_click_shows_details() {
     assert_ui_built();
