@@ -223,6 +223,41 @@ async fn delete_on_a_selected_line_disconnects_after_enter_confirms() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_cli_disconnect_takes_the_line_away_and_a_cli_connect_brings_it_back() {
+    assert_ui_built();
+    let cleanup = Cleanup::new("window-live-edge");
+    docker(&["network", "create", "--label", &cleanup.label, "nlw-live-edge"]);
+    let ctr = netlens_tests::run_idle("nlw-live-edge-box", &cleanup, &["--network", "nlw-live-edge"]);
+    let net = docker(&["network", "inspect", "-f", "{{.Id}}", "nlw-live-edge"]).trim().to_string();
+    let edge = format!("endpoint:{net}:{}", ctr.trim());
+    let w = Window::open().await;
+    until_drawn(&w, &edge).await;
+    let drawn = |w: &Window, id: String| {
+        let w = w.client.clone();
+        async move {
+            let v = w
+                .execute("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", vec![serde_json::json!(id)])
+                .await
+                .unwrap();
+            !v.is_null()
+        }
+    };
+    docker(&["network", "disconnect", "nlw-live-edge", ctr.trim()]);
+    let mut gone = false;
+    for _ in 0..50 {
+        if !drawn(&w, edge.clone()).await {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(gone, "the line of a container disconnected with the CLI is taken away within 5 s");
+    docker(&["network", "connect", "nlw-live-edge", ctr.trim()]);
+    until_drawn(&w, &edge).await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_drop_on_a_refused_network_changes_nothing_and_says_why() {
     assert_ui_built();
     ensure_demo();
