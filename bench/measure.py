@@ -286,15 +286,17 @@ def netlens_spot(w, ids, export):
     return spot, rect
 
 
-def changes(w, topo, n, env, timeout, give_up=4):
+def changes(w, topo, n, env, timeout, give_up=4, give_up_total=10):
     """n CLI changes, alternately connect and disconnect, each timed to the frame that shows it. Stops
-    early after `give_up` changes in a row that are never drawn (each costs the whole timeout)."""
+    early after `give_up` changes in a row, or `give_up_total` in all, that are never drawn (each costs
+    the whole timeout)."""
     running = [c for c in topo["containers"] if c["running"]]
     nets = topo["networks"]
     net_ids = {x["name"]: x["id"] for x in nets}
     rows = []
     k = 0
     misses = 0
+    total_misses = 0
     for p in range((n + 1) // 2):
         c = running[p % len(running)]
         base = [x["name"] for x in nets].index(c["networks"][0])
@@ -306,7 +308,7 @@ def changes(w, topo, n, env, timeout, give_up=4):
         for verb, want in (("connect", True), ("disconnect", False)):
             if k >= n and verb == "connect":
                 break
-            measured = k < n and misses < give_up
+            measured = k < n and misses < give_up and total_misses < give_up_total
             already = w.s.execute("return window.__BENCH__.watchPresence(arguments[0], arguments[1]);", edge, want)
             t0 = time.time()
             subprocess.run(["docker", "network", verb, net, c["name"]], env=env, check=True,
@@ -326,6 +328,7 @@ def changes(w, topo, n, env, timeout, give_up=4):
                     misses = 0
                 else:
                     misses += 1
+                    total_misses += 1
                     row["missed"] = f"not drawn within {timeout:.0f} s"
                     row["revision_now"] = w.s.execute("return window.__NETLENS_TEST__.revision();")
                     row["ends_drawn"] = w.s.execute(
@@ -337,14 +340,14 @@ def changes(w, topo, n, env, timeout, give_up=4):
                     log(f"change {k + 1} ({verb} {net} {c['name']}) not drawn within {timeout:.0f} s; "
                         f"revision now {row['revision_now']}, ends drawn at {row['ends_drawn']}, "
                         f"engine: {row['engine_says']}")
-                    if misses == give_up:
-                        log(f"{give_up} changes in a row never drawn: giving up on the rest")
+                    if misses == give_up or total_misses == give_up_total:
+                        log(f"{misses} changes in a row, {total_misses} in all, never drawn: giving up on the rest")
                         row["gave_up"] = True
                 rows.append(row)
             if k < n:
                 k += 1
             time.sleep(0.2)
-        if misses >= give_up:
+        if misses >= give_up or total_misses >= give_up_total:
             # Leave the engine as the spec says (the pair's disconnect ran above).
             break
     return rows

@@ -195,7 +195,7 @@ def rows_for(r, small):
         if c["missed"]:
             gave_up = any(x.get("gave_up") for x in res["changes"])
             verdict = (f"**missed**: {c['missed']} of {c['n'] + c['missed']} changes never drawn"
-                       + (f" (stopped after {c['missed']} in a row, of {res['args']['changes']} planned)" if gave_up else "")
+                       + (f" (stopped there, after {c['n'] + c['missed']} of {res['args']['changes']} planned)" if gave_up else "")
                        + "; " + (verdict if c["n"] else ""))
         rows.append((
             f"CLI change → drawn, {eng.get('networks', '?')} networks / {eng.get('containers', '?')} containers "
