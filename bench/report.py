@@ -114,7 +114,7 @@ def rows_for(r, small):
         split = r["first_draw"][0]
         rows.append((
             "window opened → first graph drawn",
-            f"{sec(med)} (median of {len(fd)} launches; max {sec(max(fd))})",
+            f"{sec(med)} (median of {len(fd)} launch{'es' if len(fd) > 1 else ''}; max {sec(max(fd))})",
             f"≤ {FIRST_DRAW_TARGET_S} s",
             over(med * 1000, FIRST_DRAW_TARGET_S * 1000, " ms"),
             f"from the app process's start (/proc) to the frame after the first `data-revision`; first launch: "
@@ -355,8 +355,12 @@ def check(r):
     if not (r.get("memory", {}).get("netlens") and r.get("memory", {}).get("empty_engine")):
         problems.append("no memory figures")
     ch = r.get("changes") or []
-    if not ch or any("missed" in c for c in ch):
-        problems.append(f"changes not all drawn: {[c.get('missed') for c in ch]}")
+    if not ch:
+        problems.append("no CLI changes measured")
+    elif any("missed" in c for c in ch):
+        missed = [f"{c['verb']} {c['edge'][:40]}…" for c in ch if "missed" in c]
+        problems.append(f"the app never drew {len(missed)} of {len(ch)} CLI changes (the harness saw the engine "
+                        f"change; see changes[] in results.json): {', '.join(missed)}")
     if len((r.get("snapshot") or {}).get("commands", {})) != 3:
         problems.append("snapshot timings missing")
     for p in problems:
