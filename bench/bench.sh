@@ -114,6 +114,14 @@ trap cleanup EXIT
 # --- build (big): UI first, the release app in the background while the topology is made -------------
 if [[ $MODE == big && "${NETLENS_BENCH_NO_BUILD:-}" != 1 ]]; then
   log "building the UI and the release app (log: $OUT/build.log; 10+ min cold on 2 cores)"
+  # Name what is built now: by the time the report is written, others may have committed.
+  if [[ -z "${NETLENS_BENCH_SOURCE:-}" ]]; then
+    NETLENS_BENCH_SOURCE="$(git rev-parse --short HEAD)"
+    if git status --porcelain --untracked-files=no -- src-tauri core engine ui Cargo.toml Cargo.lock | grep -q .; then
+      NETLENS_BENCH_SOURCE+=" plus uncommitted changes in the app's sources"
+    fi
+    export NETLENS_BENCH_SOURCE
+  fi
   (cd ui && npm run build) >"$OUT/build.log" 2>&1 || die "ui build failed: see $OUT/build.log"
   cargo build --release -p netlens >>"$OUT/build.log" 2>&1 &
   BUILD_PID=$!

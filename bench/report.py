@@ -60,6 +60,13 @@ def machine():
     }
 
 
+def binary_time(path):
+    try:
+        return datetime.datetime.fromtimestamp(os.path.getmtime(path)).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    except OSError:
+        return None
+
+
 def ms(v, digits=0):
     return "—" if v is None else f"{v:,.{digits}f} ms"
 
@@ -254,8 +261,11 @@ def render(r, small, a):
         "",
         "## Machine",
         f"- {m['nproc']} cores, {m['cpu']}, {m['memory']} memory, Debian {m['debian']}, kernel {m['kernel']}",
-        f"- app: `{os.path.relpath(r['app'])}`, **{a.profile}** build of commit {m['commit']}"
-        + (" with uncommitted changes in the app's sources" if m["dirty"] else ""),
+        f"- app: `{os.path.relpath(r['app'])}`, **{a.profile}** build"
+        + (f" of {os.environ['NETLENS_BENCH_SOURCE']}" if os.environ.get("NETLENS_BENCH_SOURCE") else
+           " (not built by this run; the checkout was then at " + m["commit"]
+           + (" with uncommitted changes" if m["dirty"] else "") + ")")
+        + (f", binary of {binary_time(r['app'])}" if binary_time(r["app"]) else ""),
         f"- window: WebKitGTK {m['webkitgtk']} under Xvfb 1440×900×24 (no GPU: WebGL is software-rendered), "
         "driven by tauri-driver / WebKitWebDriver with W3C pointer and wheel actions",
         f"- engine: the bench's own sandbox dockerd (tests/sandbox/engine.sh, iptables off), API {(r.get('snapshot') or {}).get('api_version', '?')}",
