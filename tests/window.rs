@@ -222,37 +222,38 @@ async fn delete_on_a_selected_line_disconnects_after_enter_confirms() {
     w.close().await;
 }
 
+// Known bug, reproduced here and by `make bench-smoke`: after a CLI connect of a second network and a CLI
+// disconnect of it, the engine and Rust's view (state::tests::a_second_network_joined_and_left_comes_and_goes_as_an_edge)
+// lose the edge but the window keeps drawing it. It also fails when Rust sends whole topologies instead of
+// diffs, so the cause is in the UI's graph update path, not the diff protocol. Un-ignore once fixed.
 #[tokio::test(flavor = "multi_thread")]
+#[ignore = "known bug: the window keeps the line of a second network disconnected with the CLI"]
 async fn a_cli_disconnect_takes_the_line_away_and_a_cli_connect_brings_it_back() {
     assert_ui_built();
     let cleanup = Cleanup::new("window-live-edge");
+    docker(&["network", "create", "--label", &cleanup.label, "nlw-live-home"]);
     docker(&["network", "create", "--label", &cleanup.label, "nlw-live-edge"]);
-    let ctr = netlens_tests::run_idle("nlw-live-edge-box", &cleanup, &["--network", "nlw-live-edge"]);
+    let ctr = netlens_tests::run_idle("nlw-live-edge-box", &cleanup, &["--network", "nlw-live-home"]);
+    let ctr = ctr.trim().to_string();
     let net = docker(&["network", "inspect", "-f", "{{.Id}}", "nlw-live-edge"]).trim().to_string();
-    let edge = format!("endpoint:{net}:{}", ctr.trim());
+    let edge = format!("endpoint:{net}:{ctr}");
     let w = Window::open().await;
+    until_drawn(&w, &format!("container:{ctr}")).await;
+    // As a person at a terminal would: connect a second network, and take it away a moment later.
+    docker(&["network", "connect", "nlw-live-edge", &ctr]);
     until_drawn(&w, &edge).await;
-    let drawn = |w: &Window, id: String| {
-        let w = w.client.clone();
-        async move {
-            let v = w
-                .execute("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", vec![serde_json::json!(id)])
-                .await
-                .unwrap();
-            !v.is_null()
-        }
-    };
-    docker(&["network", "disconnect", "nlw-live-edge", ctr.trim()]);
+    docker(&["network", "disconnect", "nlw-live-edge", &ctr]);
     let mut gone = false;
     for _ in 0..50 {
-        if !drawn(&w, edge.clone()).await {
+        let v = w.js("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", vec![serde_json::json!(edge)]).await;
+        if v.is_null() {
             gone = true;
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(gone, "the line of a container disconnected with the CLI is taken away within 5 s");
-    docker(&["network", "connect", "nlw-live-edge", ctr.trim()]);
+    docker(&["network", "connect", "nlw-live-edge", &ctr]);
     until_drawn(&w, &edge).await;
     w.close().await;
 }

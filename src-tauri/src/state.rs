@@ -330,6 +330,33 @@ mod tests {
     }
 
     #[test]
+    fn a_second_network_joined_and_left_comes_and_goes_as_an_edge() {
+        use netlens_core::events::{Patch, Rereads};
+        let mut view = View::new(&config());
+        let snap = demo();
+        view.apply(&LiveUpdate::Snapshot(snap.clone()));
+        let db = snap.containers.iter().find(|c| c.name == "db").cloned().unwrap();
+        let vault = snap.networks.iter().find(|n| n.name == "vault").cloned().unwrap();
+        let mut joined = db.clone();
+        joined.endpoints.push(netlens_core::fixtures::endpoint(&vault, Some("10.214.20.7")));
+        let asked = Rereads { containers: [db.id.clone()].into_iter().collect(), ..Rereads::default() };
+        let edge = format!("endpoint:{}:{}", vault.id, db.id);
+        // A stale read, the connect, its recheck, the disconnect, its recheck: one edge comes and goes.
+        let reads = [db.clone(), joined.clone(), joined, db.clone(), db];
+        let mut seen = Vec::new();
+        for c in reads {
+            let (_, update) = view.apply(&LiveUpdate::Patch(Patch::from_reads(&asked, vec![], vec![c])));
+            if let Some(TopologyUpdate::Diff(d)) = update {
+                let added = d.upsert_edges.iter().any(|e| e.id == edge);
+                let removed = d.remove_edges.contains(&edge);
+                seen.push((d.base_revision, d.revision, added, removed));
+            }
+        }
+        assert_eq!(seen, [(1, 2, true, false), (2, 3, false, true)], "{seen:?}");
+        assert!(view.topology.as_ref().is_some_and(|t| t.edges.iter().all(|e| e.id != edge)));
+    }
+
+    #[test]
     fn operations_wait_for_an_engine() {
         let state = AppState::new(&config());
         state.apply(&LiveUpdate::Snapshot(demo()));
