@@ -222,6 +222,33 @@ async fn delete_on_a_selected_line_disconnects_after_enter_confirms() {
     w.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cli_disconnect_of_the_only_network_takes_the_line_away() {
+    assert_ui_built();
+    let cleanup = Cleanup::new("window-live-only");
+    docker(&["network", "create", "--label", &cleanup.label, "nlw-live-only"]);
+    let ctr = netlens_tests::run_idle("nlw-live-only-box", &cleanup, &["--network", "nlw-live-only"]);
+    let ctr = ctr.trim().to_string();
+    let net = docker(&["network", "inspect", "-f", "{{.Id}}", "nlw-live-only"]).trim().to_string();
+    let edge = format!("endpoint:{net}:{ctr}");
+    let w = Window::open().await;
+    until_drawn(&w, &edge).await;
+    docker(&["network", "disconnect", "nlw-live-only", &ctr]);
+    let mut gone = false;
+    for _ in 0..50 {
+        let v = w.js("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", vec![serde_json::json!(edge)]).await;
+        if v.is_null() {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(gone, "the line of a container disconnected with the CLI is taken away within 5 s");
+    docker(&["network", "connect", "nlw-live-only", &ctr]);
+    until_drawn(&w, &edge).await;
+    w.close().await;
+}
+
 // Known bug, reproduced here and by `make bench-smoke`: after a CLI connect of a second network and a CLI
 // disconnect of it, the engine and Rust's view (state::tests::a_second_network_joined_and_left_comes_and_goes_as_an_edge)
 // lose the edge but the window keeps drawing it. It also fails when Rust sends whole topologies instead of
