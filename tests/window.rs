@@ -121,6 +121,22 @@ async fn until_drawn(w: &Window, id: &str) {
     panic!("{id} was never drawn");
 }
 
+/// Waits (up to 5 s) until a node or edge is no longer drawn.
+async fn until_gone(w: &Window, id: &str, what: &str) {
+    for _ in 0..50 {
+        let v = w.js(
+            "const h = window.__NETLENS_TEST__; return h.nodePosition(arguments[0]) || h.edgePosition(arguments[0]);",
+            vec![serde_json::json!(id)],
+        )
+        .await;
+        if v.is_null() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what} ({id}) is still drawn after 5 s");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
     assert_ui_built();
@@ -234,16 +250,7 @@ async fn a_cli_disconnect_of_the_only_network_takes_the_line_away() {
     let w = Window::open().await;
     until_drawn(&w, &edge).await;
     docker(&["network", "disconnect", "nlw-live-only", &ctr]);
-    let mut gone = false;
-    for _ in 0..50 {
-        let v = w.js("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", vec![serde_json::json!(edge)]).await;
-        if v.is_null() {
-            gone = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(gone, "the line of a container disconnected with the CLI is taken away within 5 s");
+    until_gone(&w, &edge, "the line of a container disconnected with the CLI").await;
     docker(&["network", "connect", "nlw-live-only", &ctr]);
     until_drawn(&w, &edge).await;
     w.close().await;
@@ -252,10 +259,10 @@ async fn a_cli_disconnect_of_the_only_network_takes_the_line_away() {
 // Known bug, reproduced here and by `make bench-smoke`: after a CLI connect of a second network and a CLI
 // disconnect of it, the engine and Rust's view (state::tests::a_second_network_joined_and_left_comes_and_goes_as_an_edge)
 // lose the edge but the window keeps drawing it. Measured through AppState with the real follow task: Rust
-// emits one diff that removes the edge (2 -> 3) and nothing re-adds it; the page's revision moves on past it
-// and the edge stays in the graph. It also fails when Rust sends whole topologies instead of diffs, so the
-// cause is in the UI's graph update path (store -> GraphCanvas effect -> sigmaView.update / graphModel),
-// not the diff protocol. Un-ignore once fixed.
+// emits one diff that removes the edge (2 -> 3) and nothing re-adds it; in the window the page's revision
+// moves on past it (2 -> 5) and the edge stays in the graph. It also fails when Rust sends whole topologies
+// instead of diffs, and the store + graphModel path removes the edge on the same sequence under jsdom, so
+// look at sigmaView.update / GraphCanvas and at the extra revisions the app sends. Un-ignore once fixed.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "known bug: the window keeps the line of a second network disconnected with the CLI"]
 async fn a_cli_disconnect_takes_the_line_away_and_a_cli_connect_brings_it_back() {
@@ -273,16 +280,7 @@ async fn a_cli_disconnect_takes_the_line_away_and_a_cli_connect_brings_it_back()
     docker(&["network", "connect", "nlw-live-edge", &ctr]);
     until_drawn(&w, &edge).await;
     docker(&["network", "disconnect", "nlw-live-edge", &ctr]);
-    let mut gone = false;
-    for _ in 0..50 {
-        let v = w.js("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", vec![serde_json::json!(edge)]).await;
-        if v.is_null() {
-            gone = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(gone, "the line of a container disconnected with the CLI is taken away within 5 s");
+    until_gone(&w, &edge, "the line of a container disconnected with the CLI").await;
     docker(&["network", "connect", "nlw-live-edge", &ctr]);
     until_drawn(&w, &edge).await;
     w.close().await;

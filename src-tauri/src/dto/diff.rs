@@ -47,6 +47,7 @@ impl TopologyDiffDto {
     }
 
     /// `prev` with this diff applied; what the UI does, here so tests can prove the round trip.
+    #[cfg(test)]
     pub fn apply_to(&self, prev: &TopologyDto) -> TopologyDto {
         TopologyDto {
             revision: self.revision,
@@ -65,6 +66,7 @@ fn changes<T: Clone + PartialEq>(prev: &[T], next: &[T], id: impl Fn(&T) -> &Str
 }
 
 /// Kept sorted by ID, as `TopologyDto::build` sorts, so applying a diff gives exactly the next topology.
+#[cfg(test)]
 fn merged<T: Clone>(prev: &[T], upsert: &[T], remove: &[String], id: impl Fn(&T) -> &String) -> Vec<T> {
     let mut all: BTreeMap<String, T> = prev.iter().map(|x| (id(x).clone(), x.clone())).collect();
     for k in remove {
