@@ -111,10 +111,17 @@ async fn podman_engine_is_read_and_changed_as_docker_is() {
     let Some(service) = PodmanService::start() else { return };
     let started = began.elapsed();
     let marker = format!("netlens-podman-test-{}", std::process::id());
-    service.podman(&["network", "create", "--subnet", "10.216.50.0/24", "nlp-net"]);
-    let boxed = service.run_idle("nlp-box", &marker, &["--network", "nlp-net", "--ip", "10.216.50.10"]);
+    // Podman keeps its address allocations in one file for all of root's podman (netavark's ipam.db under
+    // /run/containers/networks, not configurable in 4.3), keyed by network name: a run that was killed
+    // leaves its allocations there, and a later run on the same names is refused the same static address.
+    // Names of this run only cannot meet them.
+    let net_name = format!("nlp-net-{}", std::process::id());
+    let other_name = format!("nlp-other-{}", std::process::id());
+    let made_name = format!("nlp-made-{}", std::process::id());
+    service.podman(&["network", "create", "--subnet", "10.216.50.0/24", &net_name]);
+    let boxed = service.run_idle("nlp-box", &marker, &["--network", &net_name, "--ip", "10.216.50.10"]);
     let on_default = service.run_idle("nlp-default", &marker, &[]);
-    let never_ran = service.podman(&["create", "--name", "nlp-created", "--network", "nlp-net", IMAGE, "true"]);
+    let never_ran = service.podman(&["create", "--name", "nlp-created", "--network", &net_name, IMAGE, "true"]);
     let shared = service.run_idle("nlp-shared", &marker, &["--network", &format!("container:{boxed}")]);
 
     // Read: the engine is known as Podman, and the snapshot has the edges with their addresses.
@@ -125,7 +132,7 @@ async fn podman_engine_is_read_and_changed_as_docker_is() {
     assert!(engine.limits().iter().any(|l| l.contains("static addresses")), "what Podman lacks is said");
     let snap = engine.snapshot().await.expect("snapshot");
     let topo = Topology::from_snapshot(&snap);
-    let net = topo.network_by_name("nlp-net").expect("the network is listed").clone();
+    let net = topo.network_by_name(&net_name).expect("the network is listed").clone();
     let on = topo.endpoints_of(&boxed);
     assert_eq!(on.len(), 1, "{on:?}");
     assert_eq!(on[0].0.id, net.id, "the edge goes to the network by its ID");
@@ -152,20 +159,20 @@ async fn podman_engine_is_read_and_changed_as_docker_is() {
 
     // Change: through Engine::run, seen by reread and by the live view (events + network poll).
     let live = Live::start(&service.host).await;
-    service.podman(&["network", "create", "--subnet", "10.216.51.0/24", "nlp-other"]);
+    service.podman(&["network", "create", "--subnet", "10.216.51.0/24", &other_name]);
     live.until("a network made by the podman CLI (Podman sends no event)", |t| {
-        t.network_by_name("nlp-other").is_some()
+        t.network_by_name(&other_name).is_some()
     })
     .await;
-    let other = live.network_id("nlp-other");
-    service.podman(&["network", "connect", "nlp-other", "nlp-default"]);
+    let other = live.network_id(&other_name);
+    service.podman(&["network", "connect", &other_name, "nlp-default"]);
     live.until("a connect made by the podman CLI", |t| attached(t, &on_default, &other)).await;
 
     let config =
         EndpointConfig { aliases: vec!["edge".into()], ipv4: Some("10.216.51.20".into()), ..Default::default() };
     let connect = Operation::Connect {
         network_id: other.clone(),
-        network_name: "nlp-other".into(),
+        network_name: other_name.clone(),
         container_id: boxed.clone(),
         container_name: "nlp-box".into(),
         config,
@@ -183,7 +190,7 @@ async fn podman_engine_is_read_and_changed_as_docker_is() {
     assert_eq!(restore.aliases, ["edge"], "the user's alias, without Podman's own (the short ID)");
     let disconnect = Operation::Disconnect {
         network_id: other.clone(),
-        network_name: "nlp-other".into(),
+        network_name: other_name.clone(),
         container_id: boxed.clone(),
         container_name: "nlp-box".into(),
         force: false,
@@ -201,15 +208,15 @@ async fn podman_engine_is_read_and_changed_as_docker_is() {
     history::undo(&live.state).await.expect("undo the disconnect");
     assert!(attached(&live.state.topology().unwrap(), &boxed, &other), "undo reconnected");
     let spec = NetworkSpecDto {
-        name: "nlp-made".into(),
+        name: made_name.clone(),
         subnet: "10.216.52.0/24".into(),
         icc: true,
         ..NetworkSpecDto::default()
     };
     let made = networks::create(&live.state, &spec).await.expect("create");
     assert_eq!(made.notice, None, "the network poll brought it into view in time");
-    let made_id = live.network_id("nlp-made");
-    assert!(service.podman(&["network", "ls", "--format", "{{.Name}}"]).lines().any(|n| n == "nlp-made"));
+    let made_id = live.network_id(&made_name);
+    assert!(service.podman(&["network", "ls", "--format", "{{.Name}}"]).lines().any(|n| n == made_name));
     let report = networks::remove(&live.state, std::slice::from_ref(&made_id)).await.expect("remove");
     assert!(report.summary.starts_with("Removed 1 network"), "{}", report.summary);
     live.until("the removed network gone", |t| t.network(&made_id).is_none()).await;
