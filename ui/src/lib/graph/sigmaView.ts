@@ -70,6 +70,19 @@ function quietHoverWhileMoving(renderer: { getGraphState(): { isIdle: boolean } 
   };
 }
 
+/**
+ * `renderer.setGraph(graph)`, working around sigma 4.0.4: its index of parallel edges keeps the graph the
+ * renderer was constructed with, so after setGraph every edge added later is looked up in the old graph
+ * and `Graph.source` throws half way through the update (the edge was in the graph, the topology never
+ * recorded as drawn: a later CLI disconnect of it was never taken off the screen). Pointing the index at
+ * the new graph before setGraph lets setGraph's own refresh rebuild it from the right graph.
+ */
+function adoptGraph(renderer: { setGraph(graph: NetlensGraph): unknown }, graph: NetlensGraph): void {
+  const groups = (renderer as unknown as { edgeGroups?: { graph?: unknown } }).edgeGroups;
+  if (groups && "graph" in groups) groups.graph = graph;
+  renderer.setGraph(graph);
+}
+
 export function createSigmaView(container: HTMLElement, callbacks: GraphViewCallbacks): GraphView {
   const emptyGraph = (): NetlensGraph => new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
   let graph: NetlensGraph = emptyGraph();
@@ -454,16 +467,20 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       palette = next;
       // A new theme rewrites every colour; otherwise only what changed since the last topology is
       // touched (the diff the store recorded, or one worked out here).
-      const first = drawn === null;
+      const first = graph.order === 0;
+      const before = drawn;
+      // Until this topology is applied the graph matches no known topology: should a step below throw,
+      // the next update compares whole topologies against the graph instead of trusting a stale base.
+      drawn = null;
       let report: SyncReport;
-      if (first && graph.order === 0) {
+      if (first) {
         // The first topology fills a graph sigma does not watch yet, then sigma takes it whole: one
         // pass instead of an event per node and edge (thousands on a busy engine).
         const filled = emptyGraph();
         report = syncGraph(filled, topology, palette);
         graph = filled;
-        renderer.setGraph(filled);
-      } else report = themeChanged || !drawn ? syncGraph(graph, topology, palette) : applyDiff(graph, diffBetween(drawn, topology), palette);
+        adoptGraph(renderer, filled);
+      } else report = themeChanged || !before ? syncGraph(graph, topology, palette) : applyDiff(graph, diffBetween(before, topology), palette);
       drawn = topology;
       // Nothing is re-added that stayed, but a removed selection must not linger highlighted.
       const kept = selected.filter((id) => graph.hasNode(id) || graph.hasEdge(id));
