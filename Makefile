@@ -29,7 +29,7 @@ run: deps ui app
 ## it; an engine that was already running (`make demo`, another run) is left as it was.
 test:
 	@if $(SANDBOX)/engine.sh status >/dev/null 2>&1; then ours=0; else ours=1; fi; \
-	$(MAKE) --no-print-directory deps lint build-tests unit integration e2e; rc=$$?; \
+	$(MAKE) --no-print-directory deps lint build-tests unit integration e2e bench-smoke; rc=$$?; \
 	if [ $$ours = 1 ] && $(SANDBOX)/engine.sh status >/dev/null 2>&1; then \
 	  echo "make test: stopping the sandbox engine it started"; $(SANDBOX)/engine.sh stop || rc=$$((rc ? rc : 1)); \
 	fi; \
@@ -86,5 +86,6 @@ e2e: build-tests sandbox
 bench:
 	bench/bench.sh
 
-bench-smoke:
+# In `make test` so the harness cannot rot: about 35 s, its own engine beside the test engine, the debug app.
+bench-smoke: build-tests
 	bench/bench.sh --smoke

@@ -15,6 +15,8 @@ PKGS=(
   docker.io busybox-static iproute2 podman netavark aardvark-dns
   # driving the real window
   xvfb xauth webkit2gtk-driver imagemagick
+  # make bench-smoke (part of make test)
+  hyperfine python3
 )
 missing=()
 for p in "${PKGS[@]}"; do
