@@ -60,6 +60,11 @@ pub fn docker(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
+/// Whether a docker CLI command on the sandbox engine succeeds (e.g. `network inspect X`: X exists).
+pub fn docker_ok(args: &[&str]) -> bool {
+    docker_output(args).status.success()
+}
+
 pub fn docker_output(args: &[&str]) -> Output {
     Command::new("docker")
         .arg("-H")

@@ -233,6 +233,59 @@ impl Window {
         let webdriver = running_with(&["WebKitWebDriver", &format!("--port={}", self.native)]);
         assert!(webdriver.is_empty(), "this window's WebKitWebDriver is still running: {webdriver:?}");
     }
+
+    /// Waits (up to 5 s) until the graph has drawn a topology in which `id` (a node or edge) is present.
+    pub async fn until_drawn(&self, id: &str) {
+        for _ in 0..50 {
+            if !self.drawn(id).await.is_null() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{id} was never drawn");
+    }
+
+    /// Waits (up to 5 s) until a node or edge is no longer drawn; `what` says what it was, for the failure.
+    pub async fn until_gone(&self, id: &str, what: &str) {
+        for _ in 0..50 {
+            if self.drawn(id).await.is_null() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{what} ({id}) is still drawn after 5 s");
+    }
+
+    /// Where node or edge `id` is drawn (viewport pixels), or null.
+    async fn drawn(&self, id: &str) -> Value {
+        self.js(
+            "const h = window.__NETLENS_TEST__; return h.nodePosition(arguments[0]) || h.edgePosition(arguments[0]);",
+            vec![json!(id)],
+        )
+        .await
+    }
+
+    /// The text of the first element matching `css`, or "" when there is none.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.js("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", vec![json!(css)])
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Waits (up to 5 s) until the element's text contains `want`; returns the text seen last.
+    pub async fn until_text(&self, css: &str, want: &str) -> String {
+        let mut seen = String::new();
+        for _ in 0..50 {
+            seen = self.text_of(css).await;
+            if seen.contains(want) {
+                return seen;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never said {want:?}; last: {seen:?}");
+    }
 }
 
 /// The app binary must carry the built UI; say so clearly instead of timing out on a blank window.
