@@ -18,6 +18,7 @@ pub mod report;
 pub mod spec;
 pub mod undo;
 pub mod validate;
+mod wording;
 
 #[cfg(test)]
 mod tests;
