@@ -3,15 +3,16 @@
 //! Owns the engine-independent model (`model`), the graph built from it (`topology`), where each node is
 //! drawn (`layout`), the planning of endpoint changes (`endpoints`: connect, disconnect) and of network
 //! changes (`networks`: create, remove, prune, re-create), the undo history of both (`history`), who can
-//! reach whom and how (`reachability`) and the text exports (`export`). It must not do IO, spawn tasks or
-//! know about Tauri, bollard or tokio: the engine crate reads and writes the engine, the app crate runs the
-//! plans made here and maps them to the UI's contract. Every function here is tested with hand-built data
-//! (`fixtures`).
+//! reach whom and how (`reachability`), what a view filter shows (`filter`) and the text exports (`export`).
+//! It must not do IO, spawn tasks or know about Tauri, bollard or tokio: the engine crate reads and writes
+//! the engine, the app crate runs the plans made here and maps them to the UI's contract. Every function
+//! here is tested with hand-built data (`fixtures`).
 
 pub mod address;
 pub mod endpoints;
 pub mod events;
 pub mod export;
+pub mod filter;
 pub mod fixtures;
 pub mod history;
 pub mod layout;
