@@ -60,8 +60,20 @@ pub fn dot(t: &Topology) -> String {
             ));
         }
     }
+    for (sharer, owner) in stack_ties(t) {
+        out.push_str(&format!(
+            "  {} -> {} [label=\"shares stack\", style=dotted, color=\"#0d9488\"];\n",
+            quote(&Node::Container(sharer.clone()).id()),
+            quote(&Node::Container(owner.clone()).id())
+        ));
+    }
     out.push_str("}\n");
     out
+}
+
+/// Every `container:`-mode container with the container whose network stack it shares, by sharer.
+fn stack_ties(t: &Topology) -> Vec<(&Container, &Container)> {
+    sorted_containers(t).into_iter().filter_map(|c| t.stack_owner(&c.id).map(|o| (c, o))).collect()
 }
 
 /// Mermaid ids must be plain words: number the nodes in a stable order.
@@ -94,6 +106,9 @@ pub fn mermaid(t: &Topology) -> String {
             }
         }
     }
+    for (sharer, owner) in stack_ties(t) {
+        out.push_str(&format!("  {} -.->|shares stack| {}\n", ctr_key[sharer.id.as_str()], ctr_key[owner.id.as_str()]));
+    }
     out
 }
 
@@ -114,5 +129,27 @@ mod tests {
         assert!(mermaid.contains("n0((\"backend (bridge)\"))"));
         assert!(mermaid.contains("n0 ---|10.214.10.2| c0"));
         assert_eq!(mermaid.matches("---").count(), 10, "one line per endpoint");
+    }
+
+    #[test]
+    fn dot_and_mermaid_draw_a_shared_stack_as_its_own_kind_of_line() {
+        let mut snap = demo();
+        snap.containers.push(crate::fixtures::container(
+            "c-side",
+            "api-side",
+            crate::model::ContainerState::Running,
+            "container:api",
+            vec![],
+        ));
+        let t = Topology::from_snapshot(&snap);
+        let dot = dot(&t);
+        assert!(dot.contains(
+            "  \"container:c-side\" -> \"container:c-api\" [label=\"shares stack\", style=dotted, color=\"#0d9488\"];\n"
+        ));
+        // Mermaid numbers containers by name: api c0, api-side c1.
+        let mermaid = mermaid(&t);
+        assert!(mermaid.contains("  c1[\"api-side (running)\"]\n"), "{mermaid}");
+        assert!(mermaid.contains("  c1 -.->|shares stack| c0\n"), "{mermaid}");
+        assert_eq!(mermaid.matches("shares stack").count(), 1);
     }
 }

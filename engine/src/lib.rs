@@ -9,6 +9,7 @@ pub mod events;
 pub mod networks;
 pub mod podman;
 pub mod target;
+pub mod tls;
 pub mod write;
 
 use std::collections::HashMap;
@@ -46,9 +47,24 @@ impl EngineError {
             B::CertPathError { .. } | B::CertParseError { .. } | B::CertMultipleKeys { .. } => {
                 Self::BadConfig { endpoint: endpoint.into(), reason: e.to_string() }
             }
-            other => Self::Unreachable { endpoint: endpoint.into(), reason: other.to_string() },
+            other => Self::Unreachable { endpoint: endpoint.into(), reason: with_causes(&other) },
         }
     }
+}
+
+/// An error with its causes: hyper says only "client error (Connect)" where rustls knows the engine's
+/// certificate was signed by an unknown issuer.
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let more = c.to_string();
+        if !text.contains(&more) {
+            text = format!("{text}: {more}");
+        }
+        cause = c.source();
+    }
+    text
 }
 
 /// Who answered: shown in the status bar.
@@ -219,8 +235,9 @@ pub fn connection_notes(target: &Target) -> Vec<String> {
                     .to_string(),
             ),
             Some(tls) if !tls.verify => out.push(
-                "TLS verification is off for this engine (DOCKER_TLS_VERIFY unset or the context's SkipTLSVerify); \
-                 Netlens checks the engine's certificate against ca.pem anyway."
+                "TLS without verifying the engine's certificate (DOCKER_TLS without DOCKER_TLS_VERIFY, or the \
+                 context's SkipTLSVerify), as the docker CLI does: the connection is encrypted, but whoever sits on \
+                 the network path could pose as the engine. Set DOCKER_TLS_VERIFY=1 to check it against ca.pem."
                     .to_string(),
             ),
             Some(_) => {}
@@ -244,7 +261,13 @@ fn client(target: &Target) -> Result<Docker, EngineError> {
         ));
     } else if host.starts_with("tcp://") || host.starts_with("https://") || host.starts_with("http://") {
         match &target.tls {
-            Some(tls) => Docker::connect_with_ssl(host, &tls.key, &tls.cert, &tls.ca, TIMEOUT_SECS, version),
+            Some(tls) if tls.verify => {
+                Docker::connect_with_ssl(host, &tls.key, &tls.cert, &tls.ca, TIMEOUT_SECS, version)
+            }
+            // bollard's TLS client always verifies; the docker CLI would not here, so neither do we.
+            Some(tls) => {
+                return tls::connect_unverified(host, tls, TIMEOUT_SECS, version).map_err(|e| bad(e.to_string()))
+            }
             None => Docker::connect_with_http(host, TIMEOUT_SECS, version),
         }
     } else if host.starts_with("ssh://") {
@@ -285,7 +308,7 @@ mod tests {
     #[test]
     fn plain_tcp_is_said_to_be_unencrypted_and_unverified_tls_is_said_too() {
         assert!(connection_notes(&target("tcp://10.0.0.5:2375", None))[0].contains("not encrypted"));
-        assert!(connection_notes(&target("tcp://10.0.0.5:2376", Some(false)))[0].contains("verification is off"));
+        assert!(connection_notes(&target("tcp://10.0.0.5:2376", Some(false)))[0].contains("without verifying"));
         assert!(connection_notes(&target("tcp://10.0.0.5:2376", Some(true))).is_empty());
         assert!(connection_notes(&target("unix:///var/run/docker.sock", None)).is_empty());
     }

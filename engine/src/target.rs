@@ -41,6 +41,8 @@ pub struct Environment {
     pub docker_host: Option<String>,
     pub docker_context: Option<String>,
     pub docker_tls_verify: Option<String>,
+    /// `DOCKER_TLS`: TLS without verifying the engine unless `DOCKER_TLS_VERIFY` is set too.
+    pub docker_tls: Option<String>,
     pub docker_cert_path: Option<String>,
     /// `DOCKER_CONFIG`, else `~/.docker`.
     pub config_dir: Option<PathBuf>,
@@ -53,6 +55,7 @@ impl Environment {
             docker_host: var("DOCKER_HOST"),
             docker_context: var("DOCKER_CONTEXT"),
             docker_tls_verify: var("DOCKER_TLS_VERIFY"),
+            docker_tls: var("DOCKER_TLS"),
             docker_cert_path: var("DOCKER_CERT_PATH"),
             config_dir: var("DOCKER_CONFIG").map(PathBuf::from).or_else(|| dirs::home_dir().map(|h| h.join(".docker"))),
         }
@@ -87,13 +90,17 @@ pub fn resolve(env: &Environment) -> Result<Target, TargetError> {
     }
 }
 
+/// TLS from the environment, read as the docker CLI reads it (`cli/flags/options.go`): a non-empty
+/// `DOCKER_TLS_VERIFY` means TLS and verify the engine (any value, `0` and `false` included, as the CLI does);
+/// `DOCKER_TLS` alone means TLS without verifying it; neither means no TLS, whatever `DOCKER_CERT_PATH` says.
+/// The files are read from `DOCKER_CERT_PATH`, else the config folder.
 fn env_tls(env: &Environment) -> Option<TlsFiles> {
-    let verify = env.docker_tls_verify.as_deref().is_some_and(|v| v != "0" && v != "false");
-    let cert_path = env.docker_cert_path.clone().map(PathBuf::from).or_else(|| env.config_dir.clone());
-    if !verify && env.docker_cert_path.is_none() {
+    let verify = env.docker_tls_verify.is_some();
+    if !verify && env.docker_tls.is_none() {
         return None;
     }
-    let dir = cert_path?;
+    // No folder at all still means TLS: the missing files then fail with their names, never as plain HTTP.
+    let dir = env.docker_cert_path.clone().map(PathBuf::from).or_else(|| env.config_dir.clone()).unwrap_or_default();
     Some(TlsFiles { ca: dir.join("ca.pem"), cert: dir.join("cert.pem"), key: dir.join("key.pem"), verify })
 }
 
@@ -130,7 +137,8 @@ fn read_context(config_dir: &Path, name: &str, source: &'static str) -> Result<T
         .ok_or_else(|| TargetError::BadContext(name.into(), "it has no docker endpoint Host".into()))?;
     let skip_verify = docker.and_then(|d| d.get("SkipTLSVerify")).and_then(|v| v.as_bool()).unwrap_or(false);
     let tls_dir = config_dir.join("contexts").join("tls").join(&digest).join("docker");
-    let tls = tls_dir.join("ca.pem").exists().then(|| TlsFiles {
+    // SkipTLSVerify without files is still TLS for the CLI (an empty TLS config that does not verify).
+    let tls = (tls_dir.join("ca.pem").exists() || skip_verify).then(|| TlsFiles {
         ca: tls_dir.join("ca.pem"),
         cert: tls_dir.join("cert.pem"),
         key: tls_dir.join("key.pem"),
@@ -221,6 +229,56 @@ mod tests {
         let tls = resolve(&env).unwrap().tls.unwrap();
         assert!(tls.verify);
         assert_eq!(tls.ca, PathBuf::from("/certs/ca.pem"));
+    }
+
+    fn tls_env(verify: Option<&str>, tls: Option<&str>, cert_path: Option<&str>) -> Environment {
+        Environment {
+            docker_host: Some("tcp://h:2376".into()),
+            docker_tls_verify: verify.map(String::from),
+            docker_tls: tls.map(String::from),
+            docker_cert_path: cert_path.map(String::from),
+            config_dir: Some(PathBuf::from("/home/me/.docker")),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn docker_tls_without_verify_is_tls_that_does_not_verify_the_engine() {
+        let tls = resolve(&tls_env(None, Some("1"), Some("/certs"))).unwrap().tls.unwrap();
+        assert!(!tls.verify);
+        assert_eq!((tls.cert, tls.key), (PathBuf::from("/certs/cert.pem"), PathBuf::from("/certs/key.pem")));
+    }
+
+    #[test]
+    fn any_docker_tls_verify_value_verifies_as_the_cli_does_zero_included() {
+        for value in ["1", "0", "false", "yes"] {
+            let tls = resolve(&tls_env(Some(value), None, Some("/certs"))).unwrap().tls.unwrap();
+            assert!(tls.verify, "DOCKER_TLS_VERIFY={value}");
+        }
+        assert!(resolve(&tls_env(Some("1"), Some("1"), None)).unwrap().tls.unwrap().verify);
+    }
+
+    #[test]
+    fn docker_cert_path_alone_does_not_turn_tls_on_as_the_cli_ignores_it() {
+        assert_eq!(resolve(&tls_env(None, None, Some("/certs"))).unwrap().tls, None);
+    }
+
+    #[test]
+    fn tls_files_default_to_the_config_folder_when_docker_cert_path_is_unset() {
+        let tls = resolve(&tls_env(None, Some("1"), None)).unwrap().tls.unwrap();
+        assert_eq!(tls.ca, PathBuf::from("/home/me/.docker/ca.pem"));
+    }
+
+    #[test]
+    fn a_context_that_skips_verification_is_tls_even_without_files() {
+        let dir = temp_dir("skip");
+        let meta = dir.join("contexts/meta").join(context_digest("lab"));
+        std::fs::create_dir_all(&meta).unwrap();
+        let body = serde_json::json!({"Name": "lab", "Endpoints": {"docker": {"Host": "tcp://lab:2376", "SkipTLSVerify": true}}});
+        std::fs::write(meta.join("meta.json"), body.to_string()).unwrap();
+        let env = Environment { docker_context: Some("lab".into()), ..env_in(&dir) };
+        let tls = resolve(&env).unwrap().tls.unwrap();
+        assert!(!tls.verify);
     }
 
     #[test]

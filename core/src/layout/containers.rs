@@ -101,14 +101,16 @@ fn between(m: &Member, hubs: &Hubs) -> Point {
     (sx / k, sy / k)
 }
 
-/// Containers sharing another's stack (`container:<id>`) or on no network: a row under everything. Those
-/// already in the row stay; new ones take the free places along it.
+/// Containers on no network (and sharing no existing container's stack: `stacks` places those): a row under
+/// everything. Those already in the row stay; new ones take the free places along it.
 fn place_loose(prev: &Layout, world: &World, hubs: &Hubs, discs: &Discs, next: &mut Layout) {
-    let loose: Vec<&Member> = world.containers.iter().filter(|m| m.homes.is_empty()).collect();
+    let loose: Vec<&Member> = world.containers.iter().filter(|m| is_loose(m)).collect();
     let mut fresh = Vec::new();
     let mut row: Option<f64> = None;
     for m in loose {
-        match prev.positions.get(&m.node).filter(|_| prev.homes.get(&m.node).is_some_and(Vec::is_empty)) {
+        // One that sat beside an owner until now (the owner was removed) joins the row afresh.
+        let was_in_row = prev.homes.get(&m.node).is_some_and(Vec::is_empty) && !prev.satellites.contains_key(&m.node);
+        match prev.positions.get(&m.node).filter(|_| was_in_row) {
             Some(&p) => {
                 row = Some(row.map_or(p.1, |y: f64| y.max(p.1)));
                 next.positions.insert(m.node.clone(), p);
@@ -127,7 +129,7 @@ fn place_loose(prev: &Layout, world: &World, hubs: &Hubs, discs: &Discs, next: &
     let taken: BTreeSet<i64> = world
         .containers
         .iter()
-        .filter(|m| m.homes.is_empty())
+        .filter(|m| is_loose(m))
         .filter_map(|m| next.positions.get(&m.node))
         .filter(|p| p.1 == y)
         .map(|p| (p.0 / LOOSE_STEP).round() as i64)
@@ -142,4 +144,8 @@ fn place_loose(prev: &Layout, world: &World, hubs: &Hubs, discs: &Discs, next: &
             next.positions.insert(m.node.clone(), p);
         }
     }
+}
+
+fn is_loose(m: &Member) -> bool {
+    m.homes.is_empty() && m.owner.is_none()
 }

@@ -3,7 +3,8 @@
 //! Owns placement only. Each network gets a room: a disc big enough for its ring of containers plus headroom,
 //! and rooms never overlap (`networks`); containers sit in sunflower slots inside their network's room,
 //! multi-homed ones in the free space between their networks (outside any other network's room), containers
-//! on no network in a row below (`containers`); the host and the outside world frame everything. The
+//! on no network in a row below (`containers`), containers sharing another's network stack beside it
+//! (`stacks`); the host and the outside world frame everything. The
 //! free-space search itself is in `pack`.
 //!
 //! Deterministic: the same previous layout and topology give the same positions, whatever order the snapshot
@@ -16,6 +17,7 @@ mod containers;
 mod networks;
 mod pack;
 mod pins;
+mod stacks;
 #[cfg(test)]
 mod tests;
 
@@ -52,6 +54,8 @@ pub struct Layout {
     slots: HashMap<String, usize>,
     /// The networks a container was placed for; a change means it moves (and only it).
     homes: HashMap<String, Vec<String>>,
+    /// The owner (container node ID) a `container:`-mode container sits beside, and its place around it.
+    satellites: HashMap<String, (String, usize)>,
     /// How many ring slots each network's room is sized for, by network node ID.
     rooms: HashMap<String, usize>,
     /// Where a network about to be created should appear (by name: its ID is not known yet), e.g. where the
@@ -84,6 +88,7 @@ impl Layout {
         let need = containers::assign_slots(self, &world, &mut next);
         let hubs = networks::place(self, &world, &need, &mut next);
         containers::place(self, &world, &hubs, &mut next);
+        stacks::place(self, &world, &mut next);
         frame(&hubs, &mut next);
         next
     }
@@ -101,6 +106,8 @@ struct Member {
     node: String,
     homes: Vec<usize>,
     home_ids: Vec<String>,
+    /// The node ID of the container whose network stack this one shares (`container:` mode).
+    owner: Option<String>,
 }
 
 /// The topology reduced to what placement needs, in a fixed order (by name, then ID), so the order a snapshot
@@ -135,7 +142,8 @@ impl World {
                     }
                 }
                 let home_ids = homes.iter().map(|&h| networks[h].node.clone()).collect();
-                Member { node: container_node_id(&c.id), homes, home_ids }
+                let owner = t.stack_owner(&c.id).map(|o| container_node_id(&o.id));
+                Member { node: container_node_id(&c.id), homes, home_ids, owner }
             })
             .collect();
         let mut partners = vec![Vec::new(); networks.len()];

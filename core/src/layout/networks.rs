@@ -57,7 +57,7 @@ pub(super) fn place(prev: &Layout, world: &World, need: &[usize], next: &mut Lay
     }
     // Containers drawn outside the rooms (multi-homed, or on no network) keep their place when their networks
     // do, so new rooms keep clear of them rather than cover them.
-    for m in world.containers.iter().filter(|m| m.homes.len() != 1) {
+    for m in world.containers.iter().filter(|m| m.homes.len() != 1 && m.owner.is_none()) {
         if prev.homes.get(&m.node) == Some(&m.home_ids) {
             if let Some(&p) = prev.positions.get(&m.node) {
                 discs.push(p, DOT);

@@ -14,6 +14,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use super::Net;
 use crate::endpoints::Refusal;
 use crate::model::{Container, Endpoint, Network};
+use crate::topology::stack::{self, shared_reference};
 use crate::topology::Topology;
 
 /// A node of the graph.
@@ -83,13 +84,7 @@ impl<'a> World<'a> {
     /// reference when the chain ends at a container that no longer exists (or loops, which the engine
     /// forbids).
     pub(super) fn owner(&self, c: &'a Container) -> Result<&'a Container, String> {
-        let mut current = c;
-        // A chain visits each container at most once; anything longer is a loop.
-        for _ in 0..=self.containers.len() {
-            let Some(reference) = shared_reference(current) else { return Ok(current) };
-            current = self.find(reference).ok_or_else(|| reference.to_string())?;
-        }
-        Err(shared_reference(current).unwrap_or_default().to_string())
+        stack::owner(&self.containers, c)
     }
 
     /// The other container whose stack `c` shares, when it is in `container:` mode and that one exists.
@@ -155,19 +150,6 @@ impl<'a> World<'a> {
         }
         Some((networks, through))
     }
-
-    /// A `container:` reference as the engine keeps it: a full ID, a name or an ID prefix.
-    fn find(&self, reference: &str) -> Option<&'a Container> {
-        let name = reference.trim_start_matches('/');
-        if let Some(c) = self.containers.iter().find(|c| c.id == reference || c.name == name) {
-            return Some(c);
-        }
-        let mut prefixed = self.containers.iter().filter(|c| c.id.starts_with(reference));
-        match (prefixed.next(), prefixed.next()) {
-            (Some(c), None) => Some(c),
-            _ => None,
-        }
-    }
 }
 
 /// A network that carries traffic between its members: not `host` (one shared stack, no members of its
@@ -178,8 +160,4 @@ pub(super) fn carries(network: &Network) -> bool {
 
 pub(super) fn net(network: &Network) -> Net {
     Net { id: network.id.clone(), name: network.name.clone() }
-}
-
-fn shared_reference(c: &Container) -> Option<&str> {
-    c.network_mode.strip_prefix("container:").filter(|r| !r.is_empty())
 }

@@ -296,10 +296,9 @@ pub struct StackTie {
 /// Every container that runs in another's network stack, tied to that container (the end of the chain when
 /// it shares a sharer's), sorted by sharer ID; for drawing the tie. Dangling references are left out.
 pub fn shared_stacks(topology: &Topology) -> Vec<StackTie> {
-    let world = World::new(topology);
-    let mut out: Vec<StackTie> = world
+    let mut out: Vec<StackTie> = topology
         .containers()
-        .filter_map(|c| world.stack_of(c).map(|o| StackTie { sharer: c.id.clone(), owner: o.id.clone() }))
+        .filter_map(|c| topology.stack_owner(&c.id).map(|o| StackTie { sharer: c.id.clone(), owner: o.id.clone() }))
         .collect();
     out.sort();
     out

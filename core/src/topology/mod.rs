@@ -5,6 +5,7 @@
 
 pub mod reach;
 pub mod render;
+pub mod stack;
 #[cfg(test)]
 mod tests;
 
@@ -29,6 +30,11 @@ pub fn container_node_id(container_id: &str) -> String {
 
 pub fn endpoint_edge_id(network_id: &str, container_id: &str) -> String {
     format!("endpoint:{network_id}:{container_id}")
+}
+
+/// The tie of a `container:`-mode container (the sharer) to the container whose network stack it runs in.
+pub fn stack_edge_id(sharer_id: &str, owner_id: &str) -> String {
+    format!("stack:{sharer_id}:{owner_id}")
 }
 
 pub fn reach_edge_id(network_id: &str, target: ReachTarget) -> String {
@@ -65,6 +71,9 @@ pub enum Edge {
     Endpoint(Endpoint),
     /// Network → host or external.
     Reach(ReachKind),
+    /// Container → container: the source runs in the target's network stack (`--network container:…`),
+    /// the target being the end of the chain when it shares a sharer's.
+    Stack,
 }
 
 /// Read-only view of one edge, without graph indices.
@@ -81,6 +90,7 @@ impl EdgeView<'_> {
             (Node::Network(n), Edge::Endpoint(_), Node::Container(c)) => endpoint_edge_id(&n.id, &c.id),
             (Node::Network(n), Edge::Reach(_), Node::Host) => reach_edge_id(&n.id, ReachTarget::Host),
             (Node::Network(n), Edge::Reach(_), _) => reach_edge_id(&n.id, ReachTarget::External),
+            (Node::Container(s), Edge::Stack, Node::Container(o)) => stack_edge_id(&s.id, &o.id),
             (s, _, t) => format!("edge:{}:{}", s.id(), t.id()),
         }
     }
@@ -126,6 +136,16 @@ impl Topology {
                     // under the network's name only.
                     graph.add_edge(*net, idx, Edge::Endpoint(Endpoint { network_id: id.clone(), ..e.clone() }));
                 }
+            }
+        }
+        // Dangling references (the owner was removed) draw no tie: the engine cannot start such a sharer.
+        let all: Vec<&Container> = snapshot.containers.iter().collect();
+        for c in &snapshot.containers {
+            let Some(owner) = stack::owner(&all, c).ok().filter(|o| o.id != c.id) else { continue };
+            if let (Some(&from), Some(&to)) =
+                (by_id.get(&container_node_id(&c.id)), by_id.get(&container_node_id(&owner.id)))
+            {
+                graph.add_edge(from, to, Edge::Stack);
             }
         }
         Self { graph, by_id }
@@ -206,6 +226,32 @@ impl Topology {
             })
             .collect();
         out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        out
+    }
+
+    /// The container whose network stack `container_id` runs in (`container:` mode), if it exists.
+    pub fn stack_owner(&self, container_id: &str) -> Option<&Container> {
+        let &idx = self.by_id.get(&container_node_id(container_id))?;
+        self.graph.edges_directed(idx, petgraph::Direction::Outgoing).find_map(|e| {
+            match (e.weight(), &self.graph[e.target()]) {
+                (Edge::Stack, Node::Container(o)) => Some(o),
+                _ => None,
+            }
+        })
+    }
+
+    /// The containers that run in `container_id`'s network stack, by name.
+    pub fn stack_sharers(&self, container_id: &str) -> Vec<&Container> {
+        let Some(&idx) = self.by_id.get(&container_node_id(container_id)) else { return vec![] };
+        let mut out: Vec<&Container> = self
+            .graph
+            .edges_directed(idx, petgraph::Direction::Incoming)
+            .filter_map(|e| match (e.weight(), &self.graph[e.source()]) {
+                (Edge::Stack, Node::Container(s)) => Some(s),
+                _ => None,
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         out
     }
 

@@ -69,7 +69,11 @@ impl Topology {
         let mut loose: Vec<_> = self.containers().filter(|c| self.endpoints_of(&c.id).is_empty()).collect();
         loose.sort_by(|a, b| a.name.cmp(&b.name));
         for c in loose {
-            let _ = writeln!(out, "container {} [{}] no networks ({})", c.name, c.state.as_str(), c.network_mode);
+            let _ = write!(out, "container {} [{}] no networks ({})", c.name, c.state.as_str(), c.network_mode);
+            if let Some(owner) = self.stack_owner(&c.id) {
+                let _ = write!(out, " shares the stack of {}", owner.name);
+            }
+            out.push('\n');
         }
         out
     }

@@ -131,3 +131,29 @@ fn a_never_started_container_is_attached_by_network_name() {
     assert_eq!(on[0].1.network_id, frontend.id, "the endpoint carries the resolved ID");
     assert!(t.edges().any(|e| e.id() == format!("endpoint:{}:c-fresh", frontend.id)));
 }
+
+#[test]
+fn a_container_mode_sidecar_is_tied_to_the_container_whose_stack_it_shares() {
+    let mut snap = demo();
+    // A sidecar on api by name, a probe on the sidecar by ID prefix (the tie goes to the end of the chain),
+    // and one whose owner was removed.
+    snap.containers.push(container("c-side", "api-side", ContainerState::Running, "container:api", vec![]));
+    snap.containers.push(container("c-probe", "probe", ContainerState::Exited, "container:c-si", vec![]));
+    snap.containers.push(container("c-lost", "lost", ContainerState::Exited, "container:c-gone", vec![]));
+    let t = Topology::from_snapshot(&snap);
+    let mut ties: Vec<String> = t.edges().filter(|e| matches!(e.edge, Edge::Stack)).map(|e| e.id()).collect();
+    ties.sort();
+    assert_eq!(ties, ["stack:c-probe:c-api", "stack:c-side:c-api"]);
+    assert_eq!(t.stack_owner("c-probe").map(|c| c.name.as_str()), Some("api"));
+    assert_eq!(t.stack_owner("c-api").map(|c| c.name.as_str()), None, "an owner shares no one's stack");
+    assert_eq!(t.stack_owner("c-lost").map(|c| c.name.as_str()), None);
+    let sharers: Vec<&str> = t.stack_sharers("c-api").iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(sharers, ["api-side", "probe"]);
+    assert_eq!(t.endpoints_of("c-api").len(), 1, "a tie is no endpoint");
+    let text = t.render();
+    assert!(
+        text.contains("container api-side [running] no networks (container:api) shares the stack of api\n"),
+        "{text}"
+    );
+    assert!(text.contains("container lost [exited] no networks (container:c-gone)\n"), "{text}");
+}

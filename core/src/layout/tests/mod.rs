@@ -179,4 +179,59 @@ fn host_left_external_right() {
     }
 }
 
+#[test]
+fn a_container_mode_sidecar_sits_beside_its_owner_and_moves_nothing_else() {
+    let mut snap = demo();
+    let t1 = Topology::from_snapshot(&snap);
+    let first = Layout::default().update(&t1);
+    snap.containers.push(container("c-side", "api-side", ContainerState::Running, "container:c-api", vec![]));
+    snap.containers.push(container("c-side2", "api-probe", ContainerState::Running, "container:api", vec![]));
+    let second = first.update(&Topology::from_snapshot(&snap));
+    for n in t1.nodes() {
+        assert_eq!(first.position(&n.id()), second.position(&n.id()), "{} stayed", n.id());
+    }
+    let api = second.position("container:c-api").unwrap();
+    let (side, probe) = (second.position("container:c-side").unwrap(), second.position("container:c-side2").unwrap());
+    assert!(dist(api, side) < 2.0 * DOT && dist(api, probe) < 2.0 * DOT, "{side:?} and {probe:?} beside {api:?}");
+    assert!(dist(side, probe) >= DOT, "two sharers of one owner do not overlap");
+    // The same again, listed in another order: the same places.
+    let mut shuffled = snap.clone();
+    shuffled.containers.reverse();
+    assert_eq!(
+        Layout::default().update(&Topology::from_snapshot(&shuffled)),
+        Layout::default().update(&Topology::from_snapshot(&snap))
+    );
+}
+
+#[test]
+fn a_sidecar_follows_its_owner_and_joins_the_loose_row_when_the_owner_goes() {
+    let mut snap = demo();
+    snap.containers.push(container("c-side", "db-side", ContainerState::Running, "container:c-db", vec![]));
+    let first = Layout::default().update(&Topology::from_snapshot(&snap));
+    let before = dist(first.position("container:c-db").unwrap(), first.position("container:c-side").unwrap());
+    // db joins frontend: it moves between its two networks, and its sidecar with it, nobody else.
+    let mut wired = snap.clone();
+    let frontend = wired.networks.iter().find(|n| n.name == "frontend").cloned().unwrap();
+    wired
+        .containers
+        .iter_mut()
+        .find(|c| c.name == "db")
+        .unwrap()
+        .endpoints
+        .push(endpoint(&frontend, Some("10.214.40.9")));
+    let t2 = Topology::from_snapshot(&wired);
+    let second = first.update(&t2);
+    for n in t2.nodes().filter(|n| !["container:c-db", "container:c-side"].contains(&n.id().as_str())) {
+        assert_eq!(first.position(&n.id()), second.position(&n.id()), "{} stayed", n.id());
+    }
+    let (db, side) = (second.position("container:c-db").unwrap(), second.position("container:c-side").unwrap());
+    assert_ne!(first.position("container:c-side"), Some(side), "the sidecar moved with db");
+    assert!(dist(db, side) <= before.max(2.0 * DOT), "still beside db");
+    // db removed: the sidecar's tie dangles and it goes to the row under everything.
+    wired.containers.retain(|c| c.name != "db");
+    let third = second.update(&Topology::from_snapshot(&wired));
+    let lowest_hub = t2.networks().map(|n| third.position(&network_node_id(&n.id)).unwrap().1).fold(f64::MIN, f64::max);
+    assert!(third.position("container:c-side").unwrap().1 > lowest_hub + RING, "in the row below");
+}
+
 mod scale;
