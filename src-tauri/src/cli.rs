@@ -40,6 +40,8 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             let mut rest = args[1..].iter();
             while let Some(a) = rest.next() {
                 let value = match a.as_str() {
+                    // `netlens export --help` is what a person tries first after installing the package.
+                    "-h" | "--help" => return Ok(Command::Help),
                     "--format" | "-f" => rest.next().cloned().ok_or("--format needs a value: json, dot or mermaid")?,
                     other => match other.strip_prefix("--format=") {
                         Some(v) => v.to_string(),
@@ -119,6 +121,12 @@ mod tests {
         assert_eq!(parse(&args(&["export"])), Ok(Command::Export(Format::Json)));
         assert_eq!(parse(&args(&["export", "--format", "dot"])), Ok(Command::Export(Format::Dot)));
         assert_eq!(parse(&args(&["export", "--format=mermaid"])), Ok(Command::Export(Format::Mermaid)));
+    }
+
+    #[test]
+    fn export_help_prints_the_usage_instead_of_an_error() {
+        assert_eq!(parse(&args(&["export", "--help"])), Ok(Command::Help));
+        assert_eq!(parse(&args(&["export", "--format", "dot", "-h"])), Ok(Command::Help));
     }
 
     #[test]
