@@ -4,8 +4,10 @@ SHELL := /bin/bash
 CARGO ?= cargo
 SANDBOX := tests/sandbox
 BIN := target/debug/netlens
+# Tauri's bundler, from the npm package @tauri-apps/cli (a prebuilt binary; ui's devDependencies).
+TAURI := ui/node_modules/.bin/tauri
 
-.PHONY: run test deps ui app bindings lint build-tests unit sandbox demo sandbox-stop integration e2e
+.PHONY: run test deps ui app bindings lint build-tests unit package package-test sandbox demo sandbox-stop integration e2e
 
 # The test pipeline compiles once: clippy runs as the compiler of our own crates (exactly what `cargo clippy`
 # does, but producing the test binaries too), every cargo call selects the whole workspace so features
@@ -29,7 +31,7 @@ run: deps ui app
 ## it; an engine that was already running (`make demo`, another run) is left as it was.
 test:
 	@if $(SANDBOX)/engine.sh status >/dev/null 2>&1; then ours=0; else ours=1; fi; \
-	$(MAKE) --no-print-directory deps lint build-tests unit integration e2e bench-smoke; rc=$$?; \
+	$(MAKE) --no-print-directory deps lint build-tests unit package-test integration e2e bench-smoke; rc=$$?; \
 	if [ $$ours = 1 ] && $(SANDBOX)/engine.sh status >/dev/null 2>&1; then \
 	  echo "make test: stopping the sandbox engine it started"; $(SANDBOX)/engine.sh stop || rc=$$((rc ? rc : 1)); \
 	fi; \
@@ -63,6 +65,21 @@ build-tests: ui
 unit: build-tests
 	$(LINTED) test --workspace --lib --bins --test cli
 	cd ui && npm test
+
+## make package: an installable .deb of the release build (desktop entry, icons), in target/release/bundle/deb/.
+## Install it with `sudo apt install ./target/release/bundle/deb/Netlens_*_amd64.deb`.
+package: deps ui
+	$(CARGO) build --release -p netlens
+	rm -rf target/release/bundle/deb
+	$(TAURI) bundle --bundles deb --ci
+
+# make test's check of the package: `tauri bundle` packs the debug app that build-tests compiled (it compiles
+# nothing; `tauri build` would run cargo again with its own arguments), then the .deb is installed with dpkg,
+# run, and purged.
+package-test: build-tests
+	rm -rf target/debug/bundle/deb
+	$(TAURI) bundle --debug --bundles deb --ci
+	tests/package/deb.sh target/debug/bundle/deb/Netlens_*.deb
 
 sandbox:
 	$(SANDBOX)/engine.sh start
