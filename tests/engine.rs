@@ -306,6 +306,41 @@ fn export_prints_json_dot_and_mermaid() {
 }
 
 #[test]
+fn export_filters_like_the_window_and_writes_the_file_whole() {
+    ensure_demo();
+    let host = docker_host();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shown.json");
+    let path = file.to_str().unwrap();
+    let out = netlens(&["export", "--hide-stopped", "--hide-predefined", "--output", path], &host);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "written to the file, not printed");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let names = |key: &str| -> Vec<String> {
+        v[key].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap().to_string()).collect()
+    };
+    for gone in ["bridge", "host", "none"] {
+        assert!(!names("networks").contains(&gone.to_string()), "{gone} is predefined");
+    }
+    assert!(names("networks").contains(&"backend".to_string()));
+    let containers = names("containers");
+    assert!(!containers.contains(&"nightly-job".to_string()), "stopped: {containers:?}");
+    assert!(containers.contains(&"api".to_string()) && containers.contains(&"gateway".to_string()));
+    assert!(!containers.contains(&"legacy-web".to_string()), "lives only on the default bridge");
+    assert!(v["endpoints"].as_array().unwrap().iter().all(|e| e["containerName"] != "nightly-job"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+
+    let dot = netlens(&["export", "--format", "dot", "--driver", "macvlan", "-o", path], &host);
+    assert!(dot.status.success(), "{}", String::from_utf8_lossy(&dot.stderr));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("digraph netlens {") && text.contains("lan\n(macvlan)"), "{text}");
+    assert!(!text.contains("backend"), "{text}");
+    let mermaid = netlens(&["export", "--format=mermaid", "--driver=macvlan"], &host);
+    let text = String::from_utf8_lossy(&mermaid.stdout);
+    assert!(text.contains("lan (macvlan)") && !text.contains("backend"), "{text}");
+}
+
+#[test]
 fn export_without_an_engine_fails_clearly() {
     let out = netlens(&["export"], "unix:///nonexistent/netlens/docker.sock");
     assert_eq!(out.status.code(), Some(1));

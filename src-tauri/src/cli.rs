@@ -1,11 +1,16 @@
-//! The command line: `netlens` opens the window; `netlens export` prints the topology and exits.
+//! The command line: `netlens` opens the window; `netlens export` prints (or writes) the topology and exits.
 //!
-//! Owns argument parsing and exit codes (0 done, 1 engine problem, 2 usage). Reads the engine through
-//! `engine` and formats through `export`; never opens a window.
+//! Owns argument parsing and exit codes (0 done, 1 engine problem, 2 usage, 3 the output file could not be
+//! written). Reads the engine through `engine`, filters with the core's `ViewFilter` (the window's Filters),
+//! formats through `export` and writes through `output`; never opens a window.
+
+use std::path::PathBuf;
 
 use crate::error::AppError;
 use crate::export::{self, Format};
+use crate::output::Output;
 use crate::state::LiveConfig;
+use netlens_core::filter::ViewFilter;
 use netlens_core::topology::Topology;
 use netlens_engine::Engine;
 
@@ -13,21 +18,116 @@ pub const USAGE: &str = "\
 Netlens: see and shape a Docker engine's networks as a live graph.
 
 Usage:
-  netlens                               open the window
-  netlens export [--format json|dot|mermaid]
-                                        print the current topology and exit (default: json)
+  netlens                     open the window
+  netlens export [OPTIONS]    print the current topology and exit
   netlens --help | --version
+
+Export options:
+  -f, --format FORMAT     json, dot or mermaid (default: json)
+  -o, --output FILE       write to FILE instead of printing; the file is replaced whole or not
+                          at all (written beside it, then renamed over it)
+  --hide-predefined       leave out the bridge, host and none networks
+  --hide-stopped          leave out containers that are not running, paused or restarting
+  --driver NAME           only networks of this driver (repeat it, or separate with commas)
+  --project NAME          only containers of this compose project, and the networks they or the
+                          project use (repeat it, or separate with commas)
+  --only-used             only networks with a container that is shown
+  These are the window's Filters: a container whose every network is left out goes too, a
+  line goes when either of its ends goes, Host and External when no network shown leads there.
+
+Exit status: 0 done, 1 the engine could not be read, 2 bad arguments, 3 the output file could
+not be written (nothing was changed).
 
 The engine is chosen as the docker CLI chooses it: DOCKER_HOST, DOCKER_CONTEXT, the current
 context of `docker context use`, then unix:///var/run/docker.sock.
 ";
 
+/// Exit codes.
+pub const EXIT_ENGINE: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+pub const EXIT_OUTPUT: i32 = 3;
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
     Window,
-    Export(Format),
+    Export(ExportArgs),
     Help,
     Version,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportArgs {
+    pub format: Format,
+    /// None prints to standard output.
+    pub output: Option<PathBuf>,
+    pub filter: ViewFilter,
+}
+
+impl Default for ExportArgs {
+    fn default() -> Self {
+        Self { format: Format::Json, output: None, filter: ViewFilter::default() }
+    }
+}
+
+/// `--name value` or `--name=value`: the value, taken from the next argument when it is not attached.
+fn value_of<'a>(
+    arg: &str,
+    names: &[&str],
+    rest: &mut impl Iterator<Item = &'a String>,
+    what: &str,
+) -> Result<Option<String>, String> {
+    for name in names {
+        if arg == *name {
+            return rest.next().cloned().map(Some).ok_or_else(|| format!("{name} needs {what}"));
+        }
+        if let Some(v) = arg.strip_prefix(name).and_then(|v| v.strip_prefix('=')) {
+            return Ok(Some(v.to_string()));
+        }
+    }
+    Ok(None)
+}
+
+/// `bridge,macvlan` → both, trimmed; an empty name is a mistake worth saying.
+fn names(option: &str, value: &str) -> Result<Vec<String>, String> {
+    let list: Vec<String> = value.split(',').map(|s| s.trim().to_string()).collect();
+    if list.iter().any(String::is_empty) {
+        return Err(format!(
+            "{option} needs a name, e.g. {option} {}",
+            if option == "--driver" { "bridge" } else { "shop" }
+        ));
+    }
+    Ok(list)
+}
+
+fn parse_export<'a>(mut rest: impl Iterator<Item = &'a String>) -> Result<Command, String> {
+    let mut out = ExportArgs::default();
+    while let Some(a) = rest.next() {
+        match a.as_str() {
+            // `netlens export --help` is what a person tries first after installing the package.
+            "-h" | "--help" => return Ok(Command::Help),
+            "--hide-predefined" => out.filter.hide_predefined = true,
+            "--hide-stopped" => out.filter.hide_stopped = true,
+            "--only-used" => out.filter.only_used = true,
+            _ => {
+                if let Some(v) = value_of(a, &["--format", "-f"], &mut rest, "a value: json, dot or mermaid")? {
+                    out.format =
+                        Format::parse(&v).ok_or_else(|| format!("unknown format `{v}`: use json, dot or mermaid"))?;
+                } else if let Some(v) = value_of(a, &["--output", "-o"], &mut rest, "a file name")? {
+                    if v.is_empty() {
+                        return Err("--output needs a file name".into());
+                    }
+                    out.output = Some(PathBuf::from(v));
+                } else if let Some(v) = value_of(a, &["--driver"], &mut rest, "a driver name, e.g. bridge")? {
+                    out.filter.drivers.extend(names("--driver", &v)?);
+                } else if let Some(v) = value_of(a, &["--project"], &mut rest, "a compose project name")? {
+                    out.filter.projects.extend(names("--project", &v)?);
+                } else {
+                    return Err(format!("unknown option `{a}` for export; run `netlens export --help`"));
+                }
+            }
+        }
+    }
+    Ok(Command::Export(out))
 }
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -35,104 +135,81 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         None => Ok(Command::Window),
         Some("-h" | "--help" | "help") => Ok(Command::Help),
         Some("-V" | "--version") => Ok(Command::Version),
-        Some("export") => {
-            let mut format = Format::Json;
-            let mut rest = args[1..].iter();
-            while let Some(a) = rest.next() {
-                let value = match a.as_str() {
-                    // `netlens export --help` is what a person tries first after installing the package.
-                    "-h" | "--help" => return Ok(Command::Help),
-                    "--format" | "-f" => rest.next().cloned().ok_or("--format needs a value: json, dot or mermaid")?,
-                    other => match other.strip_prefix("--format=") {
-                        Some(v) => v.to_string(),
-                        None => {
-                            return Err(format!("unknown option `{other}` for export; try --format json|dot|mermaid"))
-                        }
-                    },
-                };
-                format = Format::parse(&value)
-                    .ok_or_else(|| format!("unknown format `{value}`: use json, dot or mermaid"))?;
-            }
-            Ok(Command::Export(format))
-        }
+        Some("export") => parse_export(args[1..].iter()),
         Some(other) => Err(format!("unknown command `{other}`; run `netlens --help`")),
     }
 }
 
 /// Runs `export` and returns the process exit code.
-pub fn export(format: Format) -> i32 {
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("netlens: could not start: {e}");
-            return 1;
-        }
+pub fn export(args: &ExportArgs) -> i32 {
+    // The output is checked (and its temporary file made) before the engine is read: a typo in a path
+    // is said at once, not after a slow engine answered.
+    let mut sink = match &args.output {
+        None => None,
+        Some(path) => match Output::create(path) {
+            Ok(o) => Some(o),
+            Err(e) => {
+                eprintln!("netlens: {e}");
+                if let Some(h) = e.hint() {
+                    eprintln!("hint: {h}");
+                }
+                return if e.is_usage() { EXIT_USAGE } else { EXIT_OUTPUT };
+            }
+        },
     };
-    let config = match LiveConfig::from_env() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("netlens: {e}\nhint: check DOCKER_HOST, DOCKER_CONTEXT and `docker context ls`.");
-            return 1;
-        }
+    let text = match read_and_render(args) {
+        Ok(text) => text,
+        Err(code) => return code,
     };
+    match sink.take() {
+        None => {
+            print!("{text}");
+            0
+        }
+        Some(o) => match o.commit(text.as_bytes()) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("netlens: {e}");
+                if let Some(h) = e.hint() {
+                    eprintln!("hint: {h}");
+                }
+                EXIT_OUTPUT
+            }
+        },
+    }
+}
+
+/// The engine's topology, filtered and formatted; Err is the exit code after saying why.
+fn read_and_render(args: &ExportArgs) -> Result<String, i32> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| {
+        eprintln!("netlens: could not start: {e}");
+        EXIT_ENGINE
+    })?;
+    let config = LiveConfig::from_env().map_err(|e| {
+        eprintln!("netlens: {e}\nhint: check DOCKER_HOST, DOCKER_CONTEXT and `docker context ls`.");
+        EXIT_ENGINE
+    })?;
     let result = runtime.block_on(async {
         let engine = Engine::connect(&config.target).await?;
         let snapshot = engine.snapshot().await?;
         Ok::<_, netlens_engine::EngineError>((engine, snapshot))
     });
-    match result {
-        Ok((engine, snapshot)) => {
-            let topology = Topology::from_snapshot(&snapshot);
-            let source =
-                export::Source { context: &config.target.context, endpoint: &config.target.host, info: engine.info() };
-            match export::render(&topology, &source, format) {
-                Ok(text) => {
-                    print!("{text}");
-                    0
-                }
-                Err(e) => {
-                    eprintln!("netlens: could not write the export: {e}");
-                    1
-                }
-            }
+    let (engine, snapshot) = result.map_err(|e| {
+        let e = AppError::from(e);
+        eprintln!("netlens: {e}");
+        if let Some(h) = e.hint() {
+            eprintln!("hint: {h}");
         }
-        Err(e) => {
-            let e = AppError::from(e);
-            eprintln!("netlens: {e}");
-            if let Some(h) = e.hint() {
-                eprintln!("hint: {h}");
-            }
-            1
-        }
-    }
+        EXIT_ENGINE
+    })?;
+    let topology = args.filter.apply(&Topology::from_snapshot(&snapshot));
+    let source = export::Source { context: &config.target.context, endpoint: &config.target.host, info: engine.info() };
+    export::render(&topology, &source, args.format).map_err(|e| {
+        eprintln!("netlens: could not write the export: {e}");
+        EXIT_ENGINE
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(a: &[&str]) -> Vec<String> {
-        a.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn parses_export_formats() {
-        assert_eq!(parse(&args(&[])), Ok(Command::Window));
-        assert_eq!(parse(&args(&["export"])), Ok(Command::Export(Format::Json)));
-        assert_eq!(parse(&args(&["export", "--format", "dot"])), Ok(Command::Export(Format::Dot)));
-        assert_eq!(parse(&args(&["export", "--format=mermaid"])), Ok(Command::Export(Format::Mermaid)));
-    }
-
-    #[test]
-    fn export_help_prints_the_usage_instead_of_an_error() {
-        assert_eq!(parse(&args(&["export", "--help"])), Ok(Command::Help));
-        assert_eq!(parse(&args(&["export", "--format", "dot", "-h"])), Ok(Command::Help));
-    }
-
-    #[test]
-    fn bad_arguments_say_what_to_do() {
-        assert!(parse(&args(&["export", "--format", "svg"])).unwrap_err().contains("json, dot or mermaid"));
-        assert!(parse(&args(&["export", "--format"])).is_err());
-        assert!(parse(&args(&["frobnicate"])).unwrap_err().contains("--help"));
-    }
-}
+#[path = "cli_tests.rs"]
+mod tests;

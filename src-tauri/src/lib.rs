@@ -2,14 +2,15 @@
 //!
 //! Owns the managed state (`state`), the services that run the core's plans against the engine
 //! (`service`: plan → run → settle → record), the contract with the UI (`dto`, `error`), the Tauri wiring
-//! (`app`) and the command line (`cli`, `export`). The pure logic lives in `netlens_core` and every engine
-//! call in `netlens_engine`; this crate must not grow rules of its own.
+//! (`app`) and the command line (`cli`, `export`, `output`). The pure logic lives in `netlens_core` and every
+//! engine call in `netlens_engine`; this crate must not grow rules of its own.
 
 pub mod app;
 pub mod cli;
 pub mod dto;
 pub mod error;
 pub mod export;
+pub mod output;
 #[cfg(test)]
 mod golden;
 pub mod service;

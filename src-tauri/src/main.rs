@@ -19,7 +19,7 @@ fn main() {
                 1
             }
         },
-        Ok(Command::Export(format)) => cli::export(format),
+        Ok(Command::Export(args)) => cli::export(&args),
         Ok(Command::Help) => {
             print!("{}", cli::USAGE);
             0

@@ -40,3 +40,62 @@ fn a_bad_format_exits_2_and_lists_the_good_ones() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("json, dot or mermaid"));
 }
+
+#[test]
+fn help_names_the_export_filters_and_output() {
+    let text = String::from_utf8_lossy(&netlens(&["export", "--help"]).stdout).into_owned();
+    for option in ["--output", "--hide-predefined", "--hide-stopped", "--driver", "--project", "--only-used"] {
+        assert!(text.contains(option), "{option} in {text}");
+    }
+}
+
+/// A folder of its own under the system's temporary folder, for one test.
+#[allow(clippy::expect_used)]
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("netlens-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+#[allow(clippy::expect_used)]
+fn entries(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).expect("the scratch folder").count()
+}
+
+#[test]
+fn output_to_a_folder_exits_2_before_asking_the_engine() {
+    let dir = scratch("folder");
+    let out = netlens(&["export", "--output", dir.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is a folder, not a file") && err.contains("topology.json"), "{err}");
+    assert!(!err.contains("netlens-test.sock"), "the engine was not asked: {err}");
+    assert_eq!(entries(&dir), 0, "nothing was written");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn output_where_nothing_may_be_written_exits_3_and_says_so() {
+    // /proc takes no new files, not even from root (the tests may run as root).
+    let out = netlens(&["export", "--output", "/proc/netlens-topology.json"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/proc/netlens-topology.json cannot be written"), "{err}");
+    let missing = netlens(&["export", "-o", "/nonexistent-netlens-dir/t.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent-netlens-dir does not exist"));
+}
+
+#[test]
+fn output_without_an_engine_exits_1_and_leaves_no_file_behind() {
+    let dir = scratch("no-engine");
+    let target = dir.join("topology.dot");
+    std::fs::write(&target, "the old export").unwrap_or_default();
+    let out =
+        netlens(&["export", "--format", "dot", "--hide-stopped", "--output", target.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&target).unwrap_or_default(), "the old export", "the file is untouched");
+    assert_eq!(entries(&dir), 1, "the temporary file is gone");
+    let _ = std::fs::remove_dir_all(dir);
+}
