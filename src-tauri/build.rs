@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "network_aliases",
     "reach_from",
     "can_reach",
+    "export_topology",
+    "save_export",
 ];
 
 fn main() {

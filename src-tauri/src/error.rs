@@ -30,6 +30,9 @@ pub enum AppError {
     /// Undo or redo would not put things back exactly as they were (an address was taken meanwhile).
     #[error("{message}")]
     CannotRestore { message: String, hint: Option<String>, problems: Vec<ProblemDto> },
+    /// An export could not be written where the person asked (see `service::export`); nothing was written.
+    #[error("{message}")]
+    CannotSave { message: String, hint: Option<String> },
 }
 
 impl AppError {
@@ -93,7 +96,8 @@ impl AppError {
             | Self::Refused { hint, .. }
             | Self::NothingToUndo { hint, .. }
             | Self::NothingToRedo { hint, .. }
-            | Self::CannotRestore { hint, .. } => hint.as_deref(),
+            | Self::CannotRestore { hint, .. }
+            | Self::CannotSave { hint, .. } => hint.as_deref(),
         }
     }
 

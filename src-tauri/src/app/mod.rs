@@ -9,6 +9,7 @@ use std::sync::Arc;
 use tauri::Runtime;
 use tauri_specta::{collect_commands, collect_events, Event};
 
+use crate::dto::export::{ExportContentsDto, ExportFormatDto, SavedDto};
 use crate::dto::lifecycle::{
     CreateOptionsDto, CreatePlanDto, NetworkSpecDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto, ReportDto,
 };
@@ -18,7 +19,8 @@ use crate::dto::ops::{
 use crate::dto::reach::{ReachItemDto, VerdictDto};
 use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, TopologyDto, TopologyPatched};
 use crate::error::AppError;
-use crate::service::{endpoints, history, inspect, networks, reach};
+use crate::service::export::SavePaths;
+use crate::service::{endpoints, export, history, inspect, networks, reach};
 use crate::state::TopologyUpdate;
 pub use crate::state::{AppState, LiveConfig};
 use netlens_engine::events::follow;
@@ -181,6 +183,24 @@ fn can_reach(state: State<'_>, from_id: String, to_id: String) -> Result<Verdict
     reach::can_reach(&state, &from_id, &to_id)
 }
 
+/// The topology the window shows as `netlens export --format …` prints it; changes nothing.
+#[tauri::command]
+#[specta::specta]
+fn export_topology(state: State<'_>, format: ExportFormatDto) -> Result<String, AppError> {
+    export::render(&state, format)
+}
+
+/// Writes an export to a file the person chose in the save dialog (atomically); refuses any other path.
+#[tauri::command]
+#[specta::specta]
+fn save_export(
+    paths: tauri::State<'_, SavePaths>,
+    path: String,
+    contents: ExportContentsDto,
+) -> Result<SavedDto, AppError> {
+    export::save(&paths, &path, &contents)
+}
+
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(collect_commands![
@@ -205,7 +225,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             place_network,
             network_aliases,
             reach_from,
-            can_reach
+            can_reach,
+            export_topology,
+            save_export
         ])
         .events(collect_events![TopologyChanged, TopologyPatched, EngineStatusChanged])
         // One shape per type: our DTOs serialize and deserialize alike.
@@ -225,9 +247,16 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
 pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> tauri::Builder<R> {
     let specta = specta_builder::<R>();
     let state = Arc::new(AppState::new(&config));
-    builder.plugin(tauri_plugin_shell::init()).invoke_handler(specta.invoke_handler()).manage(state.clone()).setup(
-        move |app| {
+    builder
+        .plugin(tauri_plugin_shell::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_fs::init())
+        .invoke_handler(specta.invoke_handler())
+        .manage(state.clone())
+        .manage(SavePaths::from_env())
+        .setup(move |app| {
             specta.mount_events(app);
+            remember_chosen_paths(app.handle());
             let handle = app.handle().clone();
             let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
             state.set_live_sender(tx.clone());
@@ -251,8 +280,22 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> taur
                 }
             });
             Ok(())
-        },
-    )
+        })
+}
+
+/// The save dialog (asked by the page through the dialog plugin) adds the path the person chose to the fs
+/// plugin's scope; `save_export` writes only such paths (`service::export`), so the page alone cannot
+/// write anywhere. No fs command is granted to the window: the scope is used for this record only.
+fn remember_chosen_paths<R: Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri::Manager;
+    use tauri_plugin_fs::FsExt;
+    let Some(scope) = app.try_fs_scope() else { return };
+    let app = app.clone();
+    scope.listen(move |event| {
+        if let tauri::scope::fs::Event::PathAllowed(path) = event {
+            app.state::<SavePaths>().chosen(path);
+        }
+    });
 }
 
 /// The app's context from `tauri.conf.json` and `capabilities/`: the window, the CSP, the plugins' config and

@@ -423,6 +423,7 @@ mod tests {
     }
 }
 pub mod diff;
+pub mod export;
 pub mod lifecycle;
 pub mod ops;
 pub mod reach;

@@ -3,11 +3,13 @@
 
 use serde_json::{json, Value};
 
+use crate::dto::export::{ExportContentsDto, ExportFormatDto};
 use crate::dto::lifecycle::{NetworkSpecDto, PruneFiltersDto};
 use crate::dto::ops::{EndpointConfigDto, HistoryDto};
 use crate::error::AppError;
 use crate::golden::sandbox::{status, unread, World};
 use crate::golden::{services, Book};
+use crate::service::export::{self, SavePaths};
 use crate::service::{endpoints, networks, reach};
 
 /// The connect form untouched: `{"aliases":[],"ipv4":null,"ipv6":null}`.
@@ -138,6 +140,17 @@ pub fn record(book: &mut Book) {
     }
     let args = json!({ "fromId": "c-legacy", "toId": "c-api" });
     book.answer("canReach", args.clone(), &can_reach(&w, &args));
+
+    // Export…: the topology as each text format, and a write Rust refuses because the save dialog never
+    // handed out the path (the replay's dialog answers what a test says; it is the desktop's, not Rust's).
+    for format in ["json", "dot", "mermaid"] {
+        let args = json!({ "format": format });
+        book.answer("exportTopology", args.clone(), &export::render(&w.state, parse(&args, "format")));
+    }
+    let dot = export::render(&w.state, ExportFormatDto::Dot).expect("the fixture renders as DOT");
+    let args = json!({ "path": "/home/ada/netlens.dot", "contents": { "kind": "text", "text": dot } });
+    let contents: ExportContentsDto = parse(&args, "contents");
+    book.answer("saveExport", args, &export::save(&SavePaths::new(None), "/home/ada/netlens.dot", &contents));
 
     for fields in [
         // The form as the dialog opens it, and `lan` typed before its driver is chosen.

@@ -1,9 +1,11 @@
 // The UI's one door to Tauri: the only module that imports `@tauri-apps/*` or the generated bindings.
 // It hands plain contract data to stores; components never call Tauri themselves, so tests and the
 // demo swap in another `Backend`. It must not hold UI logic.
+import { save } from "@tauri-apps/plugin-dialog";
 import { open } from "@tauri-apps/plugin-shell";
 
 import { commands, events } from "./bindings";
+import type { ExportBackend } from "./export/types";
 import type { NetworksBackend } from "./networks/types";
 import type {
   AliasesDto,
@@ -59,6 +61,8 @@ export type {
   EdgeDto,
   EndpointDto,
   EngineStatusDto,
+  ExportContentsDto,
+  ExportFormatDto,
   IpamConfigDto,
   KeyValueDto,
   NetworkDto,
@@ -71,6 +75,7 @@ export type {
   FixDto,
   NetRefDto,
   ReachItemDto,
+  SavedDto,
   VerdictDto,
   WayDto,
   WhyNotDto,
@@ -86,8 +91,9 @@ export type EngineState = EngineStatusDto["state"];
 
 export type Unsubscribe = () => void;
 
-/** Everything the window asks of the Rust side; the networks' part (create, remove, prune, inspect) is declared in networks/types.ts. */
-export interface Backend extends NetworksBackend {
+/** Everything the window asks of the Rust side; the networks' part (create, remove, prune, inspect) is declared in
+ * networks/types.ts, the export's (text of the topology, save dialog, write) in export/types.ts. */
+export interface Backend extends NetworksBackend, ExportBackend {
   getTopology(): Promise<Result<TopologyDto, AppError>>;
   getEngineStatus(): Promise<EngineStatusDto>;
   onTopology(cb: (topology: TopologyDto) => void): Promise<Unsubscribe>;
@@ -163,5 +169,9 @@ export function tauriBackend(): Backend {
     placeNetwork: (name, x, y) => commands.placeNetwork(name, Math.round(x), Math.round(y)),
     reachFrom: (containerId) => commands.reachFrom(containerId),
     canReach: (fromId, toId) => commands.canReach(fromId, toId),
+    exportTopology: (format) => commands.exportTopology(format),
+    // The plugin hands the chosen path to Rust too (its scope), which writes only such paths.
+    chooseSavePath: async (fileName, filter) => (await save({ defaultPath: fileName, filters: [filter] })) ?? null,
+    saveExport: (path, contents) => commands.saveExport(path, contents),
   };
 }

@@ -45,6 +45,10 @@ export const commands = {
 	reachFrom: (containerId: string) => typedError<ReachItemDto[], AppError>(__TAURI_INVOKE("reach_from", { containerId })),
 	/**  Whether one container reaches another, and when not, the connect that would make it; changes nothing. */
 	canReach: (fromId: string, toId: string) => typedError<VerdictDto, AppError>(__TAURI_INVOKE("can_reach", { fromId, toId })),
+	/**  The topology the window shows as `netlens export --format …` prints it; changes nothing. */
+	exportTopology: (format: ExportFormatDto) => typedError<string, AppError>(__TAURI_INVOKE("export_topology", { format })),
+	/**  Writes an export to a file the person chose in the save dialog (atomically); refuses any other path. */
+	saveExport: (path: string, contents: ExportContentsDto) => typedError<SavedDto, AppError>(__TAURI_INVOKE("save_export", { path, contents })),
 };
 
 /** Events */
@@ -65,7 +69,9 @@ export type AppError = { code: "engineUnreachable"; message: string; hint: strin
 /**  Planned against the current topology and refused before anything was sent; each problem names its field. */
 { code: "refused"; message: string; hint: string | null; problems: ProblemDto[] } | { code: "nothingToUndo"; message: string; hint: string | null } | { code: "nothingToRedo"; message: string; hint: string | null } | 
 /**  Undo or redo would not put things back exactly as they were (an address was taken meanwhile). */
-{ code: "cannotRestore"; message: string; hint: string | null; problems: ProblemDto[] };
+{ code: "cannotRestore"; message: string; hint: string | null; problems: ProblemDto[] } | 
+/**  An export could not be written where the person asked (see `service::export`); nothing was written. */
+{ code: "cannotSave"; message: string; hint: string | null };
 
 export type AttachedDto = {
 	containerId: string,
@@ -222,6 +228,15 @@ export type EngineStatusDto = {
 	 */
 	limits: string[],
 };
+
+/**
+ *  What to write: text as it is (SVG, DOT, Mermaid, JSON), or bytes sent as base64 (a PNG, which the page
+ *  has as a data URL already; a JSON array of numbers would be four times the size).
+ */
+export type ExportContentsDto = { kind: "text"; text: string } | { kind: "base64"; data: string };
+
+/**  A text rendering of the topology, as `netlens export --format …` prints it. */
+export type ExportFormatDto = "json" | "dot" | "mermaid";
 
 /**  A field of a form (the connect popover, the create dialog, the prune dialog) a problem is shown next to. */
 export type Field = "name" | "driver" | "subnet" | "ipRange" | "gateway" | "ipv6" | "subnetV6" | "gatewayV6" | "internal" | "attachable" | "encrypted" | "mtu" | "icc" | "parent" | "mode" | "labels" | "options" | "aliases" | "ipv4" | "linkLocal" | "until";
@@ -470,6 +485,12 @@ export type ReportItemDto = {
 	outcome: OutcomeKind,
 	/**  Why it was skipped or failed. */
 	reason: string | null,
+};
+
+/**  A file written: where, and how many bytes. */
+export type SavedDto = {
+	path: string,
+	bytes: number,
 };
 
 /**  Sent with the whole topology: the first one, and after every full re-read (a reconnect, a prune). */

@@ -8,6 +8,7 @@ const hook: NetlensTestHook = {
   revision: () => 0,
   select: () => {},
   selectedIds: () => [],
+  exportTo: async () => ({ status: "error", error: { code: "notReady", message: "stand-in", hint: null } }),
 };
 
 function automated(on: boolean) {

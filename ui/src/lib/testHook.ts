@@ -22,6 +22,11 @@
 //     selectedIds(): string[]
 //       // every selected node and edge id, in the order they were added (Ctrl/Shift+click adds);
 //       // the last is the primary selection, whose details show when it is the only one
+//     exportTo(kind, path): Promise<{ status: "ok", data: { path, bytes } } | { status: "error", error }>
+//       // Export… without the native save dialog, which WebDriver cannot drive: the same export
+//       // ("png" | "svg" | "dot" | "mermaid" | "json") written to `path`. Rust writes only paths chosen in
+//       // the dialog, or new files directly inside the folder NETLENS_TEST_EXPORT_DIR named when the app
+//       // started (service/export.rs): the hook opens nothing a person's window could not do.
 //
 //     // Added by installTestHook for `make bench` (bench/): when things were drawn, as wall-clock
 //     // milliseconds (performance.timeOrigin + performance.now(), comparable with the host's clock):
@@ -43,6 +48,8 @@
 // operation runs.
 // Node ids: "network:<id>", "container:<id>", "host", "external"; edge ids "endpoint:<net>:<ctr>",
 // "reach:<net>:host|external".
+import type { AppError, Result, SavedDto } from "./backend";
+import type { ExportKind } from "./export/exports";
 import type { Point } from "./graph/geometry";
 
 export interface NetlensTestHook {
@@ -51,6 +58,7 @@ export interface NetlensTestHook {
   revision(): number;
   select(id: string): void;
   selectedIds(): string[];
+  exportTo(kind: ExportKind, path: string): Promise<Result<SavedDto, AppError>>;
 }
 
 /** What the outline lends the hook while it is shown (see revealInOutline above). */

@@ -4,6 +4,7 @@
 // and right-click as sigma would report them.
 import type { TopologyDto } from "../lib/backend";
 import { EDGE_GRAB_TOLERANCE, hitEdge, hitNode, midpoint, type Point, type Segment } from "../lib/graph/geometry";
+import { sceneToSvg } from "../lib/graph/exportImage";
 import type { SyncReport } from "../lib/graph/graphModel";
 import type { Palette } from "../lib/graph/palette";
 import { isToggleClick, type ClickModifiers } from "../lib/selectionSet";
@@ -89,6 +90,15 @@ export class FakeGraphView implements GraphView {
   }
   setPulledEdge(id: string | null): void {
     this.pulled = id;
+  }
+  /** A 1×1 transparent PNG: the fake draws nothing, but an export still has bytes to write. */
+  snapshotPng(): string {
+    return "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+  }
+  /** An SVG of one circle per node, through the real writer. */
+  snapshotSvg(): string {
+    const nodes = [...this.nodes].map(([id, n]) => ({ id, at: n.at, radius: NODE_RADIUS, shape: "circle" as const, color: "#000000", label: id, labelColor: "#000000", labelSize: 12 }));
+    return sceneToSvg({ width: 1200, height: 800, background: "#ffffff", font: "sans-serif", labelMargin: 6, edges: [], nodes });
   }
   destroy(): void {
     this.destroyed = true;

@@ -22,6 +22,8 @@ import type {
   DropTargetDto,
   EndpointConfigDto,
   EngineStatusDto,
+  ExportContentsDto,
+  ExportFormatDto,
   HistoryDto,
   NetworkSpecDto,
   OutcomeDto,
@@ -31,6 +33,7 @@ import type {
   RemovePlanDto,
   ReportDto,
   Result,
+  SavedDto,
   TopologyDiffDto,
   TopologyDto,
   Unsubscribe,
@@ -38,7 +41,7 @@ import type {
 } from "../lib/backend";
 
 /** Every Backend method that asks Rust a question, i.e. every command a golden file can answer. */
-export type GoldenCommand = Exclude<keyof Backend, "onTopology" | "onTopologyPatch" | "onStatus" | "openUrl">;
+export type GoldenCommand = Exclude<keyof Backend, "onTopology" | "onTopologyPatch" | "onStatus" | "openUrl" | "chooseSavePath">;
 
 const COMMANDS: Record<GoldenCommand, true> = {
   getTopology: true,
@@ -63,6 +66,8 @@ const COMMANDS: Record<GoldenCommand, true> = {
   networkJson: true,
   reachFrom: true,
   canReach: true,
+  exportTopology: true,
+  saveExport: true,
 };
 
 export const isGoldenCommand = (name: string): name is GoldenCommand => Object.hasOwn(COMMANDS, name);
@@ -166,6 +171,9 @@ export class ReplayBackend implements Backend {
   /** Every command asked, with its argument object, in order: tests assert on what was (not) asked. */
   readonly calls: { command: GoldenCommand; args: unknown }[] = [];
   readonly opened: string[] = [];
+  /** What the native save dialog answers next (null: the person cancelled); every dialog asked, in order. */
+  savePath: string | null = null;
+  readonly dialogs: { fileName: string; filter: { name: string; extensions: string[] } }[] = [];
   delayMs: number;
   /** The topology the UI was last given: the answer to getTopology, or a view emitted since. */
   lastTopology: TopologyDto | null = null;
@@ -325,6 +333,20 @@ export class ReplayBackend implements Backend {
 
   canReach(fromId: string, toId: string) {
     return this.answer<VerdictDto>("canReach", { fromId, toId });
+  }
+
+  exportTopology(format: ExportFormatDto) {
+    return this.answer<string>("exportTopology", { format });
+  }
+
+  /** The dialog is the desktop's, not Rust's: a test says what it answers (`savePath`). */
+  async chooseSavePath(fileName: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
+    this.dialogs.push({ fileName, filter });
+    return this.savePath;
+  }
+
+  saveExport(path: string, contents: ExportContentsDto) {
+    return this.answer<SavedDto>("saveExport", { path, contents });
   }
 
   /** Unset: Rust's recorded views are whole topologies; a test sets it to send diffs. */

@@ -15,6 +15,7 @@ import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEd
 import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes, type SyncReport } from "./graphModel";
 import { decideLod, hideEdgesWhileMoving, LABEL_FONT, setChange, withEdgesChanged, withHovered, type LodDecision } from "./levelOfDetail";
 import { PALETTES, type Palette } from "./palette";
+import { backgroundOf, composePng, sceneOf, sceneToSvg } from "./exportImage";
 import { isToggleClick } from "../selectionSet";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
 
@@ -542,6 +543,12 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       pulled = id;
       if (id !== null && graph.hasEdge(id)) renderer.setEdgeState(id, { pulled: true });
     },
+    snapshotPng() {
+      // Drawn now, in this task, so the WebGL buffer (not preserved between frames) still holds the frame.
+      renderer.refresh({ partialGraph: {}, skipIndexation: true });
+      return composePng([...container.querySelectorAll("canvas")], backgroundOf(container));
+    },
+    snapshotSvg: () => sceneToSvg(sceneOf(renderer, graph, { background: backgroundOf(container), font: FONT, labelMargin: LABEL_FONT.margin })),
     destroy() {
       if (lodTimer !== null) clearTimeout(lodTimer);
       observer.disconnect();

@@ -67,6 +67,10 @@ export interface GraphView {
   setDropMarks(marks: ReadonlyMap<string, DropMark> | null, source: string | null): void;
   /** Hides an edge while the UI draws it pulled away as a rubber band (null shows it again). */
   setPulledEdge(id: string | null): void;
+  /** The current view as a PNG (base64, no `data:` prefix) at the screen's density, on the theme's background. */
+  snapshotPng(): string;
+  /** The current view as an SVG document: the drawn nodes, lines and labels at the current camera. */
+  snapshotSvg(): string;
   destroy(): void;
 }
 

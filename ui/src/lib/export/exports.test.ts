@@ -1,0 +1,109 @@
+// Export… in the whole window under jsdom (Rust's recorded answers replayed, fake graph view): the menu by
+// keyboard, each item's CLI line, a cancelled dialog, a write Rust refuses (its words in the toast), and a
+// picture or text sent to Rust to write where the dialog said.
+import { cleanup, fireEvent, waitFor } from "@testing-library/svelte";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { find, q, qa, renderApp } from "../../test/app";
+import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
+import { EXPORTS, shellQuote } from "./exports";
+
+afterEach(() => {
+  cleanup();
+  expect(ReplayBackend.takeMissed()).toEqual([]);
+});
+
+const asked = (b: ReplayBackend, command: string) => b.calls.filter((c) => c.command === command).map((c) => c.args);
+
+async function openMenu() {
+  const button = await find("[data-testid=export-button]");
+  await fireEvent.click(button);
+  await waitFor(() => expect(document.activeElement?.getAttribute("data-item")).toBe("export-png"));
+  return button;
+}
+
+describe("the Export… menu", () => {
+  it("offers the five exports, each with the netlens export line where one exists, and is driven by keys", async () => {
+    await renderApp();
+    const button = await openMenu();
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    const items = qa("[role=menu] [role=menuitem]");
+    expect(items.map((i) => i.dataset.item)).toEqual(["export-png", "export-svg", "export-dot", "export-mermaid", "export-json"]);
+    for (const format of ["dot", "mermaid", "json"]) {
+      expect(q(`[data-item=export-${format}]`)!.textContent).toContain(`netlens export --format ${format}`);
+    }
+    await fireEvent.keyDown(document.activeElement!, { key: "ArrowDown" });
+    expect(document.activeElement?.getAttribute("data-item")).toBe("export-svg");
+    await fireEvent.keyDown(document.activeElement!, { key: "End" });
+    expect(document.activeElement?.getAttribute("data-item")).toBe("export-json");
+    await fireEvent.keyDown(document.activeElement!, { key: "Escape" });
+    await waitFor(() => expect(q("[role=menu]")).toBeNull());
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("does nothing more when the save dialog is cancelled", async () => {
+    const { backend } = await renderApp();
+    await openMenu();
+    await fireEvent.click(q("[data-item=export-dot]")!);
+    await waitFor(() => expect(backend.dialogs).toHaveLength(1));
+    expect(backend.dialogs[0]).toEqual({ fileName: "netlens.dot", filter: { name: "Graphviz DOT", extensions: ["dot", "gv"] } });
+    expect(asked(backend, "exportTopology")).toEqual([]);
+    expect(asked(backend, "saveExport")).toEqual([]);
+    expect(q("[data-testid=toast]")).toBeNull();
+  });
+
+  it("sends Rust's DOT to be written where the dialog said, and shows Rust's refusal with what to do", async () => {
+    const { backend } = await renderApp();
+    backend.savePath = "/home/ada/netlens.dot";
+    await openMenu();
+    await fireEvent.click(q("[data-item=export-dot]")!);
+    const refused = recordedError("saveExport", {
+      path: "/home/ada/netlens.dot",
+      contents: { kind: "text", text: recordedOk("exportTopology", { format: "dot" }) },
+    });
+    const toast = await find("[data-testid=toast]");
+    expect(toast.textContent).toContain(refused.message);
+    expect(toast.textContent).toContain(refused.hint!);
+    expect(asked(backend, "exportTopology")).toEqual([{ format: "dot" }]);
+  });
+
+  it("says where a written export went, with the command line that prints the same", async () => {
+    const { backend } = await renderApp();
+    backend.savePath = "/home/ada/my exports/net.json";
+    backend.answerWith("saveExport", { ok: { path: "/home/ada/my exports/net.json", bytes: 1234 } });
+    await openMenu();
+    await fireEvent.click(q("[data-item=export-json]")!);
+    const toast = await find("[data-testid=toast]");
+    expect(toast.textContent).toContain("/home/ada/my exports/net.json");
+    expect(toast.textContent).toContain("netlens export --format json > '/home/ada/my exports/net.json'");
+    const sent = asked(backend, "saveExport")[0] as { path: string; contents: { kind: string; text: string } };
+    expect(sent.contents).toEqual({ kind: "text", text: recordedOk("exportTopology", { format: "json" }) });
+  });
+
+  it("sends a picture of the view from the renderer: the PNG as base64, the SVG as text", async () => {
+    const { backend, view } = await renderApp();
+    backend.savePath = "/tmp/view.png";
+    backend.answerWith("saveExport", { ok: { path: "/tmp/view.png", bytes: 70 } });
+    await openMenu();
+    await fireEvent.click(q("[data-item=export-png]")!);
+    await find("[data-testid=toast]");
+    backend.savePath = "/tmp/view.svg";
+    await openMenu();
+    await fireEvent.click(q("[data-item=export-svg]")!);
+    await waitFor(() => expect(asked(backend, "saveExport")).toHaveLength(2));
+    const [png, svg] = asked(backend, "saveExport") as { path: string; contents: { kind: string; data?: string; text?: string } }[];
+    expect(png).toEqual({ path: "/tmp/view.png", contents: { kind: "base64", data: view.snapshotPng() } });
+    expect(svg!.path).toBe("/tmp/view.svg");
+    expect(svg!.contents).toEqual({ kind: "text", text: view.snapshotSvg() });
+    expect(asked(backend, "exportTopology")).toEqual([]);
+  });
+});
+
+describe("the export choices", () => {
+  it("quote a path as one shell word only when they must", () => {
+    expect(shellQuote("/tmp/net.dot")).toBe("/tmp/net.dot");
+    expect(shellQuote("/home/ada/it's here.dot")).toBe(`'/home/ada/it'\\''s here.dot'`);
+    expect(new Set(EXPORTS.map((e) => e.fileName)).size).toBe(EXPORTS.length);
+  });
+});
