@@ -165,6 +165,35 @@ mod tests {
     }
 
     #[test]
+    fn a_sidecar_whose_owner_restarts_or_goes_is_drawn_from_rereading_the_owner_alone() {
+        // The tie is worked out from the whole snapshot each time, so the owner's events (the only ones an
+        // owner's restart or removal emits) are enough: the sharer's own listing does not change.
+        let mut snap = demo();
+        snap.containers.push(container("c-side", "api-side", ContainerState::Running, "container:c-api", vec![]));
+        snap.apply(&Patch::default());
+        let ties = |s: &Snapshot| {
+            let t = crate::topology::Topology::from_snapshot(s);
+            t.edges().filter(|e| matches!(e.edge, crate::topology::Edge::Stack)).map(|e| e.id()).collect::<Vec<_>>()
+        };
+        assert_eq!(ties(&snap), ["stack:c-side:c-api"]);
+        let mut asked = Rereads::default();
+        for action in ["kill", "die", "stop", "start", "restart"] {
+            asked.add("container", action, "c-api", &attrs(&[]));
+        }
+        assert_eq!(asked.containers.iter().collect::<Vec<_>>(), ["c-api"]);
+        let mut api = snap.containers.iter().find(|c| c.id == "c-api").cloned().unwrap();
+        api.state = ContainerState::Running;
+        api.endpoints[0].ipv4 = Some("10.214.10.5".into());
+        let mut restarted = snap.clone();
+        restarted.apply(&Patch::from_reads(&asked, vec![], vec![api]));
+        assert_eq!(ties(&restarted), ["stack:c-side:c-api"], "still tied after the owner restarted");
+        let mut removed = snap.clone();
+        removed.apply(&Patch::from_reads(&asked, vec![], vec![]));
+        assert_eq!(ties(&removed), Vec::<String>::new(), "no tie to an owner that is gone");
+        assert!(removed.containers.iter().any(|c| c.id == "c-side"), "the sidecar stays");
+    }
+
+    #[test]
     fn a_new_container_joins_in_name_order() {
         let mut snap = demo();
         let web = container("c-zz", "aaa-first", ContainerState::Created, "default", vec![]);

@@ -47,9 +47,17 @@ pub struct Network {
 /// The networks every engine creates itself and refuses to remove.
 pub const PREDEFINED_NETWORKS: [&str; 3] = ["bridge", "host", "none"];
 
+/// The label Docker Compose puts on every container and network of a project.
+pub const COMPOSE_PROJECT_LABEL: &str = "com.docker.compose.project";
+
 impl Network {
     pub fn is_predefined(&self) -> bool {
         PREDEFINED_NETWORKS.contains(&self.name.as_str())
+    }
+
+    /// The Compose project that made this network (its default network and those in its `networks:`).
+    pub fn compose_project(&self) -> Option<&str> {
+        self.labels.get(COMPOSE_PROJECT_LABEL).map(String::as_str).filter(|p| !p.is_empty())
     }
 }
 
@@ -123,7 +131,7 @@ pub struct Container {
 
 impl Container {
     pub fn compose_project(&self) -> Option<&str> {
-        self.labels.get("com.docker.compose.project").map(String::as_str)
+        self.labels.get(COMPOSE_PROJECT_LABEL).map(String::as_str).filter(|p| !p.is_empty())
     }
 
     pub fn compose_service(&self) -> Option<&str> {

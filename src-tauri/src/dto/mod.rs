@@ -17,6 +17,9 @@ pub enum NodeKind {
     Container,
     Host,
     External,
+    /// A Compose project collapsed into one node. Only the UI's view makes these (`ui/src/lib/groups/`,
+    /// from the `composeProject` Rust puts on containers and networks); Rust never sends one.
+    Project,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
@@ -24,6 +27,8 @@ pub enum NodeKind {
 pub enum EdgeKind {
     Endpoint,
     Reach,
+    /// A container in `container:` mode → the container whose network stack it runs in.
+    Stack,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
@@ -117,6 +122,8 @@ pub struct NetworkDto {
     pub config_only: bool,
     pub config_from: Option<String>,
     pub predefined: bool,
+    /// The Compose project that made the network (its `com.docker.compose.project` label).
+    pub compose_project: Option<String>,
     pub ipam_driver: String,
     pub ipam: Vec<IpamConfigDto>,
     pub options: Vec<KeyValueDto>,
@@ -138,6 +145,7 @@ impl From<&Network> for NetworkDto {
             config_only: n.config_only,
             config_from: n.config_from.clone(),
             predefined: n.is_predefined(),
+            compose_project: n.compose_project().map(String::from),
             ipam_driver: n.ipam_driver.clone(),
             ipam: n
                 .ipam
@@ -325,6 +333,15 @@ impl TopologyDto {
                         endpoint: None,
                         reach: Some(ReachDto { kind: (*k).into(), explanation: k.explanation().into() }),
                     },
+                    (Edge::Stack, _, _) => EdgeDto {
+                        id,
+                        kind: EdgeKind::Stack,
+                        source,
+                        target,
+                        label: "shares stack".into(),
+                        endpoint: None,
+                        reach: None,
+                    },
                     (Edge::Endpoint(_), _, _) => EdgeDto {
                         id,
                         kind: EdgeKind::Endpoint,
@@ -421,8 +438,31 @@ mod tests {
         let nightly = json["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "container:c-nightly").unwrap();
         assert_eq!(nightly["container"]["state"], "exited");
     }
+
+    #[test]
+    fn a_shared_stack_is_sent_as_a_stack_edge_from_the_sharer_to_the_owner() {
+        let mut snap = demo();
+        snap.containers.push(netlens_core::fixtures::container(
+            "c-side",
+            "api-side",
+            ContainerState::Running,
+            "container:api",
+            vec![],
+        ));
+        let t = Topology::from_snapshot(&snap);
+        let dto = TopologyDto::build(1, &t, &Layout::default().update(&t));
+        let tie = dto.edges.iter().find(|e| e.kind == EdgeKind::Stack).unwrap();
+        assert_eq!(
+            (tie.id.as_str(), tie.source.as_str(), tie.target.as_str()),
+            ("stack:c-side:c-api", "container:c-side", "container:c-api")
+        );
+        assert_eq!(dto.edges.iter().filter(|e| e.kind == EdgeKind::Stack).count(), 1);
+        let json = serde_json::to_value(tie).unwrap();
+        assert_eq!(json["kind"], "stack");
+    }
 }
 pub mod diff;
+pub mod engines;
 pub mod export;
 pub mod lifecycle;
 pub mod ops;

@@ -178,7 +178,9 @@ export type EdgeDto = {
 	reach: ReachDto | null,
 };
 
-export type EdgeKind = "endpoint" | "reach";
+export type EdgeKind = "endpoint" | "reach" | 
+/**  A container in `container:` mode → the container whose network stack it runs in. */
+"stack";
 
 /**  What the connect form sends: the fields a person can set on a drop. */
 export type EndpointConfigDto = {
@@ -319,6 +321,8 @@ export type NetworkDto = {
 	configOnly: boolean,
 	configFrom: string | null,
 	predefined: boolean,
+	/**  The Compose project that made the network (its `com.docker.compose.project` label). */
+	composeProject: string | null,
 	ipamDriver: string,
 	ipam: IpamConfigDto[],
 	options: KeyValueDto[],
@@ -359,7 +363,12 @@ export type NodeDto = {
 	container: ContainerDto | null,
 };
 
-export type NodeKind = "network" | "container" | "host" | "external";
+export type NodeKind = "network" | "container" | "host" | "external" | 
+/**
+ *  A Compose project collapsed into one node. Only the UI's view makes these (`ui/src/lib/groups/`,
+ *  from the `composeProject` Rust puts on containers and networks); Rust never sends one.
+ */
+"project";
 
 /**  What an operation, undo or redo did. */
 export type OutcomeDto = {

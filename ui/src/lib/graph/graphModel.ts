@@ -8,6 +8,7 @@ import type Graph from "graphology";
 import type { EdgeDto, NodeDto, NodeKind, TopologyDto } from "../backend";
 import type { TopologyDiff } from "../topologyDiff";
 import { driverKey } from "../vocabulary";
+import { projectOf } from "../groups/collapse";
 import { layoutToGraph } from "./geometry";
 import { containerTone, type Palette } from "./palette";
 
@@ -36,6 +37,8 @@ export interface NodeAttributes {
   backdropColor: string;
   /** Ring colour when the hub's paths out are hidden (level of detail); "" for other kinds. */
   markColor: string;
+  /** The Compose project whose group is drawn behind this node (groups/hullLayer.ts); "" for none. */
+  project: string;
 }
 
 export interface EdgeAttributes {
@@ -56,7 +59,7 @@ export interface EdgeAttributes {
 
 export type NetlensGraph = Graph<NodeAttributes, EdgeAttributes>;
 
-export const NODE_SIZES = { network: 15, predefinedNetwork: 12, container: 7, host: 13, external: 13 } as const;
+export const NODE_SIZES = { network: 15, predefinedNetwork: 12, container: 7, host: 13, external: 13, project: 17 } as const;
 
 export function nodeColor(node: NodeDto, palette: Palette): string {
   switch (node.kind) {
@@ -68,6 +71,8 @@ export function nodeColor(node: NodeDto, palette: Palette): string {
       return palette.host;
     case "external":
       return palette.external;
+    case "project":
+      return palette.project;
   }
 }
 
@@ -81,6 +86,8 @@ export function nodeSize(node: NodeDto): number {
       return NODE_SIZES.host;
     case "external":
       return NODE_SIZES.external;
+    case "project":
+      return NODE_SIZES.project;
   }
 }
 
@@ -112,6 +119,7 @@ export function nodeAttributes(node: NodeDto, palette: Palette): NodeAttributes 
     mutedLabelColor: palette.labelMuted,
     backdropColor: palette.backdrop,
     markColor: node.kind === "network" ? palette.reachMark : "",
+    project: projectOf(node) ?? "",
   };
 }
 
@@ -124,6 +132,11 @@ export function edgeAttributes(edge: EdgeDto, networkColor: string | undefined, 
   if (edge.kind === "reach") {
     const color = palette.reachEdge;
     return { ...common, size: 1.5, color, kind: "reach", dashSize: 6, plainColor: "#00000000", focusSize: 3 };
+  }
+  if (edge.kind === "stack") {
+    // Short dashes read as dots: one stack shared, not a network between two containers.
+    const color = palette.stackEdge;
+    return { ...common, size: 2.5, color, kind: "stack", dashSize: 2, plainColor: "#00000000", focusSize: 4 };
   }
   const color = endpointColor(networkColor, palette);
   return { ...common, size: 2, color, kind: "endpoint", dashSize: 0, plainColor: color, focusSize: 3.5 };

@@ -15,6 +15,12 @@ export interface Palette {
   external: string;
   endpointEdgeAlpha: string;
   reachEdge: string;
+  /** The dotted line from a container in `container:` mode to the container whose network stack it shares. */
+  stackEdge: string;
+  /** A Compose project: its collapsed node, and the tint and outline of the group drawn behind its members. */
+  project: string;
+  projectHull: string;
+  projectHullEdge: string;
   /** The ring on a hub whose paths out (Host, External) are hidden at scale. */
   reachMark: string;
   label: string;
@@ -40,6 +46,10 @@ export const PALETTES: Record<Theme, Palette> = {
     external: "#0f172a",
     endpointEdgeAlpha: "99",
     reachEdge: "#94a3b8",
+    stackEdge: "#0d9488",
+    project: "#be185d",
+    projectHull: "#be185d12",
+    projectHullEdge: "#be185d59",
     reachMark: "#64748b",
     label: "#0f172a",
     labelMuted: "#64748b",
@@ -61,6 +71,10 @@ export const PALETTES: Record<Theme, Palette> = {
     external: "#f1f5f9",
     endpointEdgeAlpha: "aa",
     reachEdge: "#64748b",
+    stackEdge: "#2dd4bf",
+    project: "#f472b6",
+    projectHull: "#f472b61a",
+    projectHullEdge: "#f472b666",
     reachMark: "#94a3b8",
     label: "#e2e8f0",
     labelMuted: "#94a3b8",
