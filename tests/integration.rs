@@ -1,7 +1,8 @@
 //! Integration tests against the sandbox engine, in one test binary so the app is linked once for all of them
 //! (each binary costs a link of the whole app): the read path (`engine`), changing endpoints by hand
-//! (`operations`), a network's lifecycle (`lifecycle`) and bad input refused with nothing changed
-//! (`bad_input`). They share one engine: run with `--test-threads=1`.
+//! (`operations`), a network's lifecycle (`lifecycle`), bad input refused with nothing changed
+//! (`bad_input`), and acting on a view the engine has moved past (`races`). They share one engine: run
+//! with `--test-threads=1`.
 //! `podman` runs the same reads and writes against a private Podman service of its own.
 
 #[path = "bad_input.rs"]
@@ -14,3 +15,5 @@ mod lifecycle;
 mod operations;
 #[path = "podman.rs"]
 mod podman;
+#[path = "races.rs"]
+mod races;

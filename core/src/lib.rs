@@ -3,7 +3,8 @@
 //! Owns the engine-independent model (`model`), the graph built from it (`topology`), where each node is
 //! drawn (`layout`), the planning of endpoint changes (`endpoints`: connect, disconnect) and of network
 //! changes (`networks`: create, remove, prune, re-create), the undo history of both (`history`), who can
-//! reach whom and how (`reachability`), what a view filter shows (`filter`) and the text exports (`export`).
+//! reach whom and how (`reachability`), what a view filter shows (`filter`), what an engine refusal means
+//! when the view was behind the engine (`stale`) and the text exports (`export`).
 //! It must not do IO, spawn tasks or know about Tauri, bollard or tokio: the engine crate reads and writes
 //! the engine, the app crate runs the plans made here and maps them to the UI's contract. Every function
 //! here is tested with hand-built data (`fixtures`).
@@ -22,4 +23,5 @@ pub mod problem;
 #[cfg(test)]
 mod props;
 pub mod reachability;
+pub mod stale;
 pub mod topology;

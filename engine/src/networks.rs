@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use bollard::models::{Ipam, IpamConfig, NetworkCreateRequest};
-use bollard::query_parameters::{InspectNetworkOptions, ListNetworksOptions};
+use bollard::query_parameters::{InspectNetworkOptions, ListContainersOptions, ListNetworksOptions};
 use netlens_core::address::{parse_ip, parse_net};
 
 use super::{Engine, EngineError};
@@ -39,6 +39,23 @@ impl Engine {
 
     pub async fn remove_network(&self, network_id: &str) -> Result<(), EngineError> {
         self.docker().remove_network(network_id).await.map_err(|e| self.err(e))
+    }
+
+    /// Every container the engine has on the network now, whatever its state, as (ID, name). A created
+    /// container that never ran has no endpoint yet, so the engine would let its network go and leave it
+    /// unable to start: this list is what a removal asks right before it runs, not the view. Such a
+    /// container names the network but has no network ID yet, so the filter asks for either.
+    pub async fn containers_on(&self, network_id: &str, name: &str) -> Result<Vec<(String, String)>, EngineError> {
+        let filters = HashMap::from([("network".to_string(), vec![network_id.to_string(), name.to_string()])]);
+        let options = ListContainersOptions { all: true, filters: Some(filters), ..Default::default() };
+        let listed = self.docker().list_containers(Some(options)).await.map_err(|e| self.err(e))?;
+        Ok(listed
+            .into_iter()
+            .filter_map(|c| {
+                let name = c.names.and_then(|n| n.first().map(|n| n.trim_start_matches('/').to_string()));
+                c.id.map(|id| (id.clone(), name.unwrap_or(id)))
+            })
+            .collect())
     }
 
     /// IDs of the networks a prune would remove now (API 1.40+): no endpoints, no services, not predefined.

@@ -11,7 +11,9 @@ use crate::dto::lifecycle::{
 };
 use crate::dto::ops::{problems, HistoryDto, OutcomeDto, ProblemDto};
 use crate::error::AppError;
-use crate::service::run::{capture, now, outcome, reread_container, rollback, settle, shows};
+use crate::service::run::{
+    against_view, capture, network_against_view, nobody_joined, now, outcome, reread_container, rollback, settle, shows,
+};
 use crate::state::AppState;
 use netlens_core::endpoints::Operation;
 use netlens_core::history::{Change, History};
@@ -260,7 +262,7 @@ async fn remove_one(
     for op in &r.disconnects {
         let step = async {
             let op = capture(topology, engine, op.clone()).await?;
-            engine.run(&op).await?;
+            engine.run(&op).await.map_err(|e| against_view(e, &op))?;
             Ok::<_, AppError>(op)
         };
         match step.await {
@@ -268,8 +270,12 @@ async fn remove_one(
             Err(error) => return Err(Failure { error, stuck: rollback(engine, &ran).await }),
         }
     }
+    // The plan was made on the view, which may be behind the engine: ask the engine who is on it now.
+    if let Err(error) = nobody_joined(engine, &r.network.id, &r.network.name, &ran).await {
+        return Err(Failure { error, stuck: rollback(engine, &ran).await });
+    }
     if let Err(e) = engine.remove_network(&r.network.id).await {
-        return Err(Failure { error: e.into(), stuck: rollback(engine, &ran).await });
+        return Err(Failure { error: network_against_view(e, &r.network.name), stuck: rollback(engine, &ran).await });
     }
     let id = r.network.id.clone();
     settle(state, |t| t.network(&id).is_none()).await;
@@ -286,7 +292,8 @@ pub(crate) async fn remove_created(
     let (topology, engine) = state.current()?;
     check_undo_create(&topology, &spec.name, network_id)
         .map_err(|r| AppError::cannot_restore_problems(problems(&[r])))?;
-    engine.remove_network(network_id).await?;
+    nobody_joined(&engine, network_id, &spec.name, &[]).await?;
+    engine.remove_network(network_id).await.map_err(|e| network_against_view(e, &spec.name))?;
     let notice = settle(state, |t| t.network(network_id).is_none()).await;
     Ok((rm_command(&[&spec.name]), notice))
 }

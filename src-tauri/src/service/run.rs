@@ -6,15 +6,16 @@
 
 use std::time::Duration;
 
-use crate::dto::ops::{HistoryDto, OutcomeDto};
+use crate::dto::ops::{problems, HistoryDto, OutcomeDto};
 use crate::error::AppError;
 use crate::state::AppState;
 use netlens_core::endpoints::{inverse, Operation, Refusal};
 use netlens_core::events::Rereads;
 use netlens_core::history::History;
+use netlens_core::stale::Stale;
 use netlens_core::topology::Topology;
 use netlens_engine::events::LiveUpdate;
-use netlens_engine::Engine;
+use netlens_engine::{Engine, EngineError};
 
 /// How long an operation waits for the event stream to bring its effect into the view before it returns.
 /// The engine emits the event at once; this only bounds a lagging stream, and the change is made either way.
@@ -26,7 +27,7 @@ pub(crate) async fn capture(topology: &Topology, engine: &Engine, op: Operation)
     let Some(container) = topology.container(op.container_id()) else {
         return Ok(op);
     };
-    match engine.attachment(container, op.network_id()).await? {
+    match engine.attachment(container, op.network_id()).await.map_err(|e| against_view(e, &op))? {
         Some(config) => Ok(op.with_restore(config)),
         None => Err(AppError::refused(&[Refusal::NotConnected {
             container: op.container_name().into(),
@@ -38,9 +39,52 @@ pub(crate) async fn capture(topology: &Topology, engine: &Engine, op: Operation)
 /// Runs `op` and waits for the view to show it, so the next gesture (an undo right away) plans against a
 /// graph that already has the change.
 pub(crate) async fn perform(state: &AppState, engine: &Engine, op: &Operation) -> Result<Option<String>, AppError> {
-    engine.run(op).await?;
+    engine.run(op).await.map_err(|e| against_view(e, op))?;
     reread_container(state, engine, op.container_id()).await;
     Ok(settle(state, |t| shows(t, op)).await)
+}
+
+/// An engine refusal of `op`, said with the names the view knew when the container or network was removed
+/// after the view was drawn; any other refusal as the engine gave it.
+pub(crate) fn against_view(e: EngineError, op: &Operation) -> AppError {
+    if let EngineError::Rejected { status, message } = &e {
+        if let Some(stale) = Stale::from_engine(*status, message, op.container_name(), op.network_name()) {
+            return AppError::refused_problems(problems(&[stale]));
+        }
+    }
+    e.into()
+}
+
+/// The same for a request about a whole network (its removal): only "the network is gone" is read.
+pub(crate) fn network_against_view(e: EngineError, network: &str) -> AppError {
+    if let EngineError::Rejected { status, message } = &e {
+        if let Some(stale @ Stale::NetworkGone { .. }) = Stale::from_engine(*status, message, "", network) {
+            return AppError::refused_problems(problems(&[stale]));
+        }
+    }
+    e.into()
+}
+
+/// Fails when the engine has containers on the network that `planned` does not disconnect: they joined
+/// after the view was drawn, so removing it now would act on what the person never saw (and the engine
+/// drops a network even under a created container that never ran, which then cannot start).
+pub(crate) async fn nobody_joined(
+    engine: &Engine,
+    network_id: &str,
+    network_name: &str,
+    planned: &[Operation],
+) -> Result<(), AppError> {
+    let listed =
+        engine.containers_on(network_id, network_name).await.map_err(|e| network_against_view(e, network_name))?;
+    let unplanned: Vec<String> = listed
+        .into_iter()
+        .filter(|(id, _)| !planned.iter().any(|op| op.container_id() == id))
+        .map(|(_, name)| name)
+        .collect();
+    match Stale::joined(network_name, &unplanned) {
+        Some(stale) => Err(AppError::refused_problems(problems(&[stale]))),
+        None => Ok(()),
+    }
 }
 
 /// Reads one container again and hands it to the view: connecting or disconnecting a stopped container
