@@ -255,8 +255,8 @@ fn client(target: &Target) -> Result<Docker, EngineError> {
     } else if host.starts_with("https://") && target.tls.is_none() {
         // Falling back to plain HTTP here would send everything in the clear to an address that asked for TLS.
         return Err(bad(
-            "https:// needs the TLS files: set DOCKER_CERT_PATH to a folder with ca.pem, cert.pem and key.pem \
-             (and DOCKER_TLS_VERIFY=1), or use a docker context that has them"
+            "https:// needs TLS turned on as for the docker CLI: DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH set to \
+             a folder with ca.pem, cert.pem and key.pem, or a docker context that has them"
                 .into(),
         ));
     } else if host.starts_with("tcp://") || host.starts_with("https://") || host.starts_with("http://") {
