@@ -80,6 +80,16 @@ describe("diffBetween", () => {
     const older = demoTopology(0);
     expect(diffBetween(older, next)).not.toBe(recorded);
   });
+
+  it("a backend diff is not applied to another picture of its base revision (a collapsed project's view)", () => {
+    const current = demoTopology(1);
+    const next = applyBackendDiff(current, { baseRevision: 1, revision: 2, upsertNodes: [], removeNodes: ["container:c-db"], upsertEdges: [], removeEdges: [] })!;
+    expect(diffBetween(current, next).nodes.removed).toEqual(["container:c-db"]);
+    const collapsedView = { ...current, nodes: current.nodes.filter((n) => n.id !== "container:c-api") };
+    const worked = diffBetween(collapsedView, next);
+    expect(worked.nodes.added.map((n) => n.id)).toEqual(["container:c-api"]);
+    expect(worked.nodes.removed).toEqual(["container:c-db"]);
+  });
 });
 
 describe("applyDiff to the graph", () => {

@@ -86,16 +86,18 @@ export function diffSize(diff: TopologyDiff): number {
 // The diff that produced a topology, when one is known (the store records it as it applies a diff
 // from the backend), so the renderer and the outline need not work it out again. Weak: a topology
 // nobody holds takes its diff with it.
-const known = new WeakMap<TopologyDto, TopologyDiff>();
+// With the topology it was applied to, when known: a view of the same revision (a collapsed project,
+// groups/collapse.ts) is another object, and the recorded diff does not turn that view into `topology`.
+const known = new WeakMap<TopologyDto, { diff: TopologyDiff; from: TopologyDto | null }>();
 
-export function rememberDiff(topology: TopologyDto, diff: TopologyDiff): void {
-  known.set(topology, diff);
+export function rememberDiff(topology: TopologyDto, diff: TopologyDiff, from: TopologyDto | null = null): void {
+  known.set(topology, { diff, from });
 }
 
 /** The diff that turns `from` into `to`: the recorded one when it starts at `from`, else worked out. */
 export function diffBetween(from: TopologyDto | null, to: TopologyDto): TopologyDiff {
   const recorded = known.get(to);
-  if (recorded && from && recorded.base === from.revision) return recorded;
+  if (recorded && from && recorded.diff.base === from.revision && (recorded.from === null || recorded.from === from)) return recorded.diff;
   return diffTopology(from, to);
 }
 
@@ -131,6 +133,6 @@ export function applyBackendDiff(current: TopologyDto, diff: TopologyDiffDto): T
     nodes: merge(current.nodes, diff.upsertNodes, diff.removeNodes, change.nodes),
     edges: merge(current.edges, diff.upsertEdges, diff.removeEdges, change.edges),
   };
-  rememberDiff(next, change);
+  rememberDiff(next, change, current);
   return next;
 }

@@ -15,6 +15,7 @@ import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEd
 import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes, type SyncReport } from "./graphModel";
 import { decideLod, hideEdgesWhileMoving, LABEL_FONT, setChange, withEdgesChanged, withHovered, type LodDecision } from "./levelOfDetail";
 import { PALETTES, type Palette } from "./palette";
+import { createHullLayer } from "../groups/hullLayer";
 import { backgroundOf, composePng, sceneOf, sceneToSvg } from "./exportImage";
 import { isToggleClick } from "../selectionSet";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
@@ -32,7 +33,7 @@ const FONT = "system-ui, 'Segoe UI', Cantarell, 'Noto Sans', 'DejaVu Sans', sans
 /** Pixels kept free around the graph when fitting: room for labels beside the outermost nodes. */
 const FIT_MARGIN = 70;
 /** Edge ids (the same scheme as the test hook's): an id that is gone can still be told from a node's. */
-const isEdgeId = (id: string) => id.startsWith("endpoint:") || id.startsWith("reach:");
+const isEdgeId = (id: string) => /^(endpoint|reach|stack|group):/.test(id);
 /** Pixels around a node's disc that still count as on it; hubs take a wider margin as drop targets. */
 const NODE_MARGIN = 3;
 const HUB_MARGIN = 12;
@@ -199,6 +200,9 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   });
 
   quietHoverWhileMoving(renderer);
+  // Compose projects as tinted shapes behind their members (groups/hullLayer.ts), redrawn with every frame.
+  const hulls = createHullLayer(renderer.createCanvas("projects", { beforeLayer: "stage" }), (p) => renderer.graphToViewport(p), () => renderer.getDimensions());
+  renderer.on("afterRender", () => hulls.draw());
 
   // Level of detail: decided again when the selection, the hovered item, the graph or the camera
   // changes (the camera at most every LOD_INTERVAL ms), and applied as a difference of item states.
@@ -504,6 +508,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
         const hide = hideEdgesWhileMoving(graph.size);
         if (renderer.getSetting("hideEdgesOnMove") !== hide) renderer.setSetting("hideEdgesOnMove", hide);
       }
+      if (themeChanged || report.added.length || report.removed.length || report.updated.length) hulls.setGraph(graph, palette);
       if (themeChanged) renderer.refresh();
       return report;
     },

@@ -66,7 +66,9 @@ export function collapseView(topology: TopologyDto, collapsed: ReadonlySet<strin
   for (const [project, list] of members) {
     const x = Math.round(list.reduce((sum, n) => sum + n.x, 0) / list.length);
     const y = Math.round(list.reduce((sum, n) => sum + n.y, 0) / list.length);
-    nodes.push({ id: projectNodeId(project), kind: "project", label: project, x, y, network: null, container: null });
+    // Built on a member so any further per-kind detail the contract gains starts out as the member's (null).
+    const [first] = list;
+    if (first) nodes.push({ ...first, id: projectNodeId(project), kind: "project", label: project, x, y, network: null, container: null });
   }
 
   const kept: EdgeDto[] = [];

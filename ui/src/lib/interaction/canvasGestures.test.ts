@@ -7,6 +7,8 @@ import { FakeGraphView } from "../../test/fakeView";
 import { recordedOk, ReplayBackend } from "../../test/replayBackend";
 import { indexTopology } from "../topologyIndex";
 import { CanvasGestures } from "./canvasGestures";
+import { collapsedDropHint } from "../groups/actions";
+import { collapseView } from "../groups/collapse";
 
 afterEach(() => expect(ReplayBackend.takeMissed()).toEqual([]));
 
@@ -86,6 +88,16 @@ describe("canvas gestures", () => {
     gestures.onPointer({ type: "up", at: at("network:n-host"), shift: false, ctrl: false });
     await tick();
     expect(log).toEqual([`explain ${refusal?.message}`]);
+  });
+
+  it("refuses a drop on a collapsed project with a hint to expand it", async () => {
+    const { view, log, at, drag } = setup();
+    // The demo's shop is api alone: drag api (shown here too) onto the project's node, drawn off to the side.
+    const shown = collapseView(demoTopology(1), new Set(["shop"]));
+    const nodes = shown.nodes.map((n) => (n.id === "project:shop" ? { ...n, x: n.x + 300 } : n));
+    view.update({ ...shown, nodes: [...nodes, ...demoTopology(1).nodes.filter((n) => n.id === "container:c-api")] }, {} as never);
+    await drag(at("container:c-api"), at("project:shop"));
+    expect(log).toEqual([`explain ${collapsedDropHint("shop")}`]);
   });
 
   it("does nothing for a drop on empty canvas", async () => {

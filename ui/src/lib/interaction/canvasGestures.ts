@@ -10,6 +10,8 @@ import type { DropTargetDto } from "../backend";
 import type { Point, Segment } from "../graph/geometry";
 import type { CanvasPointer, DropMark, GraphView } from "../graph/view";
 import { cancel, IDLE, isActive, move, press, release, type DragState } from "./dragMachine";
+import { collapsedDropHint } from "../groups/actions";
+import { projectOfId } from "../groups/collapse";
 
 /** What the overlay draws. */
 export interface GestureView {
@@ -140,7 +142,13 @@ export class CanvasGestures {
         this.actions.disconnect(outcome.edgeId);
         return;
       case "drop": {
-        if (outcome.networkId === null) return;
+        if (outcome.networkId === null) {
+          // A collapsed project hides its networks: say how to get at them.
+          const hit = this.actions.view()?.hitTest(outcome.at);
+          const project = hit?.kind === "node" ? projectOfId(hit.id) : null;
+          if (project !== null) this.actions.explain(collapsedDropHint(project));
+          return;
+        }
         // A quick drop can beat the drop-target answer: wait for it rather than guess.
         if (!this.targets && targets) await targets;
         const target = this.targets?.get(outcome.networkId);

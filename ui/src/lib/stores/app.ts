@@ -11,6 +11,7 @@ import { createDriverExplanations, type DriverExplanations } from "../networks/d
 import type { NetworksBackend } from "../networks/types";
 import type { Point } from "../graph/geometry";
 import { createEditing, type EditingState } from "../endpoints/editing";
+import { createGroups, type GroupsState } from "../groups/groups";
 import { createHistory, type HistoryState } from "../history/history";
 import { createReach, type ReachState } from "../reach/reach";
 import { createSearch, type SearchState } from "../search/search";
@@ -41,6 +42,8 @@ export interface AppState {
   reach: ReachState;
   /** The search box: query, results over the topology, the matches the graph highlights. */
   search: SearchState;
+  /** Compose projects collapsed into one node (view state) and the topology the graph draws with them. */
+  groups: GroupsState;
   /** Create, remove and prune dialogs: which is open (their flows call `networks`). */
   dialogs: NetworkDialogState;
   /** The network commands the dialogs' flows call; a create lands where `placeNextNetwork` last said (if it did). */
@@ -80,6 +83,7 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     editing,
     reach: createReach(backend, topology, editing),
     search: createSearch(topology),
+    groups: createGroups(topology),
     dialogs: createNetworkDialogs(),
     networks: placing.networks,
     drivers: createDriverExplanations(backend),
