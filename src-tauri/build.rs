@@ -2,6 +2,11 @@
 const COMMANDS: &[&str] = &[
     "get_topology",
     "get_engine_status",
+    "list_engines",
+    "plan_engine",
+    "add_engine",
+    "remove_engine",
+    "switch_engine",
     "drop_targets",
     "plan_connect",
     "connect",

@@ -65,6 +65,13 @@ pub enum Code {
     // Prune filters.
     BadUntil,
     BadLabelFilter,
+    // Engines a person adds or switches to.
+    BadEngineAddress,
+    SocketMissing,
+    SocketUnusable,
+    TlsFileMissing,
+    UnknownEngine,
+    EngineInUse,
 }
 
 /// A field of a form (the connect popover, the create dialog, the prune dialog) a problem is shown next to.
@@ -94,6 +101,11 @@ pub enum Field {
     Ipv4,
     LinkLocal,
     Until,
+    // The add-engine form.
+    Address,
+    Ca,
+    Cert,
+    Key,
 }
 
 /// A reason to refuse, whichever planner found it.

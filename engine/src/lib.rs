@@ -4,10 +4,15 @@
 //! in `write` and `networks`, the calls that change the engine. It hands plain `netlens_core::model` data to
 //! the core and must not hold topology, layout or UI state, nor know about Tauri.
 
+pub mod catalog;
+pub mod contexts;
 pub mod convert;
 pub mod events;
+pub mod form;
 pub mod networks;
 pub mod podman;
+pub mod saved;
+pub mod ssh;
 pub mod target;
 pub mod tls;
 pub mod write;
@@ -81,19 +86,37 @@ pub struct Engine {
     info: EngineInfo,
     /// Set when the engine is Podman's Docker-compatible service, whose answers `podman` makes up for.
     podman: Option<std::sync::Arc<podman::Podman>>,
+    /// The ssh forward an `ssh://` engine is reached through; it ends when the last clone is dropped.
+    tunnel: Option<std::sync::Arc<ssh::Forward>>,
 }
 
 impl Engine {
     /// Connects and negotiates the API version, so newer engines and Debian's 20.10 (API 1.41) both work.
     pub async fn connect(target: &Target) -> Result<Self, EngineError> {
-        let docker = client(target)?;
+        let tunnel = if target.host.starts_with("ssh://") {
+            Some(std::sync::Arc::new(open_tunnel(&target.host).await?))
+        } else {
+            None
+        };
+        let docker = match &tunnel {
+            Some(t) => {
+                Docker::connect_with_unix(&t.socket().to_string_lossy(), TIMEOUT_SECS, bollard::API_DEFAULT_VERSION)
+                    .map_err(|e| EngineError::from_bollard(&target.host, e))?
+            }
+            None => client(target)?,
+        };
         let docker = docker.negotiate_version().await.map_err(|e| EngineError::from_bollard(&target.host, e))?;
         let version = docker.version().await.map_err(|e| EngineError::from_bollard(&target.host, e))?;
         let podman = podman::is_podman(&version).then(std::sync::Arc::default);
         // The status bar and the export say which engine it is: a Podman version is not a Docker version.
         let product = |v: String| if podman.is_some() { format!("Podman {v}") } else { v };
         let info = EngineInfo { version: version.version.map(product), api_version: version.api_version };
-        Ok(Self { docker, target: target.clone(), info, podman })
+        Ok(Self { docker, target: target.clone(), info, podman, tunnel })
+    }
+
+    /// The ssh process an `ssh://` engine is reached through, while it runs.
+    pub fn tunnel_pid(&self) -> Option<u32> {
+        self.tunnel.as_ref().and_then(|t| t.pid())
     }
 
     pub fn target(&self) -> &Target {
@@ -246,6 +269,14 @@ pub fn connection_notes(target: &Target) -> Vec<String> {
     out
 }
 
+/// Starts the ssh forward to an `ssh://` engine: a bad address is the person's to fix, a failed ssh is an
+/// engine that cannot be reached (retried like any other).
+async fn open_tunnel(host: &str) -> Result<ssh::Forward, EngineError> {
+    let dest =
+        ssh::Destination::parse(host).map_err(|reason| EngineError::BadConfig { endpoint: host.into(), reason })?;
+    ssh::Forward::open(&dest).await.map_err(|reason| EngineError::Unreachable { endpoint: host.into(), reason })
+}
+
 fn client(target: &Target) -> Result<Docker, EngineError> {
     let host = target.host.as_str();
     let version = bollard::API_DEFAULT_VERSION;
@@ -271,9 +302,8 @@ fn client(target: &Target) -> Result<Docker, EngineError> {
             None => Docker::connect_with_http(host, TIMEOUT_SECS, version),
         }
     } else if host.starts_with("ssh://") {
-        return Err(bad(
-            "ssh:// engines are not supported yet; forward the socket (ssh -L /tmp/docker.sock:/var/run/docker.sock host) and set DOCKER_HOST=unix:///tmp/docker.sock".into(),
-        ));
+        // `Engine::connect` reaches ssh:// engines through a forward before it ever gets here.
+        return Err(bad("ssh:// is reached through an ssh forward, not a direct client".into()));
     } else {
         return Err(bad("use unix://, tcp:// or https:// (DOCKER_HOST or the docker context)".into()));
     };

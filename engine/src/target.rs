@@ -94,7 +94,7 @@ pub fn resolve(env: &Environment) -> Result<Target, TargetError> {
 /// `DOCKER_TLS_VERIFY` means TLS and verify the engine (any value, `0` and `false` included, as the CLI does);
 /// `DOCKER_TLS` alone means TLS without verifying it; neither means no TLS, whatever `DOCKER_CERT_PATH` says.
 /// The files are read from `DOCKER_CERT_PATH`, else the config folder.
-fn env_tls(env: &Environment) -> Option<TlsFiles> {
+pub(crate) fn env_tls(env: &Environment) -> Option<TlsFiles> {
     let verify = env.docker_tls_verify.is_some();
     if !verify && env.docker_tls.is_none() {
         return None;
@@ -104,7 +104,7 @@ fn env_tls(env: &Environment) -> Option<TlsFiles> {
     Some(TlsFiles { ca: dir.join("ca.pem"), cert: dir.join("cert.pem"), key: dir.join("key.pem"), verify })
 }
 
-fn current_context(config_dir: Option<&Path>) -> Result<Option<String>, TargetError> {
+pub(crate) fn current_context(config_dir: Option<&Path>) -> Result<Option<String>, TargetError> {
     let Some(dir) = config_dir else { return Ok(None) };
     let path = dir.join("config.json");
     let text = match std::fs::read_to_string(&path) {
@@ -123,7 +123,7 @@ pub fn context_digest(name: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn read_context(config_dir: &Path, name: &str, source: &'static str) -> Result<Target, TargetError> {
+pub(crate) fn read_context(config_dir: &Path, name: &str, source: &'static str) -> Result<Target, TargetError> {
     let digest = context_digest(name);
     let meta = config_dir.join("contexts").join("meta").join(&digest).join("meta.json");
     let text = std::fs::read_to_string(&meta)

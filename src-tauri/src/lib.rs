@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod dto;
+pub mod engines;
 pub mod error;
 pub mod export;
 pub mod output;

@@ -89,6 +89,22 @@ impl View {
         }
     }
 
+    /// Starts over on another engine (`engines` switches): nothing of the old engine's view is kept but the
+    /// revision count, which goes on so the UI never takes the new engine's first topology for an old one.
+    /// `layout` is the new engine's own from an earlier visit; the old engine's is handed back to be kept.
+    pub fn start_over(&mut self, config: &LiveConfig, layout: Layout) -> Layout {
+        let revision = self.revision;
+        let old = std::mem::replace(self, View::new(config));
+        self.revision = revision;
+        self.layout = layout;
+        old.layout
+    }
+
+    /// The revision of the topology the UI was last given.
+    pub fn revision(&self) -> u32 {
+        self.revision
+    }
+
     /// The next network named `name` appears at `at` (layout coordinates), e.g. where the person right-clicked.
     pub fn pin_network(&mut self, name: &str, at: (f64, f64)) {
         self.layout.pin_network(name, at);
@@ -226,6 +242,12 @@ impl AppState {
 
     pub fn set_create_context(&self, ctx: CreateContext) {
         self.dialogs().create_context = ctx;
+    }
+
+    /// Forgets what the dialogs read from the engine the window followed before a switch: a prune preview of
+    /// one engine must never be confirmed on another.
+    pub fn reset_dialogs(&self) {
+        *self.dialogs() = Dialogs::default();
     }
 
     pub fn prune_preview(&self) -> Vec<PreviewItem> {

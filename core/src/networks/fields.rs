@@ -28,6 +28,10 @@ impl Field {
             Self::Ipv4 => "IPv4 address",
             Self::LinkLocal => "link-local address",
             Self::Until => "age filter",
+            Self::Address => "engine address",
+            Self::Ca => "CA certificate",
+            Self::Cert => "client certificate",
+            Self::Key => "client key",
         }
     }
 

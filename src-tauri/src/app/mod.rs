@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use tauri::Runtime;
-use tauri_specta::{collect_commands, collect_events, Event};
+use tauri_specta::{collect_commands, collect_events};
 
 use crate::dto::export::{ExportContentsDto, ExportFormatDto, SavedDto};
 use crate::dto::lifecycle::{
@@ -21,9 +21,7 @@ use crate::dto::{EngineStatusChanged, EngineStatusDto, TopologyChanged, Topology
 use crate::error::AppError;
 use crate::service::export::SavePaths;
 use crate::service::{endpoints, export, history, inspect, networks, reach};
-use crate::state::TopologyUpdate;
 pub use crate::state::{AppState, LiveConfig};
-use netlens_engine::events::follow;
 
 type State<'a> = tauri::State<'a, Arc<AppState>>;
 
@@ -206,6 +204,11 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         .commands(collect_commands![
             get_topology,
             get_engine_status,
+            engines::list_engines,
+            engines::plan_engine,
+            engines::add_engine,
+            engines::remove_engine,
+            engines::switch_engine,
             drop_targets,
             plan_connect,
             connect,
@@ -257,28 +260,8 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> taur
         .setup(move |app| {
             specta.mount_events(app);
             remember_chosen_paths(app.handle());
-            let handle = app.handle().clone();
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-            state.set_live_sender(tx.clone());
-            tauri::async_runtime::spawn(follow(config.target.clone(), tx));
-            tauri::async_runtime::spawn(async move {
-                while let Some(update) = rx.recv().await {
-                    let (status, topology) = state.apply(&update);
-                    // A window that is gone cannot be told; the next update tries again.
-                    if let Some(s) = status {
-                        let _ = EngineStatusChanged(s).emit(&handle);
-                    }
-                    match topology {
-                        Some(TopologyUpdate::Full(t)) => {
-                            let _ = TopologyChanged(t).emit(&handle);
-                        }
-                        Some(TopologyUpdate::Diff(d)) => {
-                            let _ = TopologyPatched(d).emit(&handle);
-                        }
-                        None => {}
-                    }
-                }
-            });
+            // The follow task and the engine switcher (`crate::engines`).
+            engines::mount(app, state.clone(), &config);
             Ok(())
         })
 }
@@ -305,8 +288,17 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 }
 
 pub fn run(config: LiveConfig) -> Result<(), String> {
-    build(tauri::Builder::default(), config).run(context()).map_err(|e| format!("the window could not start: {e}"))
+    let app = build(tauri::Builder::default(), config)
+        .build(context())
+        .map_err(|e| format!("the window could not start: {e}"))?;
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            engines::shut_down(app);
+        }
+    });
+    Ok(())
 }
 
+mod engines;
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,7 @@
 //! planners and conversions. Like `bindings.ts`, the files are checked fresh by a test; `make golden`
 //! rewrites them.
 
+mod engines;
 mod questions;
 mod sandbox;
 mod sequences;
@@ -96,6 +97,7 @@ impl Book {
 pub fn record() -> Book {
     let mut book = Book::default();
     questions::record(&mut book);
+    engines::record(&mut book);
     sequences::record(&mut book);
     book
 }

@@ -6,6 +6,7 @@ import { open } from "@tauri-apps/plugin-shell";
 
 import { commands, events } from "./bindings";
 import type { ExportBackend } from "./export/types";
+import type { EnginesBackend } from "./engines/types";
 import type { NetworksBackend } from "./networks/types";
 import type {
   AliasesDto,
@@ -60,6 +61,10 @@ export type {
   OutcomeKind,
   EdgeDto,
   EndpointDto,
+  EngineChoiceDto,
+  EngineFormDto,
+  EnginePlanDto,
+  EnginesDto,
   EngineStatusDto,
   ExportContentsDto,
   ExportFormatDto,
@@ -76,6 +81,7 @@ export type {
   NetRefDto,
   ReachItemDto,
   SavedDto,
+  SwitchedDto,
   VerdictDto,
   WayDto,
   WhyNotDto,
@@ -93,7 +99,7 @@ export type Unsubscribe = () => void;
 
 /** Everything the window asks of the Rust side; the networks' part (create, remove, prune, inspect) is declared in
  * networks/types.ts, the export's (text of the topology, save dialog, write) in export/types.ts. */
-export interface Backend extends NetworksBackend, ExportBackend {
+export interface Backend extends NetworksBackend, ExportBackend, EnginesBackend {
   getTopology(): Promise<Result<TopologyDto, AppError>>;
   getEngineStatus(): Promise<EngineStatusDto>;
   onTopology(cb: (topology: TopologyDto) => void): Promise<Unsubscribe>;
@@ -142,6 +148,11 @@ export function tauriBackend(): Backend {
   return {
     getTopology: () => commands.getTopology(),
     getEngineStatus: () => commands.getEngineStatus(),
+    listEngines: () => commands.listEngines(),
+    planEngine: (form) => commands.planEngine(form),
+    addEngine: (form) => commands.addEngine(form),
+    removeEngine: (name) => commands.removeEngine(name),
+    switchEngine: (id) => commands.switchEngine(id),
     onTopology: (cb) => events.topologyChanged.listen((event) => cb(event.payload)),
     onTopologyPatch: (cb) => events.topologyPatched.listen((event) => cb(event.payload)),
     onStatus: (cb) => events.engineStatusChanged.listen((event) => cb(event.payload)),

@@ -9,6 +9,16 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	getTopology: () => typedError<TopologyDto, AppError>(__TAURI_INVOKE("get_topology")),
 	getEngineStatus: () => __TAURI_INVOKE<EngineStatusDto>("get_engine_status"),
+	/**  Every engine to choose from: docker contexts, saved engines, the sandbox; which one the window follows. */
+	listEngines: () => __TAURI_INVOKE<EnginesDto>("list_engines"),
+	/**  Checks the add-engine form as it is now; changes nothing. */
+	planEngine: (form: EngineFormDto) => __TAURI_INVOKE<EnginePlanDto>("plan_engine", { form }),
+	/**  Saves a new engine in the app's config folder. */
+	addEngine: (form: EngineFormDto) => typedError<EnginesDto, AppError>(__TAURI_INVOKE("add_engine", { form })),
+	/**  Forgets a saved engine (not the one shown). */
+	removeEngine: (name: string) => typedError<EnginesDto, AppError>(__TAURI_INVOKE("remove_engine", { name })),
+	/**  Follows another engine; resolves once the old one is let go (the new one's graph follows as events). */
+	switchEngine: (id: string) => typedError<SwitchedDto, AppError>(__TAURI_INVOKE("switch_engine", { id })),
 	/**  Every network, and whether the dragged container may be dropped there (and why not). */
 	dropTargets: (containerId: string) => typedError<DropTargetDto[], AppError>(__TAURI_INVOKE("drop_targets", { containerId })),
 	/**  Checks the connect form as it is now; changes nothing. */
@@ -80,7 +90,7 @@ export type AttachedDto = {
 };
 
 /**  Every refusal's code. The UI switches on these, never on message text. */
-export type Code = "containerGone" | "networkGone" | "alreadyConnected" | "notConnected" | "sharedStack" | "fixedNetwork" | "notAttachable" | "configOnly" | "predefined" | "configInUse" | "cannotDisconnect" | "networkInUse" | "notRepresentable" | "joinedAfterPreview" | "notPreviewed" | "badAlias" | "aliasOnDefaultBridge" | "staticOnDefaultBridge" | "staticNeedsSubnet" | "reservedAddress" | "addressInUse" | "noIpv6" | "nameEmpty" | "nameInvalid" | "nameTaken" | "driverNotCreatable" | "driverUnavailable" | "overlayNeedsSwarm" | "badCidr" | "badAddress" | "wrongFamily" | "hostBits" | "needsSubnet" | "outsideSubnet" | "reservedGateway" | "subnetOverlap" | "ipv6SubnetRequired" | "ipv6Off" | "parentRequired" | "parentInvalid" | "parentLoopback" | "parentPassthru" | "badMode" | "notForDriver" | "mtuNotNumber" | "mtuOutOfRange" | "badKey" | "badValue" | "optionHasField" | "badUntil" | "badLabelFilter";
+export type Code = "containerGone" | "networkGone" | "alreadyConnected" | "notConnected" | "sharedStack" | "fixedNetwork" | "notAttachable" | "configOnly" | "predefined" | "configInUse" | "cannotDisconnect" | "networkInUse" | "notRepresentable" | "joinedAfterPreview" | "notPreviewed" | "badAlias" | "aliasOnDefaultBridge" | "staticOnDefaultBridge" | "staticNeedsSubnet" | "reservedAddress" | "addressInUse" | "noIpv6" | "nameEmpty" | "nameInvalid" | "nameTaken" | "driverNotCreatable" | "driverUnavailable" | "overlayNeedsSwarm" | "badCidr" | "badAddress" | "wrongFamily" | "hostBits" | "needsSubnet" | "outsideSubnet" | "reservedGateway" | "subnetOverlap" | "ipv6SubnetRequired" | "ipv6Off" | "parentRequired" | "parentInvalid" | "parentLoopback" | "parentPassthru" | "badMode" | "notForDriver" | "mtuNotNumber" | "mtuOutOfRange" | "badKey" | "badValue" | "optionHasField" | "badUntil" | "badLabelFilter" | "badEngineAddress" | "socketMissing" | "socketUnusable" | "tlsFileMissing" | "unknownEngine" | "engineInUse";
 
 /**  A connect as the form currently describes it: its problems, its CLI equivalent, and what to suggest. */
 export type ConnectPlanDto = {
@@ -206,6 +216,56 @@ export type EndpointDto = {
 	aliases: string[],
 };
 
+export type EngineChoiceDto = {
+	/**  Stable: `context:<name>`, `saved:<name>` or `sandbox`. */
+	id: string,
+	name: string,
+	kind: EngineChoiceKindDto,
+	endpoint: string,
+	description: string,
+	/**  Whether the window follows this engine now. */
+	current: boolean,
+	/**  Why it cannot be switched to (an unreadable context); `null` when it can. */
+	unusable: string | null,
+};
+
+export type EngineChoiceKindDto = 
+/**  A docker context (`docker context ls`); `default` is the `DOCKER_HOST` one. */
+"context" | 
+/**  An engine the person added in Netlens. */
+"saved" | 
+/**  Netlens' own sandbox engine (`make run`). */
+"sandbox";
+
+/**  The add-engine form as the person filled it in. */
+export type EngineFormDto = {
+	kind: EngineFormKindDto,
+	name: string,
+	address: string,
+	ca: string,
+	cert: string,
+	key: string,
+};
+
+export type EngineFormKindDto = 
+/**  A unix socket on this machine. */
+"socket" | 
+/**  Plain TCP (unencrypted). */
+"tcp" | 
+/**  TCP with TLS: CA, client certificate and key. */
+"tls" | 
+/**  `ssh://user@host`: a forward of the remote engine's socket through the system ssh. */
+"ssh";
+
+/**  The form checked as it is now: the address Netlens would save, or every problem by field. */
+export type EnginePlanDto = {
+	/**  `unix:///…`, `tcp://host:port` or `ssh://…`; `null` while the form has problems. */
+	host: string | null,
+	problems: ProblemDto[],
+	/**  What the connection means for safety (plain TCP is not encrypted), in words for the form. */
+	notes: string[],
+};
+
 export type EngineState = "connecting" | "connected" | "unreachable";
 
 /**  Sent when the engine connection changes state. */
@@ -231,6 +291,16 @@ export type EngineStatusDto = {
 	limits: string[],
 };
 
+export type EnginesDto = {
+	choices: EngineChoiceDto[],
+	/**  The id of the engine the window follows. */
+	current: string,
+	/**  What could not be read (a corrupt `engines.json` kept aside, an unreadable docker `config.json`). */
+	problems: string[],
+	/**  Where added engines are saved; `null` when there is no config folder (they are then refused). */
+	savedIn: string | null,
+};
+
 /**
  *  What to write: text as it is (SVG, DOT, Mermaid, JSON), or bytes sent as base64 (a PNG, which the page
  *  has as a data URL already; a JSON array of numbers would be four times the size).
@@ -241,7 +311,7 @@ export type ExportContentsDto = { kind: "text"; text: string } | { kind: "base64
 export type ExportFormatDto = "json" | "dot" | "mermaid";
 
 /**  A field of a form (the connect popover, the create dialog, the prune dialog) a problem is shown next to. */
-export type Field = "name" | "driver" | "subnet" | "ipRange" | "gateway" | "ipv6" | "subnetV6" | "gatewayV6" | "internal" | "attachable" | "encrypted" | "mtu" | "icc" | "parent" | "mode" | "labels" | "options" | "aliases" | "ipv4" | "linkLocal" | "until";
+export type Field = "name" | "driver" | "subnet" | "ipRange" | "gateway" | "ipv6" | "subnetV6" | "gatewayV6" | "internal" | "attachable" | "encrypted" | "mtu" | "icc" | "parent" | "mode" | "labels" | "options" | "aliases" | "ipv4" | "linkLocal" | "until" | "address" | "ca" | "cert" | "key";
 
 /**  What would make a no a yes (`netlens_core::reachability::Fix::code`): `connect`, or why no connect does. */
 export type FixCode = "connect" | "notRunning" | "networkingDisabled" | "stackOwnerGone" | "nothingJoinable";
@@ -500,6 +570,15 @@ export type ReportItemDto = {
 export type SavedDto = {
 	path: string,
 	bytes: number,
+};
+
+/**
+ *  What a switch answers: the list with its new current engine, and the last revision of the old engine's
+ *  view (the UI drops a topology at or below it: it belongs to the engine left).
+ */
+export type SwitchedDto = {
+	engines: EnginesDto,
+	leftRevision: number,
 };
 
 /**  Sent with the whole topology: the first one, and after every full re-read (a reconnect, a prune). */

@@ -21,6 +21,9 @@ import type {
   DisconnectPlanDto,
   DropTargetDto,
   EndpointConfigDto,
+  EngineFormDto,
+  EnginePlanDto,
+  EnginesDto,
   EngineStatusDto,
   ExportContentsDto,
   ExportFormatDto,
@@ -33,6 +36,7 @@ import type {
   RemovePlanDto,
   ReportDto,
   Result,
+  SwitchedDto,
   SavedDto,
   TopologyDiffDto,
   TopologyDto,
@@ -46,6 +50,11 @@ export type GoldenCommand = Exclude<keyof Backend, "onTopology" | "onTopologyPat
 const COMMANDS: Record<GoldenCommand, true> = {
   getTopology: true,
   getEngineStatus: true,
+  listEngines: true,
+  planEngine: true,
+  addEngine: true,
+  removeEngine: true,
+  switchEngine: true,
   dropTargets: true,
   planConnect: true,
   connect: true,
@@ -238,6 +247,33 @@ export class ReplayBackend implements Backend {
     const found = await this.replay("getEngineStatus", {});
     if ("error" in found.result) throw new Error(found.result.error.message);
     return found.result.ok as EngineStatusDto;
+  }
+
+  /** Answered like getEngineStatus: a bare value, never a Result. */
+  private async bare<T>(command: GoldenCommand, args: unknown): Promise<T> {
+    const found = await this.replay(command, args);
+    if ("error" in found.result) throw new Error(found.result.error.message);
+    return found.result.ok as T;
+  }
+
+  listEngines() {
+    return this.bare<EnginesDto>("listEngines", {});
+  }
+
+  planEngine(form: EngineFormDto) {
+    return this.bare<EnginePlanDto>("planEngine", { form });
+  }
+
+  addEngine(form: EngineFormDto) {
+    return this.answer<EnginesDto>("addEngine", { form }, true);
+  }
+
+  removeEngine(name: string) {
+    return this.answer<EnginesDto>("removeEngine", { name }, true);
+  }
+
+  switchEngine(id: string) {
+    return this.answer<SwitchedDto>("switchEngine", { id }, true);
   }
 
   async onTopology(cb: (t: TopologyDto) => void): Promise<Unsubscribe> {

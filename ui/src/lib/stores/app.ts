@@ -8,6 +8,7 @@ import type { Theme } from "../graph/palette";
 import type { TopologyIndex } from "../topologyIndex";
 import { createNetworkDialogs, type NetworkDialogState } from "../networks/dialogs";
 import { createDriverExplanations, type DriverExplanations } from "../networks/drivers";
+import { createEngines, type EnginesState } from "../engines/engines";
 import type { NetworksBackend } from "../networks/types";
 import type { Point } from "../graph/geometry";
 import { createEditing, type EditingState } from "../endpoints/editing";
@@ -48,6 +49,8 @@ export interface AppState {
   dialogs: NetworkDialogState;
   /** The network commands the dialogs' flows call; a create lands where `placeNextNetwork` last said (if it did). */
   networks: NetworksBackend;
+  /** The engine switcher: docker contexts, saved engines, switching and adding. */
+  engines: EnginesState;
   /** What each driver is for, in the backend's words (asked once, when a panel first needs it). */
   drivers: DriverExplanations;
   /** The user-chosen aliases on a network, by container ID (one inspect per container, so asked lazily). */
@@ -69,6 +72,22 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
   const history = createHistory(backend, busy, toasts);
   const editing = createEditing(backend, selection.index, { busy, history, toasts });
   const placing = createPlacing(backend);
+  const dialogs = createNetworkDialogs();
+  const reach = createReach(backend, topology, editing);
+  const search = createSearch(topology);
+  // After a switch nothing of the engine left may stay in view or in reach: its graph, the selection, an
+  // open dialog or popover, a search; the new engine's own undo history is loaded.
+  const engines = createEngines(backend, (leftRevision, name) => {
+    topology.forget(leftRevision);
+    selection.selectedId.set(null);
+    dialogs.close();
+    editing.closeConnect();
+    editing.cancelDisconnect();
+    reach.close();
+    search.clear();
+    void history.load();
+    toasts.show("info", `Showing ${name}`);
+  });
   return {
     topology,
     topologyError: topology.error,
@@ -81,10 +100,11 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     toasts,
     history,
     editing,
-    reach: createReach(backend, topology, editing),
-    search: createSearch(topology),
+    reach,
+    search,
     groups: createGroups(topology),
-    dialogs: createNetworkDialogs(),
+    dialogs,
+    engines,
     networks: placing.networks,
     drivers: createDriverExplanations(backend),
     placeNextNetwork: placing.placeNext,

@@ -12,6 +12,9 @@ export interface TopologyStore extends Readable<TopologyDto | null> {
   error: Readable<AppError | null>;
   start(): Promise<void>;
   stop(): void;
+  /** After an engine switch: drops the topology if it is at or below `revision` (the engine left), and
+   *  never takes one that old again; the new engine's first topology follows. */
+  forget(revision: number): void;
 }
 
 export function createTopologyStore(backend: Backend): TopologyStore {
@@ -23,8 +26,11 @@ export function createTopologyStore(backend: Backend): TopologyStore {
   let stopped = false;
   let cancelRetry: (() => void) | null = null;
 
+  /** Revisions at or below this belong to an engine the window left. */
+  let floor = 0;
+
   function accept(next: TopologyDto) {
-    if (current && next.revision <= current.revision) return;
+    if (next.revision <= floor || (current && next.revision <= current.revision)) return;
     current = next;
     topology.set(next);
     error.set(null);
@@ -65,6 +71,13 @@ export function createTopologyStore(backend: Backend): TopologyStore {
         }
         return current !== null;
       }, () => stopped);
+    },
+    forget(revision) {
+      floor = Math.max(floor, revision);
+      if (current && current.revision <= revision) {
+        current = null;
+        topology.set(null);
+      }
     },
     stop() {
       stopped = true;

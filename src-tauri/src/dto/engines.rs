@@ -1,0 +1,129 @@
+//! Contract types of the engine switcher: the list of engines, the add-engine form and its check, and what a
+//! switch answers. Converted from `netlens_engine::catalog` and `form`; no rule lives here.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::dto::ops::ProblemDto;
+use netlens_engine::catalog::{Choice, ChoiceKind};
+use netlens_engine::form::{EngineForm, Kind};
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum EngineChoiceKindDto {
+    /// A docker context (`docker context ls`); `default` is the `DOCKER_HOST` one.
+    Context,
+    /// An engine the person added in Netlens.
+    Saved,
+    /// Netlens' own sandbox engine (`make run`).
+    Sandbox,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct EngineChoiceDto {
+    /// Stable: `context:<name>`, `saved:<name>` or `sandbox`.
+    pub id: String,
+    pub name: String,
+    pub kind: EngineChoiceKindDto,
+    pub endpoint: String,
+    pub description: String,
+    /// Whether the window follows this engine now.
+    pub current: bool,
+    /// Why it cannot be switched to (an unreadable context); `null` when it can.
+    pub unusable: Option<String>,
+}
+
+impl EngineChoiceDto {
+    pub fn of(choice: &Choice, current: &str) -> Self {
+        Self {
+            id: choice.id.clone(),
+            name: choice.name.clone(),
+            kind: match choice.kind {
+                ChoiceKind::Context => EngineChoiceKindDto::Context,
+                ChoiceKind::Saved => EngineChoiceKindDto::Saved,
+                ChoiceKind::Sandbox => EngineChoiceKindDto::Sandbox,
+            },
+            endpoint: choice.endpoint.clone(),
+            description: choice.description.clone(),
+            current: choice.id == current,
+            unusable: choice.target.as_ref().err().cloned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct EnginesDto {
+    pub choices: Vec<EngineChoiceDto>,
+    /// The id of the engine the window follows.
+    pub current: String,
+    /// What could not be read (a corrupt `engines.json` kept aside, an unreadable docker `config.json`).
+    pub problems: Vec<String>,
+    /// Where added engines are saved; `null` when there is no config folder (they are then refused).
+    pub saved_in: Option<String>,
+}
+
+/// What a switch answers: the list with its new current engine, and the last revision of the old engine's
+/// view (the UI drops a topology at or below it: it belongs to the engine left).
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SwitchedDto {
+    pub engines: EnginesDto,
+    pub left_revision: u32,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum EngineFormKindDto {
+    /// A unix socket on this machine.
+    Socket,
+    /// Plain TCP (unencrypted).
+    Tcp,
+    /// TCP with TLS: CA, client certificate and key.
+    Tls,
+    /// `ssh://user@host`: a forward of the remote engine's socket through the system ssh.
+    Ssh,
+}
+
+/// The add-engine form as the person filled it in.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct EngineFormDto {
+    pub kind: EngineFormKindDto,
+    pub name: String,
+    pub address: String,
+    pub ca: String,
+    pub cert: String,
+    pub key: String,
+}
+
+impl EngineFormDto {
+    pub fn to_form(&self) -> (Kind, EngineForm) {
+        let kind = match self.kind {
+            EngineFormKindDto::Socket => Kind::Socket,
+            EngineFormKindDto::Tcp => Kind::Tcp,
+            EngineFormKindDto::Tls => Kind::Tls,
+            EngineFormKindDto::Ssh => Kind::Ssh,
+        };
+        let form = EngineForm {
+            name: self.name.clone(),
+            address: self.address.clone(),
+            ca: self.ca.clone(),
+            cert: self.cert.clone(),
+            key: self.key.clone(),
+        };
+        (kind, form)
+    }
+}
+
+/// The form checked as it is now: the address Netlens would save, or every problem by field.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct EnginePlanDto {
+    /// `unix:///…`, `tcp://host:port` or `ssh://…`; `null` while the form has problems.
+    pub host: Option<String>,
+    pub problems: Vec<ProblemDto>,
+    /// What the connection means for safety (plain TCP is not encrypted), in words for the form.
+    pub notes: Vec<String>,
+}
