@@ -46,6 +46,16 @@ struct ReachJson {
     explanation: &'static str,
 }
 
+/// A container in `container:` mode and the container whose network stack it runs in.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StackJson {
+    sharer_id: String,
+    sharer_name: String,
+    owner_id: String,
+    owner_name: String,
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ExportJson<'a> {
@@ -54,6 +64,7 @@ struct ExportJson<'a> {
     containers: Vec<ContainerDto>,
     endpoints: Vec<EndpointDto>,
     reach: Vec<ReachJson>,
+    stacks: Vec<StackJson>,
 }
 
 pub struct Source<'a> {
@@ -99,6 +110,17 @@ fn json(t: &Topology, source: &Source<'_>) -> Result<String, serde_json::Error> 
         containers: text::sorted_containers(t).into_iter().map(ContainerDto::from).collect(),
         endpoints,
         reach,
+        stacks: text::sorted_containers(t)
+            .into_iter()
+            .filter_map(|c| {
+                t.stack_owner(&c.id).map(|o| StackJson {
+                    sharer_id: c.id.clone(),
+                    sharer_name: c.name.clone(),
+                    owner_id: o.id.clone(),
+                    owner_name: o.name.clone(),
+                })
+            })
+            .collect(),
     };
     let mut s = serde_json::to_string_pretty(&doc)?;
     s.push('\n');
@@ -125,5 +147,25 @@ mod tests {
             v["endpoints"].as_array().unwrap().iter().filter(|e| e["containerName"] == "gateway").collect();
         assert_eq!(gw.len(), 3);
         assert!(v["reach"].as_array().unwrap().iter().any(|r| r["networkName"] == "backend" && r["kind"] == "nat"));
+        assert_eq!(v["stacks"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn json_ties_a_container_mode_sidecar_to_the_container_whose_stack_it_shares() {
+        let mut snap = demo();
+        snap.containers.push(netlens_core::fixtures::container(
+            "c-side",
+            "api-side",
+            netlens_core::model::ContainerState::Running,
+            "container:api",
+            vec![],
+        ));
+        let info = EngineInfo { version: None, api_version: None };
+        let text = render(&Topology::from_snapshot(&snap), &source(&info), Format::Json).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            v["stacks"],
+            serde_json::json!([{ "sharerId": "c-side", "sharerName": "api-side", "ownerId": "c-api", "ownerName": "api" }])
+        );
     }
 }
