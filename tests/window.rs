@@ -14,6 +14,10 @@ mod window_large;
 #[path = "window_search.rs"]
 mod window_search;
 
+/// Groups (issue 10): a shared network stack drawn as its own line, a Compose project collapsed and expanded.
+#[path = "window_groups.rs"]
+mod window_groups;
+
 /// Live: what the docker CLI changes is drawn and taken away.
 #[path = "window_live.rs"]
 mod window_live;
