@@ -172,7 +172,7 @@ async fn a_reread_asks_only_for_the_named_container_and_network_in_one_request_e
     let asked = Rereads {
         containers: [id.clone(), "0".repeat(64)].into_iter().collect(),
         networks: [net.clone()].into_iter().collect(),
-        everything: false,
+        ..Rereads::default()
     };
     let before = proxy.requests();
     let patch = engine.reread(&asked).await.unwrap();

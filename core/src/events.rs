@@ -1,26 +1,37 @@
 //! What an engine event asks Netlens to read again, so one change costs one small request instead of a
 //! whole snapshot.
 //!
-//! Owns the mapping from (type, action, actor, attributes) to the containers and networks to re-read, and
-//! how a batch of such reads is folded into a `Snapshot`. Pure: the engine crate reads, this decides what.
+//! Owns the mapping from (type, action, actor, attributes) to the containers, networks and services to
+//! re-read, and how a batch of such reads is folded into a `Snapshot`. Pure: the engine crate reads, this decides what.
 //! When an event does not say enough (a `prune` carries no IDs) the answer is "everything".
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Container, Network, Snapshot};
+use crate::model::{Container, Network, Service, Snapshot};
 
 /// The reads a burst of events calls for; merged as events arrive.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rereads {
     pub containers: BTreeSet<String>,
     pub networks: BTreeSet<String>,
+    /// Re-read the swarm's services (all of them: a manager lists a handful, and one list request answers
+    /// a service's creation, update and removal alike).
+    pub services: bool,
     /// Re-read the whole topology (a prune, an event we cannot place, a stream that was interrupted).
     pub everything: bool,
 }
 
 impl Rereads {
     pub fn is_empty(&self) -> bool {
-        !self.everything && self.containers.is_empty() && self.networks.is_empty()
+        !self.everything && self.containers.is_empty() && self.networks.is_empty() && !self.services
+    }
+
+    /// Folds another batch of reads into this one.
+    pub fn merge(&mut self, other: Rereads) {
+        self.containers.extend(other.containers);
+        self.networks.extend(other.networks);
+        self.services |= other.services;
+        self.everything |= other.everything;
     }
 
     /// Adds what one event calls for. `kind` is the event's `Type` (`network`, `container`), `action` its
@@ -37,7 +48,14 @@ impl Rereads {
             },
             ("network", "create" | "update" | "destroy" | "remove") if !actor.is_empty() => {
                 self.networks.insert(actor.to_string());
+                // `swarm init` creates the `ingress` overlay and `swarm leave` removes it: services appear
+                // or go with them, and no service event says so.
+                if attributes.get("type").is_some_and(|d| d == "overlay") {
+                    self.services = true;
+                }
             }
+            // Services exist only on managers, which send these; a task's container sends its own events.
+            ("service", _) => self.services = true,
             ("network", "prune") => self.everything = true,
             ("container", "exec_create" | "exec_start" | "exec_die" | "exec_detach" | "attach" | "detach")
             | ("container", "health_status" | "top" | "resize" | "commit" | "copy" | "archive-path")
@@ -56,6 +74,8 @@ impl Rereads {
 pub struct Patch {
     pub networks: Vec<(String, Option<Network>)>,
     pub containers: Vec<(String, Option<Container>)>,
+    /// Every service, read again; `None` when services were not asked for.
+    pub services: Option<Vec<Service>>,
 }
 
 impl Patch {
@@ -66,7 +86,7 @@ impl Patch {
             asked.networks.iter().map(|id| (id.clone(), networks.iter().find(|n| n.id == *id).cloned())).collect();
         let containers =
             asked.containers.iter().map(|id| (id.clone(), containers.iter().find(|c| c.id == *id).cloned())).collect();
-        Self { networks, containers }
+        Self { networks, containers, services: None }
     }
 }
 
@@ -82,9 +102,18 @@ impl Snapshot {
             self.containers.retain(|c| c.id != *id);
             self.containers.extend(found.iter().cloned());
         }
+        if let Some(services) = &patch.services {
+            self.services.clone_from(services);
+        }
         self.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         self.containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        sort_services(&mut self.services);
     }
+}
+
+/// Services in the order a full read lists them: by name, then ID.
+pub fn sort_services(services: &mut [Service]) {
+    services.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
 }
 
 #[cfg(test)]
@@ -128,6 +157,29 @@ mod tests {
     }
 
     #[test]
+    fn service_events_and_overlay_lifecycle_reread_the_services_and_a_patch_replaces_them_all() {
+        let mut r = Rereads::default();
+        r.add("network", "create", "n-new", &attrs(&[("type", "bridge")]));
+        assert!(!r.services, "a bridge network has nothing to do with services");
+        r.add("network", "create", "n-ingress", &attrs(&[("type", "overlay"), ("name", "ingress")]));
+        assert!(r.services && !r.everything, "swarm init makes ingress: services may have appeared");
+        let mut r = Rereads::default();
+        r.add("service", "update", "s-web", &attrs(&[("name", "web")]));
+        assert!(r.services && !r.is_empty() && !r.everything);
+        let mut snap = demo();
+        let web = crate::topology::swarm::tests::service("s-web", "web", &[]);
+        let mut patch = Patch::from_reads(&r, vec![], vec![]);
+        patch.services = Some(vec![web.clone()]);
+        snap.apply(&patch);
+        assert_eq!(snap.services, [web]);
+        snap.apply(&Patch::default());
+        assert_eq!(snap.services.len(), 1, "a patch that did not read services keeps them");
+        patch.services = Some(vec![]);
+        snap.apply(&patch);
+        assert!(snap.services.is_empty(), "a read that found none (swarm left) clears them");
+    }
+
+    #[test]
     fn an_event_that_says_too_little_rereads_everything() {
         let mut r = Rereads::default();
         r.add("network", "disconnect", "n-backend", &attrs(&[]));
@@ -156,7 +208,7 @@ mod tests {
         let asked = Rereads {
             containers: [api.id.clone(), nightly].into_iter().collect(),
             networks: ["n-scratch".to_string()].into_iter().collect(),
-            everything: false,
+            ..Rereads::default()
         };
         let patch = Patch::from_reads(&asked, vec![scratch], vec![api]);
         let mut patched = before;

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Container, Network};
+use crate::model::{Container, Network, Service};
 use crate::topology::{Node, ReachTarget, Topology};
 
 pub fn sorted_networks(t: &Topology) -> Vec<&Network> {
@@ -17,6 +17,12 @@ pub fn sorted_networks(t: &Topology) -> Vec<&Network> {
 
 pub fn sorted_containers(t: &Topology) -> Vec<&Container> {
     let mut v: Vec<_> = t.containers().collect();
+    v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    v
+}
+
+pub fn sorted_services(t: &Topology) -> Vec<&Service> {
+    let mut v: Vec<_> = t.services().collect();
     v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
     v
 }
@@ -67,6 +73,22 @@ pub fn dot(t: &Topology) -> String {
             quote(&Node::Container(owner.clone()).id())
         ));
     }
+    for s in sorted_services(t) {
+        let id = quote(&Node::Service(s.clone()).id());
+        out.push_str(&format!(
+            "  {id} [label={}, shape=hexagon, style=filled, fillcolor=\"#ede9fe\"];\n",
+            quote(&format!("{}\n(service, {})", s.name, s.mode.describe()))
+        ));
+        for (n, a) in t.service_networks(&s.id) {
+            let vip = a.virtual_ip.as_deref().unwrap_or("dnsrr");
+            let to = quote(&Node::Network(n.clone()).id());
+            out.push_str(&format!("  {id} -> {to} [label={}, dir=none, color=\"#7c3aed\"];\n", quote(vip)));
+        }
+        for c in t.tasks_of(&s.id) {
+            let to = quote(&Node::Container(c.clone()).id());
+            out.push_str(&format!("  {id} -> {to} [label=\"task\", style=dashed, color=\"#7c3aed\"];\n"));
+        }
+    }
     out.push_str("}\n");
     out
 }
@@ -109,6 +131,16 @@ pub fn mermaid(t: &Topology) -> String {
     for (sharer, owner) in stack_ties(t) {
         out.push_str(&format!("  {} -.->|shares stack| {}\n", ctr_key[sharer.id.as_str()], ctr_key[owner.id.as_str()]));
     }
+    for (i, s) in sorted_services(t).into_iter().enumerate() {
+        out.push_str(&format!("  s{i}{{{{\"{} (service, {})\"}}}}\n", esc(&s.name), s.mode.describe()));
+        for (n, a) in t.service_networks(&s.id) {
+            let vip = a.virtual_ip.as_deref().unwrap_or("dnsrr");
+            out.push_str(&format!("  s{i} ===|{vip}| {}\n", net_key[n.id.as_str()]));
+        }
+        for c in t.tasks_of(&s.id) {
+            out.push_str(&format!("  s{i} -.->|task| {}\n", ctr_key[c.id.as_str()]));
+        }
+    }
     out
 }
 
@@ -129,6 +161,27 @@ mod tests {
         assert!(mermaid.contains("n0((\"backend (bridge)\"))"));
         assert!(mermaid.contains("n0 ---|10.214.10.2| c0"));
         assert_eq!(mermaid.matches("---").count(), 10, "one line per endpoint");
+    }
+
+    #[test]
+    fn dot_and_mermaid_draw_services_with_their_vips_and_their_tasks_here() {
+        let t = Topology::from_snapshot(&crate::topology::swarm::tests::swarm_demo());
+        let dot = dot(&t);
+        assert!(dot.contains(
+            "  \"service:s-web\" [label=\"web\n(service, replicated 2)\", shape=hexagon, style=filled, fillcolor=\"#ede9fe\"];\n"
+        ), "{dot}");
+        assert!(dot.contains(
+            "  \"service:s-web\" -> \"network:n-apps\" [label=\"10.0.1.2/24\", dir=none, color=\"#7c3aed\"];\n"
+        ));
+        assert!(dot.contains(
+            "  \"service:s-web\" -> \"container:c-web1\" [label=\"task\", style=dashed, color=\"#7c3aed\"];\n"
+        ));
+        // Mermaid numbers services by name (ghost s0, web s1) and networks by name (apps n0, ingress n5).
+        let mermaid = mermaid(&t);
+        assert!(mermaid.contains("  s1{{\"web (service, replicated 2)\"}}\n"), "{mermaid}");
+        assert!(mermaid.contains("  s1 ===|10.0.1.2/24| n0\n"), "{mermaid}");
+        assert!(mermaid.contains("  s1 ===|10.0.0.5/24| n5\n"), "{mermaid}");
+        assert_eq!(mermaid.matches("-.->|task|").count(), 1, "one task on this node");
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub fn demo() -> Snapshot {
     Snapshot {
         networks: vec![backend, bridge, frontend, host, lan, none, vault],
         containers: vec![agent, api, db, gateway, legacy, nightly, printer, sealed],
+        services: vec![],
     }
 }
 

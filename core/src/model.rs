@@ -5,11 +5,16 @@
 
 use std::collections::BTreeMap;
 
-/// Everything the two snapshot requests return, already converted.
+mod swarm;
+pub use swarm::*;
+
+/// Everything the two snapshot requests return, already converted; on a swarm manager also its services.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Snapshot {
     pub networks: Vec<Network>,
     pub containers: Vec<Container>,
+    /// Empty unless this node is a swarm manager (only managers can list services).
+    pub services: Vec<Service>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -193,8 +193,7 @@ impl Rechecks {
         let mut merged = Rereads::default();
         while self.due.first().is_some_and(|(at, _)| *at <= now) {
             let (_, r) = self.due.remove(0);
-            merged.containers.extend(r.containers);
-            merged.networks.extend(r.networks);
+            merged.merge(r);
         }
         merged
     }

@@ -1,6 +1,7 @@
 //! Netlens' only door to a Docker engine (through bollard).
 //!
-//! Owns choosing the engine (`target`), connecting (with version negotiation and TLS), the two snapshot requests, the event stream and,
+//! Owns choosing the engine (`target`), connecting (with version negotiation and TLS), the two snapshot requests
+//! (a third, `swarm`, on a swarm manager), the event stream and,
 //! in `write` and `networks`, the calls that change the engine. It hands plain `netlens_core::model` data to
 //! the core and must not hold topology, layout or UI state, nor know about Tauri.
 
@@ -13,6 +14,7 @@ pub mod networks;
 pub mod podman;
 pub mod saved;
 pub mod ssh;
+pub mod swarm;
 pub mod target;
 pub mod tls;
 pub mod write;
@@ -152,7 +154,8 @@ impl Engine {
 
     /// The whole topology in exactly two requests: the network list and the container list. Network
     /// inspect would add the `Containers` map but costs one request per network; the container list
-    /// already carries every endpoint.
+    /// already carries every endpoint. Where the two lists show a swarm (a swarm-scoped network, a task
+    /// container), a third asks for the services, which only a manager answers (`swarm`).
     pub async fn snapshot(&self) -> Result<Snapshot, EngineError> {
         if let Some(p) = &self.podman {
             return podman::snapshot(self, p).await;
@@ -164,7 +167,12 @@ impl Engine {
         let mut containers: Vec<_> = containers.map_err(|e| self.err(e))?.into_iter().map(convert::container).collect();
         networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-        Ok(Snapshot { networks, containers })
+        // A third request only where services can exist: a standalone engine keeps its two.
+        let services = match netlens_core::model::maybe_in_swarm(&networks, &containers) {
+            true => self.services().await?,
+            false => vec![],
+        };
+        Ok(Snapshot { networks, containers, services })
     }
 
     /// Reads again only what events named: the listed containers and networks, filtered by ID (one request
@@ -189,10 +197,16 @@ impl Engine {
             let options = ListContainersOptions { all: true, filters: by_id(&asked.containers), ..Default::default() };
             self.docker.list_containers(Some(options)).await
         };
-        let (networks, containers) = tokio::join!(networks, containers);
+        let services = async {
+            match asked.services {
+                true => self.services().await.map(Some),
+                false => Ok(None),
+            }
+        };
+        let (networks, containers, services) = tokio::join!(networks, containers, services);
         let networks = networks.map_err(|e| self.err(e))?.into_iter().map(convert::network).collect();
         let containers = containers.map_err(|e| self.err(e))?.into_iter().map(convert::container).collect();
-        Ok(Patch::from_reads(asked, networks, containers))
+        Ok(Patch { services: services?, ..Patch::from_reads(asked, networks, containers) })
     }
 
     /// Whether the engine still answers, within `limit`: an open event stream alone does not say (a frozen
@@ -226,14 +240,19 @@ impl Engine {
         Ok(endpoints)
     }
 
-    /// Network and container events from `since` (engine time, seconds) on.
+    /// Network, container and service events from `since` (engine time, seconds) on.
     pub fn events(
         &self,
         since: Option<i64>,
     ) -> impl Stream<Item = Result<bollard::models::EventMessage, EngineError>> + use<> {
         use futures_util::StreamExt;
         let mut filters = HashMap::new();
-        filters.insert("type".to_string(), vec!["network".to_string(), "container".to_string()]);
+        let mut types = vec!["network".to_string(), "container".to_string()];
+        // Managers announce service changes; Podman has no swarm (and no such event type to filter on).
+        if self.podman.is_none() {
+            types.push("service".to_string());
+        }
+        filters.insert("type".to_string(), types);
         let options = EventsOptions { since: since.map(|s| s.to_string()), until: None, filters: Some(filters) };
         let host = self.target.host.clone();
         let err_host = host.clone();

@@ -99,7 +99,7 @@ pub async fn snapshot(engine: &Engine, podman: &Podman) -> Result<Snapshot, Engi
     podman.remember(&networks);
     networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
     containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-    Ok(Snapshot { networks, containers })
+    Ok(Snapshot { networks, containers, services: vec![] })
 }
 
 /// Reads again what events named. The whole network list is read (one request) so the containers'

@@ -4,7 +4,8 @@
 //! and rooms never overlap (`networks`); containers sit in sunflower slots inside their network's room,
 //! multi-homed ones in the free space between their networks (outside any other network's room), containers
 //! on no network in a row below (`containers`), containers sharing another's network stack beside it
-//! (`stacks`); the host and the outside world frame everything. The
+//! (`stacks`), swarm services like containers on the networks they have virtual IPs on (`services`); the host
+//! and the outside world frame everything. The
 //! free-space search itself is in `pack`.
 //!
 //! Deterministic: the same previous layout and topology give the same positions, whatever order the snapshot
@@ -17,6 +18,7 @@ mod containers;
 mod networks;
 mod pack;
 mod pins;
+mod services;
 mod stacks;
 #[cfg(test)]
 mod tests;
@@ -129,11 +131,16 @@ impl World {
         let mut cs: Vec<_> = t.containers().collect();
         cs.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-        let containers = cs
-            .iter()
-            .map(|c| {
-                let mut homes: Vec<usize> =
-                    t.endpoints_of(&c.id).iter().filter_map(|(n, _)| index.get(n.id.as_str()).copied()).collect();
+        let members = cs.iter().map(|c| {
+            let nets: Vec<&str> = t.endpoints_of(&c.id).iter().map(|(n, _)| n.id.as_str()).collect();
+            (container_node_id(&c.id), nets, t.stack_owner(&c.id).map(|o| container_node_id(&o.id)))
+        });
+        // Swarm services are placed like containers on the networks they have virtual IPs on; listed after the
+        // containers, so new containers pick their places first in a read that brings both.
+        let containers = members
+            .chain(services::members(t))
+            .map(|(node, nets, owner)| {
+                let mut homes: Vec<usize> = nets.iter().filter_map(|n| index.get(n).copied()).collect();
                 homes.sort_unstable();
                 homes.dedup();
                 for (k, &a) in homes.iter().enumerate() {
@@ -142,8 +149,7 @@ impl World {
                     }
                 }
                 let home_ids = homes.iter().map(|&h| networks[h].node.clone()).collect();
-                let owner = t.stack_owner(&c.id).map(|o| container_node_id(&o.id));
-                Member { node: container_node_id(&c.id), homes, home_ids, owner }
+                Member { node, homes, home_ids, owner }
             })
             .collect();
         let mut partners = vec![Vec::new(); networks.len()];

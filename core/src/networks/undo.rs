@@ -61,7 +61,11 @@ mod tests {
     use crate::model::{ContainerState, Snapshot};
 
     fn made() -> Snapshot {
-        Snapshot { networks: vec![network("n-made", "made", "bridge", Some("10.9.0.0/24"))], containers: vec![] }
+        Snapshot {
+            networks: vec![network("n-made", "made", "bridge", Some("10.9.0.0/24"))],
+            containers: vec![],
+            services: vec![],
+        }
     }
 
     #[test]

@@ -107,7 +107,11 @@ fn container() -> impl Strategy<Value = Container> {
 }
 
 fn snapshot() -> impl Strategy<Value = Snapshot> {
-    (vec(network(), 0..6), vec(container(), 0..7)).prop_map(|(networks, containers)| Snapshot { networks, containers })
+    (vec(network(), 0..6), vec(container(), 0..7)).prop_map(|(networks, containers)| Snapshot {
+        networks,
+        containers,
+        services: vec![],
+    })
 }
 
 fn unique_ids(snap: &Snapshot) -> bool {

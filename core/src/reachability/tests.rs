@@ -9,7 +9,7 @@ use crate::problem::Problem;
 const RUN: ContainerState = ContainerState::Running;
 
 fn only(networks: Vec<Network>, containers: Vec<Container>) -> Topology {
-    Topology::from_snapshot(&Snapshot { networks, containers })
+    Topology::from_snapshot(&Snapshot { networks, containers, services: vec![] })
 }
 
 fn net_of(t: &Topology, name: &str) -> Network {

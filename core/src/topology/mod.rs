@@ -6,6 +6,7 @@
 pub mod reach;
 pub mod render;
 pub mod stack;
+pub mod swarm;
 #[cfg(test)]
 mod tests;
 
@@ -14,8 +15,9 @@ use std::collections::HashMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::model::{Container, Endpoint, Network, Snapshot};
+use crate::model::{Container, Endpoint, Network, Service, ServiceNetwork, Snapshot};
 pub use reach::{ReachKind, ReachTarget};
+pub use swarm::{service_node_id, task_edge_id, vip_edge_id};
 
 pub const HOST_ID: &str = "host";
 pub const EXTERNAL_ID: &str = "external";
@@ -48,6 +50,8 @@ pub fn reach_edge_id(network_id: &str, target: ReachTarget) -> String {
 pub enum Node {
     Network(Network),
     Container(Container),
+    /// A swarm service, as this node's manager lists it.
+    Service(Service),
     Host,
     External,
 }
@@ -57,6 +61,7 @@ impl Node {
         match self {
             Node::Network(n) => network_node_id(&n.id),
             Node::Container(c) => container_node_id(&c.id),
+            Node::Service(s) => service_node_id(&s.id),
             Node::Host => HOST_ID.into(),
             Node::External => EXTERNAL_ID.into(),
         }
@@ -74,6 +79,10 @@ pub enum Edge {
     /// Container → container: the source runs in the target's network stack (`--network container:…`),
     /// the target being the end of the chain when it shares a sharer's.
     Stack,
+    /// Service → network: the service is attached to it, with its virtual IP there.
+    ServiceNetwork(ServiceNetwork),
+    /// Service → container: the container is one of the service's tasks, running on this node.
+    Task,
 }
 
 /// Read-only view of one edge, without graph indices.
@@ -91,6 +100,8 @@ impl EdgeView<'_> {
             (Node::Network(n), Edge::Reach(_), Node::Host) => reach_edge_id(&n.id, ReachTarget::Host),
             (Node::Network(n), Edge::Reach(_), _) => reach_edge_id(&n.id, ReachTarget::External),
             (Node::Container(s), Edge::Stack, Node::Container(o)) => stack_edge_id(&s.id, &o.id),
+            (Node::Service(s), Edge::ServiceNetwork(_), Node::Network(n)) => vip_edge_id(&s.id, &n.id),
+            (Node::Service(s), Edge::Task, Node::Container(c)) => task_edge_id(&s.id, &c.id),
             (s, _, t) => format!("edge:{}:{}", s.id(), t.id()),
         }
     }
@@ -148,6 +159,7 @@ impl Topology {
                 graph.add_edge(from, to, Edge::Stack);
             }
         }
+        swarm::add(&mut graph, &mut by_id, snapshot);
         Self { graph, by_id }
     }
 

@@ -75,6 +75,7 @@ impl Topology {
             }
             out.push('\n');
         }
+        self.render_services(&mut out);
         out
     }
 }

@@ -75,7 +75,11 @@ fn internal_network_alone_reaches_nothing_outside() {
         v
     };
     let box_ = container("c", "box", ContainerState::Running, "vault", vec![endpoint(&vault, Some("10.1.0.2"))]);
-    let t = Topology::from_snapshot(&crate::model::Snapshot { networks: vec![vault], containers: vec![box_] });
+    let t = Topology::from_snapshot(&crate::model::Snapshot {
+        networks: vec![vault],
+        containers: vec![box_],
+        services: vec![],
+    });
     assert!(!t.container_reaches("c", ReachTarget::External));
     assert!(!t.container_reaches("c", ReachTarget::Host));
 }
@@ -84,7 +88,11 @@ fn internal_network_alone_reaches_nothing_outside() {
 fn overlay_and_plugin_drivers() {
     let overlay = network("o", "mesh", "overlay", Some("10.9.0.0/24"));
     let plugin = network("p", "weird", "vendor/plugin", None);
-    let t = Topology::from_snapshot(&crate::model::Snapshot { networks: vec![overlay, plugin], containers: vec![] });
+    let t = Topology::from_snapshot(&crate::model::Snapshot {
+        networks: vec![overlay, plugin],
+        containers: vec![],
+        services: vec![],
+    });
     assert_eq!(t.reaches_of("o"), vec![(ReachTarget::External, ReachKind::Nat)]);
     assert!(t.reaches_of("p").is_empty());
 }
@@ -93,7 +101,8 @@ fn overlay_and_plugin_drivers() {
 fn endpoint_on_unknown_network_is_dropped_not_invented() {
     let ghost = network("gone", "gone", "bridge", None);
     let c = container("c", "orphan", ContainerState::Running, "gone", vec![endpoint(&ghost, Some("10.0.0.2"))]);
-    let t = Topology::from_snapshot(&crate::model::Snapshot { networks: vec![], containers: vec![c] });
+    let t =
+        Topology::from_snapshot(&crate::model::Snapshot { networks: vec![], containers: vec![c], services: vec![] });
     assert!(t.endpoints_of("c").is_empty());
     assert!(t.render().contains("container orphan [running] no networks (gone)"));
 }

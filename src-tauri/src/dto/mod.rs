@@ -17,6 +17,8 @@ pub enum NodeKind {
     Container,
     Host,
     External,
+    /// A swarm service, as this node's manager lists it.
+    Service,
     /// A Compose project collapsed into one node. Only the UI's view makes these (`ui/src/lib/groups/`,
     /// from the `composeProject` Rust puts on containers and networks); Rust never sends one.
     Project,
@@ -29,6 +31,10 @@ pub enum EdgeKind {
     Reach,
     /// A container in `container:` mode → the container whose network stack it runs in.
     Stack,
+    /// A swarm service → a network it is attached to; the label is its virtual IP there.
+    ServiceNetwork,
+    /// A swarm service → one of its task containers on this node.
+    Task,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
@@ -264,6 +270,7 @@ pub struct NodeDto {
     pub y: i32,
     pub network: Option<NetworkDto>,
     pub container: Option<ContainerDto>,
+    pub service: Option<swarm::ServiceDto>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
@@ -294,13 +301,21 @@ impl TopologyDto {
             .map(|n| {
                 let id = n.id();
                 let (x, y) = layout.position(&id).unwrap_or((0.0, 0.0));
-                let (kind, label, network, container) = match n {
-                    Node::Network(net) => (NodeKind::Network, net.name.clone(), Some(NetworkDto::from(net)), None),
-                    Node::Container(c) => (NodeKind::Container, c.name.clone(), None, Some(ContainerDto::from(c))),
-                    Node::Host => (NodeKind::Host, "Host".into(), None, None),
-                    Node::External => (NodeKind::External, "External".into(), None, None),
+                let (kind, label, network, container, service) = match n {
+                    Node::Network(net) => {
+                        (NodeKind::Network, net.name.clone(), Some(NetworkDto::from(net)), None, None)
+                    }
+                    Node::Container(c) => {
+                        (NodeKind::Container, c.name.clone(), None, Some(ContainerDto::from(c)), None)
+                    }
+                    Node::Service(s) => {
+                        (NodeKind::Service, s.name.clone(), None, None, Some(swarm::ServiceDto::new(s, t)))
+                    }
+                    Node::Host => (NodeKind::Host, "Host".into(), None, None, None),
+                    Node::External => (NodeKind::External, "External".into(), None, None, None),
                 };
-                NodeDto { id, kind, label, x: x.round() as i32, y: y.round() as i32, network, container }
+                let (x, y) = (x.round() as i32, y.round() as i32);
+                NodeDto { id, kind, label, x, y, network, container, service }
             })
             .collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
@@ -339,6 +354,24 @@ impl TopologyDto {
                         source,
                         target,
                         label: "shares stack".into(),
+                        endpoint: None,
+                        reach: None,
+                    },
+                    (Edge::ServiceNetwork(a), _, _) => EdgeDto {
+                        id,
+                        kind: EdgeKind::ServiceNetwork,
+                        source,
+                        target,
+                        label: a.virtual_ip.clone().unwrap_or_else(|| "dnsrr".into()),
+                        endpoint: None,
+                        reach: None,
+                    },
+                    (Edge::Task, _, _) => EdgeDto {
+                        id,
+                        kind: EdgeKind::Task,
+                        source,
+                        target,
+                        label: "task".into(),
                         endpoint: None,
                         reach: None,
                     },
@@ -467,3 +500,4 @@ pub mod export;
 pub mod lifecycle;
 pub mod ops;
 pub mod reach;
+pub mod swarm;

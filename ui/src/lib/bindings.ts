@@ -190,7 +190,11 @@ export type EdgeDto = {
 
 export type EdgeKind = "endpoint" | "reach" | 
 /**  A container in `container:` mode → the container whose network stack it runs in. */
-"stack";
+"stack" | 
+/**  A swarm service → a network it is attached to; the label is its virtual IP there. */
+"serviceNetwork" | 
+/**  A swarm service → one of its task containers on this node. */
+"task";
 
 /**  What the connect form sends: the fields a person can set on a drop. */
 export type EndpointConfigDto = {
@@ -431,9 +435,12 @@ export type NodeDto = {
 	y: number,
 	network: NetworkDto | null,
 	container: ContainerDto | null,
+	service: ServiceDto | null,
 };
 
 export type NodeKind = "network" | "container" | "host" | "external" | 
+/**  A swarm service, as this node's manager lists it. */
+"service" | 
 /**
  *  A Compose project collapsed into one node. Only the UI's view makes these (`ui/src/lib/groups/`,
  *  from the `composeProject` Rust puts on containers and networks); Rust never sends one.
@@ -572,6 +579,45 @@ export type SavedDto = {
 	bytes: number,
 };
 
+export type ServiceDto = {
+	id: string,
+	name: string,
+	/**  As `docker service ls` writes it: `replicated 2`, `global`, `replicated job`, `global job`. */
+	mode: string,
+	/**  The replicas asked for (replicated mode only). */
+	replicas: number | null,
+	/**  Tasks running and wanted across the whole swarm, when the engine reports them. */
+	runningTasks: number | null,
+	desiredTasks: number | null,
+	image: string,
+	/**  `vip` or `dnsrr`. */
+	endpointMode: string,
+	networks: ServiceNetworkDto[],
+	ports: ServicePortDto[],
+	/**  The service's tasks that run on this node (each a container in the graph), by name. */
+	tasksHere: TaskDto[],
+	/**  "Swarm lists tasks of every node; only this node's tasks are containers here …" */
+	note: string,
+	labels: KeyValueDto[],
+};
+
+export type ServiceNetworkDto = {
+	networkId: string,
+	networkName: string,
+	/**  With its prefix (`10.0.1.2/24`); none in `dnsrr` mode. */
+	virtualIp: string | null,
+	/**  The swarm's routing mesh (`ingress`), which carries published ports to the service on every node. */
+	ingress: boolean,
+};
+
+export type ServicePortDto = {
+	target: number,
+	published: number | null,
+	protocol: string,
+	/**  `ingress` (every node of the swarm) or `host` (the nodes running a task). */
+	publishMode: string,
+};
+
 /**
  *  What a switch answers: the list with its new current engine, and the last revision of the old engine's
  *  view (the UI drops a topology at or below it: it belongs to the engine left).
@@ -579,6 +625,12 @@ export type SavedDto = {
 export type SwitchedDto = {
 	engines: EnginesDto,
 	leftRevision: number,
+};
+
+export type TaskDto = {
+	containerId: string,
+	containerName: string,
+	state: ContainerStateDto,
 };
 
 /**  Sent with the whole topology: the first one, and after every full re-read (a reconnect, a prune). */

@@ -1,6 +1,7 @@
 // The outline: every node and edge of the graph as a list people and screen readers can walk.
 // Networks come first, each with its containers and its paths to the host and the outside; containers
-// without a network after them; the host and external nodes last. Each node and edge appears exactly once.
+// without a network after them; swarm services (with their virtual IPs and their tasks here) next; the host
+// and external nodes last. Each node and edge appears exactly once.
 // Built once (`buildOutline`), then kept up to date from what changed (`updateOutline`): networks the
 // change does not touch keep their group object, so the view re-renders nothing for them.
 import type { EdgeDto, NodeDto, TopologyDto } from "./backend";
@@ -20,10 +21,17 @@ export interface OutlineNetworkGroup {
   reaches: EdgeDto[];
 }
 
+/** A swarm service with its lines: its virtual IP on each network, then its tasks on this node. */
+export interface OutlineServiceGroup {
+  service: NodeDto;
+  links: EdgeDto[];
+}
+
 export interface Outline {
   networks: OutlineNetworkGroup[];
   /** Containers with no endpoint on any network (e.g. `--network container:<id>`). */
   loose: NodeDto[];
+  services: OutlineServiceGroup[];
   places: NodeDto[];
   /** Each container's networks (node ids), so an update knows which groups list it. */
   memberships: ReadonlyMap<string, readonly string[]>;
@@ -63,6 +71,21 @@ function groupOf(network: NodeDto, index: TopologyIndex, homeOf: (containerId: s
   return { network, endpoints, reaches };
 }
 
+/** Every service with its lines, by name; the lines by kind (VIPs first), then by what they lead to. */
+function servicesOf(topology: TopologyDto, index: TopologyIndex): OutlineServiceGroup[] {
+  const label = (id: string) => index.node(id)?.label ?? id;
+  return topology.nodes
+    .filter((n) => n.kind === "service")
+    .sort(byLabel)
+    .map((service) => ({
+      service,
+      links: index
+        .edgesOf(service.id)
+        .filter((e) => e.source === service.id && (e.kind === "serviceNetwork" || e.kind === "task"))
+        .sort((a, b) => (a.kind === b.kind ? label(a.target).localeCompare(label(b.target)) : a.kind === "serviceNetwork" ? -1 : 1)),
+    }));
+}
+
 const placeOrder = (a: NodeDto, b: NodeDto) => (a.kind === "host" ? -1 : b.kind === "host" ? 1 : 0);
 
 export function buildOutline(topology: TopologyDto, index: TopologyIndex = indexTopology(topology)): Outline {
@@ -78,6 +101,7 @@ export function buildOutline(topology: TopologyDto, index: TopologyIndex = index
   return {
     networks: networks.map((network) => groupOf(network, index, (id) => homes.get(id))),
     loose: containers.filter((c) => homes.get(c.id) === undefined).sort(byLabel),
+    services: servicesOf(topology, index),
     places: topology.nodes.filter((n) => n.kind === "host" || n.kind === "external").sort(placeOrder),
     memberships,
   };
@@ -173,7 +197,13 @@ export function updateOutline(prev: Outline, next: TopologyDto, diff: TopologyDi
     loose = join.length || stay.length !== prev.loose.length ? [...stay, ...join].sort(byLabel) : prev.loose;
   }
   const places = placesChanged ? next.nodes.filter((n) => n.kind === "host" || n.kind === "external").sort(placeOrder) : prev.places;
-  return { networks: groups, loose, places, memberships };
+  // Services are few: any change to one, or to its lines, lists them all again.
+  const isSwarm = (id: string) => /^(service|vip|task):/.test(id);
+  const swarmChanged =
+    [...diff.nodes.added, ...diff.nodes.changed, ...diff.edges.added, ...diff.edges.changed].some((x) => isSwarm(x.id)) ||
+    [...diff.nodes.removed, ...diff.edges.removed].some(isSwarm);
+  const services = swarmChanged ? servicesOf(next, index) : prev.services;
+  return { networks: groups, loose, services, places, memberships };
 }
 
 /** Ids in the order the outline lists them; tests use it to prove nothing is missing or doubled. */
@@ -188,6 +218,7 @@ export function outlineIds(outline: Outline): string[] {
     for (const r of g.reaches) ids.push(r.id);
   }
   for (const c of outline.loose) ids.push(c.id);
+  for (const g of outline.services) ids.push(g.service.id, ...g.links.map((e) => e.id));
   for (const p of outline.places) ids.push(p.id);
   return ids;
 }

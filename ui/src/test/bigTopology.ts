@@ -115,7 +115,7 @@ export function bigTopology(options: BigTopologyOptions = {}): TopologyDto {
     else edges.push(reachEdge(net, "external", "direct"));
   }
   const far = step * Math.sqrt(networkCount) + 400;
-  nodes.push({ id: "host", kind: "host", label: "Host", x: -Math.round(far), y: 0, network: null, container: null });
-  nodes.push({ id: "external", kind: "external", label: "External", x: Math.round(far), y: 0, network: null, container: null });
+  nodes.push({ id: "host", kind: "host", label: "Host", x: -Math.round(far), y: 0, network: null, container: null, service: null });
+  nodes.push({ id: "external", kind: "external", label: "External", x: Math.round(far), y: 0, network: null, container: null, service: null });
   return { revision: options.revision ?? 1, nodes, edges };
 }

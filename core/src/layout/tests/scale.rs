@@ -60,7 +60,7 @@ pub(super) fn large(networks: usize, containers: usize) -> Snapshot {
             container(&format!("c-{i:04}"), &format!("svc-{i:04}"), state, "bridge", eps)
         })
         .collect();
-    Snapshot { networks: nets, containers: out }
+    Snapshot { networks: nets, containers: out, services: vec![] }
 }
 
 #[test]

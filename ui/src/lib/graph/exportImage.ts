@@ -85,6 +85,11 @@ function nodeShape(n: SceneNode): string {
       return `<rect class="node" ${id} x="${num(x - r)}" y="${num(y - r)}" width="${num(2 * r)}" height="${num(2 * r)}" rx="${num(r * 0.25)}" ${fill(n.color)}/>`;
     case "diamond":
       return `<polygon class="node" ${id} points="${num(x)},${num(y - r)} ${num(x + r)},${num(y)} ${num(x)},${num(y + r)} ${num(x - r)},${num(y)}" ${fill(n.color)}/>`;
+    case "triangle": {
+      // Point up, corners on the circle of radius r, as sigma draws it.
+      const dx = r * Math.sqrt(3) / 2;
+      return `<polygon class="node" ${id} points="${num(x)},${num(y - r)} ${num(x + dx)},${num(y + r / 2)} ${num(x - dx)},${num(y + r / 2)}" ${fill(n.color)}/>`;
+    }
     case "circle":
       return `<circle class="node" ${id} cx="${num(x)}" cy="${num(y)}" r="${num(r)}" ${fill(n.color)}/>`;
   }

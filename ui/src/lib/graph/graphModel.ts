@@ -12,7 +12,7 @@ import { projectOf } from "../groups/collapse";
 import { layoutToGraph } from "./geometry";
 import { containerTone, type Palette } from "./palette";
 
-export type NodeShape = "circle" | "square" | "diamond";
+export type NodeShape = "circle" | "square" | "diamond" | "triangle";
 
 export interface NodeAttributes {
   [key: string]: unknown;
@@ -59,7 +59,7 @@ export interface EdgeAttributes {
 
 export type NetlensGraph = Graph<NodeAttributes, EdgeAttributes>;
 
-export const NODE_SIZES = { network: 15, predefinedNetwork: 12, container: 7, host: 13, external: 13, project: 17 } as const;
+export const NODE_SIZES = { network: 15, predefinedNetwork: 12, container: 7, host: 13, external: 13, project: 17, service: 11 } as const;
 
 export function nodeColor(node: NodeDto, palette: Palette): string {
   switch (node.kind) {
@@ -73,6 +73,8 @@ export function nodeColor(node: NodeDto, palette: Palette): string {
       return palette.external;
     case "project":
       return palette.project;
+    case "service":
+      return palette.service;
   }
 }
 
@@ -88,12 +90,15 @@ export function nodeSize(node: NodeDto): number {
       return NODE_SIZES.external;
     case "project":
       return NODE_SIZES.project;
+    case "service":
+      return NODE_SIZES.service;
   }
 }
 
 function nodeShape(kind: NodeKind): NodeShape {
   if (kind === "host") return "square";
   if (kind === "external") return "diamond";
+  if (kind === "service") return "triangle";
   return "circle";
 }
 
@@ -132,6 +137,16 @@ export function edgeAttributes(edge: EdgeDto, networkColor: string | undefined, 
   if (edge.kind === "reach") {
     const color = palette.reachEdge;
     return { ...common, size: 1.5, color, kind: "reach", dashSize: 6, plainColor: "#00000000", focusSize: 3 };
+  }
+  if (edge.kind === "serviceNetwork") {
+    // Solid, in the service's colour: the service has an address (its VIP, the label) on that network.
+    const color = palette.serviceEdge + palette.endpointEdgeAlpha;
+    return { ...common, size: 2, color, kind: "serviceNetwork", dashSize: 0, plainColor: color, focusSize: 3.5 };
+  }
+  if (edge.kind === "task") {
+    // Dashed: not a network, the tie between a service and one of its containers on this node.
+    const color = palette.serviceEdge;
+    return { ...common, size: 1.5, color, kind: "task", dashSize: 4, plainColor: "#00000000", focusSize: 3 };
   }
   if (edge.kind === "stack") {
     // Short dashes read as dots: one stack shared, not a network between two containers.

@@ -21,6 +21,9 @@ export interface Palette {
   project: string;
   projectHull: string;
   projectHullEdge: string;
+  /** A swarm service (its triangle) and its lines: to the networks it has a virtual IP on, to its tasks. */
+  service: string;
+  serviceEdge: string;
   /** The ring on a hub whose paths out (Host, External) are hidden at scale. */
   reachMark: string;
   label: string;
@@ -50,6 +53,8 @@ export const PALETTES: Record<Theme, Palette> = {
     project: "#be185d",
     projectHull: "#be185d12",
     projectHullEdge: "#be185d59",
+    service: "#9333ea",
+    serviceEdge: "#9333ea",
     reachMark: "#64748b",
     label: "#0f172a",
     labelMuted: "#64748b",
@@ -75,6 +80,8 @@ export const PALETTES: Record<Theme, Palette> = {
     project: "#f472b6",
     projectHull: "#f472b61a",
     projectHullEdge: "#f472b666",
+    service: "#c084fc",
+    serviceEdge: "#c084fc",
     reachMark: "#94a3b8",
     label: "#e2e8f0",
     labelMuted: "#94a3b8",

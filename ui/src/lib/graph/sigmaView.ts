@@ -7,7 +7,7 @@
 import Graph from "graphology";
 import Sigma from "sigma";
 import type { MouseCoords } from "sigma/types";
-import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare } from "sigma/rendering";
+import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from "sigma/rendering";
 
 import type { TopologyDto } from "../backend";
 import { diffBetween } from "../topologyDiff";
@@ -33,7 +33,7 @@ const FONT = "system-ui, 'Segoe UI', Cantarell, 'Noto Sans', 'DejaVu Sans', sans
 /** Pixels kept free around the graph when fitting: room for labels beside the outermost nodes. */
 const FIT_MARGIN = 70;
 /** Edge ids (the same scheme as the test hook's): an id that is gone can still be told from a node's. */
-const isEdgeId = (id: string) => /^(endpoint|reach|stack|group):/.test(id);
+const isEdgeId = (id: string) => /^(endpoint|reach|stack|group|vip|task):/.test(id);
 /** Pixels around a node's disc that still count as on it; hubs take a wider margin as drop targets. */
 const NODE_MARGIN = 3;
 const HUB_MARGIN = 12;
@@ -100,7 +100,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     customEdgeState: { pulled: false, lodHidden: false, lodLabel: false } as EdgeState,
     primitives: {
       nodes: {
-        shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.25 }), sdfDiamond({ cornerRadius: 0.15 })],
+        shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.25 }), sdfDiamond({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.15 })],
         layers: [layerFill()],
         label: { font: { family: FONT, size: 13, weight: "500" }, margin: LABEL_FONT.margin },
       },

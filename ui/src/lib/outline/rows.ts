@@ -11,7 +11,9 @@ export type OutlineRow =
   | { kind: "endpoint"; key: string; row: OutlineEndpointRow; network: NodeDto }
   | { kind: "reach"; key: string; edge: EdgeDto }
   | { kind: "loose"; key: string; node: NodeDto }
-  | { kind: "place"; key: string; node: NodeDto };
+  | { kind: "place"; key: string; node: NodeDto }
+  | { kind: "service"; key: string; node: NodeDto }
+  | { kind: "link"; key: string; edge: EdgeDto };
 
 /** Every row is this tall (px): a fixed height is what lets the list draw only what is in view. */
 export const ROW_HEIGHT = 28;
@@ -45,6 +47,13 @@ export function outlineRows(outline: Outline, collapsed: ReadonlySet<string>): O
     rows.push({ kind: "section", key: "section:loose", title: "Other containers" });
     for (const node of outline.loose) rows.push({ kind: "loose", key: node.id, node });
   }
+  if (outline.services.length) {
+    rows.push({ kind: "section", key: "section:services", title: "Swarm services (this node's view)" });
+    for (const g of outline.services) {
+      rows.push({ kind: "service", key: g.service.id, node: g.service });
+      for (const edge of g.links) rows.push({ kind: "link", key: edge.id, edge });
+    }
+  }
   rows.push({ kind: "section", key: "section:places", title: "Beyond the networks" });
   for (const node of outline.places) rows.push({ kind: "place", key: node.id, node });
   return rows;
@@ -63,7 +72,10 @@ export function rowItems(row: OutlineRow): string[] {
       return [row.edge.id];
     case "loose":
     case "place":
+    case "service":
       return [row.node.id];
+    case "link":
+      return [row.edge.id];
   }
 }
 

@@ -1,0 +1,269 @@
+//! Swarm services in the topology: a node per service a manager lists, an edge to each network it has a
+//! virtual IP on (labelled with the VIP), and an edge to each of its task containers on this node.
+//!
+//! Owns the service nodes and edges and the verbs over them. A manager lists every service of the swarm,
+//! but this node's engine lists only its own containers: tasks running on other nodes have no container
+//! here, so a service can have fewer task edges than replicas. Pure, over a `Snapshot`; must not decide
+//! where services are drawn (`layout`) nor how they read in the window.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use super::{container_node_id, network_node_id, Edge, Node, Topology};
+use crate::model::{Container, Network, Service, ServiceNetwork, Snapshot};
+
+pub fn service_node_id(service_id: &str) -> String {
+    format!("service:{service_id}")
+}
+
+/// The edge from a service to a network it is attached to (its virtual IP there).
+pub fn vip_edge_id(service_id: &str, network_id: &str) -> String {
+    format!("vip:{service_id}:{network_id}")
+}
+
+/// The edge from a service to one of its task containers on this node.
+pub fn task_edge_id(service_id: &str, container_id: &str) -> String {
+    format!("task:{service_id}:{container_id}")
+}
+
+/// Adds the services of `snapshot` to a graph that already holds its networks and containers.
+pub(super) fn add(graph: &mut DiGraph<Node, Edge>, by_id: &mut HashMap<String, NodeIndex>, snapshot: &Snapshot) {
+    let mut by_service = HashMap::new();
+    // A spec may name a network rather than give its ID.
+    let by_name: HashMap<&str, &str> = snapshot.networks.iter().map(|n| (n.name.as_str(), n.id.as_str())).collect();
+    for s in &snapshot.services {
+        let idx = graph.add_node(Node::Service(s.clone()));
+        by_id.insert(service_node_id(&s.id), idx);
+        by_service.insert(s.id.as_str(), idx);
+        for attached in &s.networks {
+            let id = match by_id.contains_key(&network_node_id(&attached.network_id)) {
+                true => attached.network_id.as_str(),
+                false => by_name.get(attached.network_id.as_str()).copied().unwrap_or_default(),
+            };
+            // A network the manager has but this snapshot does not (removed between the reads) draws nothing.
+            if let Some(&net) = by_id.get(&network_node_id(id)) {
+                let tie = ServiceNetwork { network_id: id.to_string(), ..attached.clone() };
+                graph.add_edge(idx, net, Edge::ServiceNetwork(tie));
+            }
+        }
+    }
+    for c in &snapshot.containers {
+        let Some(&service) = c.swarm_service_id().and_then(|id| by_service.get(id)) else { continue };
+        if let Some(&task) = by_id.get(&container_node_id(&c.id)) {
+            graph.add_edge(service, task, Edge::Task);
+        }
+    }
+}
+
+impl Topology {
+    pub fn services(&self) -> impl Iterator<Item = &Service> {
+        self.graph.node_weights().filter_map(|n| match n {
+            Node::Service(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    pub fn service(&self, service_id: &str) -> Option<&Service> {
+        match self.node(&service_node_id(service_id)) {
+            Some(Node::Service(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The networks a service is attached to, with its virtual IP on each, by network name.
+    pub fn service_networks(&self, service_id: &str) -> Vec<(&Network, &ServiceNetwork)> {
+        let Some(&idx) = self.by_id.get(&service_node_id(service_id)) else { return vec![] };
+        let mut out: Vec<_> = self
+            .graph
+            .edges_directed(idx, Direction::Outgoing)
+            .filter_map(|e| match (e.weight(), &self.graph[e.target()]) {
+                (Edge::ServiceNetwork(a), Node::Network(n)) => Some((n, a)),
+                _ => None,
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.0.name, &a.0.id).cmp(&(&b.0.name, &b.0.id)));
+        out
+    }
+
+    /// The services attached to a network, with their virtual IPs there, by service name.
+    pub fn services_on(&self, network_id: &str) -> Vec<(&Service, &ServiceNetwork)> {
+        let Some(&idx) = self.by_id.get(&network_node_id(network_id)) else { return vec![] };
+        let mut out: Vec<_> = self
+            .graph
+            .edges_directed(idx, Direction::Incoming)
+            .filter_map(|e| match (e.weight(), &self.graph[e.source()]) {
+                (Edge::ServiceNetwork(a), Node::Service(s)) => Some((s, a)),
+                _ => None,
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.0.name, &a.0.id).cmp(&(&b.0.name, &b.0.id)));
+        out
+    }
+
+    /// The service's task containers on this node (tasks on other nodes have none here), by name.
+    pub fn tasks_of(&self, service_id: &str) -> Vec<&Container> {
+        let Some(&idx) = self.by_id.get(&service_node_id(service_id)) else { return vec![] };
+        let mut out: Vec<&Container> = self
+            .graph
+            .edges_directed(idx, Direction::Outgoing)
+            .filter_map(|e| match (e.weight(), &self.graph[e.target()]) {
+                (Edge::Task, Node::Container(c)) => Some(c),
+                _ => None,
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        out
+    }
+
+    /// The service a container is a task of, when this node's manager lists it.
+    pub fn service_of(&self, container_id: &str) -> Option<&Service> {
+        let &idx = self.by_id.get(&container_node_id(container_id))?;
+        self.graph.edges_directed(idx, Direction::Incoming).find_map(|e| match (e.weight(), &self.graph[e.source()]) {
+            (Edge::Task, Node::Service(s)) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The services as text, for `render`: mode, image, each network with the VIP, each task here.
+    pub(super) fn render_services(&self, out: &mut String) {
+        use std::fmt::Write;
+        let mut services: Vec<&Service> = self.services().collect();
+        services.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        for s in services {
+            let _ = write!(out, "service {} [{}] {}", s.name, s.mode.describe(), s.image);
+            for p in &s.ports {
+                let published = p.published.map(|p| p.to_string()).unwrap_or_default();
+                let _ = write!(out, " {published}:{}/{} {}", p.target, p.protocol, p.publish_mode);
+            }
+            out.push('\n');
+            for (n, a) in self.service_networks(&s.id) {
+                let _ = writeln!(out, "  on {} vip {}", n.name, a.virtual_ip.as_deref().unwrap_or("none"));
+            }
+            for c in self.tasks_of(&s.id) {
+                let _ = writeln!(out, "  task {} [{}]", c.name, c.state.as_str());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::fixtures::{container, demo, endpoint, network};
+    use crate::model::{ContainerState, ServiceMode, ServicePort, SERVICE_ID_LABEL};
+
+    /// A replicated service of two with a VIP on each `(network id, vip)`.
+    pub(crate) fn service(id: &str, name: &str, vips: &[(&str, &str)]) -> Service {
+        Service {
+            id: id.into(),
+            name: name.into(),
+            mode: ServiceMode::Replicated(2),
+            image: "netlens/busybox:latest".into(),
+            endpoint_mode: "vip".into(),
+            networks: vips
+                .iter()
+                .map(|(n, v)| ServiceNetwork { network_id: (*n).into(), virtual_ip: Some((*v).into()) })
+                .collect(),
+            ports: vec![],
+            running_tasks: Some(2),
+            desired_tasks: Some(2),
+            labels: Default::default(),
+        }
+    }
+
+    /// A task container of `service` on `net`.
+    pub(crate) fn task(id: &str, name: &str, service: &str, net: &Network, ip: &str) -> Container {
+        let mut c = container(id, name, ContainerState::Running, &net.name, vec![endpoint(net, Some(ip))]);
+        c.labels.insert(SERVICE_ID_LABEL.into(), service.into());
+        c
+    }
+
+    /// The demo plus a swarm: the ingress network, an attachable overlay `apps`, service `web` (VIPs on
+    /// both, one task here, the other on another node) and service `ghost` whose network went away.
+    pub(crate) fn swarm_demo() -> Snapshot {
+        let mut s = demo();
+        let mut ingress = network("n-ingress", "ingress", "overlay", Some("10.0.0.0/24"));
+        (ingress.scope, ingress.ingress) = ("swarm".into(), true);
+        let mut apps = network("n-apps", "apps", "overlay", Some("10.0.1.0/24"));
+        (apps.scope, apps.attachable) = ("swarm".into(), true);
+        let mut web = service("s-web", "web", &[("n-ingress", "10.0.0.5/24"), ("n-apps", "10.0.1.2/24")]);
+        web.ports.push(ServicePort {
+            target: 80,
+            published: Some(8080),
+            protocol: "tcp".into(),
+            publish_mode: "ingress".into(),
+        });
+        let mut one = task("c-web1", "web.1.x1", "s-web", &apps, "10.0.1.3");
+        one.endpoints.push(endpoint(&ingress, Some("10.0.0.6")));
+        s.containers.push(one);
+        s.services.push(web);
+        s.services.push(service("s-ghost", "ghost", &[("n-gone", "10.9.0.2/24")]));
+        s.networks.extend([ingress, apps]);
+        s
+    }
+
+    #[test]
+    fn a_service_is_tied_to_its_networks_by_vip_and_to_its_tasks_on_this_node() {
+        let t = Topology::from_snapshot(&swarm_demo());
+        let nets: Vec<_> =
+            t.service_networks("s-web").iter().map(|(n, a)| (n.name.as_str(), a.virtual_ip.as_deref())).collect();
+        assert_eq!(nets, [("apps", Some("10.0.1.2/24")), ("ingress", Some("10.0.0.5/24"))]);
+        assert_eq!(t.tasks_of("s-web").iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["web.1.x1"]);
+        assert_eq!(t.service_of("c-web1").map(|s| s.name.as_str()), Some("web"));
+        assert_eq!(t.service_of("c-api").map(|s| s.name.as_str()), None);
+        assert_eq!(t.services_on("n-apps").len(), 1);
+        assert!(t.service_networks("s-ghost").is_empty(), "a network this node does not list draws no edge");
+        let mut ids: Vec<String> =
+            t.edges().filter(|e| matches!(e.edge, Edge::ServiceNetwork(_) | Edge::Task)).map(|e| e.id()).collect();
+        ids.sort();
+        assert_eq!(ids, ["task:s-web:c-web1", "vip:s-web:n-apps", "vip:s-web:n-ingress"]);
+    }
+
+    #[test]
+    fn services_render_with_mode_ports_vips_and_the_tasks_here() {
+        let t = Topology::from_snapshot(&swarm_demo());
+        let text = t.render();
+        let services = &text[text.find("service ").unwrap_or(0)..];
+        assert_eq!(
+            services,
+            "\
+service ghost [replicated 2] netlens/busybox:latest
+service web [replicated 2] netlens/busybox:latest 8080:80/tcp ingress
+  on apps vip 10.0.1.2/24
+  on ingress vip 10.0.0.5/24
+  task web.1.x1 [running]
+"
+        );
+    }
+
+    #[test]
+    fn a_filter_keeps_a_service_while_one_of_its_networks_or_tasks_shows_and_the_export_keeps_its_ties() {
+        use crate::filter::ViewFilter;
+        let t = Topology::from_snapshot(&swarm_demo());
+        let only_bridges = ViewFilter { drivers: vec!["bridge".into()], ..ViewFilter::default() };
+        let shown = only_bridges.visibility(&t);
+        assert!(!shown.shows_node("service:s-web"), "its overlays and its task (on them) are hidden");
+        assert!(shown.shows_node("service:s-ghost"), "nothing here to follow: shown, like a container on no network");
+        let overlays = ViewFilter { drivers: vec!["overlay".into()], ..ViewFilter::default() };
+        let shown = overlays.visibility(&t);
+        assert!(shown.shows_node("service:s-web") && shown.shows_edge("vip:s-web:n-apps"));
+        let kept = overlays.apply(&t);
+        assert_eq!(kept.service_networks("s-web").len(), 2);
+        assert_eq!(kept.tasks_of("s-web").len(), 1, "the task tie comes back from the container's label");
+        assert!(kept.network("n-backend").is_none());
+    }
+
+    #[test]
+    fn a_task_whose_service_is_not_listed_stays_a_plain_container() {
+        // On a worker (or before the manager's list arrives) the label names a service nobody listed.
+        let mut s = swarm_demo();
+        s.services.clear();
+        let t = Topology::from_snapshot(&s);
+        assert!(t.container("c-web1").is_some());
+        assert_eq!(t.service_of("c-web1").map(|s| s.id.clone()), None);
+        assert_eq!(t.services().count(), 0);
+    }
+}
