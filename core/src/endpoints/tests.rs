@@ -102,7 +102,11 @@ fn swarm_network_without_attachable_is_refused_but_attachable_one_is_not() {
     let t = demo_with(vec![closed, open, ingress], vec![]);
     assert_eq!(codes(&plan_err(&t, "c-api", "n-ov", &EndpointConfig::default())), ["notAttachable"]);
     assert_eq!(codes(&plan_err(&t, "c-api", "n-ing", &EndpointConfig::default())), ["notAttachable"]);
-    assert!(plan_connect(&t, "c-api", "n-ova", &EndpointConfig::default()).is_ok());
+    let refused = plan_err(&t, "c-api", "n-ov", &EndpointConfig::default());
+    let hint = refused.iter().map(|p| p.hint()).collect::<String>();
+    assert!(hint.contains("docker network create --driver overlay --attachable"), "{hint}");
+    let op = plan_connect(&t, "c-api", "n-ova", &EndpointConfig::default()).expect("an attachable overlay is joinable");
+    assert_eq!(op.command(), "docker network connect shared api");
 }
 
 #[test]

@@ -262,9 +262,11 @@ impl Problem for Refusal {
                 format!("Recreate the container with or without --network {network} to change this.")
             }
             Self::NotAttachable { ingress: true, .. } => "Connect the container to another network.".into(),
-            Self::NotAttachable { .. } => {
-                "Recreate the network with --attachable, or run the container as a swarm service.".into()
-            }
+            Self::NotAttachable { network, .. } => format!(
+                "Remove it and create it again as `docker network create --driver overlay --attachable {network}` \
+                 (on a manager), or run the container as a swarm service (`docker service create --network \
+                 {network} …`)."
+            ),
             Self::ConfigOnly { network } => format!("Connect to a network created with --config-from {network}."),
             Self::BadAlias { .. } => {
                 "Use letters, digits, `-`, `_` and `.`, in labels of 1 to 63 characters not starting with `-`.".into()

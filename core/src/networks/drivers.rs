@@ -38,7 +38,11 @@ pub fn explain_driver(driver: &str) -> &'static str {
             "An overlay network spans several Docker hosts joined in a swarm, tunnelling traffic between them \
              (VXLAN) so containers on different machines talk as if on one switch; it can be encrypted. It \
              needs swarm mode, and is created on a manager. Use it for swarm services, or with Attachable for \
-             plain containers spread over several hosts."
+             plain containers spread over several hosts (only an attachable overlay takes `docker network \
+             connect`). `docker swarm init` makes one overlay itself, `ingress`: the routing mesh, which carries \
+             a service's published ports from every node of the swarm to a task on any node; only services join \
+             it. A manager lists every service of the swarm, but each node lists only its own containers, so \
+             Netlens shows this node's tasks."
         }
         "null" | "none" => {
             "The none network (driver null) gives a container no networking at all apart from its own loopback \

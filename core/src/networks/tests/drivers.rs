@@ -38,3 +38,10 @@ fn driver_choices_put_built_ins_first_and_mark_host_null_and_overlay_outside_swa
     assert!(choices[1].reason.as_deref().is_some_and(|r| r.contains("docker swarm init")));
     assert!(driver_choices(&swarm())[1].creatable);
 }
+
+#[test]
+fn the_overlay_paragraph_explains_the_ingress_network_and_attachable() {
+    let overlay = explain_driver("overlay");
+    assert!(overlay.contains("`ingress`") && overlay.contains("routing mesh"), "{overlay}");
+    assert!(overlay.contains("attachable overlay takes `docker network connect`"), "{overlay}");
+}
