@@ -9,6 +9,8 @@
 mod bad_input;
 #[path = "engine.rs"]
 mod engine;
+#[path = "engines.rs"]
+mod engines;
 #[path = "lifecycle.rs"]
 mod lifecycle;
 #[path = "operations.rs"]

@@ -21,14 +21,16 @@
 //!    visible container (a network whose containers are all hidden counts as unused).
 //! 5. Host and External are visible when a visible network reaches them (with an inactive filter they are
 //!    always shown, like everything else).
-//! 6. An edge is visible when both its ends are.
+//! 6. A swarm service is visible when one of its networks or task containers is visible, or when it has none
+//!    on this node at all (it follows no one's tests, like a container on no network).
+//! 7. An edge is visible when both its ends are.
 //!
 //! An empty filter (`ViewFilter::default()`) hides nothing.
 
 use std::collections::HashSet;
 
-use crate::model::{Container, Network, Snapshot};
-use crate::topology::{container_node_id, network_node_id, Node, ReachTarget, Topology};
+use crate::model::{Container, Network, Service, Snapshot};
+use crate::topology::{container_node_id, network_node_id, service_node_id, Node, ReachTarget, Topology};
 
 /// The label Docker Compose puts on the containers and networks of one project.
 pub const COMPOSE_PROJECT_LABEL: &str = "com.docker.compose.project";
@@ -36,7 +38,7 @@ pub const COMPOSE_PROJECT_LABEL: &str = "com.docker.compose.project";
 /// What a person asked to hide. Every field's default shows everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
-#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase", default))]
 pub struct ViewFilter {
     /// Hide `bridge`, `host` and `none`, the networks every engine creates itself.
     pub hide_predefined: bool,
@@ -79,7 +81,15 @@ impl Visibility {
 }
 
 fn network_project(n: &Network) -> Option<&str> {
-    n.labels.get(COMPOSE_PROJECT_LABEL).map(String::as_str).filter(|p| !p.is_empty())
+    n.labels.get(COMPOSE_PROJECT_LABEL).map(String::as_str)
+}
+
+/// Step 6, given which networks and containers are visible.
+fn service_visible(t: &Topology, s: &Service, networks: &HashSet<&str>, containers: &HashSet<&str>) -> bool {
+    let (on, tasks) = (t.service_networks(&s.id), t.tasks_of(&s.id));
+    (on.is_empty() && tasks.is_empty())
+        || on.iter().any(|(n, _)| networks.contains(n.id.as_str()))
+        || tasks.iter().any(|c| containers.contains(c.id.as_str()))
 }
 
 fn count(n: usize) -> u32 {
@@ -146,6 +156,7 @@ impl ViewFilter {
             let shown = match node {
                 Node::Network(n) => visible_networks.contains(n.id.as_str()),
                 Node::Container(c) => visible_containers.contains(c.id.as_str()),
+                Node::Service(sv) => service_visible(t, sv, &visible_networks, &visible_containers),
                 Node::Host => host,
                 Node::External => external,
             };
@@ -173,7 +184,7 @@ impl ViewFilter {
         let shown = self.visibility(t);
         let networks: Vec<Network> =
             t.networks().filter(|n| shown.shows_node(&network_node_id(&n.id))).cloned().collect();
-        let containers: Vec<Container> = t
+        let containers = t
             .containers()
             .filter(|c| shown.shows_node(&container_node_id(&c.id)))
             .map(|c| Container {
@@ -188,11 +199,16 @@ impl ViewFilter {
                 ..c.clone()
             })
             .collect();
-        // Built up rather than written out whole: whatever else a snapshot holds has no place in a filtered view.
-        let mut filtered = Snapshot::default();
-        filtered.networks.extend(networks);
-        filtered.containers.extend(containers);
-        Topology::from_snapshot(&filtered)
+        // A visible service keeps its ties to visible networks; its task edges come back from the labels.
+        let services = t
+            .services()
+            .filter(|s| shown.shows_node(&service_node_id(&s.id)))
+            .map(|s| {
+                let networks = s.networks.iter().filter(|a| shown.shows_node(&network_node_id(&a.network_id)));
+                Service { networks: networks.cloned().collect(), ..s.clone() }
+            })
+            .collect();
+        Topology::from_snapshot(&Snapshot { networks, containers, services })
     }
 }
 

@@ -11,9 +11,9 @@ pub mod dto;
 pub mod engines;
 pub mod error;
 pub mod export;
-pub mod output;
 #[cfg(test)]
 mod golden;
+pub mod output;
 pub mod service;
 pub mod state;
 pub mod status;

@@ -8,6 +8,7 @@
 
 pub mod group;
 pub mod live;
+pub mod podman;
 pub mod proxy;
 pub mod window;
 

@@ -38,6 +38,11 @@ fn free_port() -> u16 {
 impl Window {
     /// Opens the app on the test engine and waits until it has drawn its first topology.
     pub async fn open() -> Window {
+        Self::open_with_env(&[]).await
+    }
+
+    /// `open`, with more variables in the app's environment (tauri-driver passes its own on to the app).
+    pub async fn open_with_env(env: &[(&str, &std::ffi::OsStr)]) -> Window {
         let host = docker_host();
         let port = free_port();
         let native = free_port();
@@ -47,6 +52,7 @@ impl Window {
                 .env("DOCKER_HOST", &host)
                 .env("NETLENS_SANDBOX", "1")
                 .env_remove("DOCKER_CONTEXT")
+                .envs(env.iter().copied())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null()),
         )

@@ -14,7 +14,6 @@
 
 mod engines;
 mod questions;
-mod rules;
 mod sandbox;
 mod sequences;
 mod services;

@@ -83,7 +83,6 @@ export type {
   SavedDto,
   SwitchedDto,
   VerdictDto,
-  ViewFilter,
   WayDto,
   WhyNotDto,
 } from "./bindings";

@@ -8,7 +8,6 @@ const hook: NetlensTestHook = {
   revision: () => 0,
   select: () => {},
   selectedIds: () => [],
-  itemLook: () => "absent",
   exportTo: async () => ({ status: "error", error: { code: "notReady", message: "stand-in", hint: null } }),
 };
 

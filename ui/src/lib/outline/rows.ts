@@ -11,7 +11,9 @@ export type OutlineRow =
   | { kind: "endpoint"; key: string; row: OutlineEndpointRow; network: NodeDto }
   | { kind: "reach"; key: string; edge: EdgeDto }
   | { kind: "loose"; key: string; node: NodeDto }
-  | { kind: "place"; key: string; node: NodeDto };
+  | { kind: "place"; key: string; node: NodeDto }
+  | { kind: "service"; key: string; node: NodeDto }
+  | { kind: "link"; key: string; edge: EdgeDto };
 
 /** Every row is this tall (px): a fixed height is what lets the list draw only what is in view. */
 export const ROW_HEIGHT = 28;
@@ -33,49 +35,27 @@ function rowsOfGroup(group: OutlineNetworkGroup): OutlineRow[] {
   return rows;
 }
 
-/** What the view filters hide (lib/filters/): those items get no row. */
-export interface HiddenItems {
-  has(id: string): boolean;
-}
-
-/**
- * A group's rows without what is hidden. A shown container whose own row sits under a hidden network is
- * listed (with its line) under the first shown network it joins instead, so it keeps a row.
- */
-function shownRowsOfGroup(group: OutlineNetworkGroup, hidden: HiddenItems, rehome: Set<string>): OutlineRow[] {
-  const out: OutlineRow[] = [];
-  for (const r of rowsOfGroup(group)) {
-    if (hidden.has(r.key)) continue;
-    if (r.kind === "endpoint" && !r.row.home && rehome.delete(r.row.container.id)) out.push({ ...r, row: { ...r.row, home: true } });
-    else out.push(r);
-  }
-  return out;
-}
-
-export function outlineRows(outline: Outline, collapsed: ReadonlySet<string>, hidden: HiddenItems | null = null): OutlineRow[] {
-  const shown = (id: string) => hidden === null || !hidden.has(id);
-  const rehome = new Set<string>();
-  if (hidden) {
-    for (const g of outline.networks) {
-      if (shown(g.network.id)) continue;
-      for (const r of g.endpoints) if (r.home && shown(r.container.id)) rehome.add(r.container.id);
-    }
-  }
+export function outlineRows(outline: Outline, collapsed: ReadonlySet<string>): OutlineRow[] {
   const rows: OutlineRow[] = [{ kind: "section", key: "section:networks", title: "Networks" }];
   for (const group of outline.networks) {
-    if (!shown(group.network.id)) continue;
-    const children = hidden ? shownRowsOfGroup(group, hidden, rehome) : rowsOfGroup(group);
+    const children = rowsOfGroup(group);
     const shut = collapsed.has(group.network.id);
     rows.push({ kind: "network", key: group.network.id, group, collapsed: shut, children: children.length });
     if (!shut) for (const r of children) rows.push(r);
   }
-  const loose = outline.loose.filter((n) => shown(n.id));
-  if (loose.length) {
+  if (outline.loose.length) {
     rows.push({ kind: "section", key: "section:loose", title: "Other containers" });
-    for (const node of loose) rows.push({ kind: "loose", key: node.id, node });
+    for (const node of outline.loose) rows.push({ kind: "loose", key: node.id, node });
+  }
+  if (outline.services.length) {
+    rows.push({ kind: "section", key: "section:services", title: "Swarm services (this node's view)" });
+    for (const g of outline.services) {
+      rows.push({ kind: "service", key: g.service.id, node: g.service });
+      for (const edge of g.links) rows.push({ kind: "link", key: edge.id, edge });
+    }
   }
   rows.push({ kind: "section", key: "section:places", title: "Beyond the networks" });
-  for (const node of outline.places) if (shown(node.id)) rows.push({ kind: "place", key: node.id, node });
+  for (const node of outline.places) rows.push({ kind: "place", key: node.id, node });
   return rows;
 }
 
@@ -92,7 +72,10 @@ export function rowItems(row: OutlineRow): string[] {
       return [row.edge.id];
     case "loose":
     case "place":
+    case "service":
       return [row.node.id];
+    case "link":
+      return [row.edge.id];
   }
 }
 
