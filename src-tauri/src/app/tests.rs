@@ -163,3 +163,31 @@ fn the_shell_opens_web_links_and_nothing_else() {
         assert!(refused_by_scope(bad), "{bad:?} must be refused by the scope: {:?}", open(bad));
     }
 }
+
+/// Export on the app's real context: `save_export` writes only a path the save dialog handed out (the dialog
+/// plugin's `save` puts it in the fs plugin's scope, which `remember_chosen_paths` follows), and the window
+/// may ask the dialog plugin for `save` alone and the fs plugin for nothing.
+#[test]
+fn save_export_writes_only_where_the_save_dialog_said_and_the_window_gets_no_other_file_access() {
+    use tauri_plugin_fs::FsExt;
+    let app = build(tauri::test::mock_builder(), config()).build(context()).unwrap();
+    // `setup` registers this once the event loop starts, which the mock runtime never does.
+    remember_chosen_paths(app.handle());
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("net.dot");
+    let args = serde_json::json!({ "path": path, "contents": { "kind": "text", "text": "digraph {}\n" } });
+    let err = invoke_with(&webview, "save_export", args.clone()).unwrap_err();
+    assert_eq!(err["code"], "cannotSave", "{err}");
+    assert!(!path.exists(), "nothing written before the dialog handed the path out");
+    // What the dialog plugin's `save` command does with the path the person chose.
+    app.fs_scope().allow_file(&path).unwrap();
+    let saved: crate::dto::export::SavedDto =
+        invoke_with(&webview, "save_export", args).unwrap().deserialize().unwrap();
+    assert_eq!(saved.bytes, 11);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "digraph {}\n");
+    for cmd in ["plugin:dialog|open", "plugin:dialog|message", "plugin:fs|read_text_file", "plugin:fs|write_file"] {
+        let err = invoke_with(&webview, cmd, serde_json::json!({})).unwrap_err();
+        assert!(err.as_str().is_some_and(|m| m.contains("not allowed")), "{cmd} must be refused by the ACL: {err}");
+    }
+}
