@@ -38,7 +38,7 @@ pub const COMPOSE_PROJECT_LABEL: &str = "com.docker.compose.project";
 /// What a person asked to hide. Every field's default shows everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
-#[cfg_attr(feature = "contract", serde(rename_all = "camelCase", default))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct ViewFilter {
     /// Hide `bridge`, `host` and `none`, the networks every engine creates itself.
     pub hide_predefined: bool,
@@ -81,7 +81,7 @@ impl Visibility {
 }
 
 fn network_project(n: &Network) -> Option<&str> {
-    n.labels.get(COMPOSE_PROJECT_LABEL).map(String::as_str)
+    n.labels.get(COMPOSE_PROJECT_LABEL).map(String::as_str).filter(|p| !p.is_empty())
 }
 
 /// Step 6, given which networks and containers are visible.
@@ -184,7 +184,7 @@ impl ViewFilter {
         let shown = self.visibility(t);
         let networks: Vec<Network> =
             t.networks().filter(|n| shown.shows_node(&network_node_id(&n.id))).cloned().collect();
-        let containers = t
+        let containers: Vec<Container> = t
             .containers()
             .filter(|c| shown.shows_node(&container_node_id(&c.id)))
             .map(|c| Container {
@@ -199,16 +199,16 @@ impl ViewFilter {
                 ..c.clone()
             })
             .collect();
+        // Built up rather than written out whole: whatever else a snapshot holds has no place in a filtered view.
+        let mut filtered = Snapshot::default();
+        filtered.networks.extend(networks);
+        filtered.containers.extend(containers);
         // A visible service keeps its ties to visible networks; its task edges come back from the labels.
-        let services = t
-            .services()
-            .filter(|s| shown.shows_node(&service_node_id(&s.id)))
-            .map(|s| {
-                let networks = s.networks.iter().filter(|a| shown.shows_node(&network_node_id(&a.network_id)));
-                Service { networks: networks.cloned().collect(), ..s.clone() }
-            })
-            .collect();
-        Topology::from_snapshot(&Snapshot { networks, containers, services })
+        filtered.services.extend(t.services().filter(|s| shown.shows_node(&service_node_id(&s.id))).map(|s| {
+            let networks = s.networks.iter().filter(|a| shown.shows_node(&network_node_id(&a.network_id)));
+            Service { networks: networks.cloned().collect(), ..s.clone() }
+        }));
+        Topology::from_snapshot(&filtered)
     }
 }
 

@@ -35,27 +35,57 @@ function rowsOfGroup(group: OutlineNetworkGroup): OutlineRow[] {
   return rows;
 }
 
-export function outlineRows(outline: Outline, collapsed: ReadonlySet<string>): OutlineRow[] {
+/** What the view filters hide (lib/filters/): those items get no row. */
+export interface HiddenItems {
+  has(id: string): boolean;
+}
+
+/**
+ * A group's rows without what is hidden. A shown container whose own row sits under a hidden network is
+ * listed (with its line) under the first shown network it joins instead, so it keeps a row.
+ */
+function shownRowsOfGroup(group: OutlineNetworkGroup, hidden: HiddenItems, rehome: Set<string>): OutlineRow[] {
+  const out: OutlineRow[] = [];
+  for (const r of rowsOfGroup(group)) {
+    if (hidden.has(r.key)) continue;
+    if (r.kind === "endpoint" && !r.row.home && rehome.delete(r.row.container.id)) out.push({ ...r, row: { ...r.row, home: true } });
+    else out.push(r);
+  }
+  return out;
+}
+
+export function outlineRows(outline: Outline, collapsed: ReadonlySet<string>, hidden: HiddenItems | null = null): OutlineRow[] {
+  const shown = (id: string) => hidden === null || !hidden.has(id);
+  const rehome = new Set<string>();
+  if (hidden) {
+    for (const g of outline.networks) {
+      if (shown(g.network.id)) continue;
+      for (const r of g.endpoints) if (r.home && shown(r.container.id)) rehome.add(r.container.id);
+    }
+  }
   const rows: OutlineRow[] = [{ kind: "section", key: "section:networks", title: "Networks" }];
   for (const group of outline.networks) {
-    const children = rowsOfGroup(group);
+    if (!shown(group.network.id)) continue;
+    const children = hidden ? shownRowsOfGroup(group, hidden, rehome) : rowsOfGroup(group);
     const shut = collapsed.has(group.network.id);
     rows.push({ kind: "network", key: group.network.id, group, collapsed: shut, children: children.length });
     if (!shut) for (const r of children) rows.push(r);
   }
-  if (outline.loose.length) {
+  const loose = outline.loose.filter((n) => shown(n.id));
+  if (loose.length) {
     rows.push({ kind: "section", key: "section:loose", title: "Other containers" });
-    for (const node of outline.loose) rows.push({ kind: "loose", key: node.id, node });
+    for (const node of loose) rows.push({ kind: "loose", key: node.id, node });
   }
-  if (outline.services.length) {
+  const services = outline.services.filter((g) => shown(g.service.id));
+  if (services.length) {
     rows.push({ kind: "section", key: "section:services", title: "Swarm services (this node's view)" });
-    for (const g of outline.services) {
+    for (const g of services) {
       rows.push({ kind: "service", key: g.service.id, node: g.service });
-      for (const edge of g.links) rows.push({ kind: "link", key: edge.id, edge });
+      for (const edge of g.links) if (shown(edge.id)) rows.push({ kind: "link", key: edge.id, edge });
     }
   }
   rows.push({ kind: "section", key: "section:places", title: "Beyond the networks" });
-  for (const node of outline.places) rows.push({ kind: "place", key: node.id, node });
+  for (const node of outline.places) if (shown(node.id)) rows.push({ kind: "place", key: node.id, node });
   return rows;
 }
 
