@@ -14,6 +14,10 @@ mod window_large;
 #[path = "window_search.rs"]
 mod window_search;
 
+/// Export (issue 10): PNG, SVG and DOT of what the window shows.
+#[path = "window_export.rs"]
+mod window_export;
+
 /// Groups (issue 10): a shared network stack drawn as its own line, a Compose project collapsed and expanded.
 #[path = "window_groups.rs"]
 mod window_groups;
