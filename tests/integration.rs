@@ -1,8 +1,8 @@
 //! Integration tests against the sandbox engine, in one test binary so the app is linked once for all of them
 //! (each binary costs a link of the whole app): the read path (`engine`), changing endpoints by hand
 //! (`operations`), a network's lifecycle (`lifecycle`), bad input refused with nothing changed
-//! (`bad_input`), and acting on a view the engine has moved past (`races`). They share one engine: run
-//! with `--test-threads=1`.
+//! (`bad_input`), acting on a view the engine has moved past (`races`) and a swarm manager (`swarm`). They
+//! share one engine: run with `--test-threads=1`.
 //! `podman` runs the same reads and writes against a private Podman service of its own.
 
 #[path = "bad_input.rs"]
@@ -19,3 +19,5 @@ mod operations;
 mod podman;
 #[path = "races.rs"]
 mod races;
+#[path = "swarm.rs"]
+mod swarm;
