@@ -14,6 +14,14 @@ mod window_large;
 #[path = "window_search.rs"]
 mod window_search;
 
+/// The engine switcher (issue 11): an engine added in the window, shown, and left again.
+#[path = "window_engines.rs"]
+mod window_engines;
+
+/// Filters and focus (issue 10): stopped containers hidden through live updates; a network's neighbourhood.
+#[path = "window_filters.rs"]
+mod window_filters;
+
 /// Export (issue 10): PNG, SVG and DOT of what the window shows.
 #[path = "window_export.rs"]
 mod window_export;

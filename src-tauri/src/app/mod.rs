@@ -233,6 +233,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             save_export
         ])
         .events(collect_events![TopologyChanged, TopologyPatched, EngineStatusChanged])
+        // The window's filters (core's one definition), which the UI applies and keeps in localStorage.
+        .typ::<netlens_core::filter::ViewFilter>()
         // One shape per type: our DTOs serialize and deserialize alike.
         .disable_serde_phases()
 }

@@ -14,6 +14,7 @@
 
 mod engines;
 mod questions;
+mod rules;
 mod sandbox;
 mod sequences;
 mod services;

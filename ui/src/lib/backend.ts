@@ -83,6 +83,7 @@ export type {
   SavedDto,
   SwitchedDto,
   VerdictDto,
+  ViewFilter,
   WayDto,
   WhyNotDto,
 } from "./bindings";

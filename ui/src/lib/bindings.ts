@@ -677,6 +677,23 @@ export type VerdictDto = {
 	fix: FixDto | null,
 };
 
+/**  What a person asked to hide. Every field's default shows everything. */
+export type ViewFilter = {
+	/**  Hide `bridge`, `host` and `none`, the networks every engine creates itself. */
+	hidePredefined: boolean,
+	/**  Hide containers that are not running, paused or restarting. */
+	hideStopped: boolean,
+	/**  Show only networks of these drivers (exact driver names, e.g. `bridge`, `macvlan`); empty shows all. */
+	drivers: string[],
+	/**
+	 *  Show only containers of these compose projects, and the networks they or the project use; empty
+	 *  shows all.
+	 */
+	projects: string[],
+	/**  Show only networks that have a visible container. */
+	onlyUsed: boolean,
+};
+
 /**  How a target is reached (`netlens_core::reachability::Way::code`). */
 export type WayCode = "itself" | "sharedStack" | "hostStack" | "byName" | "onLan" | "ipOnly" | "gateway" | "viaHost" | "nat" | "direct" | "fromHost" | "publishedPorts";
 

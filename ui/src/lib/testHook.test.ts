@@ -8,6 +8,7 @@ const hook: NetlensTestHook = {
   revision: () => 0,
   select: () => {},
   selectedIds: () => [],
+  itemLook: () => "absent",
   exportTo: async () => ({ status: "error", error: { code: "notReady", message: "stand-in", hint: null } }),
 };
 

@@ -19,6 +19,9 @@
 //       // opens the outline's group holding node or edge `id` and scrolls it into view, so its row
 //       // (button[data-node-id] / button[data-edge-id]) is in the DOM; false when the outline is
 //       // hidden or has no row for it. The outline draws only the rows in view on a big engine.
+//     itemLook(id): "drawn" | "faded" | "hidden" | "absent"
+//       // how node or edge `id` is drawn: at full strength, faded by a focus, hidden by a filter, or not
+//       // in the graph at all
 //     selectedIds(): string[]
 //       // every selected node and edge id, in the order they were added (Ctrl/Shift+click adds);
 //       // the last is the primary selection, whose details show when it is the only one
@@ -51,6 +54,7 @@
 import type { AppError, Result, SavedDto } from "./backend";
 import type { ExportKind } from "./export/exports";
 import type { Point } from "./graph/geometry";
+import type { ItemLook } from "./graph/view";
 
 export interface NetlensTestHook {
   nodePosition(id: string): Point | null;
@@ -58,6 +62,7 @@ export interface NetlensTestHook {
   revision(): number;
   select(id: string): void;
   selectedIds(): string[];
+  itemLook(id: string): ItemLook;
   exportTo(kind: ExportKind, path: string): Promise<Result<SavedDto, AppError>>;
 }
 

@@ -8,7 +8,7 @@ import { sceneToSvg } from "../lib/graph/exportImage";
 import type { SyncReport } from "../lib/graph/graphModel";
 import type { Palette } from "../lib/graph/palette";
 import { isToggleClick, type ClickModifiers } from "../lib/selectionSet";
-import type { DropMark, GraphView, GraphViewCallbacks, GraphViewFactory, Hit } from "../lib/graph/view";
+import type { DropMark, GraphView, GraphViewCallbacks, GraphViewFactory, Hit, ItemLook } from "../lib/graph/view";
 
 /** Where layout (0, 0) lands in the fake viewport. */
 export const ORIGIN: Point = { x: 600, y: 400 };
@@ -91,6 +91,19 @@ export class FakeGraphView implements GraphView {
   setPulledEdge(id: string | null): void {
     this.pulled = id;
   }
+  /** What the filters hide and the focus keeps, as the UI last said. */
+  hiddenBy: { has(id: string): boolean } = { has: () => false };
+  kept: ReadonlySet<string> | null = null;
+  setHidden(hidden: { has(id: string): boolean }): void {
+    this.hiddenBy = hidden;
+  }
+  setFocus(keep: ReadonlySet<string> | null): void {
+    this.kept = keep;
+  }
+  itemLook(id: string): ItemLook {
+    if (!this.nodes.has(id) && !this.edges.has(id)) return "absent";
+    return this.hiddenBy.has(id) ? "hidden" : this.kept && !this.kept.has(id) ? "faded" : "drawn";
+  }
   /** A 1×1 transparent PNG: the fake draws nothing, but an export still has bytes to write. */
   snapshotPng(): string {
     return "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
@@ -107,6 +120,11 @@ export class FakeGraphView implements GraphView {
   /** A click sigma reports itself (on a node or edge the UI does not own), with the keys held. */
   click(id: string, keys: ClickModifiers = {}): void {
     this.callbacks.onSelect(id, isToggleClick(keys));
+  }
+  /** Two clicks on the same node, as sigmaView reports a real double-click: selected, then focused on. */
+  doubleClick(id: string): void {
+    this.callbacks.onSelect(id, false);
+    this.callbacks.onFocus?.(id);
   }
   /** A click on the empty stage. */
   clickStage(): void {

@@ -18,7 +18,7 @@ import { PALETTES, type Palette } from "./palette";
 import { createHullLayer } from "../groups/hullLayer";
 import { backgroundOf, composePng, sceneOf, sceneToSvg } from "./exportImage";
 import { isToggleClick } from "../selectionSet";
-import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
+import type { DropMark, GraphView, GraphViewCallbacks, Hit, ItemLook } from "./view";
 
 /**
  * Per-item state: the drag decorations, and what the level of detail (levelOfDetail.ts) decided. Sigma
@@ -26,8 +26,10 @@ import type { DropMark, GraphView, GraphViewCallbacks, Hit } from "./view";
  * functions), so sigma restyles just the items whose state changed, never the whole graph on a hover or
  * when the camera starts or stops moving.
  */
-type NodeState = { drop: DropMark | "source" | "none"; lodLabel: boolean; lodMark: boolean; matched: boolean };
-type EdgeState = { pulled: boolean; lodHidden: boolean; lodLabel: boolean };
+type NodeState = { drop: DropMark | "source" | "none"; lodLabel: boolean; lodMark: boolean; matched: boolean } & Look;
+type EdgeState = { pulled: boolean; lodHidden: boolean; lodLabel: boolean } & Look;
+/** What the filters and the focus decided (lib/filters/): hidden by a filter, faded by a focus. */
+type Look = { filtered: boolean; faded: boolean };
 
 const FONT = "system-ui, 'Segoe UI', Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif";
 /** Pixels kept free around the graph when fitting: room for labels beside the outermost nodes. */
@@ -41,6 +43,8 @@ const HUB_MARGIN = 12;
 const MATCH_RING = "#f59e0b";
 /** How far the camera zooms in on a search result, unless it is already closer. */
 const FOCUS_RATIO = 0.7;
+/** How strongly what a focus leaves out is still drawn. */
+const FADED = 0.12;
 /** While the camera moves, the level of detail is decided again at most this often (ms). */
 const LOD_INTERVAL = 120;
 
@@ -96,8 +100,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   let hovered: string | null = null;
 
   const renderer = new Sigma(graph, container, {
-    customNodeState: { drop: "none", lodLabel: false, lodMark: false, matched: false } as NodeState,
-    customEdgeState: { pulled: false, lodHidden: false, lodLabel: false } as EdgeState,
+    customNodeState: { drop: "none", lodLabel: false, lodMark: false, matched: false, filtered: false, faded: false } as NodeState,
+    customEdgeState: { pulled: false, lodHidden: false, lodLabel: false, filtered: false, faded: false } as EdgeState,
     primitives: {
       nodes: {
         shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.25 }), sdfDiamond({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.15 })],
@@ -146,6 +150,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
           backdropShadowBlur: 0,
           backdropPadding: 1.5,
         },
+        // Outside a focus: faint and unlabelled, unless hovered or selected (below).
+        { whenState: "faded", then: { opacity: FADED, labelVisibility: "hidden" } },
         { whenState: "isHovered", then: { ...HALO, labelVisibility: "visible", depth: "topNodes" } },
         // A search match: labelled, haloed and ringed, so it stands out even among thousands.
         {
@@ -157,6 +163,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
         { whenState: { drop: "allowed" }, then: { ...HALO, size: { attribute: "dropSize" }, labelVisibility: "visible", depth: "topNodes" } },
         { whenState: { drop: "refused" }, then: { color: { attribute: "fadedColor" }, labelColor: { attribute: "mutedLabelColor" } } },
         { whenState: { drop: "source" }, then: { ...HALO, depth: "topNodes" } },
+        // Hidden by a filter: not drawn, not labelled, not picked, whatever else holds.
+        { whenState: "filtered", then: { visibility: "hidden" } },
       ],
       edges: [
         {
@@ -180,6 +188,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
         { whenState: "isHighlighted", then: { size: { attribute: "focusSize" }, labelVisibility: "visible", depth: "topEdges" } },
         // The UI draws a pulled edge as a rubber band; the straight line would only confuse.
         { whenState: "pulled", then: { visibility: "hidden" } },
+        { whenState: "faded", then: { opacity: FADED, labelVisibility: "hidden" } },
+        { whenState: "filtered", then: { visibility: "hidden" } },
       ],
     },
     settings: {
@@ -356,9 +366,16 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   // Sigma turns a second click within its double-click delay into a double-click, with no click event: two
   // quick clicks on two networks (Ctrl+click to add) would lose the second. A double-click on an item is
   // therefore its click, and it does not zoom the camera.
+  // Two clicks on the same node are a real double-click: it focuses on the node.
+  let lastClicked: string | null = null;
+  renderer.on("clickNode", ({ node }) => (lastClicked = node));
+  renderer.on("clickStage", () => (lastClicked = null));
   renderer.on("doubleClickNode", (e) => {
     e.preventSigmaDefault();
+    const again = lastClicked === e.node;
     clicked(() => callbacks.onSelect(e.node, isToggleClick(e.event.original)));
+    if (again && !isToggleClick(e.event.original)) callbacks.onFocus?.(e.node);
+    lastClicked = e.node;
   });
   renderer.on("doubleClickEdge", (e) => {
     e.preventSigmaDefault();
@@ -370,10 +387,10 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     return { x: rect.left, y: rect.top };
   }
 
-  /** A node's disc as drawn, in viewport pixels. */
+  /** A node's disc as drawn, in viewport pixels; null when a filter hides it. */
   function disc(id: string, margin: number): { id: string; centre: Point; radius: number } | null {
     const data = renderer.getNodeDisplayData(id);
-    if (!data) return null;
+    if (!data || hiddenBy.has(id)) return null;
     const centre = toViewport(renderer.framedGraphToViewport({ x: data.x, y: data.y }), origin());
     return { id, centre, radius: Math.max(6, renderer.scaleSize(data.size)) + margin };
   }
@@ -446,15 +463,31 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   }
 
   function focusNode(id: string) {
-    if (!graph.hasNode(id)) return;
+    if (!graph.hasNode(id) || hiddenBy.has(id)) return;
     const { x, y } = graph.getNodeAttributes(id);
     const at = renderer.graphToFramedGraph({ x, y });
     const ratio = Math.min(camera.getState().ratio, FOCUS_RATIO);
     void camera.animate({ x: at.x, y: at.y, ratio }, { duration: 300 });
   }
 
+  // Filters and focus (lib/filters/ decides; this only applies): item states set only where they change.
+  let hiddenBy: { has(id: string): boolean } = { has: () => false };
+  let keep: ReadonlySet<string> | null = null;
+  const lookOf = (id: string): Look => ({ filtered: hiddenBy.has(id), faded: keep !== null && !keep.has(id) });
+  function applyLook(id: string, key?: keyof Look) {
+    const want = lookOf(id);
+    const isNode = graph.hasNode(id);
+    if (!isNode && !graph.hasEdge(id)) return;
+    const have = isNode ? renderer.getNodeState(id) : renderer.getEdgeState(id);
+    const keys = key ? [key] : (["filtered", "faded"] as const);
+    if (keys.every((k) => have[k] === want[k])) return;
+    if (isNode) renderer.setNodeState(id, want);
+    else renderer.setEdgeState(id, want);
+  }
+  const everyItem = (): string[] => [...graph.nodes(), ...graph.edges()];
+
   function fit(animate: boolean) {
-    const bounds = boundsOf(graph.mapNodes((_id, a) => ({ x: a.x, y: a.y })));
+    const bounds = boundsOf(graph.filterNodes((id) => !hiddenBy.has(id)).map((id) => graph.getNodeAttributes(id)));
     if (!bounds) return;
     const { width, height } = renderer.getDimensions();
     const centre = renderer.graphToFramedGraph(centreOf(bounds));
@@ -495,6 +528,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       // A topology that arrives mid-drag keeps the drop marks on the hubs that are still there.
       if (dropMarked.length || dropMarks || dropSource) applyDecor();
       if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: true });
+      // New items are filtered and faded as they arrive (sigma may remember a state from an earlier same id).
+      for (const id of report.added) applyLook(id);
       // New or vanished items change what fits and which hubs have paths out; attribute changes do not.
       const changed = report.added.length > 0 || report.removed.length > 0;
       const edgesOnly = !first && !selectionLost && report.added.every((id) => graph.hasEdge(id)) && report.removed.every(isEdgeId);
@@ -513,6 +548,23 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       return report;
     },
     setSelected: select,
+    setHidden(hidden, changed) {
+      hiddenBy = hidden;
+      for (const id of changed === "all" ? everyItem() : changed) applyLook(id, "filtered");
+    },
+    setFocus(next) {
+      if (next === keep) return;
+      const before = keep;
+      keep = next;
+      // Entering or leaving a focus touches every item; moving it, only what joined or left it.
+      const ids = before === null || next === null ? everyItem() : [...before].filter((id) => !next.has(id)).concat([...next].filter((id) => !before.has(id)));
+      for (const id of ids) applyLook(id, "faded");
+    },
+    itemLook(id): ItemLook {
+      if (!graph.hasNode(id) && !graph.hasEdge(id)) return "absent";
+      const look = lookOf(id);
+      return look.filtered ? "hidden" : look.faded ? "faded" : "drawn";
+    },
     setMatched,
     focusNode,
     fit,
@@ -521,7 +573,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     },
     nodeViewportPosition(id: string): Point | null {
       const data = renderer.getNodeDisplayData(id);
-      if (!data) return null;
+      if (!data || hiddenBy.has(id)) return null;
       const local = renderer.framedGraphToViewport({ x: data.x, y: data.y });
       return toViewport(local, origin());
     },

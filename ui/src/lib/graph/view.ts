@@ -39,7 +39,12 @@ export interface GraphViewCallbacks {
   onPointer?(event: CanvasPointer): boolean;
   /** A right-click (context menu) on a node, an edge or the stage (`hit` null). */
   onContextMenu?(hit: Hit | null, at: Point): void;
+  /** A double-click on a node (two clicks on the same node): focus on it. */
+  onFocus?(id: string): void;
 }
+
+/** How an item is drawn: at full strength, faded by a focus, hidden by a filter, or not held at all. */
+export type ItemLook = "drawn" | "faded" | "hidden" | "absent";
 
 export interface GraphView {
   /** Show `topology` coloured with `palette`, updating in place; the camera does not move. */
@@ -67,6 +72,15 @@ export interface GraphView {
   setDropMarks(marks: ReadonlyMap<string, DropMark> | null, source: string | null): void;
   /** Hides an edge while the UI draws it pulled away as a rubber band (null shows it again). */
   setPulledEdge(id: string | null): void;
+  /**
+   * Hides what a filter hides: `hidden` is asked about every item the view adds from now on, and about
+   * `changed` now ("all": every item it holds).
+   */
+  setHidden(hidden: { has(id: string): boolean }, changed: Iterable<string> | "all"): void;
+  /** Fades every item but those in `keep` (a focus); null draws everything at full strength again. */
+  setFocus(keep: ReadonlySet<string> | null): void;
+  /** How the item is drawn now (for the end-to-end test hook). */
+  itemLook(id: string): ItemLook;
   /** The current view as a PNG (base64, no `data:` prefix) at the screen's density, on the theme's background. */
   snapshotPng(): string;
   /** The current view as an SVG document: the drawn nodes, lines and labels at the current camera. */

@@ -1,8 +1,8 @@
 // The search box's state: the query, its results over the current topology (kept fresh as the topology
 // changes), which result the keyboard points at, whether the list is open, and requests to focus the box
 // (Ctrl+F, `/`). The graph highlights `matchedIds` while a query is typed. No backend: the topology the
-// store already holds is searched.
-import { derived, get, writable, type Readable, type Writable } from "svelte/store";
+// store already holds is searched, without what the view filters hide.
+import { derived, get, readable, writable, type Readable, type Writable } from "svelte/store";
 
 import type { TopologyDto } from "../backend";
 import { searchTopology, type SearchResult } from "./match";
@@ -24,9 +24,12 @@ export interface SearchState {
   clear(): void;
 }
 
-export function createSearch(topology: Readable<TopologyDto | null>): SearchState {
+/** What the view filters hide (lib/filters/): never offered as a result. */
+type HiddenItems = Readable<{ items: { has(id: string): boolean } }>;
+
+export function createSearch(topology: Readable<TopologyDto | null>, hidden: HiddenItems = readable({ items: { has: () => false } })): SearchState {
   const query = writable("");
-  const results = derived([topology, query], ([t, q]) => searchTopology(t, q));
+  const results = derived([topology, query, hidden], ([t, q, h]) => searchTopology(t, q).filter((r) => !h.items.has(r.id)));
   const matchedIds = derived(results, (r) => r.map((x) => x.id));
   const active = writable(0);
   const open = writable(false);

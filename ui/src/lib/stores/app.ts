@@ -12,6 +12,7 @@ import { createEngines, type EnginesState } from "../engines/engines";
 import type { NetworksBackend } from "../networks/types";
 import type { Point } from "../graph/geometry";
 import { createEditing, type EditingState } from "../endpoints/editing";
+import { createFilters, type FiltersState } from "../filters/filters";
 import { createGroups, type GroupsState } from "../groups/groups";
 import { createHistory, type HistoryState } from "../history/history";
 import { createReach, type ReachState } from "../reach/reach";
@@ -41,6 +42,8 @@ export interface AppState {
   editing: EditingState;
   /** What a container reaches, and the "Can A reach B?" dialog with its fix. */
   reach: ReachState;
+  /** The view filters (kept in localStorage), what they hide, and the focus on one node's neighbourhood. */
+  filters: FiltersState;
   /** The search box: query, results over the topology, the matches the graph highlights. */
   search: SearchState;
   /** Compose projects collapsed into one node (view state) and the topology the graph draws with them. */
@@ -74,7 +77,8 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
   const placing = createPlacing(backend);
   const dialogs = createNetworkDialogs();
   const reach = createReach(backend, topology, editing);
-  const search = createSearch(topology);
+  const filters = createFilters(selection.index);
+  const search = createSearch(topology, filters.hidden);
   // After a switch nothing of the engine left may stay in view or in reach: its graph, the selection, an
   // open dialog or popover, a search; the new engine's own undo history is loaded.
   const engines = createEngines(backend, (leftRevision, name) => {
@@ -101,6 +105,7 @@ export function createAppState(backend: Backend, theme: Readable<Theme> = create
     history,
     editing,
     reach,
+    filters,
     search,
     groups: createGroups(topology),
     dialogs,
