@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::dto::swarm::ServiceDto;
 use crate::dto::{ContainerDto, EndpointDto, NetworkDto, ReachKindDto};
 use netlens_core::export as text;
 use netlens_core::topology::{ReachTarget, Topology};
@@ -65,6 +66,8 @@ struct ExportJson<'a> {
     endpoints: Vec<EndpointDto>,
     reach: Vec<ReachJson>,
     stacks: Vec<StackJson>,
+    /// Swarm services as this node's manager lists them, with their VIPs and their tasks on this node.
+    services: Vec<ServiceDto>,
 }
 
 pub struct Source<'a> {
@@ -121,6 +124,7 @@ fn json(t: &Topology, source: &Source<'_>) -> Result<String, serde_json::Error> 
                 })
             })
             .collect(),
+        services: text::sorted_services(t).into_iter().map(|s| ServiceDto::new(s, t)).collect(),
     };
     let mut s = serde_json::to_string_pretty(&doc)?;
     s.push('\n');
@@ -148,6 +152,43 @@ mod tests {
         assert_eq!(gw.len(), 3);
         assert!(v["reach"].as_array().unwrap().iter().any(|r| r["networkName"] == "backend" && r["kind"] == "nat"));
         assert_eq!(v["stacks"], serde_json::json!([]));
+        assert_eq!(v["services"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn json_lists_a_service_with_its_vip_and_its_task_on_this_node() {
+        use netlens_core::model::{Service, ServiceMode, ServiceNetwork, SERVICE_ID_LABEL};
+        let mut snap = demo();
+        let task = snap.containers.iter_mut().find(|c| c.name == "db").unwrap();
+        task.labels.insert(SERVICE_ID_LABEL.into(), "s-db".into());
+        snap.services.push(Service {
+            id: "s-db".into(),
+            name: "db-svc".into(),
+            mode: ServiceMode::Replicated(3),
+            image: "netlens/busybox:latest".into(),
+            endpoint_mode: "vip".into(),
+            networks: vec![ServiceNetwork {
+                network_id: "n-backend".into(),
+                virtual_ip: Some("10.214.10.50/24".into()),
+            }],
+            ports: vec![],
+            running_tasks: Some(3),
+            desired_tasks: Some(3),
+            labels: Default::default(),
+        });
+        let info = EngineInfo { version: None, api_version: None };
+        let text = render(&Topology::from_snapshot(&snap), &source(&info), Format::Json).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let s = &v["services"][0];
+        assert_eq!(
+            (s["name"].as_str(), s["mode"].as_str(), s["replicas"].as_u64()),
+            (Some("db-svc"), Some("replicated 3"), Some(3))
+        );
+        assert_eq!(s["networks"][0]["virtualIp"], "10.214.10.50/24");
+        assert_eq!(
+            s["tasksHere"],
+            serde_json::json!([{ "containerId": "c-db", "containerName": "db", "state": "running" }])
+        );
     }
 
     #[test]
