@@ -114,32 +114,36 @@ impl Window {
 
     /// A real pointer click on a node with Ctrl held (adds it to the selection).
     pub async fn ctrl_click_node(&self, node_id: &str) {
-        let (x, y) = self.node_position(node_id).await;
-        let mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(50)), x: x.round(), y: y.round() })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::Pause { duration: Duration::from_millis(60) })
-            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::Pause { duration: Duration::ZERO });
-        let keys = KeyActions::new("keys".into())
-            .then(KeyAction::Down { value: CONTROL })
-            .then(KeyAction::Pause { duration: Duration::ZERO })
-            .then(KeyAction::Pause { duration: Duration::ZERO })
-            .then(KeyAction::Pause { duration: Duration::ZERO })
-            .then(KeyAction::Up { value: CONTROL });
-        self.client.perform_actions(Actions::from(keys).and(mouse)).await.expect("pointer actions");
-        let _ = self.client.release_actions().await;
+        self.click_node_with(node_id, Some(CONTROL)).await;
     }
 
     /// A real pointer click on the canvas at a node.
     pub async fn click_node(&self, node_id: &str) {
+        self.click_node_with(node_id, None).await;
+    }
+
+    /// A real pointer click at a node, with `key` (e.g. CONTROL) held down around it when given.
+    async fn click_node_with(&self, node_id: &str, key: Option<char>) {
         let (x, y) = self.node_position(node_id).await;
         let mouse = MouseActions::new("mouse".into())
             .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(50)), x: x.round(), y: y.round() })
             .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
             .then(PointerAction::Pause { duration: Duration::from_millis(60) })
             .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-        self.client.perform_actions(mouse).await.expect("pointer actions");
+        let actions = match key {
+            // The key ticks in step with the pointer: down before the move, up after the release.
+            Some(value) => Actions::from(
+                KeyActions::new("keys".into())
+                    .then(KeyAction::Down { value })
+                    .then(KeyAction::Pause { duration: Duration::ZERO })
+                    .then(KeyAction::Pause { duration: Duration::ZERO })
+                    .then(KeyAction::Pause { duration: Duration::ZERO })
+                    .then(KeyAction::Up { value }),
+            )
+            .and(mouse.then(PointerAction::Pause { duration: Duration::ZERO })),
+            None => Actions::from(mouse),
+        };
+        self.client.perform_actions(actions).await.expect("pointer actions");
         let _ = self.client.release_actions().await;
     }
 
