@@ -130,6 +130,39 @@ fn parse_export<'a>(mut rest: impl Iterator<Item = &'a String>) -> Result<Comman
     Ok(Command::Export(out))
 }
 
+/// The command line that prints `args` (the inverse of `parse`), each value quoted for a POSIX shell when it
+/// needs it: what the window shows next to a text export.
+pub fn command_line(args: &ExportArgs) -> String {
+    let mut line = vec!["netlens export --format".to_string(), args.format.name().to_string()];
+    let f = &args.filter;
+    for (on, flag) in
+        [(f.hide_predefined, "--hide-predefined"), (f.hide_stopped, "--hide-stopped"), (f.only_used, "--only-used")]
+    {
+        if on {
+            line.push(flag.into());
+        }
+    }
+    for (flag, values) in [("--driver", &f.drivers), ("--project", &f.projects)] {
+        for v in values {
+            line.push(format!("{flag} {}", shell_word(v)));
+        }
+    }
+    if let Some(out) = &args.output {
+        line.push(format!("--output {}", shell_word(&out.to_string_lossy())));
+    }
+    line.join(" ")
+}
+
+/// `s` as one word for a POSIX shell: as it is when it is plain, else in single quotes.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_./:=@%+,-".contains(c));
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
 pub fn parse(args: &[String]) -> Result<Command, String> {
     match args.first().map(String::as_str) {
         None => Ok(Command::Window),

@@ -84,3 +84,41 @@ fn the_usage_names_every_export_option() {
         assert!(USAGE.contains(option), "{option}");
     }
 }
+
+#[test]
+fn the_command_line_shown_for_an_export_parses_back_to_the_same_export() {
+    let plain = ["export", "--format", "dot"];
+    let all = [
+        "export",
+        "--format",
+        "mermaid",
+        "--hide-predefined",
+        "--hide-stopped",
+        "--only-used",
+        "--driver",
+        "bridge,macvlan",
+        "--project",
+        "shop",
+        "--output",
+        "/tmp/net.mmd",
+    ];
+    for a in [&plain[..], &all[..]] {
+        let wanted = export_of(a);
+        let line = command_line(&wanted);
+        // Every value here is one plain shell word: splitting on spaces is what the shell does.
+        let words: Vec<&str> = line.split(' ').skip(1).collect();
+        assert_eq!(export_of(&words), wanted, "{line}");
+    }
+    assert_eq!(command_line(&ExportArgs::default()), "netlens export --format json");
+}
+
+#[test]
+fn a_value_with_spaces_or_quotes_is_one_word_for_the_shell() {
+    let mut a = ExportArgs::default();
+    a.filter.projects = vec!["my shop".into()];
+    a.output = Some("/home/ada/it's here.json".into());
+    assert_eq!(
+        command_line(&a),
+        "netlens export --format json --project 'my shop' --output '/home/ada/it'\\''s here.json'"
+    );
+}

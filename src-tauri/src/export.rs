@@ -18,6 +18,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Dot => "dot",
+            Self::Mermaid => "mermaid",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "json" => Some(Self::Json),

@@ -6,10 +6,11 @@
 
 use std::sync::Arc;
 
+use netlens_core::filter::ViewFilter;
 use tauri::Runtime;
 use tauri_specta::{collect_commands, collect_events};
 
-use crate::dto::export::{ExportContentsDto, ExportFormatDto, SavedDto};
+use crate::dto::export::{ExportContentsDto, ExportFormatDto, ExportTextDto, SavedDto};
 use crate::dto::lifecycle::{
     CreateOptionsDto, CreatePlanDto, NetworkSpecDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto, ReportDto,
 };
@@ -184,8 +185,8 @@ fn can_reach(state: State<'_>, from_id: String, to_id: String) -> Result<Verdict
 /// The topology the window shows as `netlens export --format …` prints it; changes nothing.
 #[tauri::command]
 #[specta::specta]
-fn export_topology(state: State<'_>, format: ExportFormatDto) -> Result<String, AppError> {
-    export::render(&state, format)
+fn export_topology(state: State<'_>, format: ExportFormatDto, filter: ViewFilter) -> Result<ExportTextDto, AppError> {
+    export::render(&state, format, &filter)
 }
 
 /// Writes an export to a file the person chose in the save dialog (atomically); refuses any other path.
@@ -234,7 +235,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         ])
         .events(collect_events![TopologyChanged, TopologyPatched, EngineStatusChanged])
         // The window's filters (core's one definition), which the UI applies and keeps in localStorage.
-        .typ::<netlens_core::filter::ViewFilter>()
+        .typ::<ViewFilter>()
         // One shape per type: our DTOs serialize and deserialize alike.
         .disable_serde_phases()
 }

@@ -16,6 +16,16 @@ pub enum ExportFormatDto {
     Mermaid,
 }
 
+/// A text export and the command line that prints the same from a terminal (filters included), so the
+/// window teaches the CLI with the exact flags instead of a guess.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportTextDto {
+    pub text: String,
+    /// e.g. `netlens export --format dot --hide-stopped`; the UI adds `--output FILE`.
+    pub command: String,
+}
+
 /// What to write: text as it is (SVG, DOT, Mermaid, JSON), or bytes sent as base64 (a PNG, which the page
 /// has as a data URL already; a JSON array of numbers would be four times the size).
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]

@@ -11,6 +11,7 @@ use crate::golden::sandbox::{status, unread, World};
 use crate::golden::{services, Book};
 use crate::service::export::{self, SavePaths};
 use crate::service::{endpoints, networks, reach};
+use netlens_core::filter::ViewFilter;
 
 /// The connect form untouched: `{"aliases":[],"ipv4":null,"ipv6":null}`.
 pub fn no_config() -> Value {
@@ -143,11 +144,22 @@ pub fn record(book: &mut Book) {
 
     // Export…: the topology as each text format, and a write Rust refuses because the save dialog never
     // handed out the path (the replay's dialog answers what a test says; it is the desktop's, not Rust's).
-    for format in ["json", "dot", "mermaid"] {
-        let args = json!({ "format": format });
-        book.answer("exportTopology", args.clone(), &export::render(&w.state, parse(&args, "format")));
+    // Each format with no filter, and DOT through the window's filter (stopped containers and predefined
+    // networks hidden), whose command line carries the flags.
+    let filtered =
+        json!({ "hidePredefined": true, "hideStopped": true, "drivers": [], "projects": [], "onlyUsed": false });
+    let none = serde_json::to_value(ViewFilter::default()).expect("a filter is JSON");
+    for (format, filter) in [("json", &none), ("dot", &none), ("mermaid", &none), ("dot", &filtered)] {
+        let args = json!({ "format": format, "filter": filter });
+        book.answer(
+            "exportTopology",
+            args.clone(),
+            &export::render(&w.state, parse(&args, "format"), &parse(&args, "filter")),
+        );
     }
-    let dot = export::render(&w.state, ExportFormatDto::Dot).expect("the fixture renders as DOT");
+    let dot = export::render(&w.state, ExportFormatDto::Dot, &ViewFilter::default())
+        .expect("the fixture renders as DOT")
+        .text;
     let args = json!({ "path": "/home/ada/netlens.dot", "contents": { "kind": "text", "text": dot } });
     let contents: ExportContentsDto = parse(&args, "contents");
     book.answer("saveExport", args, &export::save(&SavePaths::new(None), "/home/ada/netlens.dot", &contents));

@@ -17,10 +17,12 @@ use std::sync::Mutex;
 
 use base64::Engine as _;
 
-use crate::dto::export::{ExportContentsDto, ExportFormatDto, SavedDto};
+use crate::cli;
+use crate::dto::export::{ExportContentsDto, ExportFormatDto, ExportTextDto, SavedDto};
 use crate::error::AppError;
 use crate::export::{self, Format, Source};
 use crate::state::AppState;
+use netlens_core::filter::ViewFilter;
 use netlens_engine::EngineInfo;
 
 /// The folder end-to-end tests write into instead of answering a native dialog (see the module's doc).
@@ -72,9 +74,10 @@ impl SavePaths {
     }
 }
 
-/// The topology the window shows, as `netlens export --format …` would print it for the same engine.
-pub fn render(state: &AppState, format: ExportFormatDto) -> Result<String, AppError> {
-    let topology = state.topology()?;
+/// The topology the window shows through the window's filter, as `netlens export --format … <filters>` would
+/// print it for the same engine, with that command line.
+pub fn render(state: &AppState, format: ExportFormatDto, filter: &ViewFilter) -> Result<ExportTextDto, AppError> {
+    let topology = filter.apply(&state.topology()?);
     let status = state.view().status.clone();
     let info = EngineInfo { version: status.engine_version.clone(), api_version: status.api_version.clone() };
     let source = Source { context: &status.context, endpoint: &status.endpoint, info: &info };
@@ -83,8 +86,10 @@ pub fn render(state: &AppState, format: ExportFormatDto) -> Result<String, AppEr
         ExportFormatDto::Dot => Format::Dot,
         ExportFormatDto::Mermaid => Format::Mermaid,
     };
-    export::render(&topology, &source, format)
-        .map_err(|e| cannot_save(format!("the JSON export could not be written: {e}"), "This is a bug in Netlens."))
+    let text = export::render(&topology, &source, format)
+        .map_err(|e| cannot_save(format!("the JSON export could not be written: {e}"), "This is a bug in Netlens."))?;
+    let command = cli::command_line(&cli::ExportArgs { format, output: None, filter: filter.clone() });
+    Ok(ExportTextDto { text, command })
 }
 
 /// Writes `contents` to `path`, when this run may (see the module's doc); changes nothing when refused.

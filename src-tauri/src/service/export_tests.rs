@@ -43,12 +43,33 @@ fn listing(dir: &Path) -> Vec<String> {
 fn the_text_formats_are_what_netlens_export_prints() {
     let s = state();
     let t = Topology::from_snapshot(&demo());
-    assert_eq!(render(&s, ExportFormatDto::Dot).unwrap(), netlens_core::export::dot(&t));
-    assert_eq!(render(&s, ExportFormatDto::Mermaid).unwrap(), netlens_core::export::mermaid(&t));
-    let json: serde_json::Value = serde_json::from_str(&render(&s, ExportFormatDto::Json).unwrap()).unwrap();
+    let all = ViewFilter::default();
+    let dot = render(&s, ExportFormatDto::Dot, &all).unwrap();
+    assert_eq!(dot.text, netlens_core::export::dot(&t));
+    assert_eq!(dot.command, "netlens export --format dot");
+    assert_eq!(render(&s, ExportFormatDto::Mermaid, &all).unwrap().text, netlens_core::export::mermaid(&t));
+    let json: serde_json::Value = serde_json::from_str(&render(&s, ExportFormatDto::Json, &all).unwrap().text).unwrap();
     assert_eq!(json["engine"]["endpoint"], "unix:///nonexistent/netlens-test.sock");
     assert_eq!(json["networks"].as_array().unwrap().len(), 7);
     assert_eq!(json["containers"].as_array().unwrap().len(), t.containers().count());
+}
+
+#[test]
+fn a_text_export_shows_what_the_window_filter_shows_and_says_its_flags() {
+    let s = state();
+    let filter = ViewFilter { hide_stopped: true, hide_predefined: true, ..ViewFilter::default() };
+    let shown = filter.apply(&Topology::from_snapshot(&demo()));
+    let dot = render(&s, ExportFormatDto::Dot, &filter).unwrap();
+    assert_eq!(dot.text, netlens_core::export::dot(&shown));
+    assert_ne!(
+        dot.text,
+        render(&s, ExportFormatDto::Dot, &ViewFilter::default()).unwrap().text,
+        "the filter hid something"
+    );
+    assert_eq!(dot.command, "netlens export --format dot --hide-predefined --hide-stopped");
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&s, ExportFormatDto::Json, &filter).unwrap().text).unwrap();
+    assert_eq!(json["containers"].as_array().unwrap().len(), shown.containers().count());
 }
 
 #[test]
@@ -59,7 +80,7 @@ fn nothing_is_rendered_before_the_first_read() {
         sandbox_reason: None,
     };
     let empty = AppState::new(&config);
-    assert!(matches!(render(&empty, ExportFormatDto::Dot), Err(AppError::NotReady { .. })));
+    assert!(matches!(render(&empty, ExportFormatDto::Dot, &ViewFilter::default()), Err(AppError::NotReady { .. })));
 }
 
 #[test]

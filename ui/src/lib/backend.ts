@@ -68,6 +68,7 @@ export type {
   EngineStatusDto,
   ExportContentsDto,
   ExportFormatDto,
+  ExportTextDto,
   IpamConfigDto,
   KeyValueDto,
   NetworkDto,
@@ -181,7 +182,7 @@ export function tauriBackend(): Backend {
     placeNetwork: (name, x, y) => commands.placeNetwork(name, Math.round(x), Math.round(y)),
     reachFrom: (containerId) => commands.reachFrom(containerId),
     canReach: (fromId, toId) => commands.canReach(fromId, toId),
-    exportTopology: (format) => commands.exportTopology(format),
+    exportTopology: (format, filter) => commands.exportTopology(format, filter),
     // The plugin hands the chosen path to Rust too (its scope), which writes only such paths.
     chooseSavePath: async (fileName, filter) => (await save({ defaultPath: fileName, filters: [filter] })) ?? null,
     saveExport: (path, contents) => commands.saveExport(path, contents),

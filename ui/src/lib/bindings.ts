@@ -56,7 +56,7 @@ export const commands = {
 	/**  Whether one container reaches another, and when not, the connect that would make it; changes nothing. */
 	canReach: (fromId: string, toId: string) => typedError<VerdictDto, AppError>(__TAURI_INVOKE("can_reach", { fromId, toId })),
 	/**  The topology the window shows as `netlens export --format …` prints it; changes nothing. */
-	exportTopology: (format: ExportFormatDto) => typedError<string, AppError>(__TAURI_INVOKE("export_topology", { format })),
+	exportTopology: (format: ExportFormatDto, filter: ViewFilter) => typedError<ExportTextDto, AppError>(__TAURI_INVOKE("export_topology", { format, filter })),
 	/**  Writes an export to a file the person chose in the save dialog (atomically); refuses any other path. */
 	saveExport: (path: string, contents: ExportContentsDto) => typedError<SavedDto, AppError>(__TAURI_INVOKE("save_export", { path, contents })),
 };
@@ -313,6 +313,16 @@ export type ExportContentsDto = { kind: "text"; text: string } | { kind: "base64
 
 /**  A text rendering of the topology, as `netlens export --format …` prints it. */
 export type ExportFormatDto = "json" | "dot" | "mermaid";
+
+/**
+ *  A text export and the command line that prints the same from a terminal (filters included), so the
+ *  window teaches the CLI with the exact flags instead of a guess.
+ */
+export type ExportTextDto = {
+	text: string,
+	/**  e.g. `netlens export --format dot --hide-stopped`; the UI adds `--output FILE`. */
+	command: string,
+};
 
 /**  A field of a form (the connect popover, the create dialog, the prune dialog) a problem is shown next to. */
 export type Field = "name" | "driver" | "subnet" | "ipRange" | "gateway" | "ipv6" | "subnetV6" | "gatewayV6" | "internal" | "attachable" | "encrypted" | "mtu" | "icc" | "parent" | "mode" | "labels" | "options" | "aliases" | "ipv4" | "linkLocal" | "until" | "address" | "ca" | "cert" | "key";

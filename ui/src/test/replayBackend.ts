@@ -27,6 +27,7 @@ import type {
   EngineStatusDto,
   ExportContentsDto,
   ExportFormatDto,
+  ExportTextDto,
   HistoryDto,
   NetworkSpecDto,
   OutcomeDto,
@@ -42,6 +43,7 @@ import type {
   TopologyDto,
   Unsubscribe,
   VerdictDto,
+  ViewFilter,
 } from "../lib/backend";
 
 /** Every Backend method that asks Rust a question, i.e. every command a golden file can answer. */
@@ -371,8 +373,8 @@ export class ReplayBackend implements Backend {
     return this.answer<VerdictDto>("canReach", { fromId, toId });
   }
 
-  exportTopology(format: ExportFormatDto) {
-    return this.answer<string>("exportTopology", { format });
+  exportTopology(format: ExportFormatDto, filter: ViewFilter) {
+    return this.answer<ExportTextDto>("exportTopology", { format, filter });
   }
 
   /** The dialog is the desktop's, not Rust's: a test says what it answers (`savePath`). */

@@ -6,7 +6,10 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { find, q, qa, renderApp } from "../../test/app";
 import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
+import { STORAGE_KEY } from "../filters/filters";
 import { EXPORTS, shellQuote } from "./exports";
+
+const ALL = { hidePredefined: false, hideStopped: false, drivers: [], projects: [], onlyUsed: false };
 
 afterEach(() => {
   cleanup();
@@ -60,12 +63,12 @@ describe("the Export… menu", () => {
     await fireEvent.click(q("[data-item=export-dot]")!);
     const refused = recordedError("saveExport", {
       path: "/home/ada/netlens.dot",
-      contents: { kind: "text", text: recordedOk("exportTopology", { format: "dot" }) },
+      contents: { kind: "text", text: recordedOk("exportTopology", { format: "dot", filter: ALL }).text },
     });
     const toast = await find("[data-testid=toast]");
     expect(toast.textContent).toContain(refused.message);
     expect(toast.textContent).toContain(refused.hint!);
-    expect(asked(backend, "exportTopology")).toEqual([{ format: "dot" }]);
+    expect(asked(backend, "exportTopology")).toEqual([{ format: "dot", filter: ALL }]);
   });
 
   it("says where a written export went, with the command line that prints the same", async () => {
@@ -76,9 +79,28 @@ describe("the Export… menu", () => {
     await fireEvent.click(q("[data-item=export-json]")!);
     const toast = await find("[data-testid=toast]");
     expect(toast.textContent).toContain("/home/ada/my exports/net.json");
-    expect(toast.textContent).toContain("netlens export --format json > '/home/ada/my exports/net.json'");
+    expect(toast.textContent).toContain("netlens export --format json --output '/home/ada/my exports/net.json'");
     const sent = asked(backend, "saveExport")[0] as { path: string; contents: { kind: string; text: string } };
-    expect(sent.contents).toEqual({ kind: "text", text: recordedOk("exportTopology", { format: "json" }) });
+    expect(sent.contents).toEqual({ kind: "text", text: recordedOk("exportTopology", { format: "json", filter: ALL }).text });
+  });
+
+  it("exports the text through the window's filter, and the toast's command line carries its flags", async () => {
+    const filter = { ...ALL, hidePredefined: true, hideStopped: true };
+    // Set in the window's Filters before (they are remembered in localStorage).
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(filter));
+    const { backend } = await renderApp();
+    backend.savePath = "/tmp/shown.dot";
+    backend.answerWith("saveExport", { ok: { path: "/tmp/shown.dot", bytes: 99 } });
+    await openMenu();
+    await fireEvent.click(q("[data-item=export-dot]")!);
+    const toast = await find("[data-testid=toast]");
+    expect(asked(backend, "exportTopology")).toEqual([{ format: "dot", filter }]);
+    const answer = recordedOk("exportTopology", { format: "dot", filter });
+    expect(answer.text).not.toEqual(recordedOk("exportTopology", { format: "dot", filter: ALL }).text);
+    const sent = asked(backend, "saveExport")[0] as { contents: { text: string } };
+    expect(sent.contents.text).toBe(answer.text);
+    expect(toast.textContent).toContain("netlens export --format dot --hide-predefined --hide-stopped --output /tmp/shown.dot");
+    localStorage.removeItem(STORAGE_KEY);
   });
 
   it("sends a picture of the view from the renderer: the PNG as base64, the SVG as text", async () => {

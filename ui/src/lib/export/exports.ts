@@ -3,7 +3,7 @@
 // topology as text from Rust, the very text `netlens export` prints), have Rust write it, and say how it
 // went in a toast. The only code of the feature that calls the backend. It must not write files itself
 // nor know Tauri (backend.ts opens the dialog).
-import type { AppError, Result, SavedDto } from "../backend";
+import type { AppError, Result, SavedDto, ViewFilter } from "../backend";
 import type { GraphView } from "../graph/view";
 import type { ToastStore } from "../shared/toasts";
 import type { ExportBackend, ExportContents, TopologyFormat } from "./types";
@@ -18,8 +18,9 @@ export interface ExportChoice {
   /** The dialog's file-type filter. */
   filter: { name: string; extensions: string[] };
   /**
-   * The command line that prints the same (the app teaches the CLI); null for pictures of the view, which
-   * only the window can draw. The format names are the CLI's (`netlens --help`).
+   * The command line that prints the same, unfiltered (the menu teaches the CLI; after an export the toast
+   * shows Rust's own line with the filter's flags); null for pictures of the view, which only the window can
+   * draw. The format names are the CLI's (`netlens --help`).
    */
   cli: string | null;
 }
@@ -48,25 +49,45 @@ export interface ExportState {
 
 const refusal = (message: string, hint: string): AppError => ({ code: "cannotSave", message, hint });
 
-export function createExports(backend: ExportBackend, view: () => GraphView | null, toasts: ToastStore): ExportState {
-  async function contents(kind: ExportKind): Promise<Result<ExportContents, AppError>> {
+/** What was made to be written, and for a text export the command line that prints the same. */
+interface Made {
+  contents: ExportContents;
+  command: string | null;
+}
+
+export function createExports(
+  backend: ExportBackend,
+  view: () => GraphView | null,
+  toasts: ToastStore,
+  filter: () => ViewFilter,
+): ExportState {
+  async function contents(kind: ExportKind): Promise<Result<Made, AppError>> {
     if (kind === "png" || kind === "svg") {
       const v = view();
       if (!v) return { status: "error", error: refusal("The graph is not drawn yet.", "Wait until the graph shows, then export again.") };
       try {
-        return { status: "ok", data: kind === "png" ? { kind: "base64", data: v.snapshotPng() } : { kind: "text", text: v.snapshotSvg() } };
+        const contents: ExportContents = kind === "png" ? { kind: "base64", data: v.snapshotPng() } : { kind: "text", text: v.snapshotSvg() };
+        return { status: "ok", data: { contents, command: null } };
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         return { status: "error", error: refusal(`The picture could not be made: ${message}.`, "Try the SVG export, or DOT for the topology itself.") };
       }
     }
-    const text = await backend.exportTopology(kind);
-    return text.status === "ok" ? { status: "ok", data: { kind: "text", text: text.data } } : text;
+    // The text shows what the window shows: through the same filter.
+    const text = await backend.exportTopology(kind, filter());
+    return text.status === "ok" ? { status: "ok", data: { contents: { kind: "text", text: text.data.text }, command: text.data.command } } : text;
+  }
+
+  async function write(kind: ExportKind, path: string): Promise<Result<{ saved: SavedDto; command: string | null }, AppError>> {
+    const made = await contents(kind);
+    if (made.status !== "ok") return made;
+    const saved = await backend.saveExport(path, made.data.contents);
+    return saved.status === "ok" ? { status: "ok", data: { saved: saved.data, command: made.data.command } } : saved;
   }
 
   async function runTo(kind: ExportKind, path: string): Promise<Result<SavedDto, AppError>> {
-    const made = await contents(kind);
-    return made.status === "ok" ? backend.saveExport(path, made.data) : made;
+    const written = await write(kind, path);
+    return written.status === "ok" ? { status: "ok", data: written.data.saved } : written;
   }
 
   let running = false;
@@ -79,11 +100,11 @@ export function createExports(backend: ExportBackend, view: () => GraphView | nu
         const choice = choiceOf(kind);
         const path = await backend.chooseSavePath(choice.fileName, choice.filter);
         if (path === null) return;
-        const saved = await runTo(kind, path);
-        if (saved.status === "ok") {
-          const command = choice.cli ? `${choice.cli} > ${shellQuote(saved.data.path)}` : null;
-          toasts.show("ok", `Exported ${choice.label}`, saved.data.path, command);
-        } else toasts.show("error", saved.error.message, saved.error.hint);
+        const written = await write(kind, path);
+        if (written.status === "ok") {
+          const { saved, command } = written.data;
+          toasts.show("ok", `Exported ${choice.label}`, saved.path, command ? `${command} --output ${shellQuote(saved.path)}` : null);
+        } else toasts.show("error", written.error.message, written.error.hint);
       } catch (e) {
         // The dialog itself failed (no portal, no display): say so instead of doing nothing.
         toasts.show("error", `The save dialog could not open: ${e instanceof Error ? e.message : String(e)}`, "Use `netlens export` in a terminal meanwhile.");
