@@ -1,8 +1,11 @@
-//! Hand-built snapshots for unit tests: the sandbox demo topology, without an engine.
+//! Hand-built snapshots for unit tests: the sandbox demo topology (and the demo with a swarm), without an engine.
 
 use std::collections::BTreeMap;
 
-use crate::model::{Container, ContainerState, Endpoint, IpamConfig, Network, Snapshot};
+use crate::model::{
+    Container, ContainerState, Endpoint, IpamConfig, Network, Service, ServiceMode, ServiceNetwork, ServicePort,
+    Snapshot, SERVICE_ID_LABEL,
+};
 use crate::topology::Topology;
 
 pub fn network(id: &str, name: &str, driver: &str, subnet: Option<&str>) -> Network {
@@ -96,4 +99,54 @@ pub fn demo_topology_with(networks: Vec<Network>, containers: Vec<Container>) ->
     s.networks.extend(networks);
     s.containers.extend(containers);
     Topology::from_snapshot(&s)
+}
+
+/// A replicated service of two with a VIP on each `(network id, vip)`.
+pub fn service(id: &str, name: &str, vips: &[(&str, &str)]) -> Service {
+    Service {
+        id: id.into(),
+        name: name.into(),
+        mode: ServiceMode::Replicated(2),
+        image: "netlens/busybox:latest".into(),
+        endpoint_mode: "vip".into(),
+        networks: vips
+            .iter()
+            .map(|(n, v)| ServiceNetwork { network_id: (*n).into(), virtual_ip: Some((*v).into()) })
+            .collect(),
+        ports: vec![],
+        running_tasks: Some(2),
+        desired_tasks: Some(2),
+        labels: Default::default(),
+    }
+}
+
+/// A task container of `service` on `net`.
+pub fn task(id: &str, name: &str, service: &str, net: &Network, ip: &str) -> Container {
+    let mut c = container(id, name, ContainerState::Running, &net.name, vec![endpoint(net, Some(ip))]);
+    c.labels.insert(SERVICE_ID_LABEL.into(), service.into());
+    c
+}
+
+/// The demo plus a swarm: the ingress network, an attachable overlay `apps`, service `web` (VIPs on
+/// both, one task here, the other on another node) and service `ghost` whose network went away.
+pub fn swarm_demo() -> Snapshot {
+    let mut s = demo();
+    let mut ingress = network("n-ingress", "ingress", "overlay", Some("10.0.0.0/24"));
+    (ingress.scope, ingress.ingress) = ("swarm".into(), true);
+    let mut apps = network("n-apps", "apps", "overlay", Some("10.0.1.0/24"));
+    (apps.scope, apps.attachable) = ("swarm".into(), true);
+    let mut web = service("s-web", "web", &[("n-ingress", "10.0.0.5/24"), ("n-apps", "10.0.1.2/24")]);
+    web.ports.push(ServicePort {
+        target: 80,
+        published: Some(8080),
+        protocol: "tcp".into(),
+        publish_mode: "ingress".into(),
+    });
+    let mut one = task("c-web1", "web.1.x1", "s-web", &apps, "10.0.1.3");
+    one.endpoints.push(endpoint(&ingress, Some("10.0.0.6")));
+    s.containers.push(one);
+    s.services.push(web);
+    s.services.push(service("s-ghost", "ghost", &[("n-gone", "10.9.0.2/24")]));
+    s.networks.extend([ingress, apps]);
+    s
 }

@@ -152,58 +152,7 @@ impl Topology {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::fixtures::{container, demo, endpoint, network};
-    use crate::model::{ContainerState, ServiceMode, ServicePort, SERVICE_ID_LABEL};
-
-    /// A replicated service of two with a VIP on each `(network id, vip)`.
-    pub(crate) fn service(id: &str, name: &str, vips: &[(&str, &str)]) -> Service {
-        Service {
-            id: id.into(),
-            name: name.into(),
-            mode: ServiceMode::Replicated(2),
-            image: "netlens/busybox:latest".into(),
-            endpoint_mode: "vip".into(),
-            networks: vips
-                .iter()
-                .map(|(n, v)| ServiceNetwork { network_id: (*n).into(), virtual_ip: Some((*v).into()) })
-                .collect(),
-            ports: vec![],
-            running_tasks: Some(2),
-            desired_tasks: Some(2),
-            labels: Default::default(),
-        }
-    }
-
-    /// A task container of `service` on `net`.
-    pub(crate) fn task(id: &str, name: &str, service: &str, net: &Network, ip: &str) -> Container {
-        let mut c = container(id, name, ContainerState::Running, &net.name, vec![endpoint(net, Some(ip))]);
-        c.labels.insert(SERVICE_ID_LABEL.into(), service.into());
-        c
-    }
-
-    /// The demo plus a swarm: the ingress network, an attachable overlay `apps`, service `web` (VIPs on
-    /// both, one task here, the other on another node) and service `ghost` whose network went away.
-    pub(crate) fn swarm_demo() -> Snapshot {
-        let mut s = demo();
-        let mut ingress = network("n-ingress", "ingress", "overlay", Some("10.0.0.0/24"));
-        (ingress.scope, ingress.ingress) = ("swarm".into(), true);
-        let mut apps = network("n-apps", "apps", "overlay", Some("10.0.1.0/24"));
-        (apps.scope, apps.attachable) = ("swarm".into(), true);
-        let mut web = service("s-web", "web", &[("n-ingress", "10.0.0.5/24"), ("n-apps", "10.0.1.2/24")]);
-        web.ports.push(ServicePort {
-            target: 80,
-            published: Some(8080),
-            protocol: "tcp".into(),
-            publish_mode: "ingress".into(),
-        });
-        let mut one = task("c-web1", "web.1.x1", "s-web", &apps, "10.0.1.3");
-        one.endpoints.push(endpoint(&ingress, Some("10.0.0.6")));
-        s.containers.push(one);
-        s.services.push(web);
-        s.services.push(service("s-ghost", "ghost", &[("n-gone", "10.9.0.2/24")]));
-        s.networks.extend([ingress, apps]);
-        s
-    }
+    pub(crate) use crate::fixtures::{service, swarm_demo};
 
     #[test]
     fn a_service_is_tied_to_its_networks_by_vip_and_to_its_tasks_on_this_node() {

@@ -9,9 +9,12 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
+use crate::dto::TopologyDto;
 use crate::golden::sandbox::sandbox;
 use netlens_core::filter::ViewFilter;
-use netlens_core::topology::{Node, Topology};
+use netlens_core::fixtures;
+use netlens_core::layout::Layout;
+use netlens_core::topology::{service_node_id, Node, Topology};
 
 fn cases() -> Vec<ViewFilter> {
     let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -31,11 +34,33 @@ fn cases() -> Vec<ViewFilter> {
 
 /// The file's content: one case per filter, ids sorted.
 pub fn render() -> String {
-    let t = Topology::from_snapshot(&sandbox());
-    let answers: Vec<Value> = cases()
+    serde_json::to_string_pretty(&answers(&Topology::from_snapshot(&sandbox()), cases()))
+        .expect("the answers serialize")
+        + "\n"
+}
+
+/// The swarm file: the demo with a swarm (an ingress and an attachable overlay, a service with a task here
+/// and one whose network went away) as the UI receives it, and the filters whose service step it pins.
+pub fn render_swarm() -> String {
+    let t = Topology::from_snapshot(&fixtures::swarm_demo());
+    let topology = TopologyDto::build(1, &t, &Layout::default().update(&t));
+    let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let filters = vec![
+        ViewFilter::default(),
+        ViewFilter { drivers: names(&["overlay"]), ..Default::default() },
+        ViewFilter { drivers: names(&["bridge"]), ..Default::default() },
+        ViewFilter { hide_stopped: true, only_used: true, ..Default::default() },
+        ViewFilter { projects: names(&["shop"]), ..Default::default() },
+    ];
+    let file = json!({ "topology": topology, "cases": answers(&t, filters) });
+    serde_json::to_string_pretty(&file).expect("the answers serialize") + "\n"
+}
+
+fn answers(t: &Topology, filters: Vec<ViewFilter>) -> Vec<Value> {
+    filters
         .into_iter()
         .map(|filter| {
-            let v = filter.visibility(&t);
+            let v = filter.visibility(t);
             let mut nodes: Vec<String> = t.nodes().map(Node::id).filter(|id| v.shows_node(id)).collect();
             let mut edges: Vec<String> = t.edges().map(|e| e.id()).filter(|id| v.shows_edge(id)).collect();
             nodes.sort();
@@ -48,22 +73,31 @@ pub fn render() -> String {
                 "hiddenContainers": v.hidden_containers,
             })
         })
-        .collect();
-    serde_json::to_string_pretty(&answers).expect("the answers serialize") + "\n"
+        .collect()
 }
 
 #[test]
 fn golden_view_filter_answers_are_fresh() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/test/golden/rules/viewFilter.json");
-    let want = render();
-    if std::env::var("NETLENS_WRITE_GOLDEN").is_ok_and(|v| v == "1") {
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(&file, &want).unwrap();
+    for (name, want) in [("viewFilter.json", render()), ("viewFilterSwarm.json", render_swarm())] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/test/golden/rules").join(name);
+        if std::env::var("NETLENS_WRITE_GOLDEN").is_ok_and(|v| v == "1") {
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, &want).unwrap();
+        }
+        assert!(
+            std::fs::read_to_string(&file).ok().as_deref() == Some(want.as_str()),
+            "ui/src/test/golden/rules/{name} is stale: run `make golden` and commit it"
+        );
     }
-    assert!(
-        std::fs::read_to_string(&file).ok().as_deref() == Some(want.as_str()),
-        "ui/src/test/golden/rules/viewFilter.json is stale: run `make golden` and commit it"
-    );
+}
+
+#[test]
+fn golden_swarm_filter_cases_pin_the_service_step() {
+    let t = Topology::from_snapshot(&fixtures::swarm_demo());
+    let hidden = |f: &ViewFilter| !f.visibility(&t).shows_node(&service_node_id("s-web"));
+    let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert!(!hidden(&ViewFilter { drivers: names(&["overlay"]), ..Default::default() }), "web is on the overlays");
+    assert!(hidden(&ViewFilter { drivers: names(&["bridge"]), ..Default::default() }), "web's networks and task go");
 }
 
 #[test]

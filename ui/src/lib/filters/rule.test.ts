@@ -8,6 +8,7 @@ import type { TopologyDto, ViewFilter } from "../backend";
 import { bigNetworkId, bigTopology } from "../../test/bigTopology";
 import { container, containerNode, demoTopology, endpointEdge, network, networkNode, reachEdge } from "../../test/demoTopology";
 import goldens from "../../test/golden/rules/viewFilter.json";
+import swarmGolden from "../../test/golden/rules/viewFilterSwarm.json";
 import { diffTopology } from "../topologyDiff";
 import { indexTopology, type TopologyIndex } from "../topologyIndex";
 import { computeHidden, isActive, NO_FILTER, updateHidden, type Hidden } from "./rule";
@@ -47,6 +48,40 @@ describe("the filter rule, against Rust's answers", () => {
       });
     });
   }
+});
+
+describe("the filter rule on a swarm manager, against Rust's answers", () => {
+  const swarm = swarmGolden as unknown as { topology: TopologyDto; cases: Golden[] };
+  const service = swarm.topology.nodes.find((n) => n.id === "service:s-web");
+
+  it("has Rust's swarm topology, with a service tied to its networks and its task here", () => {
+    expect(service?.kind).toBe("service");
+    expect(swarm.topology.edges.some((e) => e.id === "task:s-web:c-web1")).toBe(true);
+  });
+
+  for (const golden of swarm.cases) {
+    it(`shows exactly what Rust shows for ${JSON.stringify(golden.filter)}`, () => {
+      const hidden = computeHidden(indexTopology(swarm.topology), golden.filter);
+      const shown = visible(swarm.topology, hidden);
+      expect(shown.nodes).toEqual([...golden.visibleNodes].sort());
+      expect(shown.edges).toEqual([...golden.visibleEdges].sort());
+    });
+  }
+
+  it("a service's task leaving and coming back is followed live, as a fresh computation says", () => {
+    const f = { ...NO_FILTER, drivers: ["overlay"], hideStopped: true };
+    const start = swarm.topology;
+    const gone = { ...start, revision: start.revision + 1, nodes: start.nodes.filter((n) => n.id !== "container:c-web1"), edges: start.edges.filter((e) => !e.id.endsWith(":c-web1")) };
+    const back = { ...start, revision: start.revision + 2 };
+    let index = indexTopology(start);
+    const hidden = computeHidden(index, f);
+    for (const t of [gone, back]) {
+      const next = indexTopology(t);
+      updateHidden(hidden, index, next, diffTopology(index.topology, t), f);
+      expect(hidden.ids(), `revision ${t.revision}`).toEqual(computeHidden(next, f).ids());
+      index = next;
+    }
+  });
 });
 
 /** Live changes as Rust would send them: each step a new topology from the one before. */

@@ -98,7 +98,16 @@ function placeVisible(index: TopologyIndex, id: string, hidden: Hidden): boolean
   return index.reachesInto(id).some((e) => !hidden.has(e.source));
 }
 
-/** Step 6: an edge whose two ends are visible. */
+/**
+ * Step 6: a swarm service, visible when one of its networks or task containers here is (its VIP and task
+ * lines), or when it has neither on this node (it follows no one's tests, like a container on no network).
+ */
+function serviceVisible(index: TopologyIndex, id: string, hidden: Hidden): boolean {
+  const ties = index.edgesOf(id);
+  return ties.length === 0 || ties.some((e) => !hidden.has(e.source === id ? e.target : e.source));
+}
+
+/** Step 7: an edge whose two ends are visible. */
 function edgeVisible(index: TopologyIndex, id: string, hidden: Hidden): boolean {
   const e = index.edge(id);
   return e !== undefined && !hidden.has(e.source) && !hidden.has(e.target);
@@ -112,15 +121,28 @@ export function computeHidden(index: TopologyIndex, f: ViewFilter): HiddenSet {
   for (const n of nodes) if (n.kind === "container") hidden.set(n.id, !containerVisible(f, index, n));
   for (const n of nodes) if (n.kind === "network") hidden.set(n.id, !networkVisible(f, index, n, (c) => !hidden.has(c)));
   for (const n of nodes) if (n.kind === "host" || n.kind === "external") hidden.set(n.id, !placeVisible(index, n.id, hidden));
+  for (const n of nodes) if (n.kind === "service") hidden.set(n.id, !serviceVisible(index, n.id, hidden));
   for (const e of edges) hidden.set(e.id, !edgeVisible(index, e.id, hidden));
   return hidden;
 }
 
-/** The network a removed endpoint or reach edge belonged to, from its id (`endpoint:<net>:<ctr>`, `reach:<net>:…`). */
+/**
+ * The nodes a removed edge tied, from its id: `endpoint:<net>:<ctr>`, `reach:<net>:…`, a service's
+ * `vip:<svc>:<net>` and `task:<svc>:<ctr>`.
+ */
 function endsOfRemovedEdge(id: string): string[] {
-  const m = /^(endpoint|reach):([^:]+):(.+)$/.exec(id);
+  const m = /^(endpoint|reach|vip|task):([^:]+):(.+)$/.exec(id);
   if (!m) return [];
-  return m[1] === "endpoint" ? [`network:${m[2]}`, `container:${m[3]}`] : [`network:${m[2]}`];
+  switch (m[1]) {
+    case "endpoint":
+      return [`network:${m[2]}`, `container:${m[3]}`];
+    case "vip":
+      return [`service:${m[2]}`, `network:${m[3]}`];
+    case "task":
+      return [`service:${m[2]}`, `container:${m[3]}`];
+    default:
+      return [`network:${m[2]}`];
+  }
 }
 
 /**
@@ -134,10 +156,12 @@ export function updateHidden(hidden: HiddenSet, before: TopologyIndex | null, in
   const containers = new Set<string>();
   const networks = new Set<string>();
   const edges = new Set<string>();
+  const services = new Set<string>();
   let places = false;
   const note = (id: string) => {
     if (id.startsWith("container:")) containers.add(id);
     else if (id.startsWith("network:")) networks.add(id);
+    else if (id.startsWith("service:")) services.add(id);
     else if (id === "host" || id === "external") places = true;
   };
   // What went: forget it, and look again at what it touched.
@@ -184,6 +208,11 @@ export function updateHidden(hidden: HiddenSet, before: TopologyIndex | null, in
   if (places || networks.size > 0) {
     for (const id of ["host", "external"]) if (index.node(id)) put(id, !placeVisible(index, id, hidden));
   }
+  // A service follows its networks and tasks: those looked at above, and the services of any that flipped.
+  for (const id of [...containers, ...networks]) {
+    for (const e of index.edgesOf(id)) for (const end of [e.source, e.target]) if (end.startsWith("service:")) services.add(end);
+  }
+  for (const id of services) if (index.node(id)) put(id, !serviceVisible(index, id, hidden));
   for (const id of flipped) for (const e of index.edgesOf(id)) edges.add(e.id);
   for (const id of edges) if (index.edge(id)) put(id, !edgeVisible(index, id, hidden));
   for (const id of flipped) changed.push(id);
