@@ -27,8 +27,10 @@ pub fn sorted_services(t: &Topology) -> Vec<&Service> {
     v
 }
 
+/// A DOT quoted string. A line break is written as DOT's `\n` escape (a centred line break in a label)
+/// rather than a raw newline, so each statement stays on one line of the file.
 fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n"))
 }
 
 pub fn dot(t: &Topology) -> String {
@@ -145,6 +147,10 @@ pub fn mermaid(t: &Topology) -> String {
 }
 
 #[cfg(test)]
+#[path = "export_parse_tests.rs"]
+mod parse_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::fixtures::demo;
@@ -168,7 +174,7 @@ mod tests {
         let t = Topology::from_snapshot(&crate::topology::swarm::tests::swarm_demo());
         let dot = dot(&t);
         assert!(dot.contains(
-            "  \"service:s-web\" [label=\"web\n(service, replicated 2)\", shape=hexagon, style=filled, fillcolor=\"#ede9fe\"];\n"
+            "  \"service:s-web\" [label=\"web\\n(service, replicated 2)\", shape=hexagon, style=filled, fillcolor=\"#ede9fe\"];\n"
         ), "{dot}");
         assert!(dot.contains(
             "  \"service:s-web\" -> \"network:n-apps\" [label=\"10.0.1.2/24\", dir=none, color=\"#7c3aed\"];\n"

@@ -2,7 +2,7 @@
 //! window draws. Pure: it formats; reading the engine happens in `cli`. The JSON is the UI's contract
 //! (the DTOs), so it is written here; DOT and Mermaid are the core's (`netlens_core::export`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::dto::swarm::ServiceDto;
 use crate::dto::{ContainerDto, EndpointDto, NetworkDto, ReachKindDto};
@@ -37,7 +37,7 @@ impl Format {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct EngineJson<'a> {
     context: &'a str,
@@ -46,18 +46,18 @@ struct EngineJson<'a> {
     api_version: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ReachJson {
     network_id: String,
     network_name: String,
-    target: &'static str,
+    target: String,
     kind: ReachKindDto,
-    explanation: &'static str,
+    explanation: String,
 }
 
 /// A container in `container:` mode and the container whose network stack it runs in.
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct StackJson {
     sharer_id: String,
@@ -66,9 +66,10 @@ struct StackJson {
     owner_name: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ExportJson<'a> {
+    #[serde(borrow)]
     engine: EngineJson<'a>,
     networks: Vec<NetworkDto>,
     containers: Vec<ContainerDto>,
@@ -105,9 +106,9 @@ fn json(t: &Topology, source: &Source<'_>) -> Result<String, serde_json::Error> 
             reach.push(ReachJson {
                 network_id: n.id.clone(),
                 network_name: n.name.clone(),
-                target: if target == ReachTarget::Host { "host" } else { "external" },
+                target: if target == ReachTarget::Host { "host" } else { "external" }.into(),
                 kind: kind.into(),
-                explanation: kind.explanation(),
+                explanation: kind.explanation().into(),
             });
         }
     }
@@ -143,7 +144,20 @@ fn json(t: &Topology, source: &Source<'_>) -> Result<String, serde_json::Error> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use netlens_core::fixtures::demo;
+    use netlens_core::fixtures::{demo, swarm_demo};
+
+    #[test]
+    fn the_json_export_reads_back_into_its_types_and_writes_the_same_text() {
+        let info = EngineInfo { version: Some("20.10.24".into()), api_version: Some("1.41".into()) };
+        for snap in [demo(), swarm_demo()] {
+            let t = Topology::from_snapshot(&snap);
+            let text = render(&t, &source(&info), Format::Json).unwrap();
+            let doc: ExportJson<'_> = serde_json::from_str(&text).unwrap();
+            assert_eq!(doc.containers.len(), t.containers().count());
+            assert_eq!(doc.services.len(), snap.services.len());
+            assert_eq!(serde_json::to_string_pretty(&doc).unwrap() + "\n", text, "nothing lost or added on the way");
+        }
+    }
 
     fn source(info: &EngineInfo) -> Source<'_> {
         Source { context: "default", endpoint: "unix:///var/run/docker.sock", info }
