@@ -204,3 +204,25 @@ async fn undo_refuses_to_guess_when_the_address_was_taken() {
     let history = history::history(&live.state).await;
     assert_eq!(history.undo.as_deref(), Some("Connect nlt-ops-first to nlt-ops-d"), "still there to retry");
 }
+
+/// Docker 20.10 sends no event when the CLI connects a container that is not running; the live view's
+/// periodic whole read (engine/src/events.rs `RESYNC_EVERY`) still shows the new line.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cli_connect_of_a_container_that_is_not_running_shows_without_an_event() {
+    let cleanup = Cleanup::new("ops-quiet");
+    docker(&["network", "create", "--label", &cleanup.label, "nlt-ops-quiet"]);
+    let image = "netlens/busybox:latest";
+    let job = docker(&["create", "--name", "nlt-ops-quiet-job", "--label", &cleanup.label, image, "true"]);
+    let live = Live::start(&docker_host()).await;
+    live.until("the created container", |t| t.container(&job).is_some()).await;
+    let net = live.network_id("nlt-ops-quiet");
+    // Past the re-reads that the create's event (replayed when the stream opened) set off, so nothing but
+    // the periodic read can bring the connect in.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let began = std::time::Instant::now();
+    docker(&["network", "connect", "nlt-ops-quiet", &job]);
+    let on = |t: &netlens_core::topology::Topology| t.endpoints_of(&job).iter().any(|(n, _)| n.id == net);
+    let shown = live.state.wait_for_view(std::time::Duration::from_secs(15), on).await;
+    assert!(shown, "a CLI connect of a created container was never shown (15 s)");
+    eprintln!("a quiet connect shown after {:?}", began.elapsed());
+}
