@@ -263,6 +263,18 @@ async fn can_a_reach_b_says_no_across_networks_and_its_fix_makes_ping_by_name_wo
     // The details already say B is out of reach, and why.
     let why = w.until_text(&format!("[data-testid=unreachable] [data-node-id='{node_b}']"), "no shared network").await;
     assert!(why.contains("nlw-reach-b-box"), "{why}");
+    // The graph lights up what A reaches and dims B; the pointer on B says why.
+    for _ in 0..50 {
+        if w.item_look(&node_b).await == "faded" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(w.item_look(&node_b).await, "faded", "B is dimmed while A's reach is lit");
+    assert_eq!(w.item_look(&node_a).await, "drawn");
+    w.hover(w.node_position(&node_b).await).await;
+    let tip = w.wait_css("[data-testid=reach-tooltip]", Duration::from_secs(3)).await.text().await.unwrap();
+    assert!(tip.contains("no shared network"), "the dimmed node says why: {tip}");
 
     w.wait_css("[data-testid=can-reach-button]", Duration::from_secs(1)).await.click().await.unwrap();
     w.wait_css("[data-testid=reach-dialog]", Duration::from_secs(3)).await;

@@ -13,17 +13,11 @@ use serde_json::{json, Value};
 
 const ESCAPE: char = '\u{E00C}';
 
-/// How the window draws node or edge `id`: "drawn", "faded", "hidden" or "absent" (the test hook's itemLook).
-async fn look(w: &Window, id: &str) -> String {
-    let v = w.js("return window.__NETLENS_TEST__.itemLook(arguments[0]);", vec![json!(id)]).await;
-    v.as_str().unwrap_or_default().to_string()
-}
-
 /// Waits (up to 10 s) until `id` is drawn the way `want` says.
 async fn until_look(w: &Window, id: &str, want: &str) {
     let mut seen = String::new();
     for _ in 0..100 {
-        seen = look(w, id).await;
+        seen = w.item_look(id).await;
         if seen == want {
             return;
         }
@@ -63,7 +57,7 @@ async fn a_filter_hiding_stopped_containers_survives_live_updates() {
     let w = Window::open().await;
     clear_filters(&w).await;
     w.until_drawn(&running_node).await;
-    assert_eq!(look(&w, &nightly).await, "drawn");
+    assert_eq!(w.item_look(&nightly).await, "drawn");
 
     w.wait_css("[data-testid=filters-button]", Duration::from_secs(2)).await.click().await.unwrap();
     w.wait_css("[data-testid=filter-hide-stopped]", Duration::from_secs(2)).await.click().await.unwrap();
@@ -72,7 +66,7 @@ async fn a_filter_hiding_stopped_containers_survives_live_updates() {
     until_look(&w, &nightly, "hidden").await;
     let outline_row = format!("[data-testid=outline] [data-node-id='{nightly}']");
     w.wait_gone(&outline_row, Duration::from_secs(2)).await;
-    assert_eq!(look(&w, &running_node).await, "drawn");
+    assert_eq!(w.item_look(&running_node).await, "drawn");
     let before = hidden_containers(&w).await;
     assert!(before >= 1, "nightly-job at least");
 
@@ -144,28 +138,28 @@ async fn focus_on_a_network_fades_the_rest_and_escape_restores_it() {
     double_click_node(&w, &frontend).await;
     let chip = w.wait_css("[data-testid=focus-chip]", Duration::from_secs(3)).await;
     assert_eq!(chip.attr("data-focus").await.unwrap().as_deref(), Some(frontend.as_str()));
-    assert_eq!(look(&w, &gateway).await, "drawn", "gateway is on frontend");
-    assert_eq!(look(&w, &frontend).await, "drawn");
-    assert_eq!(look(&w, &api).await, "faded");
-    assert_eq!(look(&w, &backend).await, "faded");
+    assert_eq!(w.item_look(&gateway).await, "drawn", "gateway is on frontend");
+    assert_eq!(w.item_look(&frontend).await, "drawn");
+    assert_eq!(w.item_look(&api).await, "faded");
+    assert_eq!(w.item_look(&backend).await, "faded");
     w.screenshot("window-focus-frontend").await;
 
     // Two hops reach gateway's other networks.
     w.wait_css("[data-testid=focus-chip] button[data-hops='2']", Duration::from_secs(1)).await.click().await.unwrap();
     until_look(&w, &backend, "drawn").await;
-    assert_eq!(look(&w, &api).await, "faded", "api is three hops away");
+    assert_eq!(w.item_look(&api).await, "faded", "api is three hops away");
 
     w.chord(&[ESCAPE]).await;
     w.wait_gone("[data-testid=focus-chip]", Duration::from_secs(2)).await;
     for node in [&api, &backend, &gateway, &frontend] {
-        assert_eq!(look(&w, node).await, "drawn", "{node} after Escape");
+        assert_eq!(w.item_look(node).await, "drawn", "{node} after Escape");
     }
 
     // The details' Focus button does the same as a double-click.
     w.click_node(&backend).await;
     w.wait_css("[data-testid=details] [data-testid=focus-button]", Duration::from_secs(2)).await.click().await.unwrap();
     until_look(&w, &frontend, "faded").await;
-    assert_eq!(look(&w, &api).await, "drawn");
+    assert_eq!(w.item_look(&api).await, "drawn");
     w.wait_css("[data-testid=leave-focus]", Duration::from_secs(1)).await.click().await.unwrap();
     until_look(&w, &frontend, "drawn").await;
     w.close().await;

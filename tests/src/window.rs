@@ -155,6 +155,32 @@ impl Window {
         (x, y)
     }
 
+    /// How node or edge `id` is drawn: "drawn", "faded", "hidden" or "absent" (the test hook's itemLook).
+    pub async fn item_look(&self, id: &str) -> String {
+        self.js("return window.__NETLENS_TEST__.itemLook(arguments[0]);", vec![json!(id)])
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Moves the pointer onto `at` (viewport CSS pixels) without pressing, from a little to its left, as a
+    /// hand coming onto a node would.
+    pub async fn hover(&self, at: (f64, f64)) {
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(50)),
+                x: (at.0 - 40.0).round(),
+                y: at.1.round(),
+            })
+            .then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(120)),
+                x: at.0.round(),
+                y: at.1.round(),
+            });
+        self.client.perform_actions(mouse).await.expect("pointer actions");
+    }
+
     /// Presses the button at `from` and moves to `to` in small steps, as a hand would, without releasing:
     /// the drag stays in progress (for a look or a screenshot) until `release`.
     pub async fn press_and_move(&self, from: (f64, f64), to: (f64, f64)) {

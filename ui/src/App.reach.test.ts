@@ -56,6 +56,33 @@ describe("the Reaches section of a container's details", () => {
   });
 });
 
+describe("the graph while a container is selected", () => {
+  it("lights up what it reaches (the networks between included), dims the rest, and a dimmed node says why on hover", async () => {
+    const { view } = await setup("container:c-api");
+    const list = recordedOk("reachFrom", { containerId: "c-api" });
+    await waitFor(() => expect(view.itemLook("container:c-legacy")).toBe("faded"));
+    for (const r of list) expect(view.itemLook(r.nodeId), r.nodeId).toBe(r.reachable ? "drawn" : "faded");
+    expect(view.itemLook("container:c-api")).toBe("drawn");
+    expect(view.itemLook("network:n-backend")).toBe("drawn");
+    expect(view.itemLook("endpoint:n-backend:c-db")).toBe("drawn");
+    expect(view.itemLook("network:n-lan")).toBe("faded");
+
+    const legacy = list.find((r) => r.containerId === "c-legacy")!;
+    view.callbacks.onHover?.("container:c-legacy", { x: 300, y: 200 });
+    const tip = await find("[data-testid=reach-tooltip]");
+    expect(tip.textContent).toContain(legacy.whyNot!.text);
+    view.callbacks.onHover?.(null, null);
+    await waitFor(() => expect(q("[data-testid=reach-tooltip]")).toBeNull());
+    // A reachable node has nothing to explain.
+    view.callbacks.onHover?.("container:c-db", { x: 300, y: 200 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(q("[data-testid=reach-tooltip]")).toBeNull();
+
+    view.clickStage();
+    await waitFor(() => expect(view.itemLook("container:c-legacy")).toBe("drawn"));
+  });
+});
+
 describe("Can A reach B?", () => {
   it("says no with the reason and the fix, applies it as an undoable connect, and then says yes with path and names", async () => {
     const { backend } = await setup("container:c-api");

@@ -289,8 +289,14 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       refreshLod();
     }, LOD_INTERVAL);
   });
-  renderer.on("enterNode", ({ node }) => hover(node));
-  renderer.on("leaveNode", () => hover(null));
+  renderer.on("enterNode", ({ node, event }) => {
+    hover(node);
+    callbacks.onHover?.(node, toViewport(event, origin()));
+  });
+  renderer.on("leaveNode", () => {
+    hover(null);
+    callbacks.onHover?.(null, null);
+  });
   renderer.on("enterEdge", ({ edge }) => hover(edge));
   renderer.on("leaveEdge", () => hover(null));
 

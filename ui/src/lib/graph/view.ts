@@ -41,6 +41,8 @@ export interface GraphViewCallbacks {
   onContextMenu?(hit: Hit | null, at: Point): void;
   /** A double-click on a node (two clicks on the same node): focus on it. */
   onFocus?(id: string): void;
+  /** The pointer came onto a node (`at`: where, viewport CSS pixels) or left it (null, null). */
+  onHover?(id: string | null, at: Point | null): void;
 }
 
 /** How an item is drawn: at full strength, faded by a focus, hidden by a filter, or not held at all. */

@@ -7,6 +7,7 @@ import { get, writable, type Readable } from "svelte/store";
 
 import type { AppError, Backend, ReachItemDto, Result, TopologyDto, VerdictDto } from "../backend";
 import type { ConnectResult, EditingState } from "../endpoints/editing";
+import { reachLight, type ReachLight } from "./light";
 
 /** The dialog's two picks (raw container IDs); null until picked. */
 export interface ReachPicks {
@@ -35,6 +36,11 @@ export interface ReachState {
   applyFix(): Promise<ConnectResult | null>;
   /** Everything a container can and cannot reach, for the details panel. */
   reachFrom(containerId: string): Promise<Result<ReachItemDto[], AppError>>;
+  /** What the graph lights up: the selected container's reach, while its details show it. */
+  light: Readable<ReachLight | null>;
+  /** Lights up `containerId`'s reach from Rust's answer; null (or another container's id) puts it out. */
+  showLight(containerId: string, answer: readonly ReachItemDto[]): void;
+  hideLight(containerId: string): void;
 }
 
 const failure = (e: unknown): AppError => ({
@@ -49,6 +55,7 @@ export function createReach(
   editing: Pick<EditingState, "connectWithDefaults">,
 ): ReachState {
   const picks = writable<ReachPicks | null>(null);
+  const light = writable<ReachLight | null>(null);
   const verdict = writable<VerdictView>({ status: "idle" });
   // Only the latest question's answer is shown (the picks or the topology may change while one is asked).
   let asked = 0;
@@ -126,6 +133,15 @@ export function createReach(
       } catch (e) {
         return { status: "error", error: failure(e) };
       }
+    },
+
+    light: { subscribe: light.subscribe },
+    showLight(containerId, answer) {
+      light.set(reachLight(containerId, answer));
+    },
+    hideLight(containerId) {
+      // Only the container lit now: a details panel closing late must not put out the next one's light.
+      if (get(light)?.from === `container:${containerId}`) light.set(null);
     },
   };
 }
