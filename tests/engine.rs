@@ -333,7 +333,7 @@ fn export_filters_like_the_window_and_writes_the_file_whole() {
     let dot = netlens(&["export", "--format", "dot", "--driver", "macvlan", "-o", path], &host);
     assert!(dot.status.success(), "{}", String::from_utf8_lossy(&dot.stderr));
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.starts_with("digraph netlens {") && text.contains("lan\n(macvlan)"), "{text}");
+    assert!(text.starts_with("digraph netlens {") && text.contains("lan\\n(macvlan)"), "{text}");
     assert!(!text.contains("backend"), "{text}");
     let mermaid = netlens(&["export", "--format=mermaid", "--driver=macvlan"], &host);
     let text = String::from_utf8_lossy(&mermaid.stdout);
