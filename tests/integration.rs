@@ -3,7 +3,8 @@
 //! (`operations`), a network's lifecycle (`lifecycle`), bad input refused with nothing changed
 //! (`bad_input`), acting on a view the engine has moved past (`races`) and a swarm manager (`swarm`). They
 //! share one engine: run with `--test-threads=1`.
-//! `podman` runs the same reads and writes against a private Podman service of its own.
+//! `podman` runs the same reads and writes against a private Podman service of its own, and
+//! `frozen_engine` freezes a private dockerd of its own with SIGSTOP.
 
 #[path = "bad_input.rs"]
 mod bad_input;
@@ -11,6 +12,8 @@ mod bad_input;
 mod engine;
 #[path = "engines.rs"]
 mod engines;
+#[path = "frozen_engine.rs"]
+mod frozen_engine;
 #[path = "lifecycle.rs"]
 mod lifecycle;
 #[path = "operations.rs"]

@@ -157,13 +157,17 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
             }
         };
         tokio::pin!(read);
-        // Events that arrive while reading are gathered for the next read instead of waiting their turn.
+        // Events that arrive while reading are gathered for the next read instead of waiting their turn. A
+        // read has no deadline of its own (a busy engine may take seconds to list thousands of containers),
+        // but one that froze mid-read (SIGSTOP: the socket still accepts, nobody answers) must not hang the
+        // view: while the read waits, the engine is pinged as on a quiet stream.
         let update = loop {
             tokio::select! {
                 update = &mut read => break update?,
                 event = events.next() => if !note(event, &mut asked)? {
                     return Ok(());
                 },
+                () = tokio::time::sleep(LIVENESS_IDLE) => engine.alive(LIVENESS_TIMEOUT).await?,
             }
         };
         if !is_recheck && !now.everything {
