@@ -10,9 +10,8 @@ import type { MouseCoords } from "sigma/types";
 import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from "sigma/rendering";
 
 import type { TopologyDto } from "../backend";
-import { diffBetween, type TopologyDiff } from "../topologyDiff";
+import { diffBetween } from "../topologyDiff";
 import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Bounds, type Point, type Segment } from "./geometry";
-import { RetiringEdges } from "./retiring";
 import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes, type SyncReport } from "./graphModel";
 import { decideLod, hideEdgesWhileMoving, LABEL_FONT, setChange, withEdgesChanged, withHovered, type LodDecision } from "./levelOfDetail";
 import { PALETTES, type Palette } from "./palette";
@@ -28,7 +27,7 @@ import type { DropMark, GraphView, GraphViewCallbacks, Hit, ItemLook } from "./v
  * when the camera starts or stops moving.
  */
 type NodeState = { drop: DropMark | "source" | "none"; lodLabel: boolean; lodMark: boolean; matched: boolean } & Look;
-type EdgeState = { pulled: boolean; lodHidden: boolean; lodLabel: boolean; gone: boolean } & Look;
+type EdgeState = { pulled: boolean; lodHidden: boolean; lodLabel: boolean } & Look;
 /** What the filters and the focus decided (lib/filters/): hidden by a filter, faded by a focus. */
 type Look = { filtered: boolean; faded: boolean };
 
@@ -46,8 +45,6 @@ const MATCH_RING = "#f59e0b";
 const FOCUS_RATIO = 0.7;
 /** How strongly what a focus leaves out is still drawn. */
 const FADED = 0.12;
-/** How long the view must be quiet before retired lines are dropped (ms): a burst of changes shares one reprocess. */
-const RETIRE_AFTER = 1500;
 /** While the camera moves, the level of detail is decided again at most this often (ms). */
 const LOD_INTERVAL = 120;
 
@@ -104,7 +101,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
 
   const renderer = new Sigma(graph, container, {
     customNodeState: { drop: "none", lodLabel: false, lodMark: false, matched: false, filtered: false, faded: false } as NodeState,
-    customEdgeState: { pulled: false, lodHidden: false, lodLabel: false, gone: false, filtered: false, faded: false } as EdgeState,
+    customEdgeState: { pulled: false, lodHidden: false, lodLabel: false, filtered: false, faded: false } as EdgeState,
     primitives: {
       nodes: {
         shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.25 }), sdfDiamond({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.15 })],
@@ -193,8 +190,6 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
         { whenState: "pulled", then: { visibility: "hidden" } },
         { whenState: "faded", then: { opacity: FADED, labelVisibility: "hidden" } },
         { whenState: "filtered", then: { visibility: "hidden" } },
-        // Gone from the topology, dropped from the graph when the view is quiet (retiring.ts).
-        { whenState: "gone", then: { visibility: "hidden", labelVisibility: "hidden" } },
       ],
     },
     settings: {
@@ -407,7 +402,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   }
 
   function segmentOf(id: string): Segment | null {
-    if (!graph.hasEdge(id) || retiring.has(id)) return null;
+    if (!graph.hasEdge(id)) return null;
     const a = disc(graph.source(id), 0);
     const b = disc(graph.target(id), 0);
     return a && b ? { a: a.centre, b: b.centre } : null;
@@ -418,7 +413,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     const node = hitNode(at, discs);
     if (node) return { kind: "node", id: node.id };
     const lines = graph
-      .filterEdges((id, a) => a.kind === "endpoint" && !retiring.has(id))
+      .filterEdges((_id, a) => a.kind === "endpoint")
       .map((id) => ({ id, segment: segmentOf(id) }))
       .filter((e): e is { id: string; segment: Segment } => e.segment !== null);
     const edge = hitEdge(at, lines, EDGE_GRAB_TOLERANCE);
@@ -510,46 +505,6 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     }
   }
 
-  /** Lines a live change took away: hidden at once, dropped from the graph when the view is quiet. */
-  const retiring = new RetiringEdges();
-  let flushTimer: ReturnType<typeof setTimeout> | null = null;
-  /** In the graph and not retired: what a person sees (or would, unfiltered). */
-  const present = (id: string) => graph.hasNode(id) || (graph.hasEdge(id) && !retiring.has(id));
-
-  /**
-   * `applyDiff`, except that the lines it removes are retired (hidden) instead of dropped, and a retired
-   * line that comes back is shown again. Reported as removed and added, as a drop and an add would be.
-   */
-  function applyRetiring(diff: TopologyDiff): SyncReport {
-    const retire = diff.edges.removed.filter((id) => graph.hasEdge(id) && !retiring.has(id));
-    const back = [...diff.edges.added, ...diff.edges.changed].map((e) => e.id).filter((id) => retiring.revive(id));
-    const report = applyDiff(graph, { ...diff, edges: { ...diff.edges, removed: diff.edges.removed.filter((id) => !graph.hasEdge(id)) } }, palette);
-    // Lines of nodes that went have gone with them.
-    for (const id of retiring.take()) if (graph.hasEdge(id)) retiring.add(id);
-    for (const id of retire) {
-      if (!graph.hasEdge(id)) continue;
-      retiring.add(id);
-      renderer.setEdgeState(id, { gone: true });
-      report.removed.push(id);
-    }
-    for (const id of back) {
-      if (!graph.hasEdge(id)) continue;
-      renderer.setEdgeState(id, { gone: false });
-      if (!report.added.includes(id)) report.added.push(id);
-    }
-    return report;
-  }
-
-  /** Drops the retired lines once nothing has changed for a moment and the camera and pointer are still. */
-  function scheduleFlush() {
-    if (flushTimer !== null) clearTimeout(flushTimer);
-    flushTimer = setTimeout(() => {
-      flushTimer = null;
-      if (owned || !renderer.getGraphState().isIdle) return scheduleFlush();
-      for (const id of retiring.take()) if (graph.hasEdge(id)) graph.dropEdge(id);
-    }, RETIRE_AFTER);
-  }
-
   return {
     update(topology: TopologyDto, next: Palette) {
       const themeChanged = next !== palette;
@@ -569,18 +524,13 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
         report = syncGraph(filled, topology, palette);
         graph = filled;
         adoptGraph(renderer, filled);
-      } else if (themeChanged || !before) {
-        report = syncGraph(graph, topology, palette);
-        // Whole topologies compared: what was retired is dropped now, or back and shown again.
-        for (const id of retiring.take()) if (graph.hasEdge(id)) renderer.setEdgeState(id, { gone: false });
-      } else report = applyRetiring(diffBetween(before, topology));
+      } else report = themeChanged || !before ? syncGraph(graph, topology, palette) : applyDiff(graph, diffBetween(before, topology), palette);
       drawn = topology;
-      if (retiring.size > 0) scheduleFlush();
       // Nothing is re-added that stayed, but a removed selection must not linger highlighted.
-      const kept = selected.filter(present);
+      const kept = selected.filter((id) => graph.hasNode(id) || graph.hasEdge(id));
       const selectionLost = kept.length !== selected.length;
       if (selectionLost) markSelected(kept);
-      if (hovered !== null && !present(hovered)) hovered = null;
+      if (hovered !== null && !graph.hasNode(hovered) && !graph.hasEdge(hovered)) hovered = null;
       // A topology that arrives mid-drag keeps the drop marks on the hubs that are still there.
       if (dropMarked.length || dropMarks || dropSource) applyDecor();
       if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: true });
@@ -617,7 +567,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       for (const id of ids) applyLook(id, "faded");
     },
     itemLook(id): ItemLook {
-      if (!present(id)) return "absent";
+      if (!graph.hasNode(id) && !graph.hasEdge(id)) return "absent";
       const look = lookOf(id);
       return look.filtered ? "hidden" : look.faded ? "faded" : "drawn";
     },
@@ -664,7 +614,6 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     snapshotSvg: () => sceneToSvg(sceneOf(renderer, graph, { background: backgroundOf(container), font: FONT, labelMargin: LABEL_FONT.margin })),
     destroy() {
       if (lodTimer !== null) clearTimeout(lodTimer);
-      if (flushTimer !== null) clearTimeout(flushTimer);
       observer.disconnect();
       renderer.kill();
     },
