@@ -106,13 +106,10 @@ fn stored(config_dir: &Path) -> Vec<ContextEntry> {
 mod tests {
     use super::*;
     use crate::target::context_digest;
-    use std::path::PathBuf;
+    use crate::testing::Scratch;
 
-    fn temp_dir(tag: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("netlens-contexts-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
+    fn temp_dir(tag: &str) -> Scratch {
+        crate::testing::scratch(&format!("netlens-contexts-{tag}")).unwrap()
     }
 
     fn write_meta(dir: &Path, folder: &str, body: &str) {

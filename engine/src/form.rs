@@ -274,11 +274,8 @@ mod tests {
         r.unwrap_err().iter().map(|p| (p.code(), p.field())).collect()
     }
 
-    fn temp_dir(tag: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("netlens-form-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
+    fn temp_dir(tag: &str) -> crate::testing::Scratch {
+        crate::testing::scratch(&format!("netlens-form-{tag}")).unwrap()
     }
 
     #[test]

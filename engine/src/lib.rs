@@ -16,6 +16,7 @@ pub mod saved;
 pub mod ssh;
 pub mod swarm;
 pub mod target;
+pub mod testing;
 pub mod tls;
 pub mod write;
 

@@ -143,11 +143,8 @@ pub fn save(dir: &Path, engines: &[SavedEngine]) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    fn temp_dir(tag: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("netlens-saved-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
+    fn temp_dir(tag: &str) -> crate::testing::Scratch {
+        crate::testing::scratch(&format!("netlens-saved-{tag}")).unwrap()
     }
 
     fn engines() -> Vec<SavedEngine> {

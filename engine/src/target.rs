@@ -162,11 +162,8 @@ mod tests {
         std::fs::write(meta.join("meta.json"), body.to_string()).unwrap();
     }
 
-    fn temp_dir(tag: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("netlens-target-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
+    fn temp_dir(tag: &str) -> crate::testing::Scratch {
+        crate::testing::scratch(&format!("netlens-target-{tag}")).unwrap()
     }
 
     #[test]

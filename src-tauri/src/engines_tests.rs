@@ -10,11 +10,8 @@ use netlens_core::history::Change;
 use netlens_core::problem::{Code, Field};
 use netlens_engine::events::LiveUpdate;
 
-fn temp_dir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("netlens-engines-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(tag: &str) -> netlens_engine::testing::Scratch {
+    netlens_engine::testing::scratch(&format!("netlens-engines-{tag}")).unwrap()
 }
 
 fn sandbox(host: &str) -> LiveConfig {

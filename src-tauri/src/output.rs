@@ -114,11 +114,8 @@ fn keep_permissions(_target: &Path, _file: &File) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("netlens-output-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
+    fn scratch(name: &str) -> netlens_engine::testing::Scratch {
+        netlens_engine::testing::scratch(&format!("netlens-output-{name}")).unwrap()
     }
 
     fn entries(dir: &Path) -> Vec<String> {
@@ -138,7 +135,6 @@ mod tests {
         out.commit(b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         assert_eq!(entries(&dir), ["topology.json"]);
-        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
@@ -147,7 +143,6 @@ mod tests {
         let target = dir.join("topology.dot");
         drop(Output::create(&target).unwrap());
         assert!(entries(&dir).is_empty());
-        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
@@ -159,6 +154,5 @@ mod tests {
         let e = Output::create(&dir.join("missing/x.json")).unwrap_err();
         assert!(e.is_usage() && e.to_string().contains("does not exist"), "{e}");
         assert!(entries(&dir).is_empty());
-        std::fs::remove_dir_all(dir).unwrap();
     }
 }
