@@ -301,11 +301,12 @@ impl AppState {
     }
 }
 
+/// App state for the crate's unit tests: on an engine that never answers, so nothing reaches a real one.
 #[cfg(test)]
-mod tests {
+pub(crate) mod test_support {
     use super::*;
-    use netlens_core::fixtures::demo;
 
+    /// The live configuration of a test: the sandbox at a socket that does not exist.
     pub(crate) fn config() -> LiveConfig {
         LiveConfig {
             target: Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
@@ -313,6 +314,25 @@ mod tests {
             sandbox_reason: None,
         }
     }
+
+    /// State before the first read: every command that needs the topology says "not ready".
+    pub(crate) fn unread() -> AppState {
+        AppState::new(&config())
+    }
+
+    /// State showing `snapshot`, as if the engine had just been read.
+    pub(crate) fn showing(snapshot: Snapshot) -> AppState {
+        let state = unread();
+        state.apply(&LiveUpdate::Snapshot(snapshot));
+        state
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::config;
+    use super::*;
+    use netlens_core::fixtures::demo;
 
     #[test]
     fn view_turns_snapshots_into_numbered_topologies() {

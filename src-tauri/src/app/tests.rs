@@ -3,16 +3,9 @@
 use super::*;
 use crate::dto::EngineState;
 use netlens_engine::events::LiveUpdate;
-use netlens_engine::Target;
 use tauri::Manager;
 
-fn config() -> LiveConfig {
-    LiveConfig {
-        target: Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
-        sandbox: true,
-        sandbox_reason: None,
-    }
-}
+use crate::state::test_support::config;
 
 #[test]
 fn bindings_are_fresh() {

@@ -197,21 +197,13 @@ mod tests {
     use crate::dto::ops::HistoryDto;
     use crate::service::history::{history, redo, undo};
     use crate::service::shows;
-    use crate::state::LiveConfig;
+    use crate::state::test_support::showing;
     use netlens_core::endpoints::inverse;
     use netlens_core::fixtures::demo;
     use netlens_core::problem::{Code, Field};
-    use netlens_engine::events::LiveUpdate;
 
     fn state() -> AppState {
-        let config = LiveConfig {
-            target: netlens_engine::Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
-            sandbox: true,
-            sandbox_reason: None,
-        };
-        let state = AppState::new(&config);
-        state.apply(&LiveUpdate::Snapshot(demo()));
-        state
+        showing(demo())
     }
 
     fn id_of(state: &AppState, name: &str) -> String {

@@ -1,20 +1,12 @@
 //! The export service on hand-built data: the formats match `netlens export`, and every refusal leaves
 //! the disk as it was.
 use super::*;
-use crate::state::LiveConfig;
+use crate::state::test_support::{showing, unread};
 use netlens_core::fixtures::demo;
 use netlens_core::topology::Topology;
-use netlens_engine::events::LiveUpdate;
 
 fn state() -> AppState {
-    let config = LiveConfig {
-        target: netlens_engine::Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
-        sandbox: true,
-        sandbox_reason: None,
-    };
-    let state = AppState::new(&config);
-    state.apply(&LiveUpdate::Snapshot(demo()));
-    state
+    showing(demo())
 }
 
 fn text(s: &str) -> ExportContentsDto {
@@ -74,12 +66,7 @@ fn a_text_export_shows_what_the_window_filter_shows_and_says_its_flags() {
 
 #[test]
 fn nothing_is_rendered_before_the_first_read() {
-    let config = LiveConfig {
-        target: netlens_engine::Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
-        sandbox: true,
-        sandbox_reason: None,
-    };
-    let empty = AppState::new(&config);
+    let empty = unread();
     assert!(matches!(render(&empty, ExportFormatDto::Dot, &ViewFilter::default()), Err(AppError::NotReady { .. })));
 }
 

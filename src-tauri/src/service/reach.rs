@@ -28,26 +28,13 @@ pub fn can_reach(state: &AppState, from_id: &str, to_id: &str) -> Result<Verdict
 mod tests {
     use super::*;
     use crate::dto::reach::{FixCode, ReachTargetKind, WayCode, WhyNotCode};
-    use crate::state::LiveConfig;
+    use crate::state::test_support::{showing, unread};
     use netlens_core::endpoints::{plan_connect, EndpointConfig};
     use netlens_core::fixtures::demo;
-    use netlens_core::model::Snapshot;
     use netlens_core::problem::Code;
-    use netlens_engine::events::LiveUpdate;
-
-    fn state_with(snapshot: Snapshot) -> AppState {
-        let config = LiveConfig {
-            target: netlens_engine::Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
-            sandbox: true,
-            sandbox_reason: None,
-        };
-        let state = AppState::new(&config);
-        state.apply(&LiveUpdate::Snapshot(snapshot));
-        state
-    }
 
     fn state() -> AppState {
-        state_with(demo())
+        showing(demo())
     }
 
     #[test]
@@ -90,7 +77,7 @@ mod tests {
         let backend = snapshot.networks.iter().find(|n| n.id == "n-backend").cloned().unwrap();
         let legacy = snapshot.containers.iter_mut().find(|c| c.id == "c-legacy").unwrap();
         legacy.endpoints.push(netlens_core::fixtures::endpoint(&backend, Some("10.214.10.4")));
-        let s = state_with(snapshot);
+        let s = showing(snapshot);
         let v = can_reach(&s, "c-api", "c-legacy").unwrap();
         assert!(v.to.reachable, "{v:?}");
         assert_eq!(v.fix, None);
@@ -104,12 +91,7 @@ mod tests {
         for err in [reach_from(&s, "c-missing").unwrap_err(), can_reach(&s, "c-api", "c-missing").unwrap_err()] {
             assert!(matches!(err, AppError::Refused { ref problems, .. } if problems[0].code == Code::ContainerGone));
         }
-        let config = LiveConfig {
-            target: netlens_engine::Target::sandbox("unix:///nonexistent/netlens-test.sock".into()),
-            sandbox: true,
-            sandbox_reason: None,
-        };
-        let empty = AppState::new(&config);
+        let empty = unread();
         assert!(matches!(reach_from(&empty, "c-api").unwrap_err(), AppError::NotReady { .. }));
         assert!(matches!(can_reach(&empty, "c-api", "c-db").unwrap_err(), AppError::NotReady { .. }));
     }
