@@ -77,8 +77,8 @@ fn svg_node_ids(text: &str) -> Vec<String> {
     ids
 }
 
-/// The statements of a DOT graph body, split at `;` outside quoted strings (labels may hold newlines,
-/// escaped quotes and semicolons) and attribute lists.
+/// The statements of a DOT graph body, split at `;` outside quoted strings (labels may hold escapes such
+/// as `\n` and `\"`, and semicolons) and attribute lists.
 fn dot_statements(body: &str) -> Vec<String> {
     let (mut out, mut current) = (vec![], String::new());
     let (mut quoted, mut escaped, mut depth) = (false, false, 0u32);
