@@ -14,8 +14,10 @@ import json
 import os
 import shlex
 import statistics
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -107,7 +109,12 @@ class Window:
     """One app launch through tauri-driver, with the page's clock tied to ours."""
 
     def __init__(self, app, env, out, name):
-        self.driver = Driver(app, env, os.path.join(out, f"driver-{name}.log"))
+        # The app's own data and config folders per launch: what the webview remembers (filters, collapsed
+        # projects) must not change what is measured, nor may the bench touch a person's settings. The cache
+        # stays shared, so launches are timed as a person's second launch is.
+        self.home = tempfile.mkdtemp(prefix="netlens-bench-home-")
+        xdg = {f"XDG_{k}_HOME": os.path.join(self.home, k.lower()) for k in ("DATA", "CONFIG")}
+        self.driver = Driver(app, {**env, **xdg}, os.path.join(out, f"driver-{name}.log"))
         self.requested = time.time()
         self.s = self.driver.session()
         self.pid = None
@@ -145,6 +152,7 @@ class Window:
             self.s.close()
         finally:
             self.driver.stop()
+            shutil.rmtree(self.home, ignore_errors=True)
 
 
 def wait_ready(w, limit):

@@ -40,11 +40,6 @@ async fn a_container_mode_sidecar_is_tied_to_its_owner_and_a_compose_project_col
 
     let w = Window::open().await;
     w.wait_css("main[data-ready=true]", Duration::from_secs(10)).await;
-    // Collapsed projects are remembered (localStorage) across windows: start from nlw-shop expanded, whatever
-    // an earlier run (or a person) left collapsed.
-    w.js("localStorage.removeItem('netlens.collapsedProjects'); location.reload();", vec![]).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    w.wait_css("main[data-ready=true]", Duration::from_secs(10)).await;
 
     // The sidecar has no endpoint of its own: it is drawn beside web, tied to it by the stack line.
     w.until_drawn(&tie).await;

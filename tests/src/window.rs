@@ -29,6 +29,11 @@ pub struct Window {
     driver: Group,
     /// The port WebKitWebDriver listens on (`--port=` on its command line): how a leftover one is recognised.
     native: u16,
+    /// The app's own data and config folders for this window (XDG_DATA_HOME, XDG_CONFIG_HOME): what the
+    /// webview keeps in localStorage (filters, collapsed projects) and the saved engines start empty in every
+    /// test and never touch the person's own. The cache stays shared: a fresh one (fonts, shaders) cost
+    /// about 3 s a window. Removed when the window is dropped.
+    _home: tempfile::TempDir,
 }
 
 fn free_port() -> u16 {
@@ -44,6 +49,7 @@ impl Window {
     /// `open`, with more variables in the app's environment (tauri-driver passes its own on to the app).
     pub async fn open_with_env(env: &[(&str, &std::ffi::OsStr)]) -> Window {
         let host = docker_host();
+        let home = tempfile::tempdir().expect("a temporary folder");
         let port = free_port();
         let native = free_port();
         let driver = Group::spawn(
@@ -52,6 +58,8 @@ impl Window {
                 .env("DOCKER_HOST", &host)
                 .env("NETLENS_SANDBOX", "1")
                 .env_remove("DOCKER_CONTEXT")
+                .env("XDG_DATA_HOME", home.path().join("data"))
+                .env("XDG_CONFIG_HOME", home.path().join("config"))
                 .envs(env.iter().copied())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null()),
@@ -74,7 +82,7 @@ impl Window {
                 Err(e) => panic!("no WebDriver session: {e}"),
             }
         };
-        let w = Window { client, driver, native };
+        let w = Window { client, driver, native, _home: home };
         w.wait_css("main[data-ready='true']", Duration::from_secs(30)).await;
         w
     }
