@@ -33,6 +33,29 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The ssh:// engine test (tests/ssh.rs) runs a private sshd of its own on a free loopback port. Installing
+# openssh-server would start the system sshd on port 22 and enable it for every boot, so service starts are
+# refused during that one install (a policy-rc.d that exits 101, removed afterwards; one already there is
+# left alone) and /etc/ssh/sshd_not_to_be_run, which Debian's ssh service and init script honour, keeps it
+# from starting later. Delete that file to run the system sshd on purpose.
+if ! dpkg-query -W -f='${Status}' openssh-server 2>/dev/null | grep -q "install ok installed"; then
+  echo "deps: installing openssh-server (its service is not started)"
+  $SUDO mkdir -p /etc/ssh
+  $SUDO touch /etc/ssh/sshd_not_to_be_run
+  policy=/usr/sbin/policy-rc.d
+  ours=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# Written by Netlens .ci/deps.sh for one install: start no service.\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+    $SUDO chmod 755 "$policy"
+    ours=1
+    trap '[ $ours = 0 ] || $SUDO rm -f "$policy"' EXIT
+  fi
+  rc=0
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends openssh-server || rc=$?
+  if [ $ours = 1 ]; then $SUDO rm -f "$policy"; ours=0; fi
+  [ $rc = 0 ] || exit $rc
+fi
+
 # npm ci only when node_modules is missing or older than the lock file.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "deps: npm ci"
