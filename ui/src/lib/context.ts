@@ -1,16 +1,8 @@
 // Hands the shared AppState to components through Svelte context, typed.
-import { getContext, setContext } from "svelte";
-
+import { typedContext } from "./shared/typedContext";
 import type { AppState } from "./stores/app";
 
-const KEY = Symbol("netlens-app");
+const app = typedContext<AppState>("useApp()", "AppState");
 
-export function provideApp(app: AppState): void {
-  setContext(KEY, app);
-}
-
-export function useApp(): AppState {
-  const app = getContext<AppState | undefined>(KEY);
-  if (!app) throw new Error("useApp() outside <App>: no AppState in context");
-  return app;
-}
+export const provideApp = app.provide;
+export const useApp = app.use;

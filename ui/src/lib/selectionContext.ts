@@ -1,17 +1,9 @@
 // Hands the multi-selection (stores/selection.ts, createMultiSelection) to the outline and the details
 // panel through Svelte context, as context.ts does for the AppState it is layered over.
-import { getContext, setContext } from "svelte";
-
+import { typedContext } from "./shared/typedContext";
 import type { MultiSelection } from "./stores/selection";
 
-const KEY = Symbol("netlens-multi-selection");
+const selection = typedContext<MultiSelection>("useMultiSelection()", "MultiSelection");
 
-export function provideMultiSelection(selection: MultiSelection): void {
-  setContext(KEY, selection);
-}
-
-export function useMultiSelection(): MultiSelection {
-  const selection = getContext<MultiSelection | undefined>(KEY);
-  if (!selection) throw new Error("useMultiSelection() outside <App>: no MultiSelection in context");
-  return selection;
-}
+export const provideMultiSelection = selection.provide;
+export const useMultiSelection = selection.use;

@@ -4,6 +4,7 @@
 import { writable, type Readable } from "svelte/store";
 
 import type { AppError, NetworksBackend } from "../networks/types";
+import { latestRequest, readonlyAll } from "../shared/stores";
 
 export interface RawJson {
   json: Readable<string | null>;
@@ -16,23 +17,12 @@ export function createRawJson(api: Pick<NetworksBackend, "networkJson">): RawJso
   const json = writable<string | null>(null);
   const error = writable<AppError | null>(null);
   const loading = writable(true);
-  let seq = 0;
+  const latest = latestRequest(loading, error);
   return {
-    json: { subscribe: json.subscribe },
-    error: { subscribe: error.subscribe },
-    loading: { subscribe: loading.subscribe },
+    ...readonlyAll({ json, error, loading }),
     async load(networkId) {
-      const mine = ++seq;
-      loading.set(true);
-      error.set(null);
-      const r = await api.networkJson(networkId);
-      if (mine !== seq) return;
-      loading.set(false);
-      if (r.status === "ok") json.set(r.data);
-      else {
-        json.set(null);
-        error.set(r.error);
-      }
+      const r = await latest(() => api.networkJson(networkId));
+      if (r) json.set(r.status === "ok" ? r.data : null);
     },
   };
 }

@@ -5,9 +5,8 @@
 // It must not judge a form or choose an engine: every rule and message is the backend's.
 import { get, writable, type Readable } from "svelte/store";
 
+import { readonlyAll } from "../shared/stores";
 import type { AppError, EngineFormDto, EngineFormKind, EnginePlanDto, EnginesBackend, EnginesDto } from "./types";
-
-const readonly = <T>(store: Readable<T>): Readable<T> => ({ subscribe: store.subscribe });
 
 /** How long typing must pause before the add form is checked again. */
 export const ENGINE_CHECK_MS = 150;
@@ -65,12 +64,7 @@ export function createEngines(
   }
 
   return {
-    open: readonly(open),
-    list: readonly(list),
-    error: readonly(error),
-    switching: readonly(switching),
-    plan: readonly(plan),
-    saving: readonly(saving),
+    ...readonlyAll({ open, list, error, switching, plan, saving }),
     async show() {
       error.set(null);
       open.set(true);

@@ -4,6 +4,8 @@
 // It must not judge a form or a filter: every rule and message is the backend's.
 import { get, writable, type Readable, type Writable } from "svelte/store";
 
+import { latestRequest, readonlyAll } from "../shared/stores";
+
 import type {
   AppError,
   CreatePlanDto,
@@ -18,8 +20,6 @@ import type {
   ReportDto,
   Result,
 } from "./types";
-
-const readonly = <T>(store: Readable<T>): Readable<T> => ({ subscribe: store.subscribe });
 
 /** How long typing must pause before the create form is checked again. */
 export const CREATE_DEBOUNCE_MS = 150;
@@ -56,13 +56,7 @@ export function createFlow(api: NetworksBackend, debounceMs = CREATE_DEBOUNCE_MS
   let planSeq = 0;
 
   return {
-    drivers: readonly(drivers),
-    optionsError: readonly(optionsError),
-    plan: readonly(plan),
-    planError: readonly(planError),
-    plannedFor: readonly(plannedFor),
-    submitting: readonly(submitting),
-    submitError: readonly(submitError),
+    ...readonlyAll({ drivers, optionsError, plan, planError, plannedFor, submitting, submitError }),
 
     async loadOptions() {
       const r = await api.createOptions();
@@ -139,10 +133,7 @@ export function removeFlow(api: NetworksBackend, networkIds: string[]): RemoveFl
   const running = writable(false);
   const report = writable<ReportDto | null>(null);
   return {
-    plan: readonly(plan),
-    error: readonly(error),
-    running: readonly(running),
-    report: readonly(report),
+    ...readonlyAll({ plan, error, running, report }),
 
     async load() {
       const r = await api.planRemove(networkIds);
@@ -178,28 +169,17 @@ export function pruneFlow(api: NetworksBackend): PruneFlow {
   const running = writable(false);
   const error = writable<AppError | null>(null);
   const report = writable<ReportDto | null>(null);
-  let seq = 0;
+  const latest = latestRequest(loading, error);
   return {
-    preview: readonly(preview),
-    previewedWith: readonly(previewedWith),
-    unticked: readonly(unticked),
-    loading: readonly(loading),
-    running: readonly(running),
-    error: readonly(error),
-    report: readonly(report),
+    ...readonlyAll({ preview, previewedWith, unticked, loading, running, error, report }),
 
     async runPreview(filters) {
-      const mine = ++seq;
-      loading.set(true);
-      error.set(null);
-      const r = await api.prunePreview(filters);
-      if (mine !== seq) return;
-      loading.set(false);
-      if (r.status === "ok") {
+      const r = await latest(() => api.prunePreview(filters));
+      if (r?.status === "ok") {
         preview.set(r.data);
         previewedWith.set(filters);
         unticked.set(new Set());
-      } else error.set(r.error);
+      }
     },
 
     toggle(id, ticked) {
