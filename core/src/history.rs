@@ -30,10 +30,7 @@ impl Change {
         match self {
             Self::Endpoint(op) => op.describe(),
             Self::CreateNetwork { spec, .. } => format!("Create network {}", spec.name),
-            Self::RemoveNetworks(removed) => match removed.as_slice() {
-                [one] => format!("Remove network {}", one.spec.name),
-                many => format!("Remove networks {}", names(many)),
-            },
+            Self::RemoveNetworks(removed) => networks_phrase("Remove", removed),
         }
     }
 
@@ -42,10 +39,7 @@ impl Change {
         match self {
             Self::Endpoint(op) => inverse(op).describe(),
             Self::CreateNetwork { spec, .. } => format!("Remove network {}", spec.name),
-            Self::RemoveNetworks(removed) => match removed.as_slice() {
-                [one] => format!("Re-create network {}", one.spec.name),
-                many => format!("Re-create networks {}", names(many)),
-            },
+            Self::RemoveNetworks(removed) => networks_phrase("Re-create", removed),
         }
     }
 
@@ -83,8 +77,13 @@ impl Change {
     }
 }
 
-fn names(removed: &[Recreate]) -> String {
-    removed.iter().map(|r| r.spec.name.as_str()).collect::<Vec<_>>().join(", ")
+/// "Remove network a", "Re-create networks a, b".
+fn networks_phrase(verb: &str, removed: &[Recreate]) -> String {
+    let names = removed.iter().map(|r| r.spec.name.as_str()).collect::<Vec<_>>().join(", ");
+    match removed {
+        [_] => format!("{verb} network {names}"),
+        _ => format!("{verb} networks {names}"),
+    }
 }
 
 /// One recorded change and when it was done (RFC 3339, as given by the caller).
@@ -95,6 +94,8 @@ pub struct Entry {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub enum EntryState {
     Done,
     Undone,
@@ -111,9 +112,13 @@ impl EntryState {
 
 /// One line of the visible history.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct EntryView {
+    /// "Connect api to backend".
     pub describe: String,
     pub command: String,
+    /// RFC 3339, local time of the machine running Netlens.
     pub when: String,
     pub state: EntryState,
 }

@@ -119,6 +119,38 @@ pub trait Problem {
     fn fact(&self) -> String;
     /// What to do about it.
     fn hint(&self) -> String;
+    /// Fact and hint together, as shown next to a field or on a refused drop. Facts that open with a name
+    /// keep its case (`api`, not `Api`): names are case-sensitive.
+    fn message(&self) -> String {
+        format!("{}. {}", self.fact(), self.hint())
+    }
+}
+
+/// The body of `Problem::code` for a refusal enum whose variants are mostly named for their codes: each such
+/// variant is written once, the others after a `;` as `A | B => Code`. It expands to a plain `match`, so a new
+/// variant without a code still does not compile.
+#[macro_export]
+macro_rules! codes_by_name {
+    ($value:expr; $($same:ident),* $(; $($($variant:ident)|+ => $code:ident),+)? $(,)?) => {
+        match $value {
+            $(Self::$same { .. } => $crate::problem::Code::$same,)*
+            $($($(Self::$variant { .. })|+ => $crate::problem::Code::$code,)+)?
+        }
+    };
+}
+
+/// `Display` (the message) and `Error` for refusal types, so what a log or `?` shows is what the person sees.
+#[macro_export]
+macro_rules! display_as_message {
+    ($($problem:ty),+ $(,)?) => {$(
+        impl ::std::fmt::Display for $problem {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&$crate::problem::Problem::message(self))
+            }
+        }
+
+        impl ::std::error::Error for $problem {}
+    )+};
 }
 
 /// The name a code or field has on the wire (`containerGone`, `ipRange`): the variant's name with a small

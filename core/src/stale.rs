@@ -53,11 +53,7 @@ impl Stale {
 
 impl Problem for Stale {
     fn code(&self) -> Code {
-        match self {
-            Self::ContainerGone { .. } => Code::ContainerGone,
-            Self::NetworkGone { .. } => Code::NetworkGone,
-            Self::Joined { .. } => Code::NetworkInUse,
-        }
+        crate::codes_by_name!(self; ContainerGone, NetworkGone; Joined => NetworkInUse)
     }
 
     fn fact(&self) -> String {

@@ -64,17 +64,10 @@ fn file_label(field: Field) -> &'static str {
 
 impl Problem for EngineProblem {
     fn code(&self) -> Code {
-        match self {
-            Self::NameEmpty => Code::NameEmpty,
-            Self::NameInvalid { .. } => Code::NameInvalid,
-            Self::NameTaken { .. } => Code::NameTaken,
-            Self::AddressEmpty { .. } | Self::BadAddress { .. } => Code::BadEngineAddress,
-            Self::SocketMissing { .. } => Code::SocketMissing,
-            Self::NotASocket { .. } | Self::SocketUnusable { .. } => Code::SocketUnusable,
-            Self::TlsFileMissing { .. } | Self::TlsFileUnreadable { .. } | Self::TlsFileEmpty { .. } => {
-                Code::TlsFileMissing
-            }
-        }
+        netlens_core::codes_by_name!(self; NameEmpty, NameInvalid, NameTaken, SocketMissing;
+            AddressEmpty | BadAddress => BadEngineAddress,
+            NotASocket | SocketUnusable => SocketUnusable,
+            TlsFileMissing | TlsFileUnreadable | TlsFileEmpty => TlsFileMissing)
     }
 
     fn field(&self) -> Option<Field> {

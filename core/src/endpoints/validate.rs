@@ -4,7 +4,6 @@
 //! a request into an `Operation`. Pure: it must not call the engine, and it must not pick values for the
 //! user (suggestions live in `suggest`).
 
-use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::attachment::restore_config;
@@ -141,36 +140,13 @@ pub enum Refusal {
     },
 }
 
-impl Refusal {
-    /// Fact and hint together, as shown next to a field or on a refused drop. Facts that open with a name
-    /// keep its case (`api`, not `Api`): names are case-sensitive.
-    pub fn message(&self) -> String {
-        format!("{}. {}", self.fact(), self.hint())
-    }
-}
-
 impl Problem for Refusal {
     /// Stable, for the UI to switch on.
     fn code(&self) -> Code {
-        match self {
-            Self::ContainerGone { .. } => Code::ContainerGone,
-            Self::NetworkGone { .. } => Code::NetworkGone,
-            Self::AlreadyConnected { .. } => Code::AlreadyConnected,
-            Self::NotConnected { .. } => Code::NotConnected,
-            Self::SharedStack { .. } => Code::SharedStack,
-            Self::FixedNetwork { .. } => Code::FixedNetwork,
-            Self::NotAttachable { .. } => Code::NotAttachable,
-            Self::ConfigOnly { .. } => Code::ConfigOnly,
-            Self::BadAlias { .. } => Code::BadAlias,
-            Self::AliasOnDefaultBridge => Code::AliasOnDefaultBridge,
-            Self::StaticOnDefaultBridge { .. } => Code::StaticOnDefaultBridge,
-            Self::BadAddress { .. } => Code::BadAddress,
-            Self::StaticNeedsSubnet { .. } => Code::StaticNeedsSubnet,
-            Self::OutsideSubnet { .. } => Code::OutsideSubnet,
-            Self::ReservedAddress { .. } => Code::ReservedAddress,
-            Self::AddressInUse { .. } => Code::AddressInUse,
-            Self::NoIpv6 { .. } => Code::NoIpv6,
-        }
+        crate::codes_by_name!(self;
+            ContainerGone, NetworkGone, AlreadyConnected, NotConnected, SharedStack, FixedNetwork, NotAttachable,
+            ConfigOnly, BadAlias, AliasOnDefaultBridge, StaticOnDefaultBridge, BadAddress, StaticNeedsSubnet,
+            OutsideSubnet, ReservedAddress, AddressInUse, NoIpv6)
     }
     /// The form field the refusal belongs next to; `None` when it is about the target itself.
     fn field(&self) -> Option<Field> {
@@ -283,13 +259,7 @@ impl Problem for Refusal {
     }
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
-    }
-}
-
-impl std::error::Error for Refusal {}
+crate::display_as_message!(Refusal);
 
 /// IDs are 64 hex digits: people recognise the first 12, as `docker ps` shows them.
 fn short(id: &str) -> &str {

@@ -6,7 +6,6 @@
 //! exists.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use super::command::create_command;
 use super::problem::SpecProblem;
@@ -79,17 +78,9 @@ pub enum RecreateRefusal {
     NotRepresentable { network: String, what: String },
 }
 
-impl RecreateRefusal {
-    pub fn message(&self) -> String {
-        format!("{}. {}", self.fact(), self.hint())
-    }
-}
-
 impl Problem for RecreateRefusal {
     fn code(&self) -> Code {
-        match self {
-            Self::NotRepresentable { .. } => Code::NotRepresentable,
-        }
+        crate::codes_by_name!(self; NotRepresentable)
     }
     fn fact(&self) -> String {
         match self {
@@ -105,11 +96,7 @@ impl Problem for RecreateRefusal {
     }
 }
 
-impl fmt::Display for RecreateRefusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
-    }
-}
+crate::display_as_message!(RecreateRefusal);
 
 /// The re-create plan for a network removed by the given disconnects and remove.
 ///

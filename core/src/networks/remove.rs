@@ -4,8 +4,6 @@
 //! Pure: it must not call the engine. A network with attached containers is removed by "disconnect all and
 //! remove", so the plan carries those disconnects, built by `ops` exactly as a hand-made disconnect would be.
 
-use std::fmt;
-
 use super::command::rm_command;
 use crate::endpoints::{plan_disconnect, Operation, Refusal};
 use crate::model::{ContainerState, Network};
@@ -81,21 +79,10 @@ pub enum RemoveRefusal {
     },
 }
 
-impl RemoveRefusal {
-    pub fn message(&self) -> String {
-        format!("{}. {}", self.fact(), self.hint())
-    }
-}
-
 impl Problem for RemoveRefusal {
     /// Stable, for the UI to switch on.
     fn code(&self) -> Code {
-        match self {
-            Self::Predefined { .. } => Code::Predefined,
-            Self::Gone { .. } => Code::NetworkGone,
-            Self::ConfigInUse { .. } => Code::ConfigInUse,
-            Self::CannotDisconnect { .. } => Code::CannotDisconnect,
-        }
+        crate::codes_by_name!(self; Predefined, ConfigInUse, CannotDisconnect; Gone => NetworkGone)
     }
     fn fact(&self) -> String {
         match self {
@@ -135,11 +122,7 @@ impl Problem for RemoveRefusal {
     }
 }
 
-impl fmt::Display for RemoveRefusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
-    }
-}
+crate::display_as_message!(RemoveRefusal);
 
 /// One network of a remove: planned, or refused with the reason.
 #[derive(Debug, Clone, PartialEq)]
