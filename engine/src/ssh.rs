@@ -7,7 +7,13 @@
 //! `ssh -nNT -L <private socket>:<remote socket> …` with `BatchMode` (it never waits on a password prompt),
 //! `ExitOnForwardFailure` (a forward that cannot be set up ends ssh with its reason), and talks to the
 //! private socket. The forward lives as long as the `Forward` value: dropping it ends ssh and removes the
-//! socket's folder (readable by this user only: the socket is the remote engine, root there).
+//! socket's folder (readable by this user only: the socket is the remote engine, root there). A Netlens that
+//! is killed runs no `Drop`: a watchdog (`ssh_watchdog.rs`) ends its ssh and removes the folder then.
+//!
+//! ssh is the user's own: its `~/.ssh/config`, keys, agent and `known_hosts` apply as for `ssh` in a
+//! terminal, and an unknown or changed host key is refused (BatchMode never asks). The docker CLI refuses a
+//! path in an `ssh://` address and runs `docker system dial-stdio` on the remote host; Netlens also reads
+//! `ssh://host/path/to/engine.sock` to reach an engine on another socket than `/var/run/docker.sock`.
 //!
 //! Owns parsing `ssh://[user@]host[:port][/remote/socket]`, the command line, and the process. It must not
 //! know about topology or the app; `Engine::connect` holds the forward.
@@ -18,6 +24,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+#[path = "ssh_watchdog.rs"]
+mod watchdog;
 
 /// The engine socket on the remote host when the address names none (the docker CLI's only choice).
 pub const REMOTE_SOCKET: &str = "/var/run/docker.sock";
@@ -120,6 +129,8 @@ fn split_port(hostport: &str) -> Result<(&str, Option<u16>), String> {
 /// A running `ssh` forward; ends with the value.
 pub struct Forward {
     child: Mutex<Option<Child>>,
+    /// Ends ssh if this process ends without `close` (killed); see `ssh_watchdog.rs`.
+    watchdog: Mutex<Option<Child>>,
     dir: PathBuf,
     socket: PathBuf,
     login: String,
@@ -166,7 +177,23 @@ impl Forward {
                 return Err(format!("could not run `{program}` ({e}); install the OpenSSH client"));
             }
         };
-        let forward = Self { child: Mutex::new(Some(child)), dir, socket, login: dest.login() };
+        let watchdog = match watchdog::start(child.id(), &dir) {
+            Ok(w) => w,
+            Err(e) => {
+                let mut child = child;
+                let _ = child.kill();
+                let _ = child.wait();
+                let _ = std::fs::remove_dir_all(&dir);
+                return Err(format!("could not start the watchdog of the ssh forward with /bin/sh: {e}"));
+            }
+        };
+        let forward = Self {
+            child: Mutex::new(Some(child)),
+            watchdog: Mutex::new(Some(watchdog)),
+            dir,
+            socket,
+            login: dest.login(),
+        };
         let deadline = Instant::now() + OPEN_LIMIT;
         loop {
             if forward.socket.exists() {
@@ -214,8 +241,18 @@ impl Forward {
         }
     }
 
+    /// The watchdog's process id while it runs.
+    pub fn watchdog_pid(&self) -> Option<u32> {
+        self.watchdog.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(Child::id)
+    }
+
     /// Ends ssh and removes the socket's folder; idempotent.
     pub fn close(&self) {
+        // The watchdog first: once ssh is reaped its process id is free, and a watchdog still running could
+        // signal whatever process is given that id next.
+        if let Some(w) = self.watchdog.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            watchdog::stop(w);
+        }
         if let Some(mut child) = self.child.lock().unwrap_or_else(|p| p.into_inner()).take() {
             let _ = child.kill();
             let _ = child.wait();
@@ -335,12 +372,14 @@ mod tests {
         let dest = Destination::parse("ssh://me@lab").unwrap();
         let forward = Forward::open_with(&dest, script.to_str().unwrap()).await.unwrap();
         let pid = forward.pid().unwrap();
+        let watchdog = forward.watchdog_pid().unwrap();
         let folder = forward.socket().parent().unwrap().to_path_buf();
         use std::os::unix::fs::MetadataExt;
         assert_eq!(std::fs::metadata(&folder).unwrap().mode() & 0o777, 0o700, "only this user may use the socket");
         drop(forward);
         assert!(!folder.exists(), "the socket folder is removed");
         assert!(!Path::new(&format!("/proc/{pid}")).exists(), "the ssh process is ended and reaped");
+        assert!(!Path::new(&format!("/proc/{watchdog}")).exists(), "and so is its watchdog");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
