@@ -194,7 +194,7 @@ mod tests {
         let before = demo();
         // The engine after: api joined vault, nightly-job was removed, network scratch was created.
         let mut after = before.clone();
-        let vault = after.networks.iter().find(|n| n.name == "vault").cloned().unwrap();
+        let vault = crate::fixtures::network_named(&after, "vault");
         let api = after.containers.iter_mut().find(|c| c.name == "api").unwrap();
         api.endpoints.push(endpoint(&vault, Some("10.214.30.9")));
         let api = api.clone();

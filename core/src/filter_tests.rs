@@ -1,5 +1,7 @@
 use super::*;
-use crate::fixtures::{container, demo, demo_topology, demo_topology_with, endpoint, network};
+use crate::fixtures::{
+    container, demo, demo_topology, demo_topology_with, endpoint, network, network_named, running_on,
+};
 use crate::model::ContainerState;
 use crate::topology::{endpoint_edge_id, reach_edge_id, EXTERNAL_ID, HOST_ID};
 
@@ -87,15 +89,8 @@ network vault [bridge local internal] 10.214.20.0/24 gw 10.214.20.1
 #[test]
 fn a_driver_filter_keeps_a_multi_homed_container_by_its_chosen_network_and_drops_its_other_lines() {
     let mut s = demo();
-    let lan = s.networks.iter().find(|n| n.name == "lan").cloned().unwrap();
-    let backend = s.networks.iter().find(|n| n.name == "backend").cloned().unwrap();
-    s.containers.push(container(
-        "c-bridgehead",
-        "bridgehead",
-        ContainerState::Running,
-        "lan",
-        vec![endpoint(&lan, Some("10.214.30.21")), endpoint(&backend, Some("10.214.10.21"))],
-    ));
+    let (lan, backend) = (network_named(&s, "lan"), network_named(&s, "backend"));
+    s.containers.push(running_on("c-bridgehead", "bridgehead", &[(&lan, "10.214.30.21"), (&backend, "10.214.10.21")]));
     let t = Topology::from_snapshot(&s);
     let f = filter(|f| f.drivers = vec!["macvlan".into()]);
     let v = f.visibility(&t);

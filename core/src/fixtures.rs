@@ -52,6 +52,19 @@ pub fn container(id: &str, name: &str, state: ContainerState, mode: &str, endpoi
     }
 }
 
+/// A running container started on the first of `at`'s networks (its network mode, as `docker run --network`
+/// sets it) and connected to the others, at the address given for each.
+pub fn running_on(id: &str, name: &str, at: &[(&Network, &str)]) -> Container {
+    let mode = at.first().map_or("none", |(n, _)| n.name.as_str());
+    let endpoints = at.iter().map(|(n, ip)| endpoint(n, Some(ip))).collect();
+    container(id, name, ContainerState::Running, mode, endpoints)
+}
+
+/// A copy of the snapshot's network with this name, to build endpoints on while the snapshot changes.
+pub fn network_named(snap: &Snapshot, name: &str) -> Network {
+    snap.networks.iter().find(|n| n.name == name).cloned().unwrap_or_else(|| panic!("no network {name}"))
+}
+
 /// The sandbox demo: see tests/sandbox/demo.sh.
 pub fn demo() -> Snapshot {
     let bridge = network("n-bridge", "bridge", "bridge", Some("10.213.0.0/24"));

@@ -1,11 +1,12 @@
 //! Planning connects and disconnects of containers to networks, as pure functions over a `Topology`.
 //!
-//! Owns what an operation is, whether it may run (`validate`), which address to offer (`suggest`), its
+//! Owns what an operation is, whether it may run (`validate`, worded in `refusal`), which address to offer (`suggest`), its
 //! docker CLI equivalent (`command`) and how to take it back (`undo`). It must not talk to the engine or
 //! know about Tauri: the engine module runs the plans made here, and the app maps them to the contract.
 
 pub mod attachment;
 pub mod command;
+pub mod refusal;
 pub mod suggest;
 pub mod undo;
 pub mod validate;
@@ -17,11 +18,10 @@ use std::collections::BTreeMap;
 
 pub use crate::address::Reserved;
 pub use attachment::{restore_config, user_aliases};
+pub use refusal::{AddressField, AliasProblem, Refusal};
 pub use suggest::{next_free_ipv4, next_free_ipv6};
 pub use undo::{inverse, recheck, restore_message};
-pub use validate::{
-    check_target, known_network, plan_connect, plan_disconnect, targets, AddressField, AliasProblem, Refusal,
-};
+pub use validate::{check_target, known_network, plan_connect, plan_disconnect, targets};
 
 /// What a connect sends to the engine for one endpoint (`EndpointConfig` of the connect body).
 ///

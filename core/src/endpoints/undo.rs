@@ -4,7 +4,8 @@
 //! Owns what an exact restore needs. It must not run anything nor pick substitute values:
 //! when an exact restore is impossible (an address taken meanwhile) it refuses and says why.
 
-use super::validate::{check_config, check_target, plan_disconnect, Refusal};
+use super::refusal::Refusal;
+use super::validate::{check_config, check_target, plan_disconnect};
 use super::Operation;
 use crate::problem::Problem;
 use crate::topology::Topology;

@@ -129,7 +129,7 @@ fn edge_ids_are_stable_and_typed() {
 fn a_never_started_container_is_attached_by_network_name() {
     // The container list gives such an endpoint an empty NetworkID, keyed by the network's name only.
     let mut snap = demo();
-    let frontend = snap.networks.iter().find(|n| n.name == "frontend").cloned().unwrap();
+    let frontend = crate::fixtures::network_named(&snap, "frontend");
     let mut ep = endpoint(&frontend, None);
     ep.network_id = String::new();
     snap.containers.push(container("c-fresh", "fresh", ContainerState::Created, "frontend", vec![ep]));

@@ -1,5 +1,5 @@
 use super::*;
-use crate::fixtures::{container, demo, endpoint};
+use crate::fixtures::{container, demo, endpoint, network_named, running_on};
 use crate::model::ContainerState;
 
 fn dist(a: Point, b: Point) -> f64 {
@@ -22,14 +22,8 @@ fn adding_one_container_moves_nothing_else() {
     let mut snap = demo();
     let t1 = Topology::from_snapshot(&snap);
     let first = Layout::default().update(&t1);
-    let backend = snap.networks.iter().find(|n| n.name == "backend").cloned().unwrap();
-    snap.containers.push(container(
-        "c-new",
-        "cache",
-        ContainerState::Running,
-        "backend",
-        vec![endpoint(&backend, Some("10.214.10.9"))],
-    ));
+    let backend = network_named(&snap, "backend");
+    snap.containers.push(running_on("c-new", "cache", &[(&backend, "10.214.10.9")]));
     let t2 = Topology::from_snapshot(&snap);
     let second = first.update(&t2);
     for n in t1.nodes() {
@@ -46,7 +40,7 @@ fn connecting_a_container_to_another_network_moves_only_that_container() {
     let t1 = Topology::from_snapshot(&snap);
     let first = Layout::default().update(&t1);
     let mut wired = snap.clone();
-    let frontend = wired.networks.iter().find(|n| n.name == "frontend").cloned().unwrap();
+    let frontend = network_named(&wired, "frontend");
     let db = wired.containers.iter_mut().find(|c| c.name == "db").unwrap();
     db.endpoints.push(endpoint(&frontend, Some("10.214.40.9")));
     let second = first.update(&Topology::from_snapshot(&wired));
@@ -211,7 +205,7 @@ fn a_sidecar_follows_its_owner_and_joins_the_loose_row_when_the_owner_goes() {
     let before = dist(first.position("container:c-db").unwrap(), first.position("container:c-side").unwrap());
     // db joins frontend: it moves between its two networks, and its sidecar with it, nobody else.
     let mut wired = snap.clone();
-    let frontend = wired.networks.iter().find(|n| n.name == "frontend").cloned().unwrap();
+    let frontend = network_named(&wired, "frontend");
     wired
         .containers
         .iter_mut()

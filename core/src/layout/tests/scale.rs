@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::super::*;
 use super::dist;
-use crate::fixtures::{container, endpoint, network};
+use crate::fixtures::{container, endpoint, network, running_on};
 use crate::model::{ContainerState, Snapshot};
 
 /// A small deterministic generator (an LCG), so the topology is the same on every run and machine.
@@ -204,20 +204,8 @@ fn adding_one_network_moves_no_other_hub() {
     let first = Layout::default().update(&t1);
     let fresh = network("n-new", "zz-new", "bridge", Some("10.9.9.0/24"));
     let old = snap.networks[42].clone();
-    snap.containers.push(container(
-        "c-n1",
-        "n1",
-        ContainerState::Running,
-        "zz-new",
-        vec![endpoint(&fresh, Some("10.9.9.2"))],
-    ));
-    snap.containers.push(container(
-        "c-n2",
-        "n2",
-        ContainerState::Running,
-        "zz-new",
-        vec![endpoint(&fresh, Some("10.9.9.3")), endpoint(&old, Some("10.1.42.250"))],
-    ));
+    snap.containers.push(running_on("c-n1", "n1", &[(&fresh, "10.9.9.2")]));
+    snap.containers.push(running_on("c-n2", "n2", &[(&fresh, "10.9.9.3"), (&old, "10.1.42.250")]));
     snap.networks.push(fresh);
     let t2 = Topology::from_snapshot(&snap);
     let second = first.update(&t2);

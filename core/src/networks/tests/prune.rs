@@ -3,8 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::*;
-use crate::fixtures::{container, endpoint, network};
-use crate::model::ContainerState;
+use crate::fixtures::{network, running_on};
 
 fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-29T12:00:00Z").map(|t| t.with_timezone(&Utc)).expect("valid time")
@@ -125,13 +124,7 @@ fn prune_skips_network_connected_after_preview() {
     s.networks.push(aged("n-old", "old", "2026-11-24T12:00:00Z", &[("env", "dev")]));
     s.networks.push(aged("n-fresh", "fresh", "2026-11-29T11:00:00Z", &[]));
     let old = network("n-old", "old", "bridge", None);
-    s.containers.push(container(
-        "c-web",
-        "web",
-        ContainerState::Running,
-        "old",
-        vec![endpoint(&old, Some("10.9.0.2"))],
-    ));
+    s.containers.push(running_on("c-web", "web", &[(&old, "10.9.0.2")]));
     // `keepme` was removed elsewhere meanwhile.
     let after = Topology::from_snapshot(&s);
     let decision = prune_confirm(&after, &items, &DANGLING);
