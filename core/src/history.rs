@@ -86,6 +86,11 @@ fn networks_phrase(verb: &str, removed: &[Recreate]) -> String {
     }
 }
 
+/// Moves the newest entry of `from` onto `to`; false when `from` is empty.
+fn move_newest(from: &mut Vec<Entry>, to: &mut Vec<Entry>) -> bool {
+    from.pop().map(|e| to.push(e)).is_some()
+}
+
 /// One recorded change and when it was done (RFC 3339, as given by the caller).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -159,24 +164,12 @@ impl History {
 
     /// The undo candidate was taken back; false when there was nothing to undo.
     pub fn mark_undone(&mut self) -> bool {
-        match self.done.pop() {
-            Some(e) => {
-                self.undone.push(e);
-                true
-            }
-            None => false,
-        }
+        move_newest(&mut self.done, &mut self.undone)
     }
 
     /// The redo candidate ran again; false when there was nothing to redo.
     pub fn mark_redone(&mut self) -> bool {
-        match self.undone.pop() {
-            Some(e) => {
-                self.done.push(e);
-                true
-            }
-            None => false,
-        }
+        move_newest(&mut self.undone, &mut self.done)
     }
 
     /// The undo candidate was partly taken back: the entry keeps what is left to undo.

@@ -6,6 +6,7 @@ mod prune;
 mod recreate;
 mod remove;
 mod validate;
+mod validate_settings;
 
 use super::*;
 use crate::fixtures::{demo_topology as demo, demo_topology_with as demo_with};
@@ -29,6 +30,20 @@ fn spec(name: &str) -> NetworkSpec {
 
 fn codes(problems: &[SpecProblem]) -> Vec<String> {
     problems.iter().map(|p| p.code().name()).collect()
+}
+
+/// What `validate_create` finds in `spec` against the demo, on an engine outside swarm mode.
+fn problems(spec: &NetworkSpec) -> Vec<SpecProblem> {
+    validate_create(&demo(), spec, &ctx())
+}
+
+/// The problems of an IPv6 network on fd00:1::/64 with this IPv6 gateway.
+fn with_v6_gateway(gateway: &str) -> Vec<SpecProblem> {
+    problems(&NetworkSpec { ipv6: true, subnet_v6: "fd00:1::/64".into(), gateway_v6: gateway.into(), ..spec("x") })
+}
+
+fn fields(problems: &[SpecProblem]) -> Vec<Option<Field>> {
+    problems.iter().map(|p| p.field()).collect()
 }
 
 /// A bridge spec that uses every bridge field, valid against the demo.
