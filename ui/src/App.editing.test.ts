@@ -23,6 +23,17 @@ const asked = (b: ReplayBackend, from = 0) => b.calls.slice(from).map((c) => c.c
 const NO_CONFIG: EndpointConfigDto = { aliases: [], ipv4: null, ipv6: null };
 const connectArgs = (containerId: string, networkId: string, config = NO_CONFIG) => ({ containerId, networkId, config });
 
+/**
+ * Escape in `inside` closes the `closes` test id, asks nothing of `command`, and edge `edge` is still there
+ * (or still absent) as `had` says.
+ */
+async function escapeChangesNothing(b: ReplayBackend, inside: string, closes: string, command: string, edge: string, had: boolean) {
+  await fireEvent.keyDown(await find(inside), { key: "Escape" });
+  expect(q(`[data-testid=${closes}]`)).toBeNull();
+  expect(hasEdge(b, edge)).toBe(had);
+  expect(asked(b)).not.toContain(command);
+}
+
 async function setup() {
   const { backend, view, main } = await renderApp();
   const at = (id: string): Point => view.nodeViewportPosition(id)!;
@@ -86,11 +97,7 @@ describe("connecting by dragging", () => {
   it("changes nothing when the popover is closed with Escape", async () => {
     const { backend, at, drag } = await setup();
     await drag(at("container:c-api"), at("network:n-frontend"));
-    const aliases = await find("[data-testid=connect-aliases]");
-    await fireEvent.keyDown(aliases, { key: "Escape" });
-    expect(q("[data-testid=connect-popover]")).toBeNull();
-    expect(hasEdge(backend, "endpoint:n-frontend:c-api")).toBe(false);
-    expect(asked(backend)).not.toContain("connect");
+    await escapeChangesNothing(backend, "[data-testid=connect-aliases]", "connect-popover", "connect", "endpoint:n-frontend:c-api", false);
   });
 
   it("connects at once with the engine's defaults on a Shift-drop", async () => {
@@ -152,11 +159,7 @@ describe("disconnecting", () => {
     const { backend, view, drag } = await setup();
     const { from, to } = pullAway(view, "endpoint:n-backend:c-api", 150);
     await drag(from, to);
-    const dialog = await find("[data-testid=disconnect-dialog]");
-    await fireEvent.keyDown(dialog, { key: "Escape" });
-    expect(q("[data-testid=disconnect-dialog]")).toBeNull();
-    expect(hasEdge(backend, "endpoint:n-backend:c-api")).toBe(true);
-    expect(asked(backend)).not.toContain("disconnect");
+    await escapeChangesNothing(backend, "[data-testid=disconnect-dialog]", "disconnect-dialog", "disconnect", "endpoint:n-backend:c-api", true);
   });
 
   it("does nothing for a pull released before the snap", async () => {

@@ -5,7 +5,7 @@ import { cleanup, fireEvent, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { STORAGE_KEY } from "./lib/filters/filters";
-import { find, q, renderApp, tick } from "./test/app";
+import { expectLooks, find, q, renderApp, tick } from "./test/app";
 import { ReplayBackend } from "./test/replayBackend";
 
 afterEach(() => {
@@ -23,9 +23,7 @@ describe("filters", () => {
     await fireEvent.click(await find("[data-testid=filters-button]"));
     await fireEvent.click(await find("[data-testid=filter-hide-stopped]"));
     await tick();
-    expect(view.itemLook("container:c-nightly")).toBe("hidden");
-    expect(view.itemLook("endpoint:n-backend:c-nightly")).toBe("hidden");
-    expect(view.itemLook("container:c-api")).toBe("drawn");
+    expectLooks(view, { "container:c-nightly": "hidden", "endpoint:n-backend:c-nightly": "hidden", "container:c-api": "drawn" });
     await waitFor(() => expect(outlineHas("container:c-nightly")).toBe(false));
     expect(outlineHas("container:c-api")).toBe(true);
     expect(q("[data-testid=filter-summary]")?.textContent).toContain("Filters hide 1 container");
@@ -43,9 +41,7 @@ describe("filters", () => {
     await fireEvent.click(await find("[data-testid=filters-button]"));
     await fireEvent.click(await find("[data-testid=filters-panel] [data-driver=macvlan]"));
     await tick();
-    expect(view.itemLook("network:n-lan")).toBe("drawn");
-    expect(view.itemLook("network:n-backend")).toBe("hidden");
-    expect(view.itemLook("host")).toBe("hidden");
+    expectLooks(view, { "network:n-lan": "drawn", "network:n-backend": "hidden", host: "hidden" });
     const box = (await find("[data-testid=search-input]")) as HTMLInputElement;
     await fireEvent.input(box, { target: { value: "printer" } });
     await waitFor(() => expect(view.matched).toContain("container:c-printer"));
@@ -61,13 +57,10 @@ describe("focus", () => {
     view.doubleClick("network:n-frontend");
     const chip = await find("[data-testid=focus-chip]");
     expect(chip.textContent).toContain("frontend");
-    expect(view.itemLook("container:c-gateway")).toBe("drawn");
-    expect(view.itemLook("container:c-api")).toBe("faded");
-    expect(view.itemLook("network:n-backend")).toBe("faded");
+    expectLooks(view, { "container:c-gateway": "drawn", "container:c-api": "faded", "network:n-backend": "faded" });
     await fireEvent.click(q("[data-testid=focus-chip] [data-hops='2']")!);
     await tick();
-    expect(view.itemLook("network:n-backend")).toBe("drawn");
-    expect(view.itemLook("container:c-api")).toBe("faded");
+    expectLooks(view, { "network:n-backend": "drawn", "container:c-api": "faded" });
 
     await fireEvent.keyDown(document.body, { key: "Escape" });
     await waitFor(() => expect(q("[data-testid=focus-chip]")).toBeNull());
@@ -80,12 +73,9 @@ describe("focus", () => {
     await fireEvent.click(await find("[data-testid=filter-hide-stopped]"));
     view.doubleClick("network:n-backend");
     await find("[data-testid=focus-chip]");
-    expect(view.itemLook("container:c-nightly")).toBe("hidden");
-    expect(view.itemLook("container:c-db")).toBe("drawn");
-    expect(view.itemLook("network:n-lan")).toBe("faded");
+    expectLooks(view, { "container:c-nightly": "hidden", "container:c-db": "drawn", "network:n-lan": "faded" });
     await fireEvent.click(q("[data-testid=leave-focus]")!);
     await tick();
-    expect(view.itemLook("network:n-lan")).toBe("drawn");
-    expect(view.itemLook("container:c-nightly")).toBe("hidden");
+    expectLooks(view, { "network:n-lan": "drawn", "container:c-nightly": "hidden" });
   });
 });

@@ -5,6 +5,7 @@ import { cleanup, fireEvent, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { q, qa, renderApp, tick } from "./test/app";
+import type { FakeGraphView } from "./test/fakeView";
 import { recordedOk, ReplayBackend } from "./test/replayBackend";
 
 afterEach(() => {
@@ -17,6 +18,12 @@ const outlineSelected = () => qa('[data-testid=outline] [aria-selected="true"]')
 /** Network IDs the open remove dialog lists. */
 const removeItems = () => qa("[data-testid=remove-item]").map((el) => el.dataset.networkId);
 
+/** Clicks vault, then Ctrl+clicks frontend: both selected, frontend the primary. */
+const pickVaultAndFrontend = (view: FakeGraphView) => {
+  view.click("network:n-vault");
+  view.click("network:n-frontend", { ctrlKey: true });
+};
+
 async function setup() {
   const { backend, view } = await renderApp();
   const hook = window.__NETLENS_TEST__!;
@@ -26,8 +33,7 @@ async function setup() {
 describe("multi-selection", () => {
   it("Ctrl+clicking two networks in the graph, then Delete, opens one remove dialog listing both", async () => {
     const { view, hook } = await setup();
-    view.click("network:n-vault");
-    view.click("network:n-frontend", { ctrlKey: true });
+    pickVaultAndFrontend(view);
     await tick();
     expect(hook.selectedIds()).toEqual(["network:n-vault", "network:n-frontend"]);
     expect(view.selected).toEqual(["network:n-vault", "network:n-frontend"]);
@@ -51,8 +57,7 @@ describe("multi-selection", () => {
 
   it("after the selected networks are removed, the summary says they are gone", async () => {
     const { view, backend } = await setup();
-    view.click("network:n-vault");
-    view.click("network:n-frontend", { ctrlKey: true });
+    pickVaultAndFrontend(view);
     await tick();
     await fireEvent.keyDown(document.body, { key: "Delete" });
     await waitFor(() => expect(removeItems()).toHaveLength(2));
@@ -109,8 +114,7 @@ describe("multi-selection", () => {
 
   it("a plain click in the graph after a multi-selection leaves one selected", async () => {
     const { view, hook } = await setup();
-    view.click("network:n-vault");
-    view.click("network:n-frontend", { ctrlKey: true });
+    pickVaultAndFrontend(view);
     view.click("network:n-frontend");
     await tick();
     expect(hook.selectedIds()).toEqual(["network:n-frontend"]);
@@ -120,8 +124,7 @@ describe("multi-selection", () => {
 
   it("Escape clears the whole selection, and so does a click on empty canvas", async () => {
     const { view, hook } = await setup();
-    view.click("network:n-vault");
-    view.click("network:n-frontend", { ctrlKey: true });
+    pickVaultAndFrontend(view);
     await tick();
     await fireEvent.keyDown(document.body, { key: "Escape" });
     expect(hook.selectedIds()).toEqual([]);
@@ -188,8 +191,7 @@ describe("multi-selection", () => {
 
   it("a primary set from elsewhere (the test hook's select) collapses the set", async () => {
     const { view, hook } = await setup();
-    view.click("network:n-vault");
-    view.click("network:n-frontend", { ctrlKey: true });
+    pickVaultAndFrontend(view);
     hook.select("network:n-vault");
     await tick();
     expect(hook.selectedIds()).toEqual(["network:n-vault"]);

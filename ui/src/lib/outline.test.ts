@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { withExtraContainer } from "../demo/scenarios";
 import { bigContainerId, bigNetworkId, bigTopology } from "../test/bigTopology";
-import { demoTopology, endpointEdge } from "../test/demoTopology";
+import { demoTopology, endpointEdge, withoutContainer } from "../test/demoTopology";
 import type { TopologyDto } from "./backend";
 import { buildOutline, outlineIds, updateOutline } from "./outline";
 import { diffTopology } from "./topologyDiff";
@@ -71,10 +71,7 @@ describe("updateOutline", () => {
   });
 
   it("removes a multi-homed container from every network that listed it", () => {
-    const next = demoTopology(2);
-    next.nodes = next.nodes.filter((n) => n.id !== "container:c-gateway");
-    next.edges = next.edges.filter((e) => e.target !== "container:c-gateway");
-    const { before, updated } = check(demoTopology(1), next);
+    const { before, updated } = check(demoTopology(1), withoutContainer(demoTopology(2), "container:c-gateway"));
     expect(updated.networks.find((g) => g.network.label === "lan")).toBe(before.networks.find((g) => g.network.label === "lan"));
   });
 

@@ -63,12 +63,18 @@ describe("selection summary", () => {
   });
 });
 
+/** A multi-selection over its own primary, with network:a picked and network:b added (the primary). */
+function twoPicked() {
+  const primary = writable<string | null>(null);
+  const multi = createMultiSelection(primary);
+  multi.only("network:a");
+  multi.toggle("network:b");
+  return { primary, multi };
+}
+
 describe("multi-selection store", () => {
   it("keeps selectedId on the primary while toggling", () => {
-    const primary = writable<string | null>(null);
-    const multi = createMultiSelection(primary);
-    multi.only("network:a");
-    multi.toggle("network:b");
+    const { primary, multi } = twoPicked();
     expect(get(multi.selectedIds)).toEqual(["network:a", "network:b"]);
     expect(get(primary)).toBe("network:b");
     multi.toggle("network:b");
@@ -77,10 +83,7 @@ describe("multi-selection store", () => {
   });
 
   it("collapses when the primary is set from elsewhere, and empties on null", () => {
-    const primary = writable<string | null>(null);
-    const multi = createMultiSelection(primary);
-    multi.only("network:a");
-    multi.toggle("network:b");
+    const { primary, multi } = twoPicked();
     primary.set("container:c");
     expect(get(multi.selectedIds)).toEqual(["container:c"]);
     multi.toggle("network:a");
@@ -90,10 +93,7 @@ describe("multi-selection store", () => {
   });
 
   it("a plain pick of the current primary drops the others", () => {
-    const primary = writable<string | null>(null);
-    const multi = createMultiSelection(primary);
-    multi.only("network:a");
-    multi.toggle("network:b");
+    const { primary, multi } = twoPicked();
     multi.only("network:b");
     expect(get(multi.selectedIds)).toEqual(["network:b"]);
     expect(get(primary)).toBe("network:b");

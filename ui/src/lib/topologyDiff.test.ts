@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { withExtraContainer } from "../demo/scenarios";
 import { bigContainerId, bigNetworkId, bigTopology } from "../test/bigTopology";
-import { demoTopology } from "../test/demoTopology";
+import { demoTopology, withContainerState, withoutContainer } from "../test/demoTopology";
 import type { TopologyDto } from "./backend";
 import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes } from "./graph/graphModel";
 import { PALETTES } from "./graph/palette";
@@ -29,12 +29,7 @@ describe("diffTopology", () => {
   });
 
   it("finds a removed container with its endpoint, and a changed one", () => {
-    const next = demoTopology(2);
-    next.nodes = next.nodes.filter((n) => n.id !== "container:c-api");
-    next.edges = next.edges.filter((e) => e.target !== "container:c-api");
-    const db = next.nodes.find((n) => n.id === "container:c-db");
-    if (!db?.container) throw new Error("fixture lacks db");
-    db.container.state = "exited";
+    const next = withContainerState(withoutContainer(demoTopology(2), "container:c-api"), "container:c-db", "exited");
     const d = diffTopology(demoTopology(1), next);
     expect(d.nodes.removed).toEqual(["container:c-api"]);
     expect(d.edges.removed).toEqual(["endpoint:n-backend:c-api"]);
@@ -110,12 +105,7 @@ describe("applyDiff to the graph", () => {
     const graph = fresh();
     const prev = demoTopology(1);
     syncGraph(graph, prev, light);
-    const next = demoTopology(2);
-    next.nodes = next.nodes.filter((n) => n.id !== "container:c-gateway");
-    next.edges = next.edges.filter((e) => e.target !== "container:c-gateway");
-    const db = next.nodes.find((n) => n.id === "container:c-db");
-    if (!db?.container) throw new Error("fixture lacks db");
-    db.container.state = "exited";
+    const next = withContainerState(withoutContainer(demoTopology(2), "container:c-gateway"), "container:c-db", "exited");
     const report = applyDiff(graph, diffTopology(prev, next), light);
     expect(graph.hasNode("container:c-gateway")).toBe(false);
     expect(report.removed).toContain("endpoint:n-vault:c-gateway");

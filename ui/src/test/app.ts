@@ -5,7 +5,8 @@ import { readable } from "svelte/store";
 import { expect } from "vitest";
 
 import App from "../App.svelte";
-import { fakeViewFactory } from "./fakeView";
+import type { ItemLook } from "../lib/graph/view";
+import { fakeViewFactory, type FakeGraphView } from "./fakeView";
 import { ReplayBackend } from "./replayBackend";
 
 export const q = (selector: string) => document.querySelector<HTMLElement>(selector);
@@ -18,6 +19,9 @@ export const find = (selector: string) =>
     return el;
   });
 export const tick = () => new Promise((r) => setTimeout(r, 0));
+/** Asserts how each item is drawn: one assertion states the whole picture and shows every difference. */
+export const expectLooks = (view: FakeGraphView, want: Record<string, ItemLook>) =>
+  expect(Object.fromEntries(Object.keys(want).map((id) => [id, view.itemLook(id)]))).toEqual(want);
 
 /** Renders the window and waits until it shows the first topology; `view` is its graph view. */
 export async function renderApp() {

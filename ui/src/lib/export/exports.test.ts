@@ -25,6 +25,17 @@ async function openMenu() {
   return button;
 }
 
+/**
+ * Picks `item` in the menu; the save dialog answers `saved.path` (cancelled without `saved`), and the write
+ * reports `saved.bytes` when given (Rust's recorded answer otherwise).
+ */
+async function exportAs(backend: ReplayBackend, item: string, saved?: { path: string; bytes?: number }) {
+  if (saved) backend.savePath = saved.path;
+  if (saved?.bytes !== undefined) backend.answerWith("saveExport", { ok: { path: saved.path, bytes: saved.bytes } });
+  await openMenu();
+  await fireEvent.click(q(`[data-item=${item}]`)!);
+}
+
 describe("the Export… menu", () => {
   it("offers the five exports, each with the netlens export line where one exists, and is driven by keys", async () => {
     await renderApp();
@@ -47,8 +58,7 @@ describe("the Export… menu", () => {
 
   it("does nothing more when the save dialog is cancelled", async () => {
     const { backend } = await renderApp();
-    await openMenu();
-    await fireEvent.click(q("[data-item=export-dot]")!);
+    await exportAs(backend, "export-dot");
     await waitFor(() => expect(backend.dialogs).toHaveLength(1));
     expect(backend.dialogs[0]).toEqual({ fileName: "netlens.dot", filter: { name: "Graphviz DOT", extensions: ["dot", "gv"] } });
     expect(asked(backend, "exportTopology")).toEqual([]);
@@ -58,9 +68,7 @@ describe("the Export… menu", () => {
 
   it("sends Rust's DOT to be written where the dialog said, and shows Rust's refusal with what to do", async () => {
     const { backend } = await renderApp();
-    backend.savePath = "/home/ada/netlens.dot";
-    await openMenu();
-    await fireEvent.click(q("[data-item=export-dot]")!);
+    await exportAs(backend, "export-dot", { path: "/home/ada/netlens.dot" });
     const refused = recordedError("saveExport", {
       path: "/home/ada/netlens.dot",
       contents: { kind: "text", text: recordedOk("exportTopology", { format: "dot", filter: ALL }).text },
@@ -73,10 +81,7 @@ describe("the Export… menu", () => {
 
   it("says where a written export went, with the command line that prints the same", async () => {
     const { backend } = await renderApp();
-    backend.savePath = "/home/ada/my exports/net.json";
-    backend.answerWith("saveExport", { ok: { path: "/home/ada/my exports/net.json", bytes: 1234 } });
-    await openMenu();
-    await fireEvent.click(q("[data-item=export-json]")!);
+    await exportAs(backend, "export-json", { path: "/home/ada/my exports/net.json", bytes: 1234 });
     const toast = await find("[data-testid=toast]");
     expect(toast.textContent).toContain("/home/ada/my exports/net.json");
     expect(toast.textContent).toContain("netlens export --format json --output '/home/ada/my exports/net.json'");
@@ -89,10 +94,7 @@ describe("the Export… menu", () => {
     // Set in the window's Filters before (they are remembered in localStorage).
     localStorage.setItem(STORAGE_KEY, JSON.stringify(filter));
     const { backend } = await renderApp();
-    backend.savePath = "/tmp/shown.dot";
-    backend.answerWith("saveExport", { ok: { path: "/tmp/shown.dot", bytes: 99 } });
-    await openMenu();
-    await fireEvent.click(q("[data-item=export-dot]")!);
+    await exportAs(backend, "export-dot", { path: "/tmp/shown.dot", bytes: 99 });
     const toast = await find("[data-testid=toast]");
     expect(asked(backend, "exportTopology")).toEqual([{ format: "dot", filter }]);
     const answer = recordedOk("exportTopology", { format: "dot", filter });
@@ -105,14 +107,9 @@ describe("the Export… menu", () => {
 
   it("sends a picture of the view from the renderer: the PNG as base64, the SVG as text", async () => {
     const { backend, view } = await renderApp();
-    backend.savePath = "/tmp/view.png";
-    backend.answerWith("saveExport", { ok: { path: "/tmp/view.png", bytes: 70 } });
-    await openMenu();
-    await fireEvent.click(q("[data-item=export-png]")!);
+    await exportAs(backend, "export-png", { path: "/tmp/view.png", bytes: 70 });
     await find("[data-testid=toast]");
-    backend.savePath = "/tmp/view.svg";
-    await openMenu();
-    await fireEvent.click(q("[data-item=export-svg]")!);
+    await exportAs(backend, "export-svg", { path: "/tmp/view.svg" });
     await waitFor(() => expect(asked(backend, "saveExport")).toHaveLength(2));
     const [png, svg] = asked(backend, "saveExport") as { path: string; contents: { kind: string; data?: string; text?: string } }[];
     expect(png).toEqual({ path: "/tmp/view.png", contents: { kind: "base64", data: view.snapshotPng() } });

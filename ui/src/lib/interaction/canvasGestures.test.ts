@@ -33,36 +33,39 @@ function setup(busy = false) {
     explain: (m) => log.push(`explain ${m}`),
     disconnect: (e) => log.push(`disconnect ${e}`),
   });
+  /** One pointer event; Shift and Ctrl up unless said. */
+  const pointer = (type: "down" | "move" | "up", at: Point, keys: { shift?: boolean; ctrl?: boolean } = {}) =>
+    gestures.onPointer({ type, at, shift: keys.shift ?? false, ctrl: keys.ctrl ?? false });
   const at = (id: string): Point => view.nodeViewportPosition(id)!;
   const tick = () => new Promise((r) => setTimeout(r, 0));
   /** Press, move in steps, as a hand (and the e2e tests) would. */
   async function drag(from: Point, to: Point, shift = false) {
-    const owned = gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false });
+    const owned = pointer("down", from);
     for (let i = 1; i <= 8; i++) {
-      gestures.onPointer({ type: "move", at: { x: from.x + ((to.x - from.x) * i) / 8, y: from.y + ((to.y - from.y) * i) / 8 }, shift: false, ctrl: false });
+      pointer("move", { x: from.x + ((to.x - from.x) * i) / 8, y: from.y + ((to.y - from.y) * i) / 8 });
       await tick();
     }
-    gestures.onPointer({ type: "up", at: to, shift, ctrl: false });
+    pointer("up", to, { shift });
     await tick();
     return owned;
   }
-  return { backend, view, gestures, log, at, drag, tick };
+  return { backend, view, gestures, log, at, drag, tick, pointer };
 }
 
 describe("canvas gestures", () => {
   it("drops a container on a hub that takes it, marking hubs while dragging", async () => {
-    const { gestures, log, at, view, tick } = setup();
+    const { gestures, pointer, log, at, view, tick } = setup();
     const from = at("container:c-api");
     const to = at("network:n-frontend");
-    expect(gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false })).toBe(true);
-    gestures.onPointer({ type: "move", at: { x: from.x + 20, y: from.y }, shift: false, ctrl: false });
+    expect(pointer("down", from)).toBe(true);
+    pointer("move", { x: from.x + 20, y: from.y });
     await tick();
     expect(view.dropMarks?.get("network:n-frontend")).toBe("allowed");
     expect(view.dropMarks?.get("network:n-backend")).toBe("refused");
     expect(view.dropSource).toBe("container:c-api");
-    gestures.onPointer({ type: "move", at: to, shift: false, ctrl: false });
+    pointer("move", to);
     expect(get(gestures.view).over).toEqual({ name: "frontend", refusal: null });
-    gestures.onPointer({ type: "up", at: to, shift: false, ctrl: false });
+    pointer("up", to);
     await tick();
     expect(log).toEqual(["connect container:c-api network:n-frontend"]);
     expect(view.dropMarks).toBeNull();
@@ -76,16 +79,16 @@ describe("canvas gestures", () => {
   });
 
   it("shows a refused hub's reason while hovering and explains it on drop, without connecting", async () => {
-    const { gestures, log, at, tick } = setup();
+    const { gestures, pointer, log, at, tick } = setup();
     const from = at("container:c-api");
-    gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false });
-    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false, ctrl: false });
+    pointer("down", from);
+    pointer("move", { x: from.x + 30, y: from.y });
     await tick();
-    gestures.onPointer({ type: "move", at: at("network:n-host"), shift: false, ctrl: false });
+    pointer("move", at("network:n-host"));
     const refusal = recordedOk("dropTargets", { containerId: "c-api" }).find((t) => t.networkId === "n-host")?.refusal;
     expect(refusal?.code).toBe("fixedNetwork");
     expect(get(gestures.view).over?.refusal).toBe(refusal?.message);
-    gestures.onPointer({ type: "up", at: at("network:n-host"), shift: false, ctrl: false });
+    pointer("up", at("network:n-host"));
     await tick();
     expect(log).toEqual([`explain ${refusal?.message}`]);
   });
@@ -107,56 +110,56 @@ describe("canvas gestures", () => {
   });
 
   it("selects on a short click and leaves networks and the stage to the renderer", async () => {
-    const { gestures, log, at, tick } = setup();
+    const { pointer, log, at, tick } = setup();
     const p = at("container:c-db");
-    expect(gestures.onPointer({ type: "down", at: p, shift: false, ctrl: false })).toBe(true);
-    gestures.onPointer({ type: "move", at: { x: p.x + 2, y: p.y + 2 }, shift: false, ctrl: false });
-    gestures.onPointer({ type: "up", at: { x: p.x + 2, y: p.y + 2 }, shift: false, ctrl: false });
+    expect(pointer("down", p)).toBe(true);
+    pointer("move", { x: p.x + 2, y: p.y + 2 });
+    pointer("up", { x: p.x + 2, y: p.y + 2 });
     await tick();
     expect(log).toEqual(["select container:c-db"]);
-    expect(gestures.onPointer({ type: "down", at: at("network:n-backend"), shift: false, ctrl: false })).toBe(false);
-    expect(gestures.onPointer({ type: "down", at: { x: 3, y: 3 }, shift: false, ctrl: false })).toBe(false);
+    expect(pointer("down", at("network:n-backend"))).toBe(false);
+    expect(pointer("down", { x: 3, y: 3 })).toBe(false);
   });
 
   it("turns a click with Ctrl or Shift into a selection toggle, and a Shift drag still connects", async () => {
-    const { gestures, log, at, tick, drag } = setup();
+    const { pointer, log, at, tick, drag } = setup();
     const p = at("container:c-db");
-    gestures.onPointer({ type: "down", at: p, shift: false, ctrl: false });
-    gestures.onPointer({ type: "up", at: p, shift: false, ctrl: true });
-    gestures.onPointer({ type: "down", at: p, shift: true, ctrl: false });
-    gestures.onPointer({ type: "up", at: p, shift: true, ctrl: false });
+    pointer("down", p);
+    pointer("up", p, { ctrl: true });
+    pointer("down", p, { shift: true });
+    pointer("up", p, { shift: true });
     await tick();
     await drag(at("container:c-api"), at("network:n-vault"), true);
     expect(log).toEqual(["toggle container:c-db", "toggle container:c-db", "connect container:c-api network:n-vault now"]);
   });
 
   it("owns nothing while an operation runs", () => {
-    const { gestures, at } = setup(true);
-    expect(gestures.onPointer({ type: "down", at: at("container:c-api"), shift: false, ctrl: false })).toBe(false);
+    const { pointer, at } = setup(true);
+    expect(pointer("down", at("container:c-api"))).toBe(false);
   });
 
   it("disconnects an edge pulled past the snap, hiding its straight line meanwhile", async () => {
-    const { gestures, view, log, tick } = setup();
+    const { gestures, pointer, view, log, tick } = setup();
     const mid = view.edgeMidpoint("endpoint:n-backend:c-db");
     const s = view.edgeViewportSegment("endpoint:n-backend:c-db")!;
     const len = Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y);
     const away = { x: mid.x - ((s.b.y - s.a.y) / len) * 150, y: mid.y + ((s.b.x - s.a.x) / len) * 150 };
-    expect(gestures.onPointer({ type: "down", at: mid, shift: false, ctrl: false })).toBe(true);
-    gestures.onPointer({ type: "move", at: { x: (mid.x + away.x) / 2, y: (mid.y + away.y) / 2 }, shift: false, ctrl: false });
+    expect(pointer("down", mid)).toBe(true);
+    pointer("move", { x: (mid.x + away.x) / 2, y: (mid.y + away.y) / 2 });
     expect(view.pulled).toBe("endpoint:n-backend:c-db");
-    gestures.onPointer({ type: "move", at: away, shift: false, ctrl: false });
+    pointer("move", away);
     expect(get(gestures.view).state).toMatchObject({ phase: "pulling", snapped: true });
-    gestures.onPointer({ type: "up", at: away, shift: false, ctrl: false });
+    pointer("up", away);
     await tick();
     expect(log).toEqual(["disconnect endpoint:n-backend:c-db"]);
     expect(view.pulled).toBeNull();
   });
 
   it("asks for drop targets again when a topology arrives mid-drag", async () => {
-    const { gestures, backend, view, at, tick } = setup();
+    const { gestures, pointer, backend, view, at, tick } = setup();
     const from = at("container:c-api");
-    gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false });
-    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false, ctrl: false });
+    pointer("down", from);
+    pointer("move", { x: from.x + 30, y: from.y });
     await tick();
     expect(view.dropMarks?.get("network:n-frontend")).toBe("allowed");
     // api joins frontend elsewhere (the CLI) while the drag goes on.
@@ -169,15 +172,15 @@ describe("canvas gestures", () => {
   });
 
   it("cancels on Escape: the release afterwards changes nothing", async () => {
-    const { gestures, log, at, view, tick } = setup();
+    const { gestures, pointer, log, at, view, tick } = setup();
     const from = at("container:c-api");
-    gestures.onPointer({ type: "down", at: from, shift: false, ctrl: false });
-    gestures.onPointer({ type: "move", at: { x: from.x + 30, y: from.y }, shift: false, ctrl: false });
+    pointer("down", from);
+    pointer("move", { x: from.x + 30, y: from.y });
     await tick();
     gestures.cancel();
     expect(view.dropMarks).toBeNull();
-    gestures.onPointer({ type: "move", at: at("network:n-frontend"), shift: false, ctrl: false });
-    gestures.onPointer({ type: "up", at: at("network:n-frontend"), shift: false, ctrl: false });
+    pointer("move", at("network:n-frontend"));
+    pointer("up", at("network:n-frontend"));
     await tick();
     expect(log).toEqual([]);
   });
