@@ -17,36 +17,34 @@ use crate::topology::Topology;
 ///
 /// `None` when the network takes no static IPv4 address (default bridge, no subnet) or the range is full.
 pub fn next_free_ipv4(topology: &Topology, network_id: &str) -> Option<String> {
-    let network = topology.network(network_id)?;
-    if is_default_bridge(network) {
-        return None;
-    }
-    let pool = pools(network, false).into_iter().next()?;
-    let held: HashSet<IpAddr> = held_addresses(topology, network).into_iter().map(|(a, _)| a).collect();
-    let IpNet::V4(range) = search_range(&pool) else { return None };
-    let (first, last) = (u32::from(range.network()), u32::from(range.broadcast()));
-    (first..=last)
-        .map(|n| IpAddr::V4(Ipv4Addr::from(n)))
-        .find(|a| pool.reserved(*a).is_none() && !held.contains(a))
-        .map(|a| a.to_string())
+    next_free(topology, network_id, false)
 }
 
 /// The same for IPv6: the first address after the subnet's own (the engine reserves it) that is neither
 /// the gateway nor held. `None` when the network has IPv6 disabled or no IPv6 subnet.
 pub fn next_free_ipv6(topology: &Topology, network_id: &str) -> Option<String> {
+    next_free(topology, network_id, true)
+}
+
+fn next_free(topology: &Topology, network_id: &str, v6: bool) -> Option<String> {
     let network = topology.network(network_id)?;
-    if is_default_bridge(network) || !network.enable_ipv6 {
+    if is_default_bridge(network) || (v6 && !network.enable_ipv6) {
         return None;
     }
-    let pool = pools(network, true).into_iter().next()?;
+    let pool = pools(network, v6).into_iter().next()?;
     let held: HashSet<IpAddr> = held_addresses(topology, network).into_iter().map(|(a, _)| a).collect();
-    let IpNet::V6(range) = search_range(&pool) else { return None };
-    let (first, last) = (u128::from(range.network()), u128::from(range.broadcast()));
     // The search stops at the first free address, so a /64 costs as many steps as there are holders.
-    (first..=last)
-        .map(|n| IpAddr::V6(Ipv6Addr::from(n)))
-        .find(|a| pool.reserved(*a).is_none() && !held.contains(a))
-        .map(|a| a.to_string())
+    addresses(search_range(&pool)).find(|a| pool.reserved(*a).is_none() && !held.contains(a)).map(|a| a.to_string())
+}
+
+/// Every address of `range` in order, its network and broadcast addresses included.
+fn addresses(range: IpNet) -> Box<dyn Iterator<Item = IpAddr>> {
+    match range {
+        IpNet::V4(r) => Box::new((u32::from(r.network())..=u32::from(r.broadcast())).map(|n| Ipv4Addr::from(n).into())),
+        IpNet::V6(r) => {
+            Box::new((u128::from(r.network())..=u128::from(r.broadcast())).map(|n| Ipv6Addr::from(n).into()))
+        }
+    }
 }
 
 /// Where to look: the ip_range when it lies inside the subnet, else the whole subnet.
