@@ -16,9 +16,7 @@ fn unreachable_from(container: &str, network: &str) -> String {
 
 #[test]
 fn the_reach_list_of_api_renders_the_whole_picture() {
-    assert_eq!(
-        render_reach(&demo(), "c-api").expect("api exists"),
-        "\
+    let reached = "\
 api [running] on backend
 can reach:
   the host: through backend's gateway 10.214.10.1, which is the host (`host.docker.internal` with `--add-host host.docker.internal:host-gateway`)
@@ -27,18 +25,14 @@ can reach:
   gateway: by name on backend through the engine's DNS (gateway, c-gateway) at 10.214.10.10
   host-agent: on the host's stack (network mode `host`), through backend's gateway 10.214.10.1 (`host.docker.internal`), on the ports it listens on
 cannot reach:
-"
-        .to_string()
-            + &unreachable_from("api", "backend")
-    );
+";
+    let expected = reached.to_string() + &unreachable_from("api", "backend");
+    assert_eq!(render_reach(&demo(), "c-api").expect("api exists"), expected);
 }
 
 #[test]
 fn the_reach_list_of_a_multi_homed_container_and_of_a_sidecar_render_their_stacks() {
-    let t = with_sidecars();
-    assert_eq!(
-        render_reach(&t, "c-side").expect("sidecar exists"),
-        "\
+    let reached = "\
 sidecar [running] in web's network stack
 can reach:
   the host: through frontend's gateway 10.214.40.1, which is the host (`host.docker.internal` with `--add-host host.docker.internal:host-gateway`)
@@ -50,10 +44,9 @@ can reach:
 cannot reach:
   api: no shared network: web and api meet only through gateway (frontend → gateway → backend), and Docker does not route between networks, not even through a container on both
   db: no shared network: web and db meet only through gateway (frontend → gateway → backend), and Docker does not route between networks, not even through a container on both
-"
-        .to_string()
-            + &unreachable_from("web", "frontend")
-    );
+";
+    let expected = reached.to_string() + &unreachable_from("web", "frontend");
+    assert_eq!(render_reach(&with_sidecars(), "c-side").expect("sidecar exists"), expected);
 }
 
 #[test]
