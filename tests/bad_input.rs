@@ -4,13 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netlens::dto::lifecycle::{NetworkSpecDto, PruneFiltersDto};
+use std::collections::BTreeMap;
+
+use netlens::dto::lifecycle::PruneFiltersDto;
 use netlens::dto::ops::{EndpointConfigDto, ProblemDto};
-use netlens::dto::KeyValueDto;
 use netlens::error::AppError;
 use netlens::service::{endpoints, inspect, networks, reach};
 use netlens_core::model::{Container, Network, Snapshot};
-use netlens_core::networks::{OutcomeKind, MAX_KEY_BYTES, MAX_VALUE_BYTES};
+use netlens_core::networks::{NetworkSpec, OutcomeKind, MAX_KEY_BYTES, MAX_VALUE_BYTES};
 use netlens_core::problem::Code;
 use netlens_engine::{Engine, Target};
 use netlens_tests::live::Live;
@@ -27,7 +28,8 @@ enum Call {
         container: String,
         network: String,
     },
-    Create(NetworkSpecDto),
+    /// Boxed: the form is much larger than the other calls.
+    Create(Box<NetworkSpec>),
     /// The remove dialog's plan, then the remove itself (which reports the network as skipped).
     Remove(String),
     NetworkJson(String),
@@ -106,14 +108,14 @@ fn form(aliases: &[&str], ipv4: Option<&str>, ipv6: Option<&str>) -> EndpointCon
     }
 }
 
-fn spec(name: &str, edit: impl FnOnce(&mut NetworkSpecDto)) -> NetworkSpecDto {
-    let mut s = NetworkSpecDto { name: name.into(), ..NetworkSpecDto::default() };
+fn spec(name: &str, edit: impl FnOnce(&mut NetworkSpec)) -> Box<NetworkSpec> {
+    let mut s = NetworkSpec { name: name.into(), ..NetworkSpec::default() };
     edit(&mut s);
-    s
+    Box::new(s)
 }
 
-fn label(key: &str, value: &str) -> Vec<KeyValueDto> {
-    vec![KeyValueDto { key: key.into(), value: value.into() }]
+fn label(key: &str, value: &str) -> BTreeMap<String, String> {
+    [(key.into(), value.into())].into()
 }
 
 fn prune(until: &str, labels: &[&str]) -> PruneFiltersDto {

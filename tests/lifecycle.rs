@@ -6,23 +6,22 @@
 
 use std::process::Command;
 
-use netlens::dto::lifecycle::{NetworkSpecDto, PruneFiltersDto};
+use netlens::dto::lifecycle::PruneFiltersDto;
 use netlens::dto::ops::EndpointConfigDto;
-use netlens::dto::KeyValueDto;
 use netlens::error::AppError;
 use netlens::service::{endpoints, history, networks};
-use netlens_core::networks::OutcomeKind;
+use netlens_core::networks::{NetworkSpec, OutcomeKind};
 use netlens_core::problem::{Code, Field};
 use netlens_tests::live::Live;
 use netlens_tests::{docker, docker_host, docker_json, docker_output, run_idle, Cleanup};
 use serde_json::Value;
 
-fn spec(name: &str) -> NetworkSpecDto {
-    NetworkSpecDto { name: name.into(), ..NetworkSpecDto::default() }
+fn spec(name: &str) -> NetworkSpec {
+    NetworkSpec { name: name.into(), ..NetworkSpec::default() }
 }
 
-fn kv(key: &str, value: &str) -> KeyValueDto {
-    KeyValueDto { key: key.into(), value: value.into() }
+fn kv(key: &str, value: &str) -> (String, String) {
+    (key.into(), value.into())
 }
 
 fn inspect(name: &str) -> Value {
@@ -57,7 +56,7 @@ impl Drop for Veth {
     }
 }
 
-async fn created(live: &Live, form: &NetworkSpecDto) -> Value {
+async fn created(live: &Live, form: &NetworkSpec) -> Value {
     let done = networks::create(&live.state, form).await.unwrap_or_else(|e| panic!("create {}: {e:?}", form.name));
     assert!(done.command.starts_with("docker network create"), "{}", done.command);
     assert!(live.state.topology().unwrap().network_by_name(&form.name).is_some(), "the view shows it on return");
@@ -76,7 +75,7 @@ async fn create_with_each_driver_the_sandbox_supports_and_undo_removes_it() {
     bridge.gateway = "10.214.130.254".into();
     bridge.icc = false;
     bridge.mtu = "1400".into();
-    bridge.labels = vec![label(), kv("team", "web")];
+    bridge.labels = [label(), kv("team", "web")].into();
     let n = created(&live, &bridge).await;
     assert_eq!(n["Driver"], "bridge");
     assert_eq!(n["IPAM"]["Config"][0]["Subnet"], "10.214.130.0/24");
@@ -88,14 +87,14 @@ async fn create_with_each_driver_the_sandbox_supports_and_undo_removes_it() {
 
     let mut internal = spec("nlt-life-internal");
     internal.internal = true;
-    internal.labels = vec![label()];
+    internal.labels = [label()].into();
     assert_eq!(created(&live, &internal).await["Internal"], true);
 
     let mut v6 = spec("nlt-life-v6");
     v6.ipv6 = true;
     v6.subnet = "10.214.131.0/24".into();
     v6.subnet_v6 = "fd00:214:131::/64".into();
-    v6.labels = vec![label()];
+    v6.labels = [label()].into();
     let n = created(&live, &v6).await;
     assert_eq!(n["EnableIPv6"], true);
     let subnets: Vec<&str> =
@@ -108,7 +107,7 @@ async fn create_with_each_driver_the_sandbox_supports_and_undo_removes_it() {
     macvlan.parent = mv_parent.0.clone();
     macvlan.mode = "bridge".into();
     macvlan.subnet = "10.214.132.0/24".into();
-    macvlan.labels = vec![label()];
+    macvlan.labels = [label()].into();
     let n = created(&live, &macvlan).await;
     assert_eq!(n["Driver"], "macvlan");
     assert_eq!(n["Options"]["parent"], "nlt-mv0");
@@ -120,7 +119,7 @@ async fn create_with_each_driver_the_sandbox_supports_and_undo_removes_it() {
     ipvlan.parent = iv_parent.0.clone();
     ipvlan.mode = "l2".into();
     ipvlan.subnet = "10.214.133.0/24".into();
-    ipvlan.labels = vec![label()];
+    ipvlan.labels = [label()].into();
     let n = created(&live, &ipvlan).await;
     assert_eq!(n["Driver"], "ipvlan");
     assert_eq!(n["Options"]["ipvlan_mode"], "l2");
@@ -155,7 +154,7 @@ async fn overlay_is_offered_and_created_once_the_engine_is_a_swarm_manager() {
     let mut form = spec("nlt-life-overlay");
     form.driver = "overlay".into();
     form.attachable = true;
-    form.labels = vec![kv("netlens.test", "life-overlay")];
+    form.labels = [kv("netlens.test", "life-overlay")].into();
     let err = networks::create(&live.state, &form).await.unwrap_err();
     assert!(
         matches!(&err, AppError::Refused { problems, .. } if problems[0].code == Code::OverlayNeedsSwarm),

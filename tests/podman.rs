@@ -9,11 +9,11 @@
 use std::process::Command;
 use std::time::Instant;
 
-use netlens::dto::lifecycle::NetworkSpecDto;
 use netlens::dto::ops::EndpointConfigDto;
 use netlens::service::{endpoints, history, networks};
 use netlens_core::endpoints::{EndpointConfig, Operation};
 use netlens_core::events::Rereads;
+use netlens_core::networks::NetworkSpec;
 use netlens_core::topology::{Edge, Node, Topology};
 use netlens_engine::{Engine, Target};
 use netlens_tests::live::Live;
@@ -135,12 +135,8 @@ async fn podman_engine_is_read_and_changed_as_docker_is() {
     assert_eq!(done.notice, None);
     history::undo(&live.state).await.expect("undo the disconnect");
     assert!(attached(&live.state.topology().unwrap(), &boxed, &other), "undo reconnected");
-    let spec = NetworkSpecDto {
-        name: made_name.clone(),
-        subnet: "10.216.52.0/24".into(),
-        icc: true,
-        ..NetworkSpecDto::default()
-    };
+    let spec =
+        NetworkSpec { name: made_name.clone(), subnet: "10.216.52.0/24".into(), icc: true, ..NetworkSpec::default() };
     let made = networks::create(&live.state, &spec).await.expect("create");
     assert_eq!(made.notice, None, "the network poll brought it into view in time");
     let made_id = live.network_id(&made_name);

@@ -5,10 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netlens::dto::lifecycle::{NetworkSpecDto, PruneFiltersDto, ReportDto};
-use netlens::dto::KeyValueDto;
+use netlens::dto::lifecycle::{PruneFiltersDto, ReportDto};
 use netlens::service::{endpoints, history, networks};
-use netlens_core::networks::OutcomeKind;
+use netlens_core::networks::{NetworkSpec, OutcomeKind};
 use netlens_tests::live::Live;
 use netlens_tests::{docker, docker_host, docker_json, docker_ok, docker_output, run_idle, Cleanup};
 
@@ -160,10 +159,10 @@ async fn removing_a_network_a_container_joined_before_the_view_caught_up_removes
 async fn undoing_a_create_that_a_container_joined_before_the_view_caught_up_keeps_the_network() {
     let cleanup = Cleanup::new("race-undo-create");
     let live = Live::start(&docker_host()).await;
-    let form = NetworkSpecDto {
+    let form = NetworkSpec {
         name: "nlt-race-made".into(),
-        labels: vec![KeyValueDto { key: "netlens.test".into(), value: "race-undo-create".into() }],
-        ..NetworkSpecDto::default()
+        labels: [("netlens.test".into(), "race-undo-create".into())].into(),
+        ..NetworkSpec::default()
     };
     networks::create(&live.state, &form).await.unwrap();
 

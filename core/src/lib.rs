@@ -10,6 +10,8 @@
 //! here is tested with hand-built data (`fixtures`).
 
 pub mod address;
+#[cfg(feature = "contract")]
+pub mod contract;
 pub mod endpoints;
 pub mod events;
 pub mod export;

@@ -18,6 +18,8 @@ pub struct Snapshot {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct IpamConfig {
     pub subnet: Option<String>,
     pub ip_range: Option<String>,
@@ -25,6 +27,8 @@ pub struct IpamConfig {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct Network {
     pub id: String,
     pub name: String,
@@ -40,12 +44,16 @@ pub struct Network {
     pub config_from: Option<String>,
     pub ipam_driver: String,
     pub ipam: Vec<IpamConfig>,
-    /// `IPAM.Options`: the IPAM driver's options (`--ipam-opt`).
+    /// `IPAM.Options`: the IPAM driver's options (`--ipam-opt`). Not sent to the UI, like `aux_addresses`.
+    #[cfg_attr(feature = "contract", serde(skip))]
     pub ipam_options: BTreeMap<String, String>,
     /// The IPAM configs' `AuxiliaryAddresses` (`--aux-address name=ip`): addresses the IPAM driver must not
     /// hand out, by name, across all the network's subnets.
+    #[cfg_attr(feature = "contract", serde(skip))]
     pub aux_addresses: BTreeMap<String, String>,
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
     pub options: BTreeMap<String, String>,
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
     pub labels: BTreeMap<String, String>,
 }
 
@@ -67,6 +75,8 @@ impl Network {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub enum ContainerState {
     Created,
     Running,
@@ -112,6 +122,8 @@ impl ContainerState {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct Port {
     pub private_port: u16,
     pub public_port: Option<u16>,
@@ -120,6 +132,8 @@ pub struct Port {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct Container {
     pub id: String,
     /// Without the leading slash the engine puts there.
@@ -129,8 +143,11 @@ pub struct Container {
     pub status: String,
     /// `HostConfig.NetworkMode`: `default`, `bridge`, `host`, `none`, `container:<id>` or a network name.
     pub network_mode: String,
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
     pub labels: BTreeMap<String, String>,
     pub ports: Vec<Port>,
+    /// Sent to the UI as the graph's endpoint edges instead.
+    #[cfg_attr(feature = "contract", serde(skip))]
     pub endpoints: Vec<Endpoint>,
 }
 

@@ -5,9 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dto::swarm::ServiceDto;
-use crate::dto::{ContainerDto, EndpointDto, NetworkDto, ReachKindDto};
+use crate::dto::{ContainerDto, EndpointDto, NetworkDto};
 use netlens_core::export as text;
-use netlens_core::topology::{ReachTarget, Topology};
+use netlens_core::topology::{ReachKind, ReachTarget, Topology};
 use netlens_engine::EngineInfo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,7 @@ struct ReachJson {
     network_id: String,
     network_name: String,
     target: String,
-    kind: ReachKindDto,
+    kind: ReachKind,
     explanation: String,
 }
 
@@ -107,7 +107,7 @@ fn json(t: &Topology, source: &Source<'_>) -> Result<String, serde_json::Error> 
                 network_id: n.id.clone(),
                 network_name: n.name.clone(),
                 target: if target == ReachTarget::Host { "host" } else { "external" }.into(),
-                kind: kind.into(),
+                kind,
                 explanation: kind.explanation().into(),
             });
         }

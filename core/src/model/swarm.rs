@@ -51,6 +51,8 @@ pub struct ServiceNetwork {
 /// A published port: `published` on every node of the swarm (ingress mode, through the `ingress` network's
 /// routing mesh) or only on the nodes running a task (host mode), forwarded to `target` in the task.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct ServicePort {
     pub target: u16,
     pub published: Option<u16>,

@@ -82,6 +82,8 @@ impl PruneFilters {
 
 /// One network the prune would remove, as the preview shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct PreviewItem {
     pub id: String,
     pub name: String,
@@ -90,6 +92,7 @@ pub struct PreviewItem {
     pub created: Option<String>,
     /// "3 days ago"; empty when the creation time is unknown.
     pub age: String,
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
     pub labels: BTreeMap<String, String>,
 }
 

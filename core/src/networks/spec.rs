@@ -20,8 +20,10 @@ pub const OPT_IPVLAN_MODE: &str = "ipvlan_mode";
 /// The overlay driver tests only that the key is present; its value is ignored.
 pub const OPT_ENCRYPTED: &str = "encrypted";
 
-/// The create dialog's fields. Blank strings mean "not set", as in the form.
+/// The create dialog's fields, as it sends them. Blank strings mean "not set", as in the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct NetworkSpec {
     pub name: String,
     /// Blank means `bridge`.
@@ -44,13 +46,17 @@ pub struct NetworkSpec {
     pub parent: String,
     /// `macvlan_mode` or `ipvlan_mode`, depending on the driver.
     pub mode: String,
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
     pub labels: BTreeMap<String, String>,
     /// Driver options without a field of their own.
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
     pub options: BTreeMap<String, String>,
     /// Not in the dialog: carried from an existing network so that re-creating it (undo of a remove) is
     /// exact. `--aux-address name=ip`, each placed in the subnet of its family.
+    #[cfg_attr(feature = "contract", serde(skip))]
     pub aux_addresses: BTreeMap<String, String>,
     /// Not in the dialog, carried like `aux_addresses`: `--ipam-opt key=value`.
+    #[cfg_attr(feature = "contract", serde(skip))]
     pub ipam_options: BTreeMap<String, String>,
 }
 

@@ -6,6 +6,8 @@
 use crate::model::Network;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub enum ReachKind {
     /// The `host` network: containers share the host's own network stack.
     HostNetwork,

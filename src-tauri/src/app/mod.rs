@@ -7,12 +7,13 @@
 use std::sync::Arc;
 
 use netlens_core::filter::ViewFilter;
+use netlens_core::networks::NetworkSpec;
 use tauri::Runtime;
 use tauri_specta::{collect_commands, collect_events};
 
 use crate::dto::export::{ExportContentsDto, ExportFormatDto, ExportTextDto, SavedDto};
 use crate::dto::lifecycle::{
-    CreateOptionsDto, CreatePlanDto, NetworkSpecDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto, ReportDto,
+    CreateOptionsDto, CreatePlanDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto, ReportDto,
 };
 use crate::dto::ops::{
     AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, HistoryDto, OutcomeDto,
@@ -109,13 +110,13 @@ async fn create_options(state: State<'_>) -> Result<CreateOptionsDto, AppError> 
 /// Checks the create form as it is now; changes nothing.
 #[tauri::command]
 #[specta::specta]
-fn plan_create(state: State<'_>, spec: NetworkSpecDto) -> Result<CreatePlanDto, AppError> {
+fn plan_create(state: State<'_>, spec: NetworkSpec) -> Result<CreatePlanDto, AppError> {
     networks::plan_create(&state, &spec)
 }
 
 #[tauri::command]
 #[specta::specta]
-async fn create_network(state: State<'_>, spec: NetworkSpecDto) -> Result<OutcomeDto, AppError> {
+async fn create_network(state: State<'_>, spec: NetworkSpec) -> Result<OutcomeDto, AppError> {
     networks::create(&state, &spec).await
 }
 

@@ -1,103 +1,17 @@
-//! Contract types for a network's lifecycle: the create form, its plan, remove plans, the prune preview and
-//! the result report, converted from `lifecycle`.
+//! Contract types for a network's lifecycle: the create form's plan, remove plans, the prune preview and the
+//! result report, converted from `netlens_core::networks` (the form itself is the core's `NetworkSpec`, and
+//! a previewed network its `PreviewItem`, as they are).
 //!
-//! Owns only shapes and their conversion; what may run is decided in `lifecycle`, and running it in
-//! `netbench`.
+//! Owns only shapes and their conversion; what may run is decided in the core, and running it in
+//! `service::networks`.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::ops::{HistoryDto, ProblemDto};
-use super::KeyValueDto;
 use netlens_core::networks::{
-    DriverChoice, NetworkRemoval, NetworkSpec, OutcomeKind, PreviewItem, RemoveItem, RemovePlan, Report, ReportItem,
+    DriverChoice, NetworkRemoval, OutcomeKind, PreviewItem, RemoveItem, RemovePlan, Report, ReportItem,
 };
-
-/// What the create dialog sends. Blank strings mean "not set".
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct NetworkSpecDto {
-    pub name: String,
-    /// Blank means `bridge`.
-    pub driver: String,
-    pub subnet: String,
-    pub ip_range: String,
-    pub gateway: String,
-    pub ipv6: bool,
-    pub subnet_v6: String,
-    pub gateway_v6: String,
-    pub internal: bool,
-    pub attachable: bool,
-    pub encrypted: bool,
-    pub mtu: String,
-    /// Inter-container communication on a bridge (on by default).
-    pub icc: bool,
-    pub parent: String,
-    pub mode: String,
-    pub labels: Vec<KeyValueDto>,
-    pub options: Vec<KeyValueDto>,
-}
-
-impl From<&NetworkSpec> for NetworkSpecDto {
-    fn from(s: &NetworkSpec) -> Self {
-        let pairs = |m: &std::collections::BTreeMap<String, String>| {
-            m.iter().map(|(k, v)| KeyValueDto { key: k.clone(), value: v.clone() }).collect()
-        };
-        Self {
-            name: s.name.clone(),
-            driver: s.driver.clone(),
-            subnet: s.subnet.clone(),
-            ip_range: s.ip_range.clone(),
-            gateway: s.gateway.clone(),
-            ipv6: s.ipv6,
-            subnet_v6: s.subnet_v6.clone(),
-            gateway_v6: s.gateway_v6.clone(),
-            internal: s.internal,
-            attachable: s.attachable,
-            encrypted: s.encrypted,
-            mtu: s.mtu.clone(),
-            icc: s.icc,
-            parent: s.parent.clone(),
-            mode: s.mode.clone(),
-            labels: pairs(&s.labels),
-            options: pairs(&s.options),
-        }
-    }
-}
-
-/// An empty form, with the engine's defaults (inter-container communication on).
-impl Default for NetworkSpecDto {
-    fn default() -> Self {
-        Self::from(&NetworkSpec::default())
-    }
-}
-
-impl NetworkSpecDto {
-    pub fn to_spec(&self) -> NetworkSpec {
-        let map = |kv: &[KeyValueDto]| kv.iter().map(|p| (p.key.trim().to_string(), p.value.clone())).collect();
-        NetworkSpec {
-            name: self.name.clone(),
-            driver: self.driver.clone(),
-            subnet: self.subnet.clone(),
-            ip_range: self.ip_range.clone(),
-            gateway: self.gateway.clone(),
-            ipv6: self.ipv6,
-            subnet_v6: self.subnet_v6.clone(),
-            gateway_v6: self.gateway_v6.clone(),
-            internal: self.internal,
-            attachable: self.attachable,
-            encrypted: self.encrypted,
-            mtu: self.mtu.clone(),
-            icc: self.icc,
-            parent: self.parent.clone(),
-            mode: self.mode.clone(),
-            labels: map(&self.labels),
-            options: map(&self.options),
-            // The dialog makes new networks; only a re-created one carries these.
-            ..NetworkSpec::default()
-        }
-    }
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -217,33 +131,8 @@ pub struct PruneFiltersDto {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct PreviewItemDto {
-    pub id: String,
-    pub name: String,
-    pub driver: String,
-    pub created: Option<String>,
-    /// "3 days ago".
-    pub age: String,
-    pub labels: Vec<KeyValueDto>,
-}
-
-impl From<&PreviewItem> for PreviewItemDto {
-    fn from(p: &PreviewItem) -> Self {
-        Self {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            driver: p.driver.clone(),
-            created: p.created.clone(),
-            age: p.age.clone(),
-            labels: p.labels.iter().map(|(k, v)| KeyValueDto { key: k.clone(), value: v.clone() }).collect(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
-#[serde(rename_all = "camelCase")]
 pub struct PrunePreviewDto {
-    pub items: Vec<PreviewItemDto>,
+    pub items: Vec<PreviewItem>,
     /// The `docker network prune` line with these filters (which decides again when it runs; Netlens
     /// removes exactly the previewed networks instead).
     pub command: String,
@@ -297,10 +186,10 @@ impl ReportDto {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use netlens_core::networks::NetworkSpec;
 
     #[test]
-    fn a_spec_survives_the_round_trip_through_the_contract() {
+    fn a_spec_survives_the_round_trip_through_the_contract_with_its_labels_as_rows() {
         let spec = NetworkSpec {
             name: "shop".into(),
             driver: "macvlan".into(),
@@ -310,7 +199,29 @@ mod tests {
             labels: [("team".to_string(), "web".to_string())].into(),
             ..NetworkSpec::default()
         };
-        assert_eq!(NetworkSpecDto::from(&spec).to_spec(), spec);
-        assert!(NetworkSpecDto::default().icc, "the engine's default: containers may talk");
+        let json = serde_json::to_value(&spec).unwrap();
+        assert_eq!(json["labels"], serde_json::json!([{ "key": "team", "value": "web" }]));
+        assert_eq!(json["subnetV6"], "");
+        assert_eq!(serde_json::from_value::<NetworkSpec>(json).unwrap(), spec);
+    }
+
+    #[test]
+    fn what_a_re_created_network_carries_beyond_the_form_does_not_travel() {
+        let spec = NetworkSpec {
+            aux_addresses: [("router".to_string(), "10.0.0.5".to_string())].into(),
+            ipam_options: [("k".to_string(), "v".to_string())].into(),
+            ..NetworkSpec::default()
+        };
+        let json = serde_json::to_value(&spec).unwrap();
+        assert!(json.get("auxAddresses").is_none() && json.get("ipamOptions").is_none(), "{json}");
+        assert_eq!(serde_json::from_value::<NetworkSpec>(json).unwrap(), NetworkSpec::default());
+    }
+
+    #[test]
+    fn a_label_given_twice_in_the_form_keeps_its_last_value() {
+        let mut json = serde_json::to_value(NetworkSpec::default()).unwrap();
+        json["labels"] = serde_json::json!([{ "key": "a", "value": "1" }, { "key": "a", "value": "2" }]);
+        let spec: NetworkSpec = serde_json::from_value(json).unwrap();
+        assert_eq!(spec.labels.get("a").map(String::as_str), Some("2"));
     }
 }

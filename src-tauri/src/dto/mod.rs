@@ -1,14 +1,27 @@
 //! The contract types that cross to the UI, and their conversion from the domain.
 //!
 //! Owns the shape the TypeScript bindings are generated from: our own small types, no 64-bit integers
-//! (they do not fit a JavaScript number) and no free-form JSON. It must not hold logic beyond conversion.
+//! (they do not fit a JavaScript number) and no free-form JSON. Where a core type is what the UI needs, it
+//! travels as it is (core's `contract` feature derives its serde and specta shape: `Network`, `Container`,
+//! `NetworkSpec`, `ContainerState`, …) and a DTO here only adds what the UI is told besides. It must not
+//! hold logic beyond conversion.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use netlens_core::layout::Layout;
-use netlens_core::model::{Container, ContainerState, Endpoint, Network};
-use netlens_core::topology::{Edge, Node, ReachKind, Topology};
+use netlens_core::model::{Container, Endpoint, Network};
+use netlens_core::topology::ReachKind;
+
+pub mod diff;
+pub mod engines;
+pub mod export;
+pub mod lifecycle;
+pub mod ops;
+pub mod reach;
+pub mod swarm;
+mod topology;
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -37,174 +50,43 @@ pub enum EdgeKind {
     Task,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub enum ContainerStateDto {
-    Created,
-    Running,
-    Paused,
-    Restarting,
-    Removing,
-    Exited,
-    Dead,
-    Unknown,
-}
-
-impl From<ContainerState> for ContainerStateDto {
-    fn from(s: ContainerState) -> Self {
-        match s {
-            ContainerState::Created => Self::Created,
-            ContainerState::Running => Self::Running,
-            ContainerState::Paused => Self::Paused,
-            ContainerState::Restarting => Self::Restarting,
-            ContainerState::Removing => Self::Removing,
-            ContainerState::Exited => Self::Exited,
-            ContainerState::Dead => Self::Dead,
-            ContainerState::Unknown => Self::Unknown,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub enum ReachKindDto {
-    HostNetwork,
-    Gateway,
-    Nat,
-    Direct,
-}
-
-impl From<ReachKind> for ReachKindDto {
-    fn from(k: ReachKind) -> Self {
-        match k {
-            ReachKind::HostNetwork => Self::HostNetwork,
-            ReachKind::Gateway => Self::Gateway,
-            ReachKind::Nat => Self::Nat,
-            ReachKind::Direct => Self::Direct,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct KeyValueDto {
-    pub key: String,
-    pub value: String,
-}
-
-fn pairs(map: &std::collections::BTreeMap<String, String>) -> Vec<KeyValueDto> {
-    map.iter().map(|(k, v)| KeyValueDto { key: k.clone(), value: v.clone() }).collect()
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct IpamConfigDto {
-    pub subnet: Option<String>,
-    pub ip_range: Option<String>,
-    pub gateway: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct PortDto {
-    pub private_port: u16,
-    pub public_port: Option<u16>,
-    pub protocol: String,
-    pub ip: Option<String>,
-}
-
+/// A network node's details: the model's network as it is, and what the UI is told about it besides.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkDto {
-    pub id: String,
-    pub name: String,
-    pub driver: String,
-    pub scope: String,
-    pub created: Option<String>,
-    pub internal: bool,
-    pub attachable: bool,
-    pub ingress: bool,
-    pub enable_ipv6: bool,
-    pub config_only: bool,
-    pub config_from: Option<String>,
+    #[serde(flatten)]
+    pub network: Network,
     pub predefined: bool,
     /// The Compose project that made the network (its `com.docker.compose.project` label).
     pub compose_project: Option<String>,
-    pub ipam_driver: String,
-    pub ipam: Vec<IpamConfigDto>,
-    pub options: Vec<KeyValueDto>,
-    pub labels: Vec<KeyValueDto>,
 }
 
 impl From<&Network> for NetworkDto {
     fn from(n: &Network) -> Self {
-        Self {
-            id: n.id.clone(),
-            name: n.name.clone(),
-            driver: n.driver.clone(),
-            scope: n.scope.clone(),
-            created: n.created.clone(),
-            internal: n.internal,
-            attachable: n.attachable,
-            ingress: n.ingress,
-            enable_ipv6: n.enable_ipv6,
-            config_only: n.config_only,
-            config_from: n.config_from.clone(),
-            predefined: n.is_predefined(),
-            compose_project: n.compose_project().map(String::from),
-            ipam_driver: n.ipam_driver.clone(),
-            ipam: n
-                .ipam
-                .iter()
-                .map(|c| IpamConfigDto {
-                    subnet: c.subnet.clone(),
-                    ip_range: c.ip_range.clone(),
-                    gateway: c.gateway.clone(),
-                })
-                .collect(),
-            options: pairs(&n.options),
-            labels: pairs(&n.labels),
-        }
+        // Only what the UI is sent, so that the diff between two views compares just that.
+        let network = Network { ipam_options: BTreeMap::new(), aux_addresses: BTreeMap::new(), ..n.clone() };
+        Self { network, predefined: n.is_predefined(), compose_project: n.compose_project().map(String::from) }
     }
 }
 
+/// A container node's details: the model's container as it is (its endpoints are the graph's edges), and
+/// the Compose project and service it belongs to.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ContainerDto {
-    pub id: String,
-    pub name: String,
-    pub image: String,
-    pub state: ContainerStateDto,
-    pub status: String,
+    #[serde(flatten)]
+    pub container: Container,
     pub compose_project: Option<String>,
     pub compose_service: Option<String>,
-    pub network_mode: String,
-    pub ports: Vec<PortDto>,
-    pub labels: Vec<KeyValueDto>,
 }
 
 impl From<&Container> for ContainerDto {
     fn from(c: &Container) -> Self {
         Self {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            image: c.image.clone(),
-            state: c.state.into(),
-            status: c.status.clone(),
+            // Its endpoints are edges: a connect changes an edge, not the container's node.
+            container: Container { endpoints: Vec::new(), ..c.clone() },
             compose_project: c.compose_project().map(String::from),
             compose_service: c.compose_service().map(String::from),
-            network_mode: c.network_mode.clone(),
-            ports: c
-                .ports
-                .iter()
-                .map(|p| PortDto {
-                    private_port: p.private_port,
-                    public_port: p.public_port,
-                    protocol: p.protocol.clone(),
-                    ip: p.ip.clone(),
-                })
-                .collect(),
-            labels: pairs(&c.labels),
         }
     }
 }
@@ -255,7 +137,7 @@ impl EndpointDto {
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ReachDto {
-    pub kind: ReachKindDto,
+    pub kind: ReachKind,
     pub explanation: String,
 }
 
@@ -292,104 +174,6 @@ pub struct TopologyDto {
     pub revision: u32,
     pub nodes: Vec<NodeDto>,
     pub edges: Vec<EdgeDto>,
-}
-
-impl TopologyDto {
-    pub fn build(revision: u32, t: &Topology, layout: &Layout) -> Self {
-        let mut nodes: Vec<NodeDto> = t
-            .nodes()
-            .map(|n| {
-                let id = n.id();
-                let (x, y) = layout.position(&id).unwrap_or((0.0, 0.0));
-                let (kind, label, network, container, service) = match n {
-                    Node::Network(net) => {
-                        (NodeKind::Network, net.name.clone(), Some(NetworkDto::from(net)), None, None)
-                    }
-                    Node::Container(c) => {
-                        (NodeKind::Container, c.name.clone(), None, Some(ContainerDto::from(c)), None)
-                    }
-                    Node::Service(s) => {
-                        (NodeKind::Service, s.name.clone(), None, None, Some(swarm::ServiceDto::new(s, t)))
-                    }
-                    Node::Host => (NodeKind::Host, "Host".into(), None, None, None),
-                    Node::External => (NodeKind::External, "External".into(), None, None, None),
-                };
-                let (x, y) = (x.round() as i32, y.round() as i32);
-                NodeDto { id, kind, label, x, y, network, container, service }
-            })
-            .collect();
-        nodes.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut edges: Vec<EdgeDto> = t
-            .edges()
-            .map(|e| {
-                let id = e.id();
-                let source = e.id_source.id();
-                let target = e.id_target.id();
-                match (e.edge, e.id_source, e.id_target) {
-                    (Edge::Endpoint(ep), Node::Network(n), Node::Container(c)) => {
-                        let dto = EndpointDto::new(n, c, ep);
-                        let label = ep.ipv4.clone().or_else(|| ep.ipv6.clone()).unwrap_or_default();
-                        EdgeDto {
-                            id,
-                            kind: EdgeKind::Endpoint,
-                            source,
-                            target,
-                            label,
-                            endpoint: Some(dto),
-                            reach: None,
-                        }
-                    }
-                    (Edge::Reach(k), _, _) => EdgeDto {
-                        id,
-                        kind: EdgeKind::Reach,
-                        source,
-                        target,
-                        label: k.label().into(),
-                        endpoint: None,
-                        reach: Some(ReachDto { kind: (*k).into(), explanation: k.explanation().into() }),
-                    },
-                    (Edge::Stack, _, _) => EdgeDto {
-                        id,
-                        kind: EdgeKind::Stack,
-                        source,
-                        target,
-                        label: "shares stack".into(),
-                        endpoint: None,
-                        reach: None,
-                    },
-                    (Edge::ServiceNetwork(a), _, _) => EdgeDto {
-                        id,
-                        kind: EdgeKind::ServiceNetwork,
-                        source,
-                        target,
-                        label: a.virtual_ip.clone().unwrap_or_else(|| "dnsrr".into()),
-                        endpoint: None,
-                        reach: None,
-                    },
-                    (Edge::Task, _, _) => EdgeDto {
-                        id,
-                        kind: EdgeKind::Task,
-                        source,
-                        target,
-                        label: "task".into(),
-                        endpoint: None,
-                        reach: None,
-                    },
-                    (Edge::Endpoint(_), _, _) => EdgeDto {
-                        id,
-                        kind: EdgeKind::Endpoint,
-                        source,
-                        target,
-                        label: String::new(),
-                        endpoint: None,
-                        reach: None,
-                    },
-                }
-            })
-            .collect();
-        edges.sort_by(|a, b| a.id.cmp(&b.id));
-        Self { revision, nodes, edges }
-    }
 }
 
 /// Sent with the whole topology: the first one, and after every full re-read (a reconnect, a prune).
@@ -432,72 +216,3 @@ pub struct EngineStatusDto {
     /// the status bar; empty for Docker.
     pub limits: Vec<String>,
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use netlens_core::fixtures::demo;
-
-    #[test]
-    fn topology_dto_carries_every_node_and_edge_with_positions() {
-        let t = Topology::from_snapshot(&demo());
-        let layout = Layout::default().update(&t);
-        let dto = TopologyDto::build(7, &t, &layout);
-        assert_eq!(dto.revision, 7);
-        assert_eq!(dto.nodes.len(), 2 + 7 + 8);
-        let backend = dto.nodes.iter().find(|n| n.id == "network:n-backend").unwrap();
-        assert_eq!(backend.kind, NodeKind::Network);
-        assert_eq!(backend.network.as_ref().unwrap().ipam[0].subnet.as_deref(), Some("10.214.10.0/24"));
-        let (x, y) = layout.position("network:n-backend").unwrap();
-        assert_eq!((f64::from(backend.x), f64::from(backend.y)), (x, y));
-        let api = dto.edges.iter().find(|e| e.id == "endpoint:n-backend:c-api").unwrap();
-        assert_eq!(api.label, "10.214.10.2");
-        assert_eq!(api.endpoint.as_ref().unwrap().ipv4.as_deref(), Some("10.214.10.2/24"));
-        let nat = dto.edges.iter().find(|e| e.id == "reach:n-backend:external").unwrap();
-        assert_eq!(nat.reach.as_ref().unwrap().kind, ReachKindDto::Nat);
-        let bridge = dto.nodes.iter().find(|n| n.id == "network:n-bridge").unwrap();
-        assert!(bridge.network.as_ref().unwrap().predefined);
-    }
-
-    #[test]
-    fn topology_dto_serializes_in_camel_case() {
-        let t = Topology::from_snapshot(&demo());
-        let dto = TopologyDto::build(1, &t, &Layout::default().update(&t));
-        let json = serde_json::to_value(&dto).unwrap();
-        let vault = json["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "network:n-vault").unwrap();
-        assert_eq!(vault["network"]["internal"], true);
-        assert_eq!(vault["network"]["enableIpv6"], false);
-        assert_eq!(vault["kind"], "network");
-        let nightly = json["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "container:c-nightly").unwrap();
-        assert_eq!(nightly["container"]["state"], "exited");
-    }
-
-    #[test]
-    fn a_shared_stack_is_sent_as_a_stack_edge_from_the_sharer_to_the_owner() {
-        let mut snap = demo();
-        snap.containers.push(netlens_core::fixtures::container(
-            "c-side",
-            "api-side",
-            ContainerState::Running,
-            "container:api",
-            vec![],
-        ));
-        let t = Topology::from_snapshot(&snap);
-        let dto = TopologyDto::build(1, &t, &Layout::default().update(&t));
-        let tie = dto.edges.iter().find(|e| e.kind == EdgeKind::Stack).unwrap();
-        assert_eq!(
-            (tie.id.as_str(), tie.source.as_str(), tie.target.as_str()),
-            ("stack:c-side:c-api", "container:c-side", "container:c-api")
-        );
-        assert_eq!(dto.edges.iter().filter(|e| e.kind == EdgeKind::Stack).count(), 1);
-        let json = serde_json::to_value(tie).unwrap();
-        assert_eq!(json["kind"], "stack");
-    }
-}
-pub mod diff;
-pub mod engines;
-pub mod export;
-pub mod lifecycle;
-pub mod ops;
-pub mod reach;
-pub mod swarm;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use netlens_core::endpoints::EndpointConfig;
-use netlens_core::history::{EntryState, EntryView, History};
+use netlens_core::history::{EntryView, History};
 use netlens_core::problem::{Code, Field, Problem};
 
 /// What the connect form sends: the fields a person can set on a drop.
@@ -113,29 +113,12 @@ pub struct DisconnectPlanDto {
     pub warning: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub enum HistoryStateDto {
-    Done,
-    Undone,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct HistoryEntryDto {
-    /// "Connect api to backend".
-    pub describe: String,
-    pub command: String,
-    /// RFC 3339, local time of the machine running Netlens.
-    pub when: String,
-    pub state: HistoryStateDto,
-}
-
 /// The visible history, oldest first, and what Ctrl+Z and Ctrl+Shift+Z would do now.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryDto {
-    pub entries: Vec<HistoryEntryDto>,
+    /// Each entry as the core's `EntryView` has it: what, the command, when, done or undone.
+    pub entries: Vec<EntryView>,
     /// e.g. "Disconnect api from backend" (undoing a connect); `null` when there is nothing to undo.
     pub undo: Option<String>,
     pub redo: Option<String>,
@@ -144,20 +127,10 @@ pub struct HistoryDto {
 impl From<&History> for HistoryDto {
     fn from(h: &History) -> Self {
         Self {
-            entries: h.entries().into_iter().map(HistoryEntryDto::from).collect(),
+            entries: h.entries(),
             undo: h.undo_candidate().map(|c| c.undo_describe()),
             redo: h.redo_candidate().map(|c| c.describe()),
         }
-    }
-}
-
-impl From<EntryView> for HistoryEntryDto {
-    fn from(e: EntryView) -> Self {
-        let state = match e.state {
-            EntryState::Done => HistoryStateDto::Done,
-            EntryState::Undone => HistoryStateDto::Undone,
-        };
-        Self { describe: e.describe, command: e.command, when: e.when, state }
     }
 }
 

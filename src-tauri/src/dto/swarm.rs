@@ -7,10 +7,9 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use netlens_core::model::Service;
+use netlens_core::contract::KeyValue;
+use netlens_core::model::{ContainerState, Service, ServiceMode, ServicePort};
 use netlens_core::topology::Topology;
-
-use super::{pairs, ContainerStateDto, KeyValueDto};
 
 /// Why a service can show fewer tasks than replicas: said wherever a service is explained.
 pub const THIS_NODE_NOTE: &str =
@@ -34,12 +33,12 @@ pub struct ServiceDto {
     /// `vip` or `dnsrr`.
     pub endpoint_mode: String,
     pub networks: Vec<ServiceNetworkDto>,
-    pub ports: Vec<ServicePortDto>,
+    pub ports: Vec<ServicePort>,
     /// The service's tasks that run on this node (each a container in the graph), by name.
     pub tasks_here: Vec<TaskDto>,
     /// "Swarm lists tasks of every node; only this node's tasks are containers here …"
     pub note: String,
-    pub labels: Vec<KeyValueDto>,
+    pub labels: Vec<KeyValue>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
@@ -55,20 +54,10 @@ pub struct ServiceNetworkDto {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct ServicePortDto {
-    pub target: u16,
-    pub published: Option<u16>,
-    pub protocol: String,
-    /// `ingress` (every node of the swarm) or `host` (the nodes running a task).
-    pub publish_mode: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
-#[serde(rename_all = "camelCase")]
 pub struct TaskDto {
     pub container_id: String,
     pub container_name: String,
-    pub state: ContainerStateDto,
+    pub state: ContainerState,
 }
 
 fn small(n: Option<u64>) -> Option<u32> {
@@ -78,7 +67,7 @@ fn small(n: Option<u64>) -> Option<u32> {
 impl ServiceDto {
     pub fn new(s: &Service, t: &Topology) -> Self {
         let replicas = match s.mode {
-            netlens_core::model::ServiceMode::Replicated(n) => small(Some(n)),
+            ServiceMode::Replicated(n) => small(Some(n)),
             _ => None,
         };
         Self {
@@ -100,23 +89,14 @@ impl ServiceDto {
                     ingress: n.ingress,
                 })
                 .collect(),
-            ports: s
-                .ports
-                .iter()
-                .map(|p| ServicePortDto {
-                    target: p.target,
-                    published: p.published,
-                    protocol: p.protocol.clone(),
-                    publish_mode: p.publish_mode.clone(),
-                })
-                .collect(),
+            ports: s.ports.clone(),
             tasks_here: t
                 .tasks_of(&s.id)
                 .into_iter()
-                .map(|c| TaskDto { container_id: c.id.clone(), container_name: c.name.clone(), state: c.state.into() })
+                .map(|c| TaskDto { container_id: c.id.clone(), container_name: c.name.clone(), state: c.state })
                 .collect(),
             note: THIS_NODE_NOTE.into(),
-            labels: pairs(&s.labels),
+            labels: KeyValue::list(&s.labels),
         }
     }
 }

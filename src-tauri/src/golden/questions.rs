@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use crate::dto::export::{ExportContentsDto, ExportFormatDto};
-use crate::dto::lifecycle::{NetworkSpecDto, PruneFiltersDto};
+use crate::dto::lifecycle::PruneFiltersDto;
 use crate::dto::ops::{EndpointConfigDto, HistoryDto};
 use crate::error::AppError;
 use crate::golden::sandbox::{status, unread, World};
@@ -12,6 +12,7 @@ use crate::golden::{services, Book};
 use crate::service::export::{self, SavePaths};
 use crate::service::{endpoints, networks, reach};
 use netlens_core::filter::ViewFilter;
+use netlens_core::networks::NetworkSpec;
 
 /// The connect form untouched: `{"aliases":[],"ipv4":null,"ipv6":null}`.
 pub fn no_config() -> Value {
@@ -55,7 +56,7 @@ pub fn plan_disconnect(w: &World, args: &Value) -> Result<crate::dto::ops::Disco
 }
 
 pub fn plan_create(w: &World, args: &Value) -> Result<crate::dto::lifecycle::CreatePlanDto, AppError> {
-    let spec: NetworkSpecDto = parse(args, "spec");
+    let spec: NetworkSpec = parse(args, "spec");
     networks::plan_create(&w.state, &spec)
 }
 

@@ -5,7 +5,6 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::dto::lifecycle::NetworkSpecDto;
 use crate::dto::ops::EndpointConfigDto;
 use crate::error::AppError;
 use crate::golden::questions::{
@@ -42,7 +41,7 @@ fn disconnect(w: &mut World, args: &Value) -> Result<crate::dto::ops::OutcomeDto
 }
 
 fn create(w: &mut World, args: &Value) -> Result<crate::dto::ops::OutcomeDto, AppError> {
-    services::create(w, &parse::<NetworkSpecDto>(args, "spec"))
+    services::create(w, &parse::<NetworkSpec>(args, "spec"))
 }
 
 fn connect_args(container: &str, network: &str, config: Value) -> Value {

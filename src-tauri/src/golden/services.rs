@@ -9,7 +9,7 @@
 //! Only the paths the golden cases take are here: the sandbox accepts every call, so the services'
 //! failure and rollback branches never run.
 
-use crate::dto::lifecycle::{CreateOptionsDto, NetworkSpecDto, PruneFiltersDto, PrunePreviewDto, ReportDto};
+use crate::dto::lifecycle::{CreateOptionsDto, PruneFiltersDto, PrunePreviewDto, ReportDto};
 use crate::dto::ops::{problems, AliasesDto, EndpointConfigDto, HistoryDto, OutcomeDto};
 use crate::error::AppError;
 use crate::golden::sandbox::{clock, when, World};
@@ -22,7 +22,7 @@ use netlens_core::endpoints::{
 use netlens_core::history::{Change, History};
 use netlens_core::networks::{
     create_command, driver_choices, plan_remove, prune_preview, recreate_plan, validate_create, CreateContext,
-    NetworkRemoval, Recreate, Report,
+    NetworkRemoval, NetworkSpec, Recreate, Report,
 };
 
 /// `service::run::outcome`.
@@ -123,10 +123,10 @@ pub fn create_options(w: &World) -> Result<CreateOptionsDto, AppError> {
 }
 
 /// `service::networks::create`.
-pub fn create(w: &mut World, form: &NetworkSpecDto) -> Result<OutcomeDto, AppError> {
+pub fn create(w: &mut World, form: &NetworkSpec) -> Result<OutcomeDto, AppError> {
     let topology = w.state.topology()?;
     let ctx = context(w);
-    let spec = form.to_spec().normalized();
+    let spec = form.normalized();
     let found = validate_create(&topology, &spec, &ctx);
     if !found.is_empty() {
         return Err(AppError::refused_problems(problems(&found)));

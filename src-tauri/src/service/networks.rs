@@ -6,8 +6,7 @@
 //! Tauri, so integration tests drive it against the sandbox engine.
 
 use crate::dto::lifecycle::{
-    CreateOptionsDto, CreatePlanDto, NetworkSpecDto, PreviewItemDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto,
-    ReportDto,
+    CreateOptionsDto, CreatePlanDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto, ReportDto,
 };
 use crate::dto::ops::{problems, HistoryDto, OutcomeDto, ProblemDto};
 use crate::error::AppError;
@@ -46,22 +45,21 @@ pub async fn create_options(state: &AppState) -> Result<CreateOptionsDto, AppErr
 }
 
 /// Checks the create form as it is now (on every keystroke: no engine request); changes nothing.
-pub fn plan_create(state: &AppState, form: &NetworkSpecDto) -> Result<CreatePlanDto, AppError> {
+pub fn plan_create(state: &AppState, spec: &NetworkSpec) -> Result<CreatePlanDto, AppError> {
     let topology = state.topology()?;
-    let spec = form.to_spec();
-    let found = validate_create(&topology, &spec, &state.create_context());
+    let found = validate_create(&topology, spec, &state.create_context());
     Ok(CreatePlanDto {
         problems: problems(&found),
-        command: create_command(&spec),
+        command: create_command(spec),
         explanation: explain_driver(spec.normalized().driver()).into(),
     })
 }
 
-pub async fn create(state: &AppState, form: &NetworkSpecDto) -> Result<OutcomeDto, AppError> {
+pub async fn create(state: &AppState, form: &NetworkSpec) -> Result<OutcomeDto, AppError> {
     let mut history = state.history.lock().await;
     let (topology, engine) = state.current()?;
     let ctx = context(state, &engine).await?;
-    let spec = form.to_spec().normalized();
+    let spec = form.normalized();
     let found = validate_create(&topology, &spec, &ctx);
     if !found.is_empty() {
         return Err(AppError::refused_problems(problems(&found)));
@@ -114,7 +112,7 @@ pub(crate) fn read_filters(filters: &PruneFiltersDto) -> Result<PruneFilters, Ap
 
 /// The preview as the dialog shows it: the networks and the equivalent `docker network prune` line.
 pub(crate) fn preview_dto(items: &[PreviewItem], filters: &PruneFilters) -> PrunePreviewDto {
-    PrunePreviewDto { items: items.iter().map(PreviewItemDto::from).collect(), command: prune_command(filters) }
+    PrunePreviewDto { items: items.to_vec(), command: prune_command(filters) }
 }
 
 /// Removes the previewed networks the person kept ticked, one by one; one that gained a container since

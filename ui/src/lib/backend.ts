@@ -38,9 +38,9 @@ export type {
   CreateOptionsDto,
   CreatePlanDto,
   DriverChoiceDto,
-  HistoryStateDto,
-  NetworkSpecDto,
-  PreviewItemDto,
+  EntryState as HistoryStateDto,
+  NetworkSpec as NetworkSpecDto,
+  PreviewItem as PreviewItemDto,
   PruneFiltersDto,
   PrunePreviewDto,
   RemoveItemDto,
@@ -53,7 +53,7 @@ export type {
   DropTargetDto,
   EndpointConfigDto,
   HistoryDto,
-  HistoryEntryDto,
+  EntryView as HistoryEntryDto,
   OutcomeDto,
   ProblemDto,
   Code as ProblemCode,
@@ -69,11 +69,11 @@ export type {
   ExportContentsDto,
   ExportFormatDto,
   ExportTextDto,
-  IpamConfigDto,
-  KeyValueDto,
+  IpamConfig as IpamConfigDto,
+  KeyValue as KeyValueDto,
   NetworkDto,
   NodeDto,
-  PortDto,
+  Port as PortDto,
   ReachDto,
   TopologyDiffDto,
   TopologyDto,
@@ -90,7 +90,8 @@ export type {
 } from "./bindings";
 
 // Enum-like types are taken from the fields that carry them, not imported by name: specta names them
-// after the Rust types (`ContainerStateDto`, `ReachKindDto`, …), which the draft does not.
+// after the Rust types, which the draft does not. Core types that travel as they are (`NetworkSpec`,
+// `KeyValue`, `Port`, …) keep the UI's `…Dto` names above.
 export type ContainerState = ContainerDto["state"];
 export type NodeKind = NodeDto["kind"];
 export type EdgeKind = EdgeDto["kind"];

@@ -33,8 +33,8 @@ export const commands = {
 	/**  The drivers this engine can create networks with, and whether it is a swarm manager. */
 	createOptions: () => typedError<CreateOptionsDto, AppError>(__TAURI_INVOKE("create_options")),
 	/**  Checks the create form as it is now; changes nothing. */
-	planCreate: (spec: NetworkSpecDto) => typedError<CreatePlanDto, AppError>(__TAURI_INVOKE("plan_create", { spec })),
-	createNetwork: (spec: NetworkSpecDto) => typedError<OutcomeDto, AppError>(__TAURI_INVOKE("create_network", { spec })),
+	planCreate: (spec: NetworkSpec) => typedError<CreatePlanDto, AppError>(__TAURI_INVOKE("plan_create", { spec })),
+	createNetwork: (spec: NetworkSpec) => typedError<OutcomeDto, AppError>(__TAURI_INVOKE("create_network", { spec })),
 	/**  What removing these networks takes (containers to disconnect first) and which cannot go; changes nothing. */
 	planRemove: (networkIds: string[]) => typedError<RemovePlanDto, AppError>(__TAURI_INVOKE("plan_remove", { networkIds })),
 	removeNetworks: (networkIds: string[]) => typedError<ReportDto, AppError>(__TAURI_INVOKE("remove_networks", { networkIds })),
@@ -115,20 +115,29 @@ export type ConnectPlanDto = {
 	notice: string | null,
 };
 
-export type ContainerDto = {
+export type Container = {
 	id: string,
+	/**  Without the leading slash the engine puts there. */
 	name: string,
 	image: string,
-	state: ContainerStateDto,
+	state: ContainerState,
 	status: string,
-	composeProject: string | null,
-	composeService: string | null,
+	/**  `HostConfig.NetworkMode`: `default`, `bridge`, `host`, `none`, `container:<id>` or a network name. */
 	networkMode: string,
-	ports: PortDto[],
-	labels: KeyValueDto[],
+	labels: KeyValue[],
+	ports: Port[],
 };
 
-export type ContainerStateDto = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead" | "unknown";
+/**
+ *  A container node's details: the model's container as it is (its endpoints are the graph's edges), and
+ *  the Compose project and service it belongs to.
+ */
+export type ContainerDto = {
+	composeProject: string | null,
+	composeService: string | null,
+} & Container;
+
+export type ContainerState = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead" | "unknown";
 
 /**  What the create dialog offers on this engine. */
 export type CreateOptionsDto = {
@@ -305,6 +314,18 @@ export type EnginesDto = {
 	savedIn: string | null,
 };
 
+export type EntryState = "done" | "undone";
+
+/**  One line of the visible history. */
+export type EntryView = {
+	/**  "Connect api to backend". */
+	describe: string,
+	command: string,
+	/**  RFC 3339, local time of the machine running Netlens. */
+	when: string,
+	state: EntryState,
+};
+
 /**
  *  What to write: text as it is (SVG, DOT, Mermaid, JSON), or bytes sent as base64 (a PNG, which the page
  *  has as a data URL already; a JSON array of numbers would be four times the size).
@@ -356,30 +377,21 @@ export type FixDto = {
 
 /**  The visible history, oldest first, and what Ctrl+Z and Ctrl+Shift+Z would do now. */
 export type HistoryDto = {
-	entries: HistoryEntryDto[],
+	/**  Each entry as the core's `EntryView` has it: what, the command, when, done or undone. */
+	entries: EntryView[],
 	/**  e.g. "Disconnect api from backend" (undoing a connect); `null` when there is nothing to undo. */
 	undo: string | null,
 	redo: string | null,
 };
 
-export type HistoryEntryDto = {
-	/**  "Connect api to backend". */
-	describe: string,
-	command: string,
-	/**  RFC 3339, local time of the machine running Netlens. */
-	when: string,
-	state: HistoryStateDto,
-};
-
-export type HistoryStateDto = "done" | "undone";
-
-export type IpamConfigDto = {
+export type IpamConfig = {
 	subnet: string | null,
 	ipRange: string | null,
 	gateway: string | null,
 };
 
-export type KeyValueDto = {
+/**  One label or option, as the UI lists and edits them. */
+export type KeyValue = {
 	key: string,
 	value: string,
 };
@@ -392,11 +404,12 @@ export type NetRefDto = {
 	nodeId: string,
 };
 
-export type NetworkDto = {
+export type Network = {
 	id: string,
 	name: string,
 	driver: string,
 	scope: string,
+	/**  RFC 3339, as the engine wrote it. */
 	created: string | null,
 	internal: boolean,
 	attachable: boolean,
@@ -404,17 +417,21 @@ export type NetworkDto = {
 	enableIpv6: boolean,
 	configOnly: boolean,
 	configFrom: string | null,
+	ipamDriver: string,
+	ipam: IpamConfig[],
+	options: KeyValue[],
+	labels: KeyValue[],
+};
+
+/**  A network node's details: the model's network as it is, and what the UI is told about it besides. */
+export type NetworkDto = {
 	predefined: boolean,
 	/**  The Compose project that made the network (its `com.docker.compose.project` label). */
 	composeProject: string | null,
-	ipamDriver: string,
-	ipam: IpamConfigDto[],
-	options: KeyValueDto[],
-	labels: KeyValueDto[],
-};
+} & Network;
 
-/**  What the create dialog sends. Blank strings mean "not set". */
-export type NetworkSpecDto = {
+/**  The create dialog's fields, as it sends them. Blank strings mean "not set", as in the form. */
+export type NetworkSpec = {
 	name: string,
 	/**  Blank means `bridge`. */
 	driver: string,
@@ -426,14 +443,19 @@ export type NetworkSpecDto = {
 	gatewayV6: string,
 	internal: boolean,
 	attachable: boolean,
+	/**  Overlay only: IPsec between the swarm's nodes. */
 	encrypted: boolean,
+	/**  Text as typed, so a non-number can be shown back next to the field. */
 	mtu: string,
-	/**  Inter-container communication on a bridge (on by default). */
+	/**  Inter-container communication on a bridge; on by default, as in the engine. */
 	icc: boolean,
+	/**  Host interface for macvlan and ipvlan. */
 	parent: string,
+	/**  `macvlan_mode` or `ipvlan_mode`, depending on the driver. */
 	mode: string,
-	labels: KeyValueDto[],
-	options: KeyValueDto[],
+	labels: KeyValue[],
+	/**  Driver options without a field of their own. */
+	options: KeyValue[],
 };
 
 export type NodeDto = {
@@ -471,21 +493,23 @@ export type OutcomeDto = {
 /**  What happened to one network, without the reason: what the UI switches on. */
 export type OutcomeKind = "removed" | "skipped" | "failed";
 
-export type PortDto = {
+export type Port = {
 	privatePort: number,
 	publicPort: number | null,
 	protocol: string,
 	ip: string | null,
 };
 
-export type PreviewItemDto = {
+/**  One network the prune would remove, as the preview shows it. */
+export type PreviewItem = {
 	id: string,
 	name: string,
 	driver: string,
+	/**  RFC 3339, as the engine wrote it. */
 	created: string | null,
-	/**  "3 days ago". */
+	/**  "3 days ago"; empty when the creation time is unknown. */
 	age: string,
-	labels: KeyValueDto[],
+	labels: KeyValue[],
 };
 
 /**  One reason an operation cannot run, placed next to the form field it concerns. */
@@ -509,7 +533,7 @@ export type PruneFiltersDto = {
 };
 
 export type PrunePreviewDto = {
-	items: PreviewItemDto[],
+	items: PreviewItem[],
 	/**
 	 *  The `docker network prune` line with these filters (which decides again when it runs; Netlens
 	 *  removes exactly the previewed networks instead).
@@ -518,7 +542,7 @@ export type PrunePreviewDto = {
 };
 
 export type ReachDto = {
-	kind: ReachKindDto,
+	kind: ReachKind,
 	explanation: string,
 };
 
@@ -540,7 +564,15 @@ export type ReachItemDto = {
 	whyNot: WhyNotDto | null,
 };
 
-export type ReachKindDto = "hostNetwork" | "gateway" | "nat" | "direct";
+export type ReachKind = 
+/**  The `host` network: containers share the host's own network stack. */
+"hostNetwork" | 
+/**  A bridge's gateway lives on the host: containers reach it as `host.docker.internal` (host-gateway). */
+"gateway" | 
+/**  Outbound traffic leaves through the host with source NAT (masquerade). */
+"nat" | 
+/**  macvlan/ipvlan: containers sit directly on the parent interface's LAN. */
+"direct";
 
 /**  What a container may try to reach. */
 export type ReachTargetKind = "host" | "outside" | "container";
@@ -603,12 +635,12 @@ export type ServiceDto = {
 	/**  `vip` or `dnsrr`. */
 	endpointMode: string,
 	networks: ServiceNetworkDto[],
-	ports: ServicePortDto[],
+	ports: ServicePort[],
 	/**  The service's tasks that run on this node (each a container in the graph), by name. */
 	tasksHere: TaskDto[],
 	/**  "Swarm lists tasks of every node; only this node's tasks are containers here …" */
 	note: string,
-	labels: KeyValueDto[],
+	labels: KeyValue[],
 };
 
 export type ServiceNetworkDto = {
@@ -620,11 +652,15 @@ export type ServiceNetworkDto = {
 	ingress: boolean,
 };
 
-export type ServicePortDto = {
+/**
+ *  A published port: `published` on every node of the swarm (ingress mode, through the `ingress` network's
+ *  routing mesh) or only on the nodes running a task (host mode), forwarded to `target` in the task.
+ */
+export type ServicePort = {
 	target: number,
 	published: number | null,
 	protocol: string,
-	/**  `ingress` (every node of the swarm) or `host` (the nodes running a task). */
+	/**  `ingress` or `host`. */
 	publishMode: string,
 };
 
@@ -640,7 +676,7 @@ export type SwitchedDto = {
 export type TaskDto = {
 	containerId: string,
 	containerName: string,
-	state: ContainerStateDto,
+	state: ContainerState,
 };
 
 /**  Sent with the whole topology: the first one, and after every full re-read (a reconnect, a prune). */
