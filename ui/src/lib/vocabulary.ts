@@ -23,45 +23,25 @@ export interface DriverInfo {
   docs: string | null;
 }
 
-const DOCS = "https://docs.docker.com/engine/network/drivers/";
-
-export const DRIVERS: Record<DriverKey, DriverInfo> = {
-  bridge: {
-    title: "bridge",
-    short: "A private switch on the host; containers get their own IPs and reach out through NAT.",
-    docs: `${DOCS}bridge/`,
-  },
-  host: {
-    title: "host",
-    short: "No isolation: containers use the host's own network stack and ports.",
-    docs: `${DOCS}host/`,
-  },
-  macvlan: {
-    title: "macvlan",
-    short: "Containers appear on the physical LAN with their own MAC and IP address.",
-    docs: `${DOCS}macvlan/`,
-  },
-  ipvlan: {
-    title: "ipvlan",
-    short: "Containers share the parent interface's MAC but get their own LAN IP address.",
-    docs: `${DOCS}ipvlan/`,
-  },
-  overlay: {
-    title: "overlay",
-    short: "Spans several Docker hosts (Swarm), tunnelling container traffic between them.",
-    docs: `${DOCS}overlay/`,
-  },
-  none: {
-    title: "none",
-    short: "No networking at all besides the container's own loopback.",
-    docs: `${DOCS}none/`,
-  },
-  other: {
-    title: "other",
-    short: "A plugin driver; it decides itself how containers connect.",
-    docs: "https://docs.docker.com/engine/extend/plugins_network/",
-  },
+/** The legend's one line per driver; each is titled by its key. */
+const SHORT: Record<DriverKey, string> = {
+  bridge: "A private switch on the host; containers get their own IPs and reach out through NAT.",
+  host: "No isolation: containers use the host's own network stack and ports.",
+  macvlan: "Containers appear on the physical LAN with their own MAC and IP address.",
+  ipvlan: "Containers share the parent interface's MAC but get their own LAN IP address.",
+  overlay: "Spans several Docker hosts (Swarm), tunnelling container traffic between them.",
+  none: "No networking at all besides the container's own loopback.",
+  other: "A plugin driver; it decides itself how containers connect.",
 };
+
+/** Docker documents each built-in driver on a page named after it, and plugin drivers on one page. */
+const docsOf = (key: DriverKey): string =>
+  key === "other" ? "https://docs.docker.com/engine/extend/plugins_network/" : `https://docs.docker.com/engine/network/drivers/${key}/`;
+
+export const DRIVERS = Object.fromEntries(DRIVER_KEYS.map((key) => [key, { title: key, short: SHORT[key], docs: docsOf(key) }])) as Record<
+  DriverKey,
+  DriverInfo
+>;
 
 export function driverInfo(driver: string): DriverInfo {
   return DRIVERS[driverKey(driver)];

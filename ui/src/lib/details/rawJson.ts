@@ -3,7 +3,8 @@
 // shown never replaces the current one. It must not reshape the JSON.
 import { writable, type Readable } from "svelte/store";
 
-import type { AppError, NetworksBackend } from "../networks/types";
+import type { AppError } from "../backend";
+import type { NetworksBackend } from "../networks/types";
 import { latestRequest, readonlyAll } from "../shared/stores";
 
 export interface RawJson {

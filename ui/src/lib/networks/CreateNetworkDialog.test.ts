@@ -7,7 +7,7 @@ import CreateNetworkDialog from "./CreateNetworkDialog.svelte";
 import { createFlow } from "./flows";
 import { emptyForm, specFrom } from "./specForm";
 import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
-import type { NetworkSpecDto, OutcomeDto } from "./types";
+import type { NetworkSpecDto, OutcomeDto } from "../backend";
 
 afterEach(() => {
   cleanup();

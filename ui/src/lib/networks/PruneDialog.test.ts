@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { recordedError, recordedOk, ReplayBackend } from "../../test/replayBackend";
 import { pruneFlow } from "./flows";
 import PruneDialog from "./PruneDialog.svelte";
-import type { ReportDto } from "./types";
+import type { ReportDto } from "../backend";
 
 afterEach(() => {
   cleanup();

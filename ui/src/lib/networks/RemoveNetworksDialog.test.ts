@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { recordedOk, ReplayBackend } from "../../test/replayBackend";
 import { removeFlow } from "./flows";
 import RemoveNetworksDialog from "./RemoveNetworksDialog.svelte";
-import type { ReportDto } from "./types";
+import type { ReportDto } from "../backend";
 
 afterEach(() => {
   cleanup();

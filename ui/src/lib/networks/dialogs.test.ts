@@ -6,7 +6,7 @@ import { createNetworkDialogs, isNewNetworkKey, isRemoveKey } from "./dialogs";
 import { recordedOk, ReplayBackend } from "../../test/replayBackend";
 import { emptyForm, specFrom } from "./specForm";
 import NetworkDialogs from "./NetworkDialogs.svelte";
-import type { OutcomeDto, ReportDto } from "./types";
+import type { OutcomeDto, ReportDto } from "../backend";
 
 afterEach(() => {
   cleanup();

@@ -11,7 +11,6 @@ import type {
   CreatePlanDto,
   DriverChoiceDto,
   NetworkSpecDto,
-  NetworksBackend,
   OutcomeDto,
   ProblemDto,
   PruneFiltersDto,
@@ -19,7 +18,8 @@ import type {
   RemovePlanDto,
   ReportDto,
   Result,
-} from "./types";
+} from "../backend";
+import type { NetworksBackend } from "./types";
 
 /** How long typing must pause before the create form is checked again. */
 export const CREATE_DEBOUNCE_MS = 150;

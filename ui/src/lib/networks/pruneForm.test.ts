@@ -2,7 +2,7 @@ import type { ReportDto } from "../backend";
 import { describe, expect, it } from "vitest";
 
 import { filtersFrom, removeLabel, reportCounts, sameFilters, tickedIds, UNTIL_PRESETS } from "./pruneForm";
-import type { PreviewItemDto } from "./types";
+import type { PreviewItemDto } from "../backend";
 
 const item = (id: string): PreviewItemDto => ({ id, name: id, driver: "bridge", created: null, age: "", labels: [] });
 

@@ -1,7 +1,7 @@
 // The prune dialog's filters and selection as plain data: the age presets, the filters sent to the
 // preview, and which previewed networks stay ticked. Pure; it must not judge a filter (the Rust side says
 // which `until` or label filter it cannot read, next to the field).
-import type { PruneFiltersDto, PreviewItemDto, ReportDto } from "./types";
+import type { PreviewItemDto, PruneFiltersDto, ReportDto } from "../backend";
 
 export interface UntilPreset {
   label: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { emptyForm, fieldsFor, groupProblems, modesFor, newRow, pairsFrom, specFrom } from "./specForm";
 import type { ProblemCode, ProblemField } from "../backend";
-import type { ProblemDto } from "./types";
+import type { ProblemDto } from "../backend";
 
 const p = (field: ProblemField | null, code: ProblemCode = "badCidr"): ProblemDto => ({ code, field, message: `${code} msg`, hint: "hint" });
 

@@ -3,7 +3,7 @@
 // restores them), label/option rows, and problems grouped by the field they sit next to.
 // Pure: no Svelte, no backend. It must not validate the spec itself: the Rust side owns every rule, so the
 // dialog shows its problems rather than guessing its own.
-import type { KeyValueDto, NetworkSpecDto, ProblemDto } from "./types";
+import type { KeyValueDto, NetworkSpecDto, ProblemDto } from "../backend";
 
 /** The create dialog's fields, spelled as the Rust side's `Field::as_str` (lifecycle/problem.rs). */
 export type CreateField =

@@ -1,5 +1,5 @@
-// The networks' slice of the contract (create, remove, prune, inspect), as the network dialogs see it: the
-// generated types, taken through backend.ts (the UI's one door to Tauri), and the commands flows.ts calls.
+// The networks' slice of the contract (create, remove, prune, inspect): the commands flows.ts calls. The
+// types they carry are the generated ones, imported from backend.ts (the UI's one door to Tauri).
 // It must hold types only: no logic.
 import type {
   AppError,
@@ -11,29 +11,6 @@ import type {
   PrunePreviewDto,
   RemovePlanDto,
   ReportDto,
-  Result,
-} from "../backend";
-
-export type {
-  AppError,
-  AttachedDto,
-  CreateOptionsDto,
-  CreatePlanDto,
-  DriverChoiceDto,
-  HistoryDto,
-  HistoryEntryDto,
-  HistoryStateDto,
-  KeyValueDto,
-  NetworkSpecDto,
-  OutcomeDto,
-  PreviewItemDto,
-  ProblemDto,
-  PruneFiltersDto,
-  PrunePreviewDto,
-  RemoveItemDto,
-  RemovePlanDto,
-  ReportDto,
-  ReportItemDto,
   Result,
 } from "../backend";
 
