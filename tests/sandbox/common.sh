@@ -1,5 +1,6 @@
 # tests/sandbox/common.sh — what the sandbox scripts (engine.sh, podman.sh) share: reading a PID file,
-# waiting for processes to end, and unmounting what is left under a state folder before deleting it.
+# waiting for processes to end and ending them, unmounting what is left under a state folder before
+# deleting it, and the commands both take.
 # Sourced, never run; it must not touch anything outside the folder it is given.
 # shellcheck shell=bash
 
@@ -22,6 +23,17 @@ wait_gone() {
     ((left == 0)) && return 0
     sleep 0.1
   done
+  return 1
+}
+
+# end_processes SECONDS PID...: asks the PIDs to end (TERM) and kills whatever is still alive after SECONDS;
+# 1 when something had to be killed.
+end_processes() {
+  local seconds=$1; shift
+  kill -TERM "$@" 2>/dev/null || true
+  wait_gone "$seconds" "$@" && return 0
+  kill -KILL "$@" 2>/dev/null || true
+  wait_gone 5 "$@" || true
   return 1
 }
 
@@ -49,4 +61,19 @@ delete_unmounted() {
   fi
   rm -rf "$1"
   log "deleted $1"
+}
+
+# sandbox_command USAGE COMMAND: the commands both scripts take, over the caller's `answering`, `cmd_start`,
+# `cmd_stop`, DIR and HOST; USAGE is what a wrong command is told.
+sandbox_command() {
+  local usage=$1
+  case "${2:-}" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) if answering; then echo "running: $HOST"; else echo "not running" >&2; exit 1; fi ;;
+    env) echo "export DOCKER_HOST=$HOST" ;;
+    host) echo "$HOST" ;;
+    purge) cmd_stop; delete_unmounted "$DIR" ;;
+    *) echo "usage: $0 $usage" >&2; exit 2 ;;
+  esac
 }

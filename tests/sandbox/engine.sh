@@ -240,22 +240,13 @@ cmd_stop() {
   local pid pids
   pid="$(dockerd_pid)"
   if pid_alive "$pid"; then
-    kill -TERM "$pid" 2>/dev/null || true
-    if ! wait_gone "$STOP_TIMEOUT" "$pid"; then
-      log "dockerd $pid did not exit in ${STOP_TIMEOUT}s; killing"
-      kill -KILL "$pid" 2>/dev/null || true
-      wait_gone 5 "$pid" || true
-    fi
+    end_processes "$STOP_TIMEOUT" "$pid" || log "dockerd $pid did not exit in ${STOP_TIMEOUT}s; killed it"
   fi
   # containerd (managed by dockerd) and shims: normally gone with dockerd.
   mapfile -t pids < <(sandbox_pids)
   if ((${#pids[@]})); then
     log "terminating leftover sandbox processes: ${pids[*]}"
-    kill -TERM "${pids[@]}" 2>/dev/null || true
-    if ! wait_gone 10 "${pids[@]}"; then
-      kill -KILL "${pids[@]}" 2>/dev/null || true
-      wait_gone 5 "${pids[@]}" || true
-    fi
+    end_processes 10 "${pids[@]}" || true
   fi
   # Container processes orphaned by a killed shim.
   mapfile -t pids < <(cgroup_pids)
@@ -279,18 +270,4 @@ cmd_stop() {
   log "stopped"
 }
 
-cmd_purge() {
-  cmd_stop
-  delete_unmounted "$DIR"
-}
-
-case "${1:-}" in
-  start)  cmd_start ;;
-  stop)   cmd_stop ;;
-  status)
-    if answering; then echo "running: $HOST"; else echo "not running" >&2; exit 1; fi ;;
-  env)    echo "export DOCKER_HOST=$HOST" ;;
-  host)   echo "$HOST" ;;
-  purge)  cmd_purge ;;
-  *) echo "usage: $0 start|stop|status|env|host|purge" >&2; exit 2 ;;
-esac
+sandbox_command "start|stop|status|env|host|purge" "$@"

@@ -181,14 +181,12 @@ cmd_stop() {
   fi
   pid="$(service_pid)"
   if pid_alive "$pid"; then
-    kill -TERM "$pid" 2>/dev/null || true
-    wait_gone "$STOP_TIMEOUT" "$pid" || { log "service $pid did not exit; killing"; kill -KILL "$pid" 2>/dev/null || true; }
+    end_processes "$STOP_TIMEOUT" "$pid" || log "service $pid did not exit; killed it"
   fi
   mapfile -t pids < <(our_pids)
   if ((${#pids[@]})); then
     log "ending leftover processes: $(for p in "${pids[@]}"; do printf '%s(%s) ' "$p" "$(cat /proc/"$p"/comm 2>/dev/null)"; done)"
-    kill -TERM "${pids[@]}" 2>/dev/null || true
-    wait_gone 5 "${pids[@]}" || { kill -KILL "${pids[@]}" 2>/dev/null || true; wait_gone 5 "${pids[@]}" || true; }
+    end_processes 5 "${pids[@]}" || true
   fi
   rm -f "$PIDFILE" "$SOCK"
   unmount_under "$DIR"
@@ -196,18 +194,10 @@ cmd_stop() {
   log "stopped"
 }
 
-cmd_purge() {
-  cmd_stop
-  delete_unmounted "$DIR"
-}
-
-case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  status) if answering; then echo "running: $HOST"; else echo "not running" >&2; exit 1; fi ;;
-  host) echo "$HOST" ;;
-  env) echo "export DOCKER_HOST=$HOST" ;;
-  podman) shift; write_config; pm "$@" ;;
-  purge) cmd_purge ;;
-  *) echo "usage: $0 start|stop|status|host|env|podman ARGS...|purge" >&2; exit 2 ;;
-esac
+if [[ "${1:-}" == podman ]]; then
+  shift
+  write_config
+  pm "$@"
+else
+  sandbox_command "start|stop|status|host|env|podman ARGS...|purge" "$@"
+fi
