@@ -4,8 +4,6 @@
 //! Owns the wording (and how each `Field` of the create dialog reads in a sentence); the rules themselves
 //! live in `validate`, the codes and fields in `crate::problem`.
 
-use std::fmt;
-
 use crate::address::Reserved as ReservedAddress;
 pub use crate::problem::Field;
 use crate::problem::{Code, Problem};
@@ -162,46 +160,14 @@ pub enum SpecProblem {
 pub const MTU_MIN: u64 = 68;
 pub const MTU_MAX: u64 = 65535;
 
-impl SpecProblem {
-    /// Fact and hint together, as shown next to a field.
-    pub fn message(&self) -> String {
-        format!("{}. {}", self.fact(), self.hint())
-    }
-}
-
 impl Problem for SpecProblem {
-    /// Stable, for the UI to switch on.
+    /// Stable, for the UI to switch on: every variant is named for its code.
     fn code(&self) -> Code {
-        match self {
-            Self::NameEmpty => Code::NameEmpty,
-            Self::NameInvalid { .. } => Code::NameInvalid,
-            Self::NameTaken { .. } => Code::NameTaken,
-            Self::DriverNotCreatable { .. } => Code::DriverNotCreatable,
-            Self::DriverUnavailable { .. } => Code::DriverUnavailable,
-            Self::OverlayNeedsSwarm => Code::OverlayNeedsSwarm,
-            Self::BadCidr { .. } => Code::BadCidr,
-            Self::BadAddress { .. } => Code::BadAddress,
-            Self::WrongFamily { .. } => Code::WrongFamily,
-            Self::HostBits { .. } => Code::HostBits,
-            Self::NeedsSubnet { .. } => Code::NeedsSubnet,
-            Self::OutsideSubnet { .. } => Code::OutsideSubnet,
-            Self::ReservedGateway { .. } => Code::ReservedGateway,
-            Self::SubnetOverlap { .. } => Code::SubnetOverlap,
-            Self::Ipv6SubnetRequired => Code::Ipv6SubnetRequired,
-            Self::Ipv6Off { .. } => Code::Ipv6Off,
-            Self::ParentRequired { .. } => Code::ParentRequired,
-            Self::ParentInvalid { .. } => Code::ParentInvalid,
-            Self::ParentLoopback { .. } => Code::ParentLoopback,
-            Self::ParentPassthru { .. } => Code::ParentPassthru,
-            Self::BadMode { .. } => Code::BadMode,
-            Self::NotForDriver { .. } => Code::NotForDriver,
-            Self::MtuNotNumber { .. } => Code::MtuNotNumber,
-            Self::MtuOutOfRange { .. } => Code::MtuOutOfRange,
-            Self::BadKey { .. } => Code::BadKey,
-            Self::BadValue { .. } => Code::BadValue,
-            Self::OptionHasField { .. } => Code::OptionHasField,
-            Self::ContainerGone { .. } => Code::ContainerGone,
-        }
+        crate::codes_by_name!(self;
+            NameEmpty, NameInvalid, NameTaken, DriverNotCreatable, DriverUnavailable, OverlayNeedsSwarm, BadCidr,
+            BadAddress, WrongFamily, HostBits, NeedsSubnet, OutsideSubnet, ReservedGateway, SubnetOverlap,
+            Ipv6SubnetRequired, Ipv6Off, ParentRequired, ParentInvalid, ParentLoopback, ParentPassthru, BadMode,
+            NotForDriver, MtuNotNumber, MtuOutOfRange, BadKey, BadValue, OptionHasField, ContainerGone)
     }
     /// The form field the problem is shown next to; `None` for problems about the whole network.
     fn field(&self) -> Option<Field> {
@@ -243,10 +209,4 @@ impl Problem for SpecProblem {
     }
 }
 
-impl fmt::Display for SpecProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
-    }
-}
-
-impl std::error::Error for SpecProblem {}
+crate::display_as_message!(SpecProblem);
