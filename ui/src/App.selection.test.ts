@@ -5,6 +5,7 @@ import { cleanup, fireEvent, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { q, qa, renderApp, tick } from "./test/app";
+import type { NetlensTestHook } from "./lib/testHook";
 import type { FakeGraphView } from "./test/fakeView";
 import { recordedOk, ReplayBackend } from "./test/replayBackend";
 
@@ -24,6 +25,12 @@ const pickVaultAndFrontend = (view: FakeGraphView) => {
   view.click("network:n-frontend", { ctrlKey: true });
 };
 
+/** The window's selection (the test hook's) and the graph's marks are both exactly `ids`, in this order. */
+const expectSelected = (hook: NetlensTestHook, view: FakeGraphView, ids: string[]) => {
+  expect(hook.selectedIds()).toEqual(ids);
+  expect(view.selected).toEqual(ids);
+};
+
 async function setup() {
   const { backend, view } = await renderApp();
   const hook = window.__NETLENS_TEST__!;
@@ -35,8 +42,7 @@ describe("multi-selection", () => {
     const { view, hook } = await setup();
     pickVaultAndFrontend(view);
     await tick();
-    expect(hook.selectedIds()).toEqual(["network:n-vault", "network:n-frontend"]);
-    expect(view.selected).toEqual(["network:n-vault", "network:n-frontend"]);
+    expectSelected(hook, view, ["network:n-vault", "network:n-frontend"]);
     expect(outlineSelected()).toEqual(["network:n-frontend", "network:n-vault"]);
     expect(q("[data-testid=multi-selection-headline]")?.textContent).toBe("2 selected: 2 networks");
     expect(q("[data-testid=details]")).toBeNull();
@@ -117,8 +123,7 @@ describe("multi-selection", () => {
     pickVaultAndFrontend(view);
     view.click("network:n-frontend");
     await tick();
-    expect(hook.selectedIds()).toEqual(["network:n-frontend"]);
-    expect(view.selected).toEqual(["network:n-frontend"]);
+    expectSelected(hook, view, ["network:n-frontend"]);
     expect(q("[data-testid=details]")?.dataset.selected).toBe("network:n-frontend");
   });
 
@@ -127,8 +132,7 @@ describe("multi-selection", () => {
     pickVaultAndFrontend(view);
     await tick();
     await fireEvent.keyDown(document.body, { key: "Escape" });
-    expect(hook.selectedIds()).toEqual([]);
-    expect(view.selected).toEqual([]);
+    expectSelected(hook, view, []);
     expect(outlineSelected()).toEqual([]);
     expect(q("[data-testid=multi-selection]")).toBeNull();
     expect(q("[data-testid=details]")).toBeNull();
@@ -140,8 +144,7 @@ describe("multi-selection", () => {
     expect(hook.selectedIds()).toHaveLength(2);
     view.clickStage();
     await tick();
-    expect(hook.selectedIds()).toEqual([]);
-    expect(view.selected).toEqual([]);
+    expectSelected(hook, view, []);
   });
 
   it("a Ctrl or Shift click (no movement) on a container toggles it; a plain one selects it alone", async () => {
@@ -194,7 +197,6 @@ describe("multi-selection", () => {
     pickVaultAndFrontend(view);
     hook.select("network:n-vault");
     await tick();
-    expect(hook.selectedIds()).toEqual(["network:n-vault"]);
-    expect(view.selected).toEqual(["network:n-vault"]);
+    expectSelected(hook, view, ["network:n-vault"]);
   });
 });

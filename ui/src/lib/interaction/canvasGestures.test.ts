@@ -38,6 +38,11 @@ function setup(busy = false) {
     gestures.onPointer({ type, at, shift: keys.shift ?? false, ctrl: keys.ctrl ?? false });
   const at = (id: string): Point => view.nodeViewportPosition(id)!;
   const tick = () => new Promise((r) => setTimeout(r, 0));
+  /** Releases the pointer and lets the gesture's answer settle. */
+  const release = async (at: Point, keys: { shift?: boolean; ctrl?: boolean } = {}) => {
+    pointer("up", at, keys);
+    await tick();
+  };
   /** Press, move in steps, as a hand (and the e2e tests) would. */
   async function drag(from: Point, to: Point, shift = false) {
     const owned = pointer("down", from);
@@ -45,16 +50,15 @@ function setup(busy = false) {
       pointer("move", { x: from.x + ((to.x - from.x) * i) / 8, y: from.y + ((to.y - from.y) * i) / 8 });
       await tick();
     }
-    pointer("up", to, { shift });
-    await tick();
+    await release(to, { shift });
     return owned;
   }
-  return { backend, view, gestures, log, at, drag, tick, pointer };
+  return { backend, view, gestures, log, at, drag, tick, pointer, release };
 }
 
 describe("canvas gestures", () => {
   it("drops a container on a hub that takes it, marking hubs while dragging", async () => {
-    const { gestures, pointer, log, at, view, tick } = setup();
+    const { gestures, pointer, log, at, view, tick, release } = setup();
     const from = at("container:c-api");
     const to = at("network:n-frontend");
     expect(pointer("down", from)).toBe(true);
@@ -65,8 +69,7 @@ describe("canvas gestures", () => {
     expect(view.dropSource).toBe("container:c-api");
     pointer("move", to);
     expect(get(gestures.view).over).toEqual({ name: "frontend", refusal: null });
-    pointer("up", to);
-    await tick();
+    await release(to);
     expect(log).toEqual(["connect container:c-api network:n-frontend"]);
     expect(view.dropMarks).toBeNull();
     expect(get(gestures.view).state.phase).toBe("idle");
@@ -79,7 +82,7 @@ describe("canvas gestures", () => {
   });
 
   it("shows a refused hub's reason while hovering and explains it on drop, without connecting", async () => {
-    const { gestures, pointer, log, at, tick } = setup();
+    const { gestures, pointer, log, at, tick, release } = setup();
     const from = at("container:c-api");
     pointer("down", from);
     pointer("move", { x: from.x + 30, y: from.y });
@@ -88,8 +91,7 @@ describe("canvas gestures", () => {
     const refusal = recordedOk("dropTargets", { containerId: "c-api" }).find((t) => t.networkId === "n-host")?.refusal;
     expect(refusal?.code).toBe("fixedNetwork");
     expect(get(gestures.view).over?.refusal).toBe(refusal?.message);
-    pointer("up", at("network:n-host"));
-    await tick();
+    await release(at("network:n-host"));
     expect(log).toEqual([`explain ${refusal?.message}`]);
   });
 
@@ -110,25 +112,23 @@ describe("canvas gestures", () => {
   });
 
   it("selects on a short click and leaves networks and the stage to the renderer", async () => {
-    const { pointer, log, at, tick } = setup();
+    const { pointer, log, at, release } = setup();
     const p = at("container:c-db");
     expect(pointer("down", p)).toBe(true);
     pointer("move", { x: p.x + 2, y: p.y + 2 });
-    pointer("up", { x: p.x + 2, y: p.y + 2 });
-    await tick();
+    await release({ x: p.x + 2, y: p.y + 2 });
     expect(log).toEqual(["select container:c-db"]);
     expect(pointer("down", at("network:n-backend"))).toBe(false);
     expect(pointer("down", { x: 3, y: 3 })).toBe(false);
   });
 
   it("turns a click with Ctrl or Shift into a selection toggle, and a Shift drag still connects", async () => {
-    const { pointer, log, at, tick, drag } = setup();
+    const { pointer, log, at, drag, release } = setup();
     const p = at("container:c-db");
     pointer("down", p);
     pointer("up", p, { ctrl: true });
     pointer("down", p, { shift: true });
-    pointer("up", p, { shift: true });
-    await tick();
+    await release(p, { shift: true });
     await drag(at("container:c-api"), at("network:n-vault"), true);
     expect(log).toEqual(["toggle container:c-db", "toggle container:c-db", "connect container:c-api network:n-vault now"]);
   });
@@ -139,7 +139,7 @@ describe("canvas gestures", () => {
   });
 
   it("disconnects an edge pulled past the snap, hiding its straight line meanwhile", async () => {
-    const { gestures, pointer, view, log, tick } = setup();
+    const { gestures, pointer, view, log, release } = setup();
     const mid = view.edgeMidpoint("endpoint:n-backend:c-db");
     const s = view.edgeViewportSegment("endpoint:n-backend:c-db")!;
     const len = Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y);
@@ -149,8 +149,7 @@ describe("canvas gestures", () => {
     expect(view.pulled).toBe("endpoint:n-backend:c-db");
     pointer("move", away);
     expect(get(gestures.view).state).toMatchObject({ phase: "pulling", snapped: true });
-    pointer("up", away);
-    await tick();
+    await release(away);
     expect(log).toEqual(["disconnect endpoint:n-backend:c-db"]);
     expect(view.pulled).toBeNull();
   });
@@ -172,7 +171,7 @@ describe("canvas gestures", () => {
   });
 
   it("cancels on Escape: the release afterwards changes nothing", async () => {
-    const { gestures, pointer, log, at, view, tick } = setup();
+    const { gestures, pointer, log, at, view, tick, release } = setup();
     const from = at("container:c-api");
     pointer("down", from);
     pointer("move", { x: from.x + 30, y: from.y });
@@ -180,8 +179,7 @@ describe("canvas gestures", () => {
     gestures.cancel();
     expect(view.dropMarks).toBeNull();
     pointer("move", at("network:n-frontend"));
-    pointer("up", at("network:n-frontend"));
-    await tick();
+    await release(at("network:n-frontend"));
     expect(log).toEqual([]);
   });
 });
