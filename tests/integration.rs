@@ -4,7 +4,8 @@
 //! (`bad_input`), acting on a view the engine has moved past (`races`) and a swarm manager (`swarm`). They
 //! share one engine: run with `--test-threads=1`.
 //! `podman` runs the same reads and writes against a private Podman service of its own, and
-//! `frozen_engine` freezes a private dockerd of its own with SIGSTOP.
+//! `frozen_engine` freezes a private dockerd of its own with SIGSTOP; `ssh` reads the sandbox through a private
+//! sshd of its own.
 
 #[path = "bad_input.rs"]
 mod bad_input;
@@ -22,5 +23,7 @@ mod operations;
 mod podman;
 #[path = "races.rs"]
 mod races;
+#[path = "ssh.rs"]
+mod ssh;
 #[path = "swarm.rs"]
 mod swarm;

@@ -10,6 +10,7 @@ pub mod group;
 pub mod live;
 pub mod podman;
 pub mod proxy;
+pub mod sshd;
 pub mod window;
 
 use std::path::PathBuf;
@@ -121,13 +122,24 @@ impl Drop for Cleanup {
     }
 }
 
-/// The debug binary built by `cargo build -p netlens`.
-pub fn netlens_binary() -> PathBuf {
+/// A debug binary built by `cargo build -p netlens`.
+fn debug_binary(name: &str) -> PathBuf {
     let target =
         std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| workspace_dir().join("target"));
-    let bin = target.join("debug").join("netlens");
+    let bin = target.join("debug").join(name);
     assert!(bin.exists(), "{} is missing: run `cargo build -p netlens` first (make app)", bin.display());
     bin
+}
+
+/// `netlens`, the command a person types: it exports itself and, for the window, becomes `netlens-window`
+/// (same process), so the window tests start it the way a person does.
+pub fn netlens_binary() -> PathBuf {
+    debug_binary("netlens")
+}
+
+/// `netlens-window`, the program `netlens` runs for the window.
+pub fn window_binary() -> PathBuf {
+    debug_binary("netlens-window")
 }
 
 /// Runs `netlens` with the given engine and no docker context from the user's config.
@@ -147,4 +159,9 @@ pub fn run_idle(name: &str, cleanup: &Cleanup, extra: &[&str]) -> String {
     args.extend_from_slice(extra);
     args.extend_from_slice(&["netlens/busybox:latest", "sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]);
     docker(&args)
+}
+
+/// Creates a network carrying the test's label (removed with the rest); its ID.
+pub fn labelled_network(name: &str, cleanup: &Cleanup) -> String {
+    docker(&["network", "create", "--label", &cleanup.label, name])
 }
