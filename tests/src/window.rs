@@ -15,7 +15,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::group::{running_with, Group};
-use crate::{docker_host, netlens_binary, workspace_dir};
+use crate::{docker_host, netlens_binary, window_binary, workspace_dir};
 
 /// WebDriver's codes for modifier keys.
 pub const SHIFT: char = '\u{E008}';
@@ -67,6 +67,8 @@ impl Window {
         .expect("tauri-driver is installed (make deps)");
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
+        // `netlens`, as a person starts it: it becomes `netlens-window` in the same process (exec), which the
+        // driver then talks to; assert_ui_built checks both are built.
         caps.insert("tauri:options".into(), json!({ "application": netlens_binary() }));
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
@@ -336,5 +338,5 @@ impl Window {
 pub fn assert_ui_built() {
     let index = workspace_dir().join("ui/dist/index.html");
     assert!(index.exists(), "ui/dist is missing: run `make ui app` first");
-    let _ = netlens_binary();
+    let _ = (netlens_binary(), window_binary());
 }
