@@ -43,8 +43,8 @@ else
   MEASURE=(--hyperfine-runs 3 --changes 5 --pan-seconds 1 --zoom-seconds 1 --launches 1 --settle 2
            --ready-timeout 60 --change-timeout 10 --no-cytoscape)
   DIR="${NETLENS_BENCH_DIR:-$HOME/.cache/netlens/bench-smoke-engine}"
-  if [[ -x target/debug/netlens ]]; then APP=target/debug/netlens; PROFILE=debug
-  elif [[ -x target/release/netlens ]]; then APP=target/release/netlens; PROFILE=release
+  if [[ -x target/debug/netlens && -x target/debug/netlens-window ]]; then APP=target/debug/netlens; PROFILE=debug
+  elif [[ -x target/release/netlens && -x target/release/netlens-window ]]; then APP=target/release/netlens; PROFILE=release
   else die "no app built: run \`make app\` (debug) first"; fi
 fi
 OUT="bench/out/$MODE"
@@ -137,7 +137,8 @@ if [[ -n "$BUILD_PID" ]]; then
   wait "$BUILD_PID" || { tail -n 30 "$OUT/build.log" >&2; die "release build failed: see $OUT/build.log"; }
   BUILD_PID=""
 fi
-[[ -x "$APP" ]] || die "$APP is not built"
+# `netlens` is what is measured (export, and the window as a person starts it: it becomes netlens-window).
+[[ -x "$APP" && -x "$(dirname "$APP")/netlens-window" ]] || die "$APP and netlens-window beside it are not both built"
 
 # --- measure and report ------------------------------------------------------------------------------
 rc=0

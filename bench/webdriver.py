@@ -48,6 +48,9 @@ class Driver:
 
     def __init__(self, app, env, log_path):
         self.app = os.path.realpath(app)
+        # `netlens` becomes `netlens-window`, installed beside it, in the same process (exec): the app's
+        # process runs either program depending on when it is looked at.
+        self.programs = {self.app, os.path.join(os.path.dirname(self.app), "netlens-window")}
         self.port = free_port()
         native = free_port()
         self._log = open(log_path, "ab")
@@ -88,7 +91,7 @@ class Driver:
     def app_pid(self):
         for pid in self.session_pids():
             try:
-                if os.path.realpath(f"/proc/{pid}/exe") == self.app:
+                if os.path.realpath(f"/proc/{pid}/exe") in self.programs:
                     return pid
             except OSError:
                 pass

@@ -23,7 +23,7 @@ pub mod write;
 use std::collections::HashMap;
 
 use bollard::query_parameters::{EventsOptions, ListContainersOptions, ListNetworksOptions};
-use bollard::Docker;
+use bollard::{ClientVersion, Docker};
 use futures_util::Stream;
 
 use netlens_core::events::{Patch, Rereads};
@@ -101,15 +101,19 @@ impl Engine {
         } else {
             None
         };
-        let docker = match &tunnel {
-            Some(t) => {
-                Docker::connect_with_unix(&t.socket().to_string_lossy(), TIMEOUT_SECS, bollard::API_DEFAULT_VERSION)
-                    .map_err(|e| EngineError::from_bollard(&target.host, e))?
-            }
-            None => client(target)?,
+        let open = |version: &ClientVersion| match &tunnel {
+            Some(t) => Docker::connect_with_unix(&t.socket().to_string_lossy(), TIMEOUT_SECS, version)
+                .map_err(|e| EngineError::from_bollard(&target.host, e)),
+            None => client(target, version),
         };
-        let docker = docker.negotiate_version().await.map_err(|e| EngineError::from_bollard(&target.host, e))?;
+        let docker = open(bollard::API_DEFAULT_VERSION)?;
+        // One request for both the negotiation and the status bar's versions (bollard's `negotiate_version`
+        // would ask `/version` a second time): a round trip fewer before the first read of the engine.
         let version = docker.version().await.map_err(|e| EngineError::from_bollard(&target.host, e))?;
+        let docker = match negotiated(version.api_version.as_deref()) {
+            Some(v) => open(&v)?,
+            None => docker,
+        };
         let podman = podman::is_podman(&version).then(std::sync::Arc::default);
         // The status bar and the export say which engine it is: a Podman version is not a Docker version.
         let product = |v: String| if podman.is_some() { format!("Podman {v}") } else { v };
@@ -297,9 +301,16 @@ async fn open_tunnel(host: &str) -> Result<ssh::Forward, EngineError> {
     ssh::Forward::open(&dest).await.map_err(|reason| EngineError::Unreachable { endpoint: host.into(), reason })
 }
 
-fn client(target: &Target) -> Result<Docker, EngineError> {
+/// The API version to speak to an engine that answered `api_version`: its own when it is older than
+/// bollard's default, else None (bollard's default), as bollard's `negotiate_version` decides.
+fn negotiated(api_version: Option<&str>) -> Option<ClientVersion> {
+    let (major, minor) = api_version?.split_once('.')?;
+    let server = ClientVersion { major_version: major.parse().ok()?, minor_version: minor.parse().ok()? };
+    (server < *bollard::API_DEFAULT_VERSION).then_some(server)
+}
+
+fn client(target: &Target, version: &ClientVersion) -> Result<Docker, EngineError> {
     let host = target.host.as_str();
-    let version = bollard::API_DEFAULT_VERSION;
     let bad = |reason: String| EngineError::BadConfig { endpoint: host.into(), reason };
     let result = if let Some(path) = host.strip_prefix("unix://") {
         Docker::connect_with_unix(path, TIMEOUT_SECS, version)
@@ -353,6 +364,14 @@ mod tests {
             Some(EngineError::BadConfig { reason, .. }) => assert!(reason.contains("DOCKER_CERT_PATH"), "{reason}"),
             other => panic!("expected a refusal, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn an_older_engine_is_spoken_to_in_its_own_api_version_a_newer_one_in_bollards() {
+        let v = negotiated(Some("1.41")).map(|v| v.to_string());
+        assert_eq!(v.as_deref(), Some("1.41"));
+        assert!(negotiated(Some("9.99")).is_none(), "newer than bollard knows: bollard's default");
+        assert!(negotiated(Some("one.two")).is_none() && negotiated(None).is_none(), "no usable answer: the default");
     }
 
     #[test]

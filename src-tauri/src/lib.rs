@@ -2,7 +2,7 @@
 //!
 //! Owns the managed state (`state`), the services that run the core's plans against the engine
 //! (`service`: plan → run → settle → record), the contract with the UI (`dto`, `error`), the Tauri wiring
-//! (`app`) and the command line (`cli`, `export`, `output`). The pure logic lives in `netlens_core` and every
+//! (`app`) and the command line (`cli`, `export`, `output`, `launch`). The pure logic lives in `netlens_core` and every
 //! engine call in `netlens_engine`; this crate must not grow rules of its own.
 
 pub mod app;
@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 #[cfg(test)]
 mod golden;
+pub mod launch;
 pub mod output;
 pub mod service;
 pub mod state;

@@ -99,3 +99,43 @@ fn output_without_an_engine_exits_1_and_leaves_no_file_behind() {
     assert_eq!(entries(&dir), 1, "the temporary file is gone");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+#[allow(clippy::expect_used)]
+fn the_netlens_command_links_no_gtk_nor_webkit() {
+    // `netlens export` must not pay for loading the window's libraries: they live in netlens-window.
+    let ldd = Command::new("ldd").arg(env!("CARGO_BIN_EXE_netlens")).output().expect("ldd runs (libc-bin)");
+    assert!(ldd.status.success(), "{}", String::from_utf8_lossy(&ldd.stderr));
+    let libs = String::from_utf8_lossy(&ldd.stdout).to_lowercase();
+    for gui in ["gtk", "gdk", "webkit", "javascriptcore", "soup", "glib"] {
+        assert!(!libs.contains(gui), "netlens links {gui}:\n{libs}");
+    }
+    let window = Command::new("ldd").arg(env!("CARGO_BIN_EXE_netlens-window")).output().expect("ldd runs");
+    assert!(
+        String::from_utf8_lossy(&window.stdout).contains("libwebkit2gtk"),
+        "the window program is the one with WebKit"
+    );
+}
+
+#[test]
+#[allow(clippy::expect_used)]
+fn netlens_without_its_window_program_beside_it_says_what_is_missing_and_how_to_get_it() {
+    let dir = scratch("no-window");
+    let lone = dir.join("netlens");
+    std::fs::copy(env!("CARGO_BIN_EXE_netlens"), &lone).expect("a copy of netlens");
+    let out = Command::new(&lone).env("DOCKER_HOST", "unix:///nonexistent/netlens-test.sock").output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let expected = std::fs::canonicalize(&dir).expect("the scratch folder").join("netlens-window");
+    assert!(err.contains(&format!("{} is missing", expected.display())), "{err}");
+    assert!(err.contains("make app"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+#[allow(clippy::expect_used)]
+fn the_window_program_refuses_arguments_and_points_to_netlens() {
+    let out = Command::new(env!("CARGO_BIN_EXE_netlens-window")).arg("export").output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("netlens --help"));
+}
