@@ -190,7 +190,7 @@ async fn netlens_through_a_real_sshd_reads_what_a_direct_read_reads_and_its_conn
 }
 
 #[test]
-fn netlens_export_through_ssh_prints_the_direct_export_checks_the_host_key_and_leaves_nothing() {
+fn netlens_export_through_ssh_prints_the_direct_export_explains_failures_and_leaves_nothing() {
     let Some(sshd) = Sshd::start() else { return };
     let run = private(sshd.folder("run"));
     let scope = run.to_string_lossy().into_owned();
@@ -209,6 +209,15 @@ fn netlens_export_through_ssh_prints_the_direct_export_checks_the_host_key_and_l
         }
     }
     assert!(agreed, "the sandbox never held still for two exports");
+
+    // A remote socket that is not there: the reason is ssh's, with what to check, and nothing is left.
+    let out = export(&sshd, &sshd.address("/nonexistent/engine.sock"), sshd.path(), &run);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains("ssh said") && said.contains("open failed"), "{said}");
+    assert!(said.contains("/nonexistent/engine.sock exists on"), "{said}");
+    assert!(nothing_left(&sshd, &scope), "the failed read left nothing");
+    assert_eq!(folders(&run), Vec::<String>::new());
 
     // A server whose key is not the one known is refused, without a prompt and without a trace.
     let out = export(&sshd, &address, sshd.path_with_wrong_host_key(), &run);

@@ -109,7 +109,10 @@ impl Engine {
         let docker = open(bollard::API_DEFAULT_VERSION)?;
         // One request for both the negotiation and the status bar's versions (bollard's `negotiate_version`
         // would ask `/version` a second time): a round trip fewer before the first read of the engine.
-        let version = docker.version().await.map_err(|e| EngineError::from_bollard(&target.host, e))?;
+        let version = match docker.version().await {
+            Ok(v) => v,
+            Err(e) => return Err(through(tunnel.as_deref(), EngineError::from_bollard(&target.host, e)).await),
+        };
         let docker = match negotiated(version.api_version.as_deref()) {
             Some(v) => open(&v)?,
             None => docker,
@@ -291,6 +294,16 @@ pub fn connection_notes(target: &Target) -> Vec<String> {
         }
     }
     out
+}
+
+/// An engine that did not answer through an ssh forward: what ssh said about it goes with the reason.
+async fn through(tunnel: Option<&ssh::Forward>, e: EngineError) -> EngineError {
+    match (tunnel, e) {
+        (Some(t), EngineError::Unreachable { endpoint, reason }) => {
+            EngineError::Unreachable { endpoint, reason: t.explain(&reason).await }
+        }
+        (_, e) => e,
+    }
 }
 
 /// Starts the ssh forward to an `ssh://` engine: a bad address is the person's to fix, a failed ssh is an

@@ -18,11 +18,11 @@
 //! Owns parsing `ssh://[user@]host[:port][/remote/socket]`, the command line, and the process. It must not
 //! know about topology or the app; `Engine::connect` holds the forward.
 
-use std::io::Read;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 #[path = "ssh_watchdog.rs"]
@@ -32,6 +32,8 @@ mod watchdog;
 pub const REMOTE_SOCKET: &str = "/var/run/docker.sock";
 /// How long ssh may take to log in and set up the forward: its own `ConnectTimeout` plus authentication.
 const OPEN_LIMIT: Duration = Duration::from_secs(20);
+/// How much of ssh's stderr is kept: its complaints are a few lines; a chatty config must not grow memory.
+const SAID_LIMIT: usize = 4096;
 
 /// Where an `ssh://` address leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,8 +133,13 @@ pub struct Forward {
     child: Mutex<Option<Child>>,
     /// Ends ssh if this process ends without `close` (killed); see `ssh_watchdog.rs`.
     watchdog: Mutex<Option<Child>>,
+    /// What ssh wrote on stderr so far, read line by line as it comes: a refused forward is said there while
+    /// ssh keeps running (`channel 1: open failed: …`), and the engine client only sees the connection reset.
+    said: Arc<Mutex<String>>,
+    reader: Mutex<Option<std::thread::JoinHandle<()>>>,
     dir: PathBuf,
     socket: PathBuf,
+    remote: String,
     login: String,
 }
 
@@ -187,11 +194,20 @@ impl Forward {
                 return Err(format!("could not start the watchdog of the ssh forward with /bin/sh: {e}"));
             }
         };
+        let mut child = child;
+        let said: Arc<Mutex<String>> = Arc::default();
+        let reader = child.stderr.take().map(|err| {
+            let said = said.clone();
+            std::thread::spawn(move || collect(std::io::BufReader::new(err), &said))
+        });
         let forward = Self {
             child: Mutex::new(Some(child)),
             watchdog: Mutex::new(Some(watchdog)),
+            said,
+            reader: Mutex::new(reader),
             dir,
             socket,
+            remote: dest.socket.clone(),
             login: dest.login(),
         };
         let deadline = Instant::now() + OPEN_LIMIT;
@@ -231,13 +247,42 @@ impl Forward {
         match child.try_wait() {
             Ok(None) => None,
             Ok(Some(_)) | Err(_) => {
-                let mut said = String::new();
-                if let Some(mut err) = child.stderr.take() {
-                    let _ = err.read_to_string(&mut said);
-                }
                 slot.take();
-                Some(said)
+                // ssh has ended, so its stderr reaches its end: everything it said is in.
+                if let Some(reader) = self.reader.lock().unwrap_or_else(|p| p.into_inner()).take() {
+                    let _ = reader.join();
+                }
+                Some(self.said())
             }
+        }
+    }
+
+    /// What ssh said on stderr so far, one line after another.
+    pub fn said(&self) -> String {
+        self.said.lock().unwrap_or_else(|p| p.into_inner()).lines().collect::<Vec<_>>().join(" ")
+    }
+
+    /// `reason` (the engine client's, e.g. "connection reset") with what ssh said about it: a forward the
+    /// remote sshd refused or a remote socket that is not there is only said by ssh, on its stderr, a moment
+    /// after the client saw the connection close.
+    pub async fn explain(&self, reason: &str) -> String {
+        for _ in 0..10 {
+            if !self.said().is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(30)).await;
+        }
+        let said = self.said();
+        if said.contains("open failed") || said.contains("prohibited") {
+            format!(
+                "{reason}; ssh said: {said}. Check that {} exists on {} and that the login may open it, and that \
+                 its sshd allows socket forwarding (AllowTcpForwarding and AllowStreamLocalForwarding yes or local)",
+                self.remote, self.login
+            )
+        } else if said.is_empty() {
+            reason.to_string()
+        } else {
+            format!("{reason}; ssh said: {said}")
         }
     }
 
@@ -267,6 +312,19 @@ impl Drop for Forward {
     }
 }
 
+/// Keeps what ssh writes on stderr, up to `SAID_LIMIT`, until it closes.
+fn collect(err: impl BufRead, said: &Mutex<String>) {
+    for line in err.lines() {
+        let Ok(line) = line else { break };
+        let mut said = said.lock().unwrap_or_else(|p| p.into_inner());
+        let line = line.trim();
+        if !line.is_empty() && said.len() + line.len() < SAID_LIMIT {
+            said.push_str(line);
+            said.push('\n');
+        }
+    }
+}
+
 /// ssh's own words, trimmed, with what to do: a prompt was never an option.
 fn failure(login: &str, said: &str) -> String {
     let said: Vec<&str> = said.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
@@ -279,107 +337,5 @@ fn failure(login: &str, said: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn addresses_are_read_with_user_port_and_remote_socket() {
-        let d = Destination::parse("ssh://me@lab.example:2222").unwrap();
-        assert_eq!(
-            d,
-            Destination {
-                user: Some("me".into()),
-                host: "lab.example".into(),
-                port: Some(2222),
-                socket: REMOTE_SOCKET.into()
-            }
-        );
-        let d = Destination::parse("ssh://lab").unwrap();
-        assert_eq!((d.login(), d.user, d.port), ("lab".to_string(), None, None));
-        let d = Destination::parse("ssh://root@[fd00::5]:22/run/podman/podman.sock").unwrap();
-        assert_eq!((d.host.as_str(), d.port, d.socket.as_str()), ("fd00::5", Some(22), "/run/podman/podman.sock"));
-    }
-
-    #[test]
-    fn addresses_that_ssh_would_misread_are_refused_with_a_reason() {
-        for (bad, says) in [
-            ("tcp://lab:2375", "ssh://"),
-            ("ssh://", "no host"),
-            ("ssh://me@", "no host"),
-            ("ssh://-oProxyCommand=touch%20x", "not a host"),
-            ("ssh://-x@lab", "not a user"),
-            ("ssh://me@lab:0", "port"),
-            ("ssh://me@lab:99999", "port"),
-            ("ssh://me@lab:ssh", "port"),
-            ("ssh://me@[::1", "closing"),
-            ("ssh://me@lab/run/my docker.sock", "spaces"),
-        ] {
-            let err = Destination::parse(bad).unwrap_err();
-            assert!(err.contains(says), "{bad}: {err}");
-        }
-    }
-
-    #[test]
-    fn the_forward_never_prompts_exits_on_failure_and_ends_options_before_the_host() {
-        let d = Destination::parse("ssh://me@lab:2222").unwrap();
-        let args = d.forward_args(Path::new("/run/user/0/netlens-ssh-1-0/docker.sock"));
-        assert_eq!(
-            args.join(" "),
-            "-nNT -o ExitOnForwardFailure=yes -o BatchMode=yes -o ConnectTimeout=10 -o ServerAliveInterval=10 \
-             -o ServerAliveCountMax=3 -o StreamLocalBindUnlink=yes \
-             -L /run/user/0/netlens-ssh-1-0/docker.sock:/var/run/docker.sock -p 2222 -- me@lab"
-        );
-    }
-
-    #[tokio::test]
-    async fn a_failing_ssh_is_reported_in_its_own_words_with_what_to_do() {
-        let dest = Destination::parse("ssh://me@lab").unwrap();
-        let err = Forward::open_with(&dest, "false").await.unwrap_err();
-        assert!(err.contains("ssh to me@lab failed"), "{err}");
-        assert!(err.contains("BatchMode"), "{err}");
-        let err = Forward::open_with(&dest, "/nonexistent/ssh").await.unwrap_err();
-        assert!(err.contains("OpenSSH client"), "{err}");
-    }
-
-    #[tokio::test]
-    async fn the_real_ssh_refused_by_a_closed_port_fails_fast_and_leaves_no_folder() {
-        if Command::new("ssh").arg("-V").output().is_err() {
-            eprintln!("SKIPPED: no ssh client");
-            return;
-        }
-        // Port 1 on the loopback: nothing listens, so ssh fails at once without any prompt.
-        let dest = Destination::parse("ssh://nobody@127.0.0.1:1").unwrap();
-        let began = Instant::now();
-        let err = Forward::open(&dest).await.unwrap_err();
-        assert!(err.contains("Connection refused") || err.contains("connect to host"), "{err}");
-        assert!(began.elapsed() < Duration::from_secs(10), "took {:?}", began.elapsed());
-    }
-
-    #[tokio::test]
-    async fn closing_a_forward_ends_its_process_and_removes_its_socket_folder() {
-        // A stand-in for ssh that makes the socket path's file and then waits, as a forward does.
-        let dir = std::env::temp_dir().join(format!("netlens-fake-ssh-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let script = dir.join("ssh");
-        // The local socket is the word after -L, up to the last colon.
-        std::fs::write(
-            &script,
-            "#!/bin/sh\nwhile [ \"$1\" != -L ]; do shift; done\nsock=\"${2%:*}\"\n: > \"$sock\"\nexec sleep 60\n",
-        )
-        .unwrap();
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let dest = Destination::parse("ssh://me@lab").unwrap();
-        let forward = Forward::open_with(&dest, script.to_str().unwrap()).await.unwrap();
-        let pid = forward.pid().unwrap();
-        let watchdog = forward.watchdog_pid().unwrap();
-        let folder = forward.socket().parent().unwrap().to_path_buf();
-        use std::os::unix::fs::MetadataExt;
-        assert_eq!(std::fs::metadata(&folder).unwrap().mode() & 0o777, 0o700, "only this user may use the socket");
-        drop(forward);
-        assert!(!folder.exists(), "the socket folder is removed");
-        assert!(!Path::new(&format!("/proc/{pid}")).exists(), "the ssh process is ended and reaped");
-        assert!(!Path::new(&format!("/proc/{watchdog}")).exists(), "and so is its watchdog");
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-}
+#[path = "ssh_tests.rs"]
+mod tests;
