@@ -192,15 +192,7 @@ mod tests {
 
     #[test]
     fn dot_and_mermaid_draw_a_shared_stack_as_its_own_kind_of_line() {
-        let mut snap = demo();
-        snap.containers.push(crate::fixtures::container(
-            "c-side",
-            "api-side",
-            crate::model::ContainerState::Running,
-            "container:api",
-            vec![],
-        ));
-        let t = Topology::from_snapshot(&snap);
+        let t = crate::fixtures::demo_with_sidecar();
         let dot = dot(&t);
         assert!(dot.contains(
             "  \"container:c-side\" -> \"container:c-api\" [label=\"shares stack\", style=dotted, color=\"#0d9488\"];\n"

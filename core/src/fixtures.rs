@@ -114,6 +114,11 @@ pub fn demo_topology_with(networks: Vec<Network>, containers: Vec<Container>) ->
     Topology::from_snapshot(&s)
 }
 
+/// The demo plus `api-side` (`c-side`), which runs in `api`'s network stack (`--network container:api`).
+pub fn demo_with_sidecar() -> Topology {
+    demo_topology_with(vec![], vec![container("c-side", "api-side", ContainerState::Running, "container:api", vec![])])
+}
+
 /// A replicated service of two with a VIP on each `(network id, vip)`.
 pub fn service(id: &str, name: &str, vips: &[(&str, &str)]) -> Service {
     Service {

@@ -216,16 +216,8 @@ mod tests {
 
     #[test]
     fn json_ties_a_container_mode_sidecar_to_the_container_whose_stack_it_shares() {
-        let mut snap = demo();
-        snap.containers.push(netlens_core::fixtures::container(
-            "c-side",
-            "api-side",
-            netlens_core::model::ContainerState::Running,
-            "container:api",
-            vec![],
-        ));
         let info = EngineInfo { version: None, api_version: None };
-        let text = render(&Topology::from_snapshot(&snap), &source(&info), Format::Json).unwrap();
+        let text = render(&netlens_core::fixtures::demo_with_sidecar(), &source(&info), Format::Json).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             v["stacks"],

@@ -94,10 +94,8 @@ impl From<&Container> for ContainerDto {
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct EndpointDto {
-    pub network_id: String,
-    pub network_name: String,
-    pub container_id: String,
-    pub container_name: String,
+    #[serde(flatten)]
+    pub at: ops::EndpointRefDto,
     pub endpoint_id: Option<String>,
     /// With its prefix, e.g. `10.0.0.2/24`.
     pub ipv4: Option<String>,
@@ -118,10 +116,12 @@ impl EndpointDto {
             })
         };
         Self {
-            network_id: network.id.clone(),
-            network_name: network.name.clone(),
-            container_id: container.id.clone(),
-            container_name: container.name.clone(),
+            at: ops::EndpointRefDto {
+                container_id: container.id.clone(),
+                container_name: container.name.clone(),
+                network_id: network.id.clone(),
+                network_name: network.name.clone(),
+            },
             endpoint_id: e.endpoint_id.clone(),
             ipv4: with_prefix(&e.ipv4, e.ipv4_prefix),
             ipv6: with_prefix(&e.ipv6, e.ipv6_prefix),

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::dto::ops::ProblemDto;
+use crate::dto::ops::{EndpointRefDto, ProblemDto};
 use netlens_core::endpoints::Operation;
 use netlens_core::reachability::{Answer, Fix, Net, NoFix, Reach, Reason, Target, Verdict, Way};
 use netlens_core::topology::{container_node_id, network_node_id, EXTERNAL_ID, HOST_ID};
@@ -125,17 +125,6 @@ pub struct ReachItemDto {
     pub why_not: Option<WhyNotDto>,
 }
 
-/// The one connect a fix runs: through the `connect` command with an empty config, so it is recorded and
-/// undone like any other connect.
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct FixConnectDto {
-    pub container_id: String,
-    pub container_name: String,
-    pub network_id: String,
-    pub network_name: String,
-}
-
 /// What would make a no a yes.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -145,8 +134,9 @@ pub struct FixDto {
     pub text: String,
     /// The docker CLI line, e.g. `docker network connect backend legacy-web`; `null` when no connect helps.
     pub command: Option<String>,
-    /// The connect to run; `null` when no connect helps.
-    pub connect: Option<FixConnectDto>,
+    /// The one connect to run, through the `connect` command with an empty config so it is recorded and undone
+    /// like any other connect; `null` when no connect helps.
+    pub connect: Option<EndpointRefDto>,
     /// For `nothingJoinable`: the planner's first refusal, when one explains it.
     pub refusal: Option<ProblemDto>,
 }
@@ -280,12 +270,7 @@ impl From<&Fix> for FixCode {
 impl From<&Fix> for FixDto {
     fn from(f: &Fix) -> Self {
         let connect = match f {
-            Fix::Connect(op @ Operation::Connect { .. }) => Some(FixConnectDto {
-                container_id: op.container_id().into(),
-                container_name: op.container_name().into(),
-                network_id: op.network_id().into(),
-                network_name: op.network_name().into(),
-            }),
+            Fix::Connect(op @ Operation::Connect { .. }) => Some(EndpointRefDto::of(op)),
             _ => None,
         };
         let refusal = match f {

@@ -66,7 +66,6 @@ fn edge(e: EdgeView<'_>) -> EdgeDto {
 mod tests {
     use super::*;
     use netlens_core::fixtures::demo;
-    use netlens_core::model::ContainerState;
     use netlens_core::topology::ReachKind;
 
     #[test]
@@ -105,15 +104,7 @@ mod tests {
 
     #[test]
     fn a_shared_stack_is_sent_as_a_stack_edge_from_the_sharer_to_the_owner() {
-        let mut snap = demo();
-        snap.containers.push(netlens_core::fixtures::container(
-            "c-side",
-            "api-side",
-            ContainerState::Running,
-            "container:api",
-            vec![],
-        ));
-        let t = Topology::from_snapshot(&snap);
+        let t = netlens_core::fixtures::demo_with_sidecar();
         let dto = TopologyDto::build(1, &t, &Layout::default().update(&t));
         let tie = dto.edges.iter().find(|e| e.kind == EdgeKind::Stack).unwrap();
         assert_eq!(

@@ -6,7 +6,8 @@
 //! must not know about Tauri, so it can be driven by tests against the sandbox engine.
 
 use crate::dto::ops::{
-    problems, AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, OutcomeDto, ProblemDto,
+    problems, AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, EndpointRefDto,
+    OutcomeDto, ProblemDto,
 };
 use crate::error::AppError;
 use crate::service::run::{capture, now, outcome, perform};
@@ -59,10 +60,7 @@ pub fn plan_connect_form(
         _ => None,
     };
     Ok(ConnectPlanDto {
-        container_id: container_id.into(),
-        container_name: op.container_name().into(),
-        network_id: network_id.into(),
-        network_name: op.network_name().into(),
+        endpoint: EndpointRefDto::of(&op),
         problems,
         command: op.command(),
         suggested_ipv4: next_free_ipv4(&topology, network_id),
@@ -100,10 +98,7 @@ pub fn plan_disconnect_form(
         )
     });
     Ok(DisconnectPlanDto {
-        container_id: container_id.into(),
-        container_name: op.container_name().into(),
-        network_id: network_id.into(),
-        network_name: op.network_name().into(),
+        endpoint: EndpointRefDto::of(&op),
         problem,
         command: op.command(),
         container_running: running,

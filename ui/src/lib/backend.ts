@@ -77,7 +77,7 @@ export type {
   ReachDto,
   TopologyDiffDto,
   TopologyDto,
-  FixConnectDto,
+  EndpointRefDto,
   FixDto,
   NetRefDto,
   ReachItemDto,

@@ -94,10 +94,6 @@ export type Code = "containerGone" | "networkGone" | "alreadyConnected" | "notCo
 
 /**  A connect as the form currently describes it: its problems, its CLI equivalent, and what to suggest. */
 export type ConnectPlanDto = {
-	containerId: string,
-	containerName: string,
-	networkId: string,
-	networkName: string,
 	/**  Empty when the connect can run as described. */
 	problems: ProblemDto[],
 	/**  The docker CLI line for the form as it is, e.g. `docker network connect --alias api backend web-1`. */
@@ -113,7 +109,7 @@ export type ConnectPlanDto = {
 	containerRunning: boolean,
 	/**  Something worth knowing that does not stop the connect (a stopped container gets its address later). */
 	notice: string | null,
-};
+} & EndpointRefDto;
 
 export type Container = {
 	id: string,
@@ -155,10 +151,6 @@ export type CreatePlanDto = {
 
 /**  A disconnect: whether it may run, its CLI equivalent, and whether to ask first. */
 export type DisconnectPlanDto = {
-	containerId: string,
-	containerName: string,
-	networkId: string,
-	networkName: string,
 	problem: ProblemDto | null,
 	command: string,
 	/**  A running container loses live connections: the UI asks before it disconnects. */
@@ -166,7 +158,7 @@ export type DisconnectPlanDto = {
 	/**  The endpoint's address on the network now (with prefix), to say what will be let go. */
 	ipv4: string | null,
 	warning: string | null,
-};
+} & EndpointRefDto;
 
 export type DriverChoiceDto = {
 	name: string,
@@ -214,10 +206,6 @@ export type EndpointConfigDto = {
 };
 
 export type EndpointDto = {
-	networkId: string,
-	networkName: string,
-	containerId: string,
-	containerName: string,
 	endpointId: string | null,
 	/**  With its prefix, e.g. `10.0.0.2/24`. */
 	ipv4: string | null,
@@ -227,6 +215,14 @@ export type EndpointDto = {
 	staticIpv4: string | null,
 	staticIpv6: string | null,
 	aliases: string[],
+} & EndpointRefDto;
+
+/**  The container and the network an endpoint (or a change to one) is about, by ID and by name. */
+export type EndpointRefDto = {
+	containerId: string,
+	containerName: string,
+	networkId: string,
+	networkName: string,
 };
 
 export type EngineChoiceDto = {
@@ -351,17 +347,6 @@ export type Field = "name" | "driver" | "subnet" | "ipRange" | "gateway" | "ipv6
 /**  What would make a no a yes (`netlens_core::reachability::Fix::code`): `connect`, or why no connect does. */
 export type FixCode = "connect" | "notRunning" | "networkingDisabled" | "stackOwnerGone" | "nothingJoinable";
 
-/**
- *  The one connect a fix runs: through the `connect` command with an empty config, so it is recorded and
- *  undone like any other connect.
- */
-export type FixConnectDto = {
-	containerId: string,
-	containerName: string,
-	networkId: string,
-	networkName: string,
-};
-
 /**  What would make a no a yes. */
 export type FixDto = {
 	code: FixCode,
@@ -369,8 +354,11 @@ export type FixDto = {
 	text: string,
 	/**  The docker CLI line, e.g. `docker network connect backend legacy-web`; `null` when no connect helps. */
 	command: string | null,
-	/**  The connect to run; `null` when no connect helps. */
-	connect: FixConnectDto | null,
+	/**
+	 *  The one connect to run, through the `connect` command with an empty config so it is recorded and undone
+	 *  like any other connect; `null` when no connect helps.
+	 */
+	connect: EndpointRefDto | null,
 	/**  For `nothingJoinable`: the planner's first refusal, when one explains it. */
 	refusal: ProblemDto | null,
 };
