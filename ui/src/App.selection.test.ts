@@ -19,12 +19,6 @@ const outlineSelected = () => qa('[data-testid=outline] [aria-selected="true"]')
 /** Network IDs the open remove dialog lists. */
 const removeItems = () => qa("[data-testid=remove-item]").map((el) => el.dataset.networkId);
 
-/** Clicks vault, then Ctrl+clicks frontend: both selected, frontend the primary. */
-const pickVaultAndFrontend = (view: FakeGraphView) => {
-  view.click("network:n-vault");
-  view.click("network:n-frontend", { ctrlKey: true });
-};
-
 /** The window's selection (the test hook's) and the graph's marks are both exactly `ids`, in this order. */
 const expectSelected = (hook: NetlensTestHook, view: FakeGraphView, ids: string[]) => {
   expect(hook.selectedIds()).toEqual(ids);
@@ -37,10 +31,17 @@ async function setup() {
   return { backend, view, hook };
 }
 
+/** The window after a click on vault and a Ctrl+click on frontend in the graph: both selected, frontend the primary. */
+async function setupWithTwoPicked() {
+  const app = await setup();
+  app.view.click("network:n-vault");
+  app.view.click("network:n-frontend", { ctrlKey: true });
+  return app;
+}
+
 describe("multi-selection", () => {
   it("Ctrl+clicking two networks in the graph, then Delete, opens one remove dialog listing both", async () => {
-    const { view, hook } = await setup();
-    pickVaultAndFrontend(view);
+    const { view, hook } = await setupWithTwoPicked();
     await tick();
     expectSelected(hook, view, ["network:n-vault", "network:n-frontend"]);
     expect(outlineSelected()).toEqual(["network:n-frontend", "network:n-vault"]);
@@ -62,8 +63,7 @@ describe("multi-selection", () => {
   });
 
   it("after the selected networks are removed, the summary says they are gone", async () => {
-    const { view, backend } = await setup();
-    pickVaultAndFrontend(view);
+    const { view, backend } = await setupWithTwoPicked();
     await tick();
     await fireEvent.keyDown(document.body, { key: "Delete" });
     await waitFor(() => expect(removeItems()).toHaveLength(2));
@@ -119,8 +119,7 @@ describe("multi-selection", () => {
   });
 
   it("a plain click in the graph after a multi-selection leaves one selected", async () => {
-    const { view, hook } = await setup();
-    pickVaultAndFrontend(view);
+    const { view, hook } = await setupWithTwoPicked();
     view.click("network:n-frontend");
     await tick();
     expectSelected(hook, view, ["network:n-frontend"]);
@@ -128,8 +127,7 @@ describe("multi-selection", () => {
   });
 
   it("Escape clears the whole selection, and so does a click on empty canvas", async () => {
-    const { view, hook } = await setup();
-    pickVaultAndFrontend(view);
+    const { view, hook } = await setupWithTwoPicked();
     await tick();
     await fireEvent.keyDown(document.body, { key: "Escape" });
     expectSelected(hook, view, []);
@@ -193,8 +191,7 @@ describe("multi-selection", () => {
   });
 
   it("a primary set from elsewhere (the test hook's select) collapses the set", async () => {
-    const { view, hook } = await setup();
-    pickVaultAndFrontend(view);
+    const { view, hook } = await setupWithTwoPicked();
     hook.select("network:n-vault");
     await tick();
     expectSelected(hook, view, ["network:n-vault"]);
