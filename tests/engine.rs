@@ -10,6 +10,7 @@ use netlens_core::model::Snapshot;
 use netlens_core::topology::Topology;
 use netlens_engine::events::{follow, LiveUpdate};
 use netlens_engine::{Engine, Target};
+use netlens_tests::live::noticed_gone;
 use netlens_tests::proxy::CountingProxy;
 use netlens_tests::{docker, docker_host, docker_json, ensure_demo, netlens, run_idle, Cleanup};
 use serde_json::Value;
@@ -260,14 +261,7 @@ async fn a_frozen_engine_is_noticed_and_what_changed_meanwhile_is_read_when_it_t
     time_until(&mut rx, &mut seen, Duration::from_secs(10), |_| true).await.expect("first snapshot");
     // The engine stops answering but keeps the event stream's connection open: nothing ends on its own.
     proxy.freeze();
-    let frozen_at = Instant::now();
-    let mut noticed = None;
-    while let Ok(Some(u)) = tokio::time::timeout(Duration::from_secs(10), rx.recv()).await {
-        if let LiveUpdate::Unreachable { reason, .. } = u {
-            noticed = Some((frozen_at.elapsed(), reason));
-            break;
-        }
-    }
+    let noticed = noticed_gone(&mut rx, Instant::now()).await;
     let (after, reason) = noticed.expect("a frozen engine is reported as gone");
     eprintln!("frozen engine noticed after {after:?}: {reason}");
     assert!(after < Duration::from_secs(5), "took {after:?}");

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use netlens_core::model::Snapshot;
 use netlens_engine::events::{follow, LiveUpdate};
 use netlens_engine::{Engine, Target};
+use netlens_tests::live::noticed_gone;
 use netlens_tests::{sandbox_dir, workspace_dir};
 
 /// A sandbox engine in a temporary folder, stopped and deleted at the end, pass or fail.
@@ -111,14 +112,7 @@ async fn a_dockerd_stopped_with_sigstop_is_noticed_and_read_whole_when_it_contin
     }
 
     engine.signal("-STOP");
-    let frozen_at = Instant::now();
-    let mut noticed = None;
-    while let Some(u) = next(&mut rx, Duration::from_secs(10)).await {
-        if let LiveUpdate::Unreachable { reason, .. } = u {
-            noticed = Some((frozen_at.elapsed(), reason));
-            break;
-        }
-    }
+    let noticed = noticed_gone(&mut rx, Instant::now()).await;
     let (after, reason) = noticed.expect("a dockerd stopped with SIGSTOP is reported as gone");
     eprintln!("SIGSTOP noticed after {after:?}: {reason}");
     assert!(after < Duration::from_secs(5), "took {after:?}");

@@ -56,6 +56,18 @@ impl Drop for Veth {
     }
 }
 
+/// A macvlan or ipvlan network labelled for `create_with_each_driver…` on a parent interface of its own.
+fn on_parent(name: &str, driver: &str, parent: &Veth, mode: &str, subnet: &str) -> NetworkSpec {
+    NetworkSpec {
+        driver: driver.into(),
+        parent: parent.0.clone(),
+        mode: mode.into(),
+        subnet: subnet.into(),
+        labels: [kv("netlens.test", "life-create")].into(),
+        ..spec(name)
+    }
+}
+
 async fn created(live: &Live, form: &NetworkSpec) -> Value {
     let done = networks::create(&live.state, form).await.unwrap_or_else(|e| panic!("create {}: {e:?}", form.name));
     assert!(done.command.starts_with("docker network create"), "{}", done.command);
@@ -102,25 +114,13 @@ async fn create_with_each_driver_the_sandbox_supports_and_undo_removes_it() {
     assert!(subnets.contains(&"fd00:214:131::/64"), "{subnets:?}");
 
     let mv_parent = Veth::new("nlt-mv0");
-    let mut macvlan = spec("nlt-life-macvlan");
-    macvlan.driver = "macvlan".into();
-    macvlan.parent = mv_parent.0.clone();
-    macvlan.mode = "bridge".into();
-    macvlan.subnet = "10.214.132.0/24".into();
-    macvlan.labels = [label()].into();
-    let n = created(&live, &macvlan).await;
+    let n = created(&live, &on_parent("nlt-life-macvlan", "macvlan", &mv_parent, "bridge", "10.214.132.0/24")).await;
     assert_eq!(n["Driver"], "macvlan");
     assert_eq!(n["Options"]["parent"], "nlt-mv0");
     assert_eq!(n["Options"]["macvlan_mode"], "bridge");
 
     let iv_parent = Veth::new("nlt-iv0");
-    let mut ipvlan = spec("nlt-life-ipvlan");
-    ipvlan.driver = "ipvlan".into();
-    ipvlan.parent = iv_parent.0.clone();
-    ipvlan.mode = "l2".into();
-    ipvlan.subnet = "10.214.133.0/24".into();
-    ipvlan.labels = [label()].into();
-    let n = created(&live, &ipvlan).await;
+    let n = created(&live, &on_parent("nlt-life-ipvlan", "ipvlan", &iv_parent, "l2", "10.214.133.0/24")).await;
     assert_eq!(n["Driver"], "ipvlan");
     assert_eq!(n["Options"]["ipvlan_mode"], "l2");
 

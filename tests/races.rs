@@ -9,7 +9,7 @@ use netlens::dto::lifecycle::{PruneFiltersDto, ReportDto};
 use netlens::service::{endpoints, history, networks};
 use netlens_core::networks::{NetworkSpec, OutcomeKind};
 use netlens_tests::live::Live;
-use netlens_tests::{docker, docker_host, docker_json, docker_ok, docker_output, run_idle, Cleanup};
+use netlens_tests::{docker, docker_host, docker_json, docker_ok, docker_output, labelled_network, run_idle, Cleanup};
 
 /// What a network looks like to the engine: its ID and the containers on it, by name.
 fn on_network(name: &str) -> Option<(String, Vec<String>)> {
@@ -45,6 +45,38 @@ fn engine_state(cleanup: &Cleanup) -> String {
     lines.join("\n")
 }
 
+/// A container created on `network` and never started: on the network as far as the engine lists it.
+fn created_on(name: &str, cleanup: &Cleanup, network: &str) {
+    docker(&[
+        "create",
+        "--name",
+        name,
+        "--label",
+        &cleanup.label,
+        "--network",
+        network,
+        "netlens/busybox:latest",
+        "sleep",
+        "1",
+    ]);
+}
+
+/// The headless app once its view shows `containers`, and the ID of `network` in it.
+async fn live_showing(containers: &[&str], network: &str) -> (Live, String) {
+    let live = Live::start(&docker_host()).await;
+    live.until("the containers", |t| containers.iter().all(|c| t.container(c).is_some())).await;
+    let net = live.network_id(network);
+    (live, net)
+}
+
+/// Holds the view, then changes the engine with the docker CLI behind it: the engine's state after the
+/// change, for "nothing else changed" once Netlens has acted.
+fn behind_the_view(live: &Live, cli: &[&str], cleanup: &Cleanup) -> String {
+    live.hold_view();
+    docker(cli);
+    engine_state(cleanup)
+}
+
 fn reason(report: &ReportDto, name: &str) -> (OutcomeKind, String) {
     let item = report.items.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("{name} not in {report:?}"));
     (item.outcome, item.reason.clone().unwrap_or_default())
@@ -53,16 +85,11 @@ fn reason(report: &ReportDto, name: &str) -> (OutcomeKind, String) {
 #[tokio::test(flavor = "multi_thread")]
 async fn disconnecting_a_container_removed_with_the_cli_before_the_view_caught_up_says_so_and_changes_nothing() {
     let cleanup = Cleanup::new("race-gone-box");
-    docker(&["network", "create", "--label", &cleanup.label, "nlt-race-gone"]);
+    labelled_network("nlt-race-gone", &cleanup);
     let doomed = run_idle("nlt-race-doomed", &cleanup, &["--network", "nlt-race-gone"]);
     let other = run_idle("nlt-race-other", &cleanup, &["--network", "nlt-race-gone"]);
-    let live = Live::start(&docker_host()).await;
-    live.until("both containers", |t| t.container(&doomed).is_some() && t.container(&other).is_some()).await;
-    let net = live.network_id("nlt-race-gone");
-
-    live.hold_view();
-    docker(&["rm", "-f", &doomed]);
-    let before = engine_state(&cleanup);
+    let (live, net) = live_showing(&[&doomed, &other], "nlt-race-gone").await;
+    let before = behind_the_view(&live, &["rm", "-f", &doomed], &cleanup);
     let err = endpoints::disconnect(&live.state, &doomed, &net).await.unwrap_err();
     let text = format!("{err} {}", err.hint().unwrap_or_default());
     assert!(text.contains("nlt-race-doomed") && text.contains("no longer exists"), "{err:?}");
@@ -75,15 +102,13 @@ async fn disconnecting_a_container_removed_with_the_cli_before_the_view_caught_u
 #[tokio::test(flavor = "multi_thread")]
 async fn removing_a_network_the_cli_removed_before_the_view_caught_up_says_it_is_gone() {
     let cleanup = Cleanup::new("race-gone-net");
-    docker(&["network", "create", "--label", &cleanup.label, "nlt-race-gone-net"]);
-    docker(&["network", "create", "--label", &cleanup.label, "nlt-race-kept-net"]);
+    labelled_network("nlt-race-gone-net", &cleanup);
+    labelled_network("nlt-race-kept-net", &cleanup);
     let live = Live::start(&docker_host()).await;
     live.until("the networks", |t| t.network_by_name("nlt-race-kept-net").is_some()).await;
     let gone = live.network_id("nlt-race-gone-net");
 
-    live.hold_view();
-    docker(&["network", "rm", "nlt-race-gone-net"]);
-    let before = engine_state(&cleanup);
+    let before = behind_the_view(&live, &["network", "rm", "nlt-race-gone-net"], &cleanup);
     let report = networks::remove(&live.state, std::slice::from_ref(&gone)).await.unwrap();
     let (outcome, why) = reason(&report, "nlt-race-gone-net");
     assert_ne!(outcome, OutcomeKind::Removed);
@@ -99,13 +124,8 @@ async fn removing_a_network_whose_container_the_cli_removed_puts_the_other_back_
     docker(&["network", "create", "--label", &cleanup.label, "--subnet", "10.214.140.0/24", "nlt-race-rm"]);
     let stays = run_idle("nlt-race-stays", &cleanup, &["--network", "nlt-race-rm", "--ip", "10.214.140.10"]);
     let doomed = run_idle("nlt-race-rm-doomed", &cleanup, &["--network", "nlt-race-rm"]);
-    let live = Live::start(&docker_host()).await;
-    live.until("both containers", |t| t.container(&stays).is_some() && t.container(&doomed).is_some()).await;
-    let net = live.network_id("nlt-race-rm");
-
-    live.hold_view();
-    docker(&["rm", "-f", &doomed]);
-    let before = engine_state(&cleanup);
+    let (live, net) = live_showing(&[&stays, &doomed], "nlt-race-rm").await;
+    let before = behind_the_view(&live, &["rm", "-f", &doomed], &cleanup);
     let report = networks::remove(&live.state, std::slice::from_ref(&net)).await.unwrap();
     let (outcome, why) = reason(&report, "nlt-race-rm");
     assert_ne!(outcome, OutcomeKind::Removed);
@@ -118,29 +138,16 @@ async fn removing_a_network_whose_container_the_cli_removed_puts_the_other_back_
 #[tokio::test(flavor = "multi_thread")]
 async fn removing_a_network_a_container_joined_before_the_view_caught_up_removes_nothing() {
     let cleanup = Cleanup::new("race-rm-join");
-    docker(&["network", "create", "--label", &cleanup.label, "nlt-race-join"]);
+    labelled_network("nlt-race-join", &cleanup);
     let shown = run_idle("nlt-race-shown", &cleanup, &["--network", "nlt-race-join"]);
-    let live = Live::start(&docker_host()).await;
-    live.until("the container", |t| t.container(&shown).is_some()).await;
-    let net = live.network_id("nlt-race-join");
+    let (live, net) = live_showing(&[&shown], "nlt-race-join").await;
 
     for (late, start) in [("nlt-race-late-run", true), ("nlt-race-late-created", false)] {
         live.hold_view();
         if start {
             run_idle(late, &cleanup, &["--network", "nlt-race-join"]);
         } else {
-            docker(&[
-                "create",
-                "--name",
-                late,
-                "--label",
-                &cleanup.label,
-                "--network",
-                "nlt-race-join",
-                "netlens/busybox:latest",
-                "sleep",
-                "1",
-            ]);
+            created_on(late, &cleanup, "nlt-race-join");
         }
         let before = engine_state(&cleanup);
         let report = networks::remove(&live.state, std::slice::from_ref(&net)).await.unwrap();
@@ -167,18 +174,7 @@ async fn undoing_a_create_that_a_container_joined_before_the_view_caught_up_keep
     networks::create(&live.state, &form).await.unwrap();
 
     live.hold_view();
-    docker(&[
-        "create",
-        "--name",
-        "nlt-race-made-box",
-        "--label",
-        &cleanup.label,
-        "--network",
-        "nlt-race-made",
-        "netlens/busybox:latest",
-        "sleep",
-        "1",
-    ]);
+    created_on("nlt-race-made-box", &cleanup, "nlt-race-made");
     let err = history::undo(&live.state).await.unwrap_err();
     let text = format!("{err} {}", err.hint().unwrap_or_default());
     assert!(text.contains("nlt-race-made-box joined nlt-race-made"), "{err:?}");
@@ -191,7 +187,7 @@ async fn undoing_a_create_that_a_container_joined_before_the_view_caught_up_keep
 async fn a_prune_racing_docker_run_removes_only_previewed_networks_that_are_still_unused() {
     let cleanup = Cleanup::new("race-prune");
     for name in ["nlt-race-p-run", "nlt-race-p-created", "nlt-race-p-free"] {
-        docker(&["network", "create", "--label", &cleanup.label, name]);
+        labelled_network(name, &cleanup);
     }
     let live = Live::start(&docker_host()).await;
     live.until("the networks", |t| t.network_by_name("nlt-race-p-free").is_some()).await;
@@ -203,19 +199,8 @@ async fn a_prune_racing_docker_run_removes_only_previewed_networks_that_are_stil
     // Confirmed before the view has seen the containers that joined after the preview.
     live.hold_view();
     run_idle("nlt-race-p-box", &cleanup, &["--network", "nlt-race-p-run"]);
-    docker(&[
-        "create",
-        "--name",
-        "nlt-race-p-new",
-        "--label",
-        &cleanup.label,
-        "--network",
-        "nlt-race-p-created",
-        "netlens/busybox:latest",
-        "sleep",
-        "1",
-    ]);
-    docker(&["network", "create", "--label", &cleanup.label, "nlt-race-p-late"]);
+    created_on("nlt-race-p-new", &cleanup, "nlt-race-p-created");
+    labelled_network("nlt-race-p-late", &cleanup);
     let report = networks::prune(&live.state, &selected).await.unwrap();
     live.release_view();
 

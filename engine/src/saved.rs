@@ -142,6 +142,7 @@ pub fn save(dir: &Path, engines: &[SavedEngine]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::names_in;
 
     fn temp_dir(tag: &str) -> crate::testing::Scratch {
         crate::testing::scratch(&format!("netlens-saved-{tag}")).unwrap()
@@ -158,19 +159,12 @@ mod tests {
         ]
     }
 
-    fn leftovers(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> =
-            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-        names.sort();
-        names
-    }
-
     #[test]
     fn saved_engines_come_back_as_they_were_written() {
         let dir = temp_dir("roundtrip");
         save(&dir, &engines()).unwrap();
         assert_eq!(load(&dir), Loaded { engines: engines(), problem: None });
-        assert_eq!(leftovers(&dir), [FILE], "no temporary file is left");
+        assert_eq!(names_in(&dir).unwrap(), [FILE], "no temporary file is left");
         let text = std::fs::read_to_string(dir.join(FILE)).unwrap();
         assert!(text.starts_with("{\n  \"version\": 1,"), "{text}");
     }
@@ -188,7 +182,7 @@ mod tests {
         assert!(loaded.engines.is_empty());
         let problem = loaded.problem.unwrap();
         assert!(problem.contains("not JSON") && problem.contains("corrupt-"), "{problem}");
-        let names = leftovers(&dir);
+        let names = names_in(&dir).unwrap();
         assert_eq!(names.len(), 1);
         assert!(names[0].starts_with("engines.json.corrupt-"), "{names:?}");
         assert_eq!(
@@ -197,7 +191,7 @@ mod tests {
             "the person's bytes are kept as they were"
         );
         save(&dir, &engines()).unwrap();
-        assert_eq!(leftovers(&dir).len(), 2, "a new file beside the kept one");
+        assert_eq!(names_in(&dir).unwrap().len(), 2, "a new file beside the kept one");
     }
 
     #[test]

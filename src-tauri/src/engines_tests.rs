@@ -14,6 +14,14 @@ fn temp_dir(tag: &str) -> netlens_engine::testing::Scratch {
     netlens_engine::testing::scratch(&format!("netlens-engines-{tag}")).unwrap()
 }
 
+/// A scratch folder holding `other.sock`, a socket somebody listens on (an engine that may be added) for as
+/// long as the listener lives.
+fn with_other_socket(tag: &str) -> (netlens_engine::testing::Scratch, std::os::unix::net::UnixListener) {
+    let dir = temp_dir(tag);
+    let listener = std::os::unix::net::UnixListener::bind(dir.join("other.sock")).unwrap();
+    (dir, listener)
+}
+
 fn sandbox(host: &str) -> LiveConfig {
     LiveConfig { target: Target::sandbox(host.into()), sandbox: true, sandbox_reason: None }
 }
@@ -38,6 +46,13 @@ fn engines(dir: &std::path::Path) -> (Arc<AppState>, Engines) {
     (state, e)
 }
 
+/// The same, following the sandbox engine it starts on.
+async fn started(dir: &std::path::Path) -> (Arc<AppState>, Engines) {
+    let (state, e) = engines(dir);
+    e.start().await;
+    (state, e)
+}
+
 fn socket_form(name: &str, path: &std::path::Path) -> EngineFormDto {
     EngineFormDto {
         kind: EngineFormKindDto::Socket,
@@ -55,8 +70,7 @@ fn ids(list: &EnginesDto) -> Vec<&str> {
 
 #[tokio::test]
 async fn an_added_engine_is_checked_saved_to_the_file_and_listed() {
-    let dir = temp_dir("add");
-    let listener = std::os::unix::net::UnixListener::bind(dir.join("other.sock")).unwrap();
+    let (dir, listener) = with_other_socket("add");
     let (_, e) = engines(&dir);
     assert_eq!(ids(&e.list()), ["context:default", "sandbox"]);
     assert_eq!(e.list().current, "sandbox");
@@ -106,10 +120,8 @@ fn connect_op() -> Change {
 
 #[tokio::test]
 async fn a_switch_starts_the_view_over_and_each_engine_keeps_its_history() {
-    let dir = temp_dir("switch");
-    let _listener = std::os::unix::net::UnixListener::bind(dir.join("other.sock")).unwrap();
-    let (state, e) = engines(&dir);
-    e.start().await;
+    let (dir, _listener) = with_other_socket("switch");
+    let (state, e) = started(&dir).await;
     state.apply(&LiveUpdate::Snapshot(demo()));
     state.history.lock().await.record(connect_op(), "10:00");
     state.set_prune_preview(vec![]);
@@ -140,10 +152,8 @@ async fn a_switch_starts_the_view_over_and_each_engine_keeps_its_history() {
 
 #[tokio::test]
 async fn switching_to_an_unknown_engine_or_removing_the_shown_one_is_refused_and_changes_nothing() {
-    let dir = temp_dir("refuse");
-    let _listener = std::os::unix::net::UnixListener::bind(dir.join("other.sock")).unwrap();
-    let (state, e) = engines(&dir);
-    e.start().await;
+    let (dir, _listener) = with_other_socket("refuse");
+    let (state, e) = started(&dir).await;
     let code = |r: Result<_, AppError>| match r {
         Err(AppError::Refused { problems, .. }) => problems[0].code,
         other => panic!("expected a refusal, got {other:?}"),

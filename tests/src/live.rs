@@ -3,12 +3,13 @@
 //! keeps the view where it is (updates wait) to act on it before it caught up, as a click can.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use netlens::state::{AppState, LiveConfig};
 use netlens_core::topology::Topology;
 use netlens_engine::events::{follow, LiveUpdate};
 use netlens_engine::Target;
+use tokio::sync::mpsc::UnboundedReceiver;
 
 pub struct Live {
     pub state: Arc<AppState>,
@@ -80,4 +81,15 @@ impl Drop for Live {
             t.abort();
         }
     }
+}
+
+/// How long after `since` the follow task said the engine is gone, and why; `None` when it fell silent for
+/// 10 s before saying so.
+pub async fn noticed_gone(rx: &mut UnboundedReceiver<LiveUpdate>, since: Instant) -> Option<(Duration, String)> {
+    while let Ok(Some(u)) = tokio::time::timeout(Duration::from_secs(10), rx.recv()).await {
+        if let LiveUpdate::Unreachable { reason, .. } = u {
+            return Some((since.elapsed(), reason));
+        }
+    }
+    None
 }

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{UnixListener, UnixStream};
 use tokio::task::JoinHandle;
 
@@ -83,40 +84,34 @@ async fn thawed(frozen: &AtomicBool) {
 }
 
 async fn pipe(client: UnixStream, server: UnixStream, count: Arc<AtomicUsize>, frozen: Arc<AtomicBool>) {
-    let ice = frozen.clone();
-    let (mut cr, mut cw) = client.into_split();
-    let (mut sr, mut sw) = server.into_split();
-    let up = async move {
-        let mut buf = vec![0u8; 64 * 1024];
-        loop {
-            let n = match cr.read(&mut buf).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => n,
-            };
-            // Every request line ends with the protocol version; bodies we send never contain it.
-            let chunk = &buf[..n];
-            let requests = chunk.windows(10).filter(|w| *w == b"HTTP/1.1\r\n").count();
-            count.fetch_add(requests, Ordering::SeqCst);
-            thawed(&ice).await;
-            if sw.write_all(chunk).await.is_err() {
-                break;
-            }
-        }
-        let _ = sw.shutdown().await;
+    let (cr, cw) = client.into_split();
+    let (sr, sw) = server.into_split();
+    // Every request line ends with the protocol version; bodies we send never contain it.
+    let count_requests = move |chunk: &[u8]| {
+        count.fetch_add(chunk.windows(10).filter(|w| *w == b"HTTP/1.1\r\n").count(), Ordering::SeqCst);
     };
-    let down = async move {
-        let mut buf = vec![0u8; 64 * 1024];
-        loop {
-            let n = match sr.read(&mut buf).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => n,
-            };
-            thawed(&frozen).await;
-            if cw.write_all(&buf[..n]).await.is_err() {
-                break;
-            }
+    tokio::join!(forward(cr, sw, frozen.clone(), count_requests), forward(sr, cw, frozen, |_| {}));
+}
+
+/// Copies one direction until either side closes, holding each chunk while the proxy is frozen; `look` sees
+/// each chunk first.
+async fn forward(
+    mut from: OwnedReadHalf,
+    mut to: OwnedWriteHalf,
+    frozen: Arc<AtomicBool>,
+    mut look: impl FnMut(&[u8]),
+) {
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = match from.read(&mut buf).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        look(&buf[..n]);
+        thawed(&frozen).await;
+        if to.write_all(&buf[..n]).await.is_err() {
+            break;
         }
-        let _ = cw.shutdown().await;
-    };
-    tokio::join!(up, down);
+    }
+    let _ = to.shutdown().await;
 }

@@ -4,6 +4,7 @@ use super::*;
 use crate::state::test_support::{showing, unread};
 use netlens_core::fixtures::demo;
 use netlens_core::topology::Topology;
+use netlens_engine::testing::names_in;
 
 fn state() -> AppState {
     showing(demo())
@@ -21,14 +22,6 @@ fn refusal(r: Result<SavedDto, AppError>) -> String {
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
-}
-
-/// Everything in the folder, temporary files included: a refusal or failure must leave nothing behind.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<_> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -80,7 +73,7 @@ fn a_path_chosen_in_the_dialog_is_written_and_may_replace_what_was_there() {
     let saved = save(&paths, path.to_str().unwrap(), &text("digraph {}\n")).unwrap();
     assert_eq!(saved, SavedDto { path: path.display().to_string(), bytes: 11 });
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "digraph {}\n");
-    assert_eq!(listing(dir.path()), ["net.dot"], "no temporary file is left");
+    assert_eq!(names_in(dir.path()).unwrap(), ["net.dot"], "no temporary file is left");
 }
 
 #[test]
@@ -107,7 +100,7 @@ fn a_path_nobody_chose_is_refused_and_nothing_is_written() {
     assert!(refusal(save(&paths, path.to_str().unwrap(), &text("x"))).contains("chosen in its save dialog"));
     assert!(refusal(save(&paths, "relative.dot", &text("x"))).contains("not a full path"));
     assert!(refusal(save(&paths, "", &text("x"))).contains("not a full path"));
-    assert!(listing(dir.path()).is_empty());
+    assert!(names_in(dir.path()).unwrap().is_empty());
 }
 
 #[test]
@@ -125,7 +118,7 @@ fn the_test_folder_takes_new_files_directly_inside_it_and_never_replaces_one() {
         let message = refusal(save(&paths, outside.to_str().unwrap(), &text("x")));
         assert!(message.contains("chosen in its save dialog"), "{}: {message}", outside.display());
     }
-    assert_eq!(listing(dir.path()), ["a.svg", "sub"]);
+    assert_eq!(names_in(dir.path()).unwrap(), ["a.svg", "sub"]);
     // A relative folder from the environment would depend on where the app was started: ignored.
     let relative = SavePaths::new(Some(PathBuf::from("exports")));
     assert!(refusal(save(&relative, "/exports/a.svg", &text("x"))).contains("chosen in its save dialog"));
@@ -146,8 +139,8 @@ fn a_folder_and_a_missing_folder_are_refused_with_what_to_do() {
     std::fs::write(&under_file, "").unwrap();
     paths.chosen(&under_file.join("net.dot"));
     assert!(refusal(save(&paths, under_file.join("net.dot").to_str().unwrap(), &text("x"))).contains("does not exist"));
-    assert_eq!(listing(dir.path()), ["picked-a-folder", "plain-file"]);
-    assert!(listing(&folder).is_empty());
+    assert_eq!(names_in(dir.path()).unwrap(), ["picked-a-folder", "plain-file"]);
+    assert!(names_in(&folder).unwrap().is_empty());
 }
 
 /// sysfs refuses new files to everyone, root included (the tests run as root in CI, where a chmod would not

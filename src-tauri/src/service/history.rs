@@ -2,11 +2,11 @@
 //!
 //! Owns the order: take the candidate from the history, re-check it against the graph as it is now, run it,
 //! and only then mark it undone or redone, so a refused or failed step leaves the history as it was. The
-//! endpoint replays live here; network undos are `networks`' verbs. It must not plan anything itself.
+//! endpoint replays live here; network undos are `network_undo`'s verbs. It must not plan anything itself.
 
 use crate::dto::ops::{HistoryDto, OutcomeDto};
 use crate::error::AppError;
-use crate::service::networks;
+use crate::service::network_undo;
 use crate::service::run::{outcome, perform};
 use crate::state::AppState;
 use netlens_core::endpoints::{inverse, recheck, Operation};
@@ -22,8 +22,8 @@ pub async fn undo(state: &AppState) -> Result<OutcomeDto, AppError> {
             let op = inverse(op);
             (op.command(), replay(state, &op).await?)
         }
-        Change::CreateNetwork { spec, network_id } => networks::remove_created(state, spec, network_id).await?,
-        Change::RemoveNetworks(removed) => networks::recreate_removed(state, &mut history, removed).await?,
+        Change::CreateNetwork { spec, network_id } => network_undo::remove_created(state, spec, network_id).await?,
+        Change::RemoveNetworks(removed) => network_undo::recreate_removed(state, &mut history, removed).await?,
     };
     history.mark_undone();
     Ok(outcome(&command, &done, &history, notice))
@@ -37,9 +37,9 @@ pub async fn redo(state: &AppState) -> Result<OutcomeDto, AppError> {
     let (command, notice) = match &change {
         Change::Endpoint(op) => (op.command(), replay(state, op).await?),
         Change::CreateNetwork { spec, network_id } => {
-            networks::create_again(state, &mut history, spec, network_id).await?
+            network_undo::create_again(state, &mut history, spec, network_id).await?
         }
-        Change::RemoveNetworks(removed) => networks::remove_again(state, &mut history, removed).await?,
+        Change::RemoveNetworks(removed) => network_undo::remove_again(state, &mut history, removed).await?,
     };
     history.mark_redone();
     Ok(outcome(&command, &done, &history, notice))

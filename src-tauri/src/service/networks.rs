@@ -1,5 +1,5 @@
-//! A network's lifecycle by hand: create, remove (with "disconnect all"), prune exactly what was previewed,
-//! and the undo and redo of each.
+//! A network's lifecycle by hand: create, remove (with "disconnect all"), prune exactly what was previewed
+//! (their undo and redo are `network_undo`'s).
 //!
 //! Owns the order of the steps and the rollback when a step fails half way; what may run is
 //! `netlens_core::networks`' decision and the engine calls are `netlens_engine`'s. It must not know about
@@ -8,26 +8,27 @@
 use crate::dto::lifecycle::{
     CreateOptionsDto, CreatePlanDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto, ReportDto,
 };
-use crate::dto::ops::{problems, HistoryDto, OutcomeDto, ProblemDto};
+use crate::dto::ops::{problems, HistoryDto, OutcomeDto};
 use crate::error::AppError;
-use crate::service::run::{
-    against_view, capture, network_against_view, nobody_joined, now, outcome, reread_container, rollback, settle, shows,
-};
+use crate::service::run::{against_view, capture, network_against_view, nobody_joined, now, outcome, rollback, settle};
 use crate::state::AppState;
 use netlens_core::endpoints::Operation;
 use netlens_core::history::{Change, History};
 use netlens_core::networks::{
-    check_recreate, check_undo_create, create_command, driver_choices, explain_driver, parse_filters, plan_remove,
-    prune_command, prune_confirm, prune_preview, recreate_plan, rm_command, validate_create, CreateContext,
-    NetworkRemoval, NetworkSpec, PreviewItem, PruneFilters, Recreate, RemovePlan, Report,
+    create_command, driver_choices, explain_driver, parse_filters, plan_remove, prune_command, prune_confirm,
+    prune_preview, recreate_plan, rm_command, validate_create, CreateContext, NetworkRemoval, NetworkSpec, PreviewItem,
+    PruneFilters, Recreate, RemovePlan, Report,
 };
 use netlens_core::problem::Problem;
 use netlens_core::topology::Topology;
 use netlens_engine::networks::create_request;
 use netlens_engine::Engine;
 
+/// What a step reports: the docker CLI lines it ran (or the ID it made), and a notice for the person.
+pub(crate) type Ran = (String, Option<String>);
+
 /// The engine's drivers and swarm role, read afresh (a `docker swarm init` changes what may be created).
-async fn context(state: &AppState, engine: &Engine) -> Result<CreateContext, AppError> {
+pub(crate) async fn context(state: &AppState, engine: &Engine) -> Result<CreateContext, AppError> {
     let facts = engine.facts().await?;
     let ctx = CreateContext { drivers: facts.network_drivers, swarm_manager: facts.swarm_manager };
     state.set_create_context(ctx.clone());
@@ -70,7 +71,7 @@ pub async fn create(state: &AppState, form: &NetworkSpec) -> Result<OutcomeDto, 
 }
 
 /// Creates the network and waits for the view to show it; its ID and the engine's warning or a lag notice.
-async fn make(state: &AppState, engine: &Engine, spec: &NetworkSpec) -> Result<(String, Option<String>), AppError> {
+pub(crate) async fn make(state: &AppState, engine: &Engine, spec: &NetworkSpec) -> Result<Ran, AppError> {
     let (id, warning) = engine.create_network(create_request(spec)).await?;
     let lag = settle(state, |t| t.network(&id).is_some()).await;
     Ok((id, warning.or(lag)))
@@ -194,7 +195,7 @@ pub(crate) fn removal_report(
     ReportDto::new(report, commands, HistoryDto::from(&*history), notice)
 }
 
-async fn run_removals<'a>(
+pub(crate) async fn run_removals<'a>(
     state: &AppState,
     engine: &Engine,
     topology: &Topology,
@@ -279,133 +280,4 @@ async fn remove_one(
     settle(state, |t| t.network(&id).is_none()).await;
     recreate_plan(&r.network, &ran)
         .map_err(|e| AppError::Refused { message: e.fact(), hint: Some(e.hint()), problems: vec![] }.into())
-}
-
-/// Undo of a create: removes the network again, only while nobody joined it.
-pub(crate) async fn remove_created(
-    state: &AppState,
-    spec: &NetworkSpec,
-    network_id: &str,
-) -> Result<(String, Option<String>), AppError> {
-    let (topology, engine) = state.current()?;
-    check_undo_create(&topology, &spec.name, network_id)
-        .map_err(|r| AppError::cannot_restore_problems(problems(&[r])))?;
-    nobody_joined(&engine, network_id, &spec.name, &[]).await?;
-    engine.remove_network(network_id).await.map_err(|e| network_against_view(e, &spec.name))?;
-    let notice = settle(state, |t| t.network(network_id).is_none()).await;
-    Ok((rm_command(&[&spec.name]), notice))
-}
-
-/// Undo of a remove or prune: re-creates each network and reconnects its containers as they were.
-pub(crate) async fn recreate_removed(
-    state: &AppState,
-    history: &mut History,
-    removed: &[Recreate],
-) -> Result<(String, Option<String>), AppError> {
-    let (topology, engine) = state.current()?;
-    let ctx = context(state, &engine).await?;
-    let found: Vec<ProblemDto> = removed.iter().flat_map(|r| problems(&check_recreate(&topology, r, &ctx))).collect();
-    if !found.is_empty() {
-        return Err(AppError::cannot_restore_problems(found));
-    }
-    let mut commands = Vec::new();
-    let mut notices =
-        vec!["The re-created networks have new IDs; names, addresses, options and labels are as before.".to_string()];
-    for (k, r) in removed.iter().enumerate() {
-        match restore_one(state, &engine, r).await {
-            Ok((id, more)) => {
-                history.rename_network(&r.old_id, &id);
-                notices.extend(more);
-                commands.extend(r.commands());
-            }
-            Err(e) if k == 0 => return Err(e),
-            Err(e) => {
-                // The networks before this one are back; the entry keeps only the rest, so a retry of undo
-                // continues where this one stopped instead of tripping over their names.
-                history.replace_undo(Change::RemoveNetworks(removed[k..].to_vec()));
-                let back: Vec<&str> = removed[..k].iter().map(|r| r.spec.name.as_str()).collect();
-                return Err(AppError::Refused {
-                    message: format!("Re-created {}, but not {}: {e}", back.join(", "), r.spec.name),
-                    hint: Some("Undo again to retry the rest once the cause is fixed.".into()),
-                    problems: vec![],
-                });
-            }
-        }
-    }
-    notices.dedup();
-    Ok((commands.join("\n"), Some(notices.join(" "))))
-}
-
-/// Re-creates one removed network and reconnects its containers; if a reconnect fails, the network is taken
-/// away again (after disconnecting those already back), so it is either wholly back or not at all.
-async fn restore_one(state: &AppState, engine: &Engine, r: &Recreate) -> Result<(String, Vec<String>), AppError> {
-    let (id, warning) = make(state, engine, &r.spec).await?;
-    let mut notices: Vec<String> = warning.into_iter().collect();
-    let mut ran: Vec<Operation> = Vec::new();
-    for op in r.reconnect_ops(&id) {
-        if let Err(e) = engine.run(&op).await {
-            let stuck = rollback(engine, &ran).await;
-            let removed_again = engine.remove_network(&id).await.is_ok();
-            if stuck.is_empty() && removed_again {
-                return Err(e.into());
-            }
-            // Half back: say exactly what is left where, so the person can finish by hand.
-            let left: Vec<String> = stuck.iter().map(|(op, _)| op.container_name().to_string()).collect();
-            return Err(AppError::Refused {
-                message: format!("{e}; {} is back with {} still on it", r.spec.name, left.join(", ")),
-                hint: Some(format!("Disconnect them and remove it by hand: {}", r.commands().join("; "))),
-                problems: vec![],
-            });
-        }
-        reread_container(state, engine, op.container_id()).await;
-        notices.extend(settle(state, |t| shows(t, &op)).await);
-        ran.push(op);
-    }
-    Ok((id, notices))
-}
-
-/// Redo of a create, re-validated against the graph as it is now; the new ID replaces the old in history.
-pub(crate) async fn create_again(
-    state: &AppState,
-    history: &mut History,
-    spec: &NetworkSpec,
-    network_id: &str,
-) -> Result<(String, Option<String>), AppError> {
-    let (topology, engine) = state.current()?;
-    let ctx = context(state, &engine).await?;
-    let found = validate_create(&topology, spec, &ctx);
-    if !found.is_empty() {
-        return Err(AppError::cannot_restore_problems(problems(&found)));
-    }
-    let (id, notice) = make(state, &engine, spec).await?;
-    history.rename_network(network_id, &id);
-    Ok((create_command(spec), notice))
-}
-
-/// Redo of a remove or prune. When only some networks go, what went becomes the undoable entry and the
-/// rest stays to be redone, so nothing that was removed ever falls out of reach of Undo.
-pub(crate) async fn remove_again(
-    state: &AppState,
-    history: &mut History,
-    removed: &[Recreate],
-) -> Result<(String, Option<String>), AppError> {
-    let (topology, engine) = state.current()?;
-    let ids: Vec<&str> = removed.iter().map(|r| r.old_id.as_str()).collect();
-    let plan = plan_remove(&topology, &ids);
-    if let Some((_, _, refusal)) = plan.refusals().next() {
-        return Err(AppError::cannot_restore_problems(vec![ProblemDto::of(refusal)]));
-    }
-    let mut report = Report::new();
-    let again = run_removals(state, &engine, &topology, plan.removals(), &mut report, history).await;
-    if let Some((item, reason)) = report.first_failure() {
-        let message = format!("{} could not be removed again: {reason}", item.name);
-        if !again.is_empty() {
-            let left: Vec<Recreate> =
-                removed.iter().filter(|r| !again.iter().any(|a| a.old_id == r.old_id)).cloned().collect();
-            history.mark_redone_partly(Change::RemoveNetworks(again), Change::RemoveNetworks(left));
-        }
-        return Err(AppError::Refused { message, hint: None, problems: vec![] });
-    }
-    history.replace_redo(Change::RemoveNetworks(again));
-    Ok((plan.commands().join("\n"), None))
 }

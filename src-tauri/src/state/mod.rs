@@ -4,6 +4,10 @@
 //! `.await`. `history` is a `tokio::sync::Mutex` held for the whole of an operation (plan, engine call,
 //! record), on purpose: it serializes operations, so two drops or an undo racing a connect cannot both plan
 //! against the same graph. Nothing here knows about Tauri.
+//!
+//! `view` owns what the window shows and how each live update changes it.
+
+mod view;
 
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
@@ -11,17 +15,15 @@ use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::watch;
 
-use crate::dto::diff::TopologyDiffDto;
-use crate::dto::{EngineState, EngineStatusDto, TopologyDto};
+use crate::dto::{EngineState, EngineStatusDto};
 use crate::error::AppError;
 use netlens_core::history::History;
-use netlens_core::layout::Layout;
-use netlens_core::model::Snapshot;
 use netlens_core::networks::{CreateContext, PreviewItem};
 use netlens_core::topology::Topology;
 use netlens_engine::events::LiveUpdate;
 use netlens_engine::target::{resolve, Environment, Target, TargetError};
 use netlens_engine::Engine;
+pub use view::{TopologyUpdate, View};
 
 /// Which engine the window follows, and whether it is Netlens' own sandbox.
 #[derive(Debug, Clone)]
@@ -45,131 +47,6 @@ impl LiveConfig {
                 sandbox_reason: std::env::var("NETLENS_SANDBOX_REASON").ok().filter(|r| !r.is_empty()),
             }),
             _ => Ok(Self { target: resolve(&env)?, sandbox: false, sandbox_reason: None }),
-        }
-    }
-}
-
-/// What the window shows; replaced as a whole on every live update.
-#[derive(Debug)]
-pub struct View {
-    pub status: EngineStatusDto,
-    pub topology: Option<TopologyDto>,
-    /// The engine's state as last read, patched by targeted re-reads between full snapshots.
-    snapshot: Option<Snapshot>,
-    /// The topology the DTO was built from: operations are planned against it.
-    pub model: Option<Topology>,
-    /// The engine while it answers; `None` while connecting or unreachable.
-    pub engine: Option<Engine>,
-    layout: Layout,
-    revision: u32,
-}
-
-impl View {
-    pub fn new(config: &LiveConfig) -> Self {
-        Self {
-            status: EngineStatusDto {
-                state: EngineState::Connecting,
-                context: config.target.context.clone(),
-                endpoint: config.target.host.clone(),
-                source: config.target.source.into(),
-                engine_version: None,
-                api_version: None,
-                sandbox: config.sandbox,
-                sandbox_reason: config.sandbox_reason.clone(),
-                message: None,
-                retry_in_seconds: None,
-                limits: vec![],
-            },
-            topology: None,
-            snapshot: None,
-            model: None,
-            engine: None,
-            layout: Layout::default(),
-            revision: 0,
-        }
-    }
-
-    /// Starts over on another engine (`engines` switches): nothing of the old engine's view is kept but the
-    /// revision count, which goes on so the UI never takes the new engine's first topology for an old one.
-    /// `layout` is the new engine's own from an earlier visit; the old engine's is handed back to be kept.
-    pub fn start_over(&mut self, config: &LiveConfig, layout: Layout) -> Layout {
-        let revision = self.revision;
-        let old = std::mem::replace(self, View::new(config));
-        self.revision = revision;
-        self.layout = layout;
-        old.layout
-    }
-
-    /// The revision of the topology the UI was last given.
-    pub fn revision(&self) -> u32 {
-        self.revision
-    }
-
-    /// The next network named `name` appears at `at` (layout coordinates), e.g. where the person right-clicked.
-    pub fn pin_network(&mut self, name: &str, at: (f64, f64)) {
-        self.layout.pin_network(name, at);
-    }
-
-    /// Applies one live update; returns what the UI must be told. A full snapshot goes whole; a patch goes
-    /// as the diff from the topology the UI last got, and not at all when nothing drawn changed.
-    pub fn apply(&mut self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyUpdate>) {
-        match update {
-            LiveUpdate::Snapshot(snapshot) => {
-                self.snapshot = Some(snapshot.clone());
-                let dto = self.rebuild(snapshot.clone());
-                return (None, Some(TopologyUpdate::Full(dto)));
-            }
-            LiveUpdate::Patch(patch) => {
-                let Some(mut snapshot) = self.snapshot.take() else { return (None, None) };
-                snapshot.apply(patch);
-                self.snapshot = Some(snapshot.clone());
-                let Some(prev) = self.topology.clone() else {
-                    return (None, Some(TopologyUpdate::Full(self.rebuild(snapshot))));
-                };
-                let next = self.rebuild(snapshot);
-                let diff = TopologyDiffDto::between(&prev, &next);
-                if diff.is_empty() {
-                    // Nothing drawn changed: keep the revision the UI holds, so its next diff still applies.
-                    self.revision -= 1;
-                    self.topology = Some(prev);
-                    return (None, None);
-                }
-                return (None, Some(TopologyUpdate::Diff(diff)));
-            }
-            LiveUpdate::Connected(engine) => self.engine = Some((**engine).clone()),
-            LiveUpdate::Connecting | LiveUpdate::Unreachable { .. } => self.engine = None,
-        }
-        let status = crate::status::after(&self.status, update);
-        if let Some(s) = &status {
-            self.status = s.clone();
-        }
-        (status, None)
-    }
-
-    /// The next numbered topology from a snapshot: laid out incrementally, kept for planning and for the UI.
-    fn rebuild(&mut self, snapshot: Snapshot) -> TopologyDto {
-        let topology = Topology::from_snapshot(&snapshot);
-        self.layout = self.layout.update(&topology);
-        self.revision += 1;
-        let dto = TopologyDto::build(self.revision, &topology, &self.layout);
-        self.topology = Some(dto.clone());
-        self.model = Some(topology);
-        dto
-    }
-}
-
-/// How a new topology reaches the UI.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TopologyUpdate {
-    Full(TopologyDto),
-    Diff(TopologyDiffDto),
-}
-
-impl TopologyUpdate {
-    pub fn revision(&self) -> u32 {
-        match self {
-            Self::Full(t) => t.revision,
-            Self::Diff(d) => d.revision,
         }
     }
 }
@@ -305,6 +182,7 @@ impl AppState {
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;
+    use netlens_core::model::Snapshot;
 
     /// The live configuration of a test: the sandbox at a socket that does not exist.
     pub(crate) fn config() -> LiveConfig {
@@ -333,70 +211,6 @@ mod tests {
     use super::test_support::config;
     use super::*;
     use netlens_core::fixtures::demo;
-
-    #[test]
-    fn view_turns_snapshots_into_numbered_topologies() {
-        let mut view = View::new(&config());
-        let (_, first) = view.apply(&LiveUpdate::Snapshot(demo()));
-        let (_, second) = view.apply(&LiveUpdate::Snapshot(demo()));
-        assert_eq!(first.unwrap().revision(), 1);
-        let Some(TopologyUpdate::Full(second)) = second else { panic!("a snapshot goes whole") };
-        assert_eq!(second.revision, 2);
-        assert_eq!(view.topology.as_ref().unwrap().nodes.len(), second.nodes.len());
-        assert!(view.model.is_some(), "operations plan against the same snapshot");
-    }
-
-    #[test]
-    fn a_patch_goes_to_the_ui_as_a_diff_on_the_revision_it_holds() {
-        use netlens_core::events::{Patch, Rereads};
-        let mut view = View::new(&config());
-        view.apply(&LiveUpdate::Snapshot(demo()));
-        let asked = Rereads { containers: ["c-gateway".to_string()].into_iter().collect(), ..Rereads::default() };
-        let (_, update) = view.apply(&LiveUpdate::Patch(Patch::from_reads(&asked, vec![], vec![])));
-        let Some(TopologyUpdate::Diff(diff)) = update else { panic!("a patch goes as a diff: {update:?}") };
-        assert_eq!((diff.base_revision, diff.revision), (1, 2));
-        assert_eq!(diff.remove_nodes, ["container:c-gateway"]);
-        assert!(view.model.as_ref().is_some_and(|t| t.container("c-gateway").is_none()), "planning sees it too");
-    }
-
-    #[test]
-    fn a_patch_that_changes_nothing_drawn_keeps_the_revision() {
-        use netlens_core::events::{Patch, Rereads};
-        let mut view = View::new(&config());
-        view.apply(&LiveUpdate::Snapshot(demo()));
-        let api = demo().containers.into_iter().find(|c| c.name == "api").unwrap();
-        let asked = Rereads { containers: [api.id.clone()].into_iter().collect(), ..Rereads::default() };
-        let (_, update) = view.apply(&LiveUpdate::Patch(Patch::from_reads(&asked, vec![], vec![api])));
-        assert_eq!(update, None);
-        assert_eq!(view.topology.as_ref().map(|t| t.revision), Some(1));
-    }
-
-    #[test]
-    fn a_second_network_joined_and_left_comes_and_goes_as_an_edge() {
-        use netlens_core::events::{Patch, Rereads};
-        let mut view = View::new(&config());
-        let snap = demo();
-        view.apply(&LiveUpdate::Snapshot(snap.clone()));
-        let db = snap.containers.iter().find(|c| c.name == "db").cloned().unwrap();
-        let vault = snap.networks.iter().find(|n| n.name == "vault").cloned().unwrap();
-        let mut joined = db.clone();
-        joined.endpoints.push(netlens_core::fixtures::endpoint(&vault, Some("10.214.20.7")));
-        let asked = Rereads { containers: [db.id.clone()].into_iter().collect(), ..Rereads::default() };
-        let edge = format!("endpoint:{}:{}", vault.id, db.id);
-        // A stale read, the connect, its recheck, the disconnect, its recheck: one edge comes and goes.
-        let reads = [db.clone(), joined.clone(), joined, db.clone(), db];
-        let mut seen = Vec::new();
-        for c in reads {
-            let (_, update) = view.apply(&LiveUpdate::Patch(Patch::from_reads(&asked, vec![], vec![c])));
-            if let Some(TopologyUpdate::Diff(d)) = update {
-                let added = d.upsert_edges.iter().any(|e| e.id == edge);
-                let removed = d.remove_edges.contains(&edge);
-                seen.push((d.base_revision, d.revision, added, removed));
-            }
-        }
-        assert_eq!(seen, [(1, 2, true, false), (2, 3, false, true)], "{seen:?}");
-        assert!(view.topology.as_ref().is_some_and(|t| t.edges.iter().all(|e| e.id != edge)));
-    }
 
     #[test]
     fn operations_wait_for_an_engine() {
