@@ -165,8 +165,3 @@ pub fn run_idle(name: &str, cleanup: &Cleanup, extra: &[&str]) -> String {
 pub fn labelled_network(name: &str, cleanup: &Cleanup) -> String {
     docker(&["network", "create", "--label", &cleanup.label, name])
 }
-
-/// Creates a network carrying the test's label (removed with the rest); its ID.
-pub fn labelled_network(name: &str, cleanup: &Cleanup) -> String {
-    docker(&["network", "create", "--label", &cleanup.label, name])
-}
