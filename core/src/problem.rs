@@ -155,7 +155,7 @@ macro_rules! display_as_message {
 
 /// The name a code or field has on the wire (`containerGone`, `ipRange`): the variant's name with a small
 /// first letter, exactly as the contract's serde renames it (the app's tests pin the two together).
-fn wire_name(debug: String) -> String {
+pub(crate) fn wire_name(debug: String) -> String {
     let mut chars = debug.chars();
     chars.next().map(|first| first.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
 }

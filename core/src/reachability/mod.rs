@@ -7,6 +7,7 @@
 //! `endpoints::plan_connect` so it is one the planner accepts. Pure over a `Topology`: it must not do IO, read
 //! the engine's firewall (it states what Docker sets up by default) nor change the topology or the planners.
 
+mod codes;
 mod fix;
 mod graph;
 mod render;
@@ -19,6 +20,7 @@ use crate::endpoints::{Operation, Refusal};
 use crate::model::ContainerState;
 use crate::topology::Topology;
 
+pub use codes::{wire_name, FixCode, TargetKind, WayCode, WhyNotCode};
 use graph::World;
 
 /// A network as the answers name it: its ID for the UI to light up, its name for people.

@@ -1,5 +1,5 @@
-//! Every sentence reachability shows, in one place: targets, ways, reasons and fixes, with their stable codes
-//! (the UI switches on codes, never on text).
+//! Every sentence reachability shows, in one place: targets, ways, reasons and fixes (their stable codes, which
+//! the UI switches on, are `codes`').
 //!
 //! Owns the wording only; it must not decide anything (`rules`, `fix`). Names keep their case: they are
 //! case-sensitive.
@@ -9,14 +9,6 @@ use crate::endpoints::command::quote;
 use crate::problem::Problem;
 
 impl Target {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Host => "host",
-            Self::Outside => "outside",
-            Self::Container { .. } => "container",
-        }
-    }
-
     pub fn label(&self) -> &str {
         match self {
             Self::Host => "the host",
@@ -27,23 +19,6 @@ impl Target {
 }
 
 impl Way {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Itself => "itself",
-            Self::SharedStack { .. } => "sharedStack",
-            Self::HostStack => "hostStack",
-            Self::ByName { .. } => "byName",
-            Self::OnLan { .. } => "onLan",
-            Self::IpOnly { .. } => "ipOnly",
-            Self::Gateway { .. } => "gateway",
-            Self::ViaHost { .. } => "viaHost",
-            Self::Nat { .. } => "nat",
-            Self::Direct { .. } => "direct",
-            Self::FromHost { .. } => "fromHost",
-            Self::PublishedPorts { .. } => "publishedPorts",
-        }
-    }
-
     pub fn describe(&self) -> String {
         match self {
             Self::Itself => "itself, over its own loopback (localhost)".into(),
@@ -94,22 +69,6 @@ impl Way {
 }
 
 impl Reason {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::NotRunning { .. } => "notRunning",
-            Self::StackOwnerNotRunning { .. } => "stackOwnerNotRunning",
-            Self::StackOwnerGone { .. } => "stackOwnerGone",
-            Self::NetworkingDisabled { .. } => "networkingDisabled",
-            Self::NoNetworks { .. } => "noNetworks",
-            Self::NoSharedNetwork { .. } => "noSharedNetwork",
-            Self::NotRouted { .. } => "notRouted",
-            Self::IccDisabled { .. } => "iccDisabled",
-            Self::NoWayToHost { .. } => "noWayToHost",
-            Self::NoWayOut { .. } => "noWayOut",
-            Self::NotFromHost { .. } => "notFromHost",
-        }
-    }
-
     pub fn describe(&self) -> String {
         match self {
             Self::NotRunning { container, state } => {
@@ -181,15 +140,6 @@ impl Blocked {
 }
 
 impl NoFix {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::NotRunning { .. } => "notRunning",
-            Self::NetworkingDisabled { .. } => "networkingDisabled",
-            Self::StackOwnerGone { .. } => "stackOwnerGone",
-            Self::NothingJoinable { .. } => "nothingJoinable",
-        }
-    }
-
     pub fn describe(&self) -> String {
         match self {
             Self::NotRunning { container, state } => format!(
@@ -214,13 +164,6 @@ impl NoFix {
 }
 
 impl Fix {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Connect(_) => "connect",
-            Self::Impossible(n) => n.code(),
-        }
-    }
-
     pub fn describe(&self) -> String {
         match self {
             Self::Connect(op) => op.describe(),

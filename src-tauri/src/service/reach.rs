@@ -27,11 +27,11 @@ pub fn can_reach(state: &AppState, from_id: &str, to_id: &str) -> Result<Verdict
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dto::reach::{FixCode, ReachTargetKind, WayCode, WhyNotCode};
     use crate::state::test_support::{showing, unread};
     use netlens_core::endpoints::{plan_connect, EndpointConfig};
     use netlens_core::fixtures::demo;
     use netlens_core::problem::Code;
+    use netlens_core::reachability::{FixCode, TargetKind, WayCode, WhyNotCode};
 
     fn state() -> AppState {
         showing(demo())
@@ -42,7 +42,7 @@ mod tests {
         let s = state();
         let list = reach_from(&s, "c-api").unwrap();
         assert_eq!(list.len(), 2 + 7, "host, outside, and the seven other containers");
-        assert_eq!((list[0].kind, list[1].kind), (ReachTargetKind::Host, ReachTargetKind::Outside));
+        assert_eq!((list[0].kind, list[1].kind), (TargetKind::Host, TargetKind::Outside));
         assert!(list.iter().all(|r| r.container_id.as_deref() != Some("c-api")), "not itself");
         let db = list.iter().find(|r| r.label == "db").unwrap();
         assert!(db.reachable && db.why_not.is_none());

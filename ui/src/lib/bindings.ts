@@ -344,7 +344,7 @@ export type ExportTextDto = {
 /**  A field of a form (the connect popover, the create dialog, the prune dialog) a problem is shown next to. */
 export type Field = "name" | "driver" | "subnet" | "ipRange" | "gateway" | "ipv6" | "subnetV6" | "gatewayV6" | "internal" | "attachable" | "encrypted" | "mtu" | "icc" | "parent" | "mode" | "labels" | "options" | "aliases" | "ipv4" | "linkLocal" | "until" | "address" | "ca" | "cert" | "key";
 
-/**  What would make a no a yes (`netlens_core::reachability::Fix::code`): `connect`, or why no connect does. */
+/**  What would make a no a yes: `connect`, or why no connect does. */
 export type FixCode = "connect" | "notRunning" | "networkingDisabled" | "stackOwnerGone" | "nothingJoinable";
 
 /**  What would make a no a yes. */
@@ -536,7 +536,7 @@ export type ReachDto = {
 
 /**  One target and whether the container reaches it: how (every way, the most direct first) or why not. */
 export type ReachItemDto = {
-	kind: ReachTargetKind,
+	kind: TargetKind,
 	/**  The target's graph node id: `host`, `external` or `container:<id>`. */
 	nodeId: string,
 	/**  The container's ID; `null` for the host and the outside world. */
@@ -561,9 +561,6 @@ export type ReachKind =
 "nat" | 
 /**  macvlan/ipvlan: containers sit directly on the parent interface's LAN. */
 "direct";
-
-/**  What a container may try to reach. */
-export type ReachTargetKind = "host" | "outside" | "container";
 
 /**  One network of a remove plan: refused with a reason, or removable after disconnecting `attached`. */
 export type RemoveItemDto = {
@@ -661,6 +658,9 @@ export type SwitchedDto = {
 	leftRevision: number,
 };
 
+/**  What a container may try to reach. */
+export type TargetKind = "host" | "outside" | "container";
+
 export type TaskDto = {
 	containerId: string,
 	containerName: string,
@@ -728,7 +728,7 @@ export type ViewFilter = {
 	onlyUsed: boolean,
 };
 
-/**  How a target is reached (`netlens_core::reachability::Way::code`). */
+/**  How a target is reached. */
 export type WayCode = "itself" | "sharedStack" | "hostStack" | "byName" | "onLan" | "ipOnly" | "gateway" | "viaHost" | "nat" | "direct" | "fromHost" | "publishedPorts";
 
 /**  One way a container reaches a target. */
@@ -749,7 +749,7 @@ export type WayDto = {
 	text: string,
 };
 
-/**  Why a target is not reached (`netlens_core::reachability::Reason::code`). */
+/**  Why a target is not reached. */
 export type WhyNotCode = "notRunning" | "stackOwnerNotRunning" | "stackOwnerGone" | "networkingDisabled" | "noNetworks" | "noSharedNetwork" | "notRouted" | "iccDisabled" | "noWayToHost" | "noWayOut" | "notFromHost";
 
 /**  Why a target is not reached. */

@@ -93,14 +93,14 @@ fn the_fix_for_a_sidecar_connects_the_container_whose_stack_it_shares() {
     let t = with_sidecars();
     let v = verdict(&t, "c-side", "c-api");
     // web (frontend) and api (backend) meet only through gateway, which is on both.
-    assert_eq!(reason(&v).code(), "notRouted");
+    assert_eq!(reason(&v).code(), WhyNotCode::NotRouted);
     assert_eq!(connect_of(&v).command(), "docker network connect backend web");
 }
 
 #[test]
 fn no_fix_when_b_has_networking_disabled_or_is_stopped() {
     let t = demo();
-    assert_eq!(verdict(&t, "c-api", "c-sealed").fix.as_ref().map(Fix::code), Some("networkingDisabled"));
-    assert_eq!(verdict(&t, "c-api", "c-nightly").fix.as_ref().map(Fix::code), Some("notRunning"));
+    assert_eq!(verdict(&t, "c-api", "c-sealed").fix.as_ref().map(Fix::code), Some(FixCode::NetworkingDisabled));
+    assert_eq!(verdict(&t, "c-api", "c-nightly").fix.as_ref().map(Fix::code), Some(FixCode::NotRunning));
     assert_eq!(verdict(&t, "c-api", "c-db").fix, None, "a yes needs no fix");
 }

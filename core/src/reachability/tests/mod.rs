@@ -42,10 +42,10 @@ fn answer_for<'a>(list: &'a [Reach], label: &str) -> &'a Answer {
     &list.iter().find(|r| r.target.label() == label).expect("the target is listed").answer
 }
 
-fn codes(a: &Answer) -> Vec<&'static str> {
+fn codes(a: &Answer) -> Vec<String> {
     match a {
-        Answer::Yes(ways) => ways.iter().map(Way::code).collect(),
-        Answer::No(reason) => vec![reason.code()],
+        Answer::Yes(ways) => ways.iter().map(|w| wire_name(w.code())).collect(),
+        Answer::No(reason) => vec![wire_name(reason.code())],
     }
 }
 
