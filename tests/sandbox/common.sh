@@ -1,8 +1,12 @@
-# tests/sandbox/common.sh — what the sandbox scripts (engine.sh, podman.sh) share: reading a PID file,
-# waiting for processes to end and ending them, unmounting what is left under a state folder before
-# deleting it, and the commands both take.
+# tests/sandbox/common.sh — what the sandbox scripts (engine.sh, podman.sh) share: their messages, reading
+# a PID file, waiting for processes to end and ending them, unmounting what is left under a state folder
+# before deleting it, and the commands both take.
 # Sourced, never run; it must not touch anything outside the folder it is given.
 # shellcheck shell=bash
+
+# Messages go to stderr, named for the script that says them; `die` ends it.
+log() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
+die() { log "$*"; exit 1; }
 
 pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
 
@@ -42,7 +46,7 @@ mounts_under() {
   findmnt -rn -o TARGET | awk -v d="$1/" 'index($0, d) == 1' | sort -r
 }
 
-# Unmounts everything left under folder $1, deepest first (needs the caller's `log`).
+# Unmounts everything left under folder $1, deepest first.
 unmount_under() {
   local -a mounts
   local m
@@ -53,7 +57,7 @@ unmount_under() {
   done
 }
 
-# Deletes folder $1, refusing while anything is still mounted under it (needs the caller's `log` and `die`).
+# Deletes folder $1, refusing while anything is still mounted under it.
 delete_unmounted() {
   [[ -d "$1" ]] || return 0
   if mounts_under "$1" | grep -q .; then

@@ -44,9 +44,6 @@ CGROUP_PARENT=netlens
 START_TIMEOUT=60
 STOP_TIMEOUT=30
 
-log() { printf 'engine.sh: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
-
 answering() {
   [[ -S "$SOCK" ]] && docker -H "$HOST" version >/dev/null 2>&1
 }

@@ -40,9 +40,6 @@ BRIDGE=nlpodman0
 START_TIMEOUT=30
 STOP_TIMEOUT=20
 
-log() { printf 'podman.sh: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
-
 write_config() {
   mkdir -p "$DIR" "$NETDIR" "$DIR/storage" "$DIR/run" "$DIR/tmp" "$DIR/volumes"
   # Containers fail to start here with "error setting rlimits" unless the default ulimits are empty.
