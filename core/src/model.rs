@@ -1,9 +1,13 @@
 //! Plain data read from the engine: what the topology, layout and export are built from.
 //!
 //! Owns the engine-independent shape of networks, containers and endpoints. It must not know about
-//! bollard (the engine module converts into it) nor about Tauri (the DTO module converts out of it).
+//! bollard (the engine module converts into it) nor about Tauri; with the `contract` feature, networks and
+//! containers travel to the UI as they are (serde and specta derives only), which the app's DTOs extend.
 
 use std::collections::BTreeMap;
+
+#[cfg(feature = "contract")]
+use crate::contract::KeyValue;
 
 mod swarm;
 pub use swarm::*;
@@ -51,9 +55,9 @@ pub struct Network {
     /// hand out, by name, across all the network's subnets.
     #[cfg_attr(feature = "contract", serde(skip))]
     pub aux_addresses: BTreeMap<String, String>,
-    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<KeyValue>))]
     pub options: BTreeMap<String, String>,
-    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<KeyValue>))]
     pub labels: BTreeMap<String, String>,
 }
 
@@ -143,7 +147,7 @@ pub struct Container {
     pub status: String,
     /// `HostConfig.NetworkMode`: `default`, `bridge`, `host`, `none`, `container:<id>` or a network name.
     pub network_mode: String,
-    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<KeyValue>))]
     pub labels: BTreeMap<String, String>,
     pub ports: Vec<Port>,
     /// Sent to the UI as the graph's endpoint edges instead.

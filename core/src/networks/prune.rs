@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
+#[cfg(feature = "contract")]
+use crate::contract::KeyValue;
 use crate::model::Network;
 use crate::topology::Topology;
 
@@ -92,7 +94,7 @@ pub struct PreviewItem {
     pub created: Option<String>,
     /// "3 days ago"; empty when the creation time is unknown.
     pub age: String,
-    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<KeyValue>))]
     pub labels: BTreeMap<String, String>,
 }
 

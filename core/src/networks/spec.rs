@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+#[cfg(feature = "contract")]
+use crate::contract::KeyValue;
 use crate::model::IpamConfig;
 
 /// The driver a blank driver field means: the engine's own default.
@@ -46,10 +48,10 @@ pub struct NetworkSpec {
     pub parent: String,
     /// `macvlan_mode` or `ipvlan_mode`, depending on the driver.
     pub mode: String,
-    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<KeyValue>))]
     pub labels: BTreeMap<String, String>,
     /// Driver options without a field of their own.
-    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<crate::contract::KeyValue>))]
+    #[cfg_attr(feature = "contract", serde(with = "crate::contract::pairs"), specta(type = Vec<KeyValue>))]
     pub options: BTreeMap<String, String>,
     /// Not in the dialog: carried from an existing network so that re-creating it (undo of a remove) is
     /// exact. `--aux-address name=ip`, each placed in the subnet of its family.

@@ -65,6 +65,16 @@ pub enum FixCode {
     NothingJoinable,
 }
 
+/// The body of a `code()` whose variants are named for their codes: `Self::ByName { .. } => WayCode::ByName`
+/// for each one listed. It expands to a plain `match`, so a new variant without a code does not compile.
+macro_rules! same_names {
+    ($value:expr, $code:ident; $($variant:ident),+ $(,)?) => {
+        match $value {
+            $(Self::$variant { .. } => $code::$variant,)+
+        }
+    };
+}
+
 /// A code as the UI receives it (`sharedStack`), for text and tests.
 pub fn wire_name(code: impl std::fmt::Debug) -> String {
     crate::problem::wire_name(format!("{code:?}"))
@@ -72,48 +82,23 @@ pub fn wire_name(code: impl std::fmt::Debug) -> String {
 
 impl Target {
     pub fn code(&self) -> TargetKind {
-        match self {
-            Self::Host => TargetKind::Host,
-            Self::Outside => TargetKind::Outside,
-            Self::Container { .. } => TargetKind::Container,
-        }
+        same_names!(self, TargetKind; Host, Outside, Container)
     }
 }
 
 impl Way {
     pub fn code(&self) -> WayCode {
-        match self {
-            Self::Itself => WayCode::Itself,
-            Self::SharedStack { .. } => WayCode::SharedStack,
-            Self::HostStack => WayCode::HostStack,
-            Self::ByName { .. } => WayCode::ByName,
-            Self::OnLan { .. } => WayCode::OnLan,
-            Self::IpOnly { .. } => WayCode::IpOnly,
-            Self::Gateway { .. } => WayCode::Gateway,
-            Self::ViaHost { .. } => WayCode::ViaHost,
-            Self::Nat { .. } => WayCode::Nat,
-            Self::Direct { .. } => WayCode::Direct,
-            Self::FromHost { .. } => WayCode::FromHost,
-            Self::PublishedPorts { .. } => WayCode::PublishedPorts,
-        }
+        same_names!(self, WayCode;
+            Itself, SharedStack, HostStack, ByName, OnLan, IpOnly, Gateway, ViaHost, Nat, Direct, FromHost,
+            PublishedPorts)
     }
 }
 
 impl Reason {
     pub fn code(&self) -> WhyNotCode {
-        match self {
-            Self::NotRunning { .. } => WhyNotCode::NotRunning,
-            Self::StackOwnerNotRunning { .. } => WhyNotCode::StackOwnerNotRunning,
-            Self::StackOwnerGone { .. } => WhyNotCode::StackOwnerGone,
-            Self::NetworkingDisabled { .. } => WhyNotCode::NetworkingDisabled,
-            Self::NoNetworks { .. } => WhyNotCode::NoNetworks,
-            Self::NoSharedNetwork { .. } => WhyNotCode::NoSharedNetwork,
-            Self::NotRouted { .. } => WhyNotCode::NotRouted,
-            Self::IccDisabled { .. } => WhyNotCode::IccDisabled,
-            Self::NoWayToHost { .. } => WhyNotCode::NoWayToHost,
-            Self::NoWayOut { .. } => WhyNotCode::NoWayOut,
-            Self::NotFromHost { .. } => WhyNotCode::NotFromHost,
-        }
+        same_names!(self, WhyNotCode;
+            NotRunning, StackOwnerNotRunning, StackOwnerGone, NetworkingDisabled, NoNetworks, NoSharedNetwork,
+            NotRouted, IccDisabled, NoWayToHost, NoWayOut, NotFromHost)
     }
 }
 
@@ -121,10 +106,13 @@ impl Fix {
     pub fn code(&self) -> FixCode {
         match self {
             Self::Connect(_) => FixCode::Connect,
-            Self::Impossible(NoFix::NotRunning { .. }) => FixCode::NotRunning,
-            Self::Impossible(NoFix::NetworkingDisabled { .. }) => FixCode::NetworkingDisabled,
-            Self::Impossible(NoFix::StackOwnerGone { .. }) => FixCode::StackOwnerGone,
-            Self::Impossible(NoFix::NothingJoinable { .. }) => FixCode::NothingJoinable,
+            Self::Impossible(why) => why.code(),
         }
+    }
+}
+
+impl NoFix {
+    pub fn code(&self) -> FixCode {
+        same_names!(self, FixCode; NotRunning, NetworkingDisabled, StackOwnerGone, NothingJoinable)
     }
 }
