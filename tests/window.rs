@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use netlens_tests::window::{assert_ui_built, Window, CONTROL, DELETE};
-use netlens_tests::{docker, docker_json, ensure_demo, Cleanup};
+use netlens_tests::window::{assert_ui_built, on_the_demo, Window, CONTROL, DELETE};
+use netlens_tests::{docker, docker_json, ensure_demo, labelled_network};
 
 /// A busy engine (issue 9): 100 networks, 600 containers.
 #[path = "window_large.rs"]
@@ -117,9 +117,7 @@ async fn until_endpoint(container: &str, network: &str, what: &str, pred: impl F
 
 #[tokio::test(flavor = "multi_thread")]
 async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
-    assert_ui_built();
-    ensure_demo();
-    let cleanup = Cleanup::new("window-drag");
+    let cleanup = on_the_demo("window-drag");
     let net = docker(&["network", "create", "--label", &cleanup.label, "--subnet", "10.214.120.0/24", "nlw-drag"]);
     let ctr = netlens_tests::run_idle("nlw-drag-box", &cleanup, &[]);
     let w = Window::open().await;
@@ -197,10 +195,8 @@ async fn drag_connects_pull_disconnects_and_ctrl_z_restores_ip_and_aliases() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn delete_on_a_selected_line_disconnects_after_enter_confirms() {
-    assert_ui_built();
-    ensure_demo();
-    let cleanup = Cleanup::new("window-delete");
-    let net = docker(&["network", "create", "--label", &cleanup.label, "nlw-key"]);
+    let cleanup = on_the_demo("window-delete");
+    let net = labelled_network("nlw-key", &cleanup);
     let ctr = netlens_tests::run_idle("nlw-key-box", &cleanup, &["--network", "nlw-key"]);
     let w = Window::open().await;
     let edge = format!("endpoint:{net}:{ctr}");
@@ -218,9 +214,7 @@ async fn delete_on_a_selected_line_disconnects_after_enter_confirms() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_drop_on_a_refused_network_changes_nothing_and_says_why() {
-    assert_ui_built();
-    ensure_demo();
-    let cleanup = Cleanup::new("window-refused");
+    let cleanup = on_the_demo("window-refused");
     let ctr = netlens_tests::run_idle("nlw-refused-box", &cleanup, &[]);
     let host_net = docker(&["network", "inspect", "-f", "{{.Id}}", "host"]);
     let w = Window::open().await;
@@ -244,11 +238,9 @@ async fn a_drop_on_a_refused_network_changes_nothing_and_says_why() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn can_a_reach_b_says_no_across_networks_and_its_fix_makes_ping_by_name_work() {
-    assert_ui_built();
-    ensure_demo();
-    let cleanup = Cleanup::new("window-reach");
-    docker(&["network", "create", "--label", &cleanup.label, "nlw-reach-a"]);
-    docker(&["network", "create", "--label", &cleanup.label, "nlw-reach-b"]);
+    let cleanup = on_the_demo("window-reach");
+    labelled_network("nlw-reach-a", &cleanup);
+    labelled_network("nlw-reach-b", &cleanup);
     let a = netlens_tests::run_idle("nlw-reach-a-box", &cleanup, &["--network", "nlw-reach-a"]);
     let b = netlens_tests::run_idle("nlw-reach-b-box", &cleanup, &["--network", "nlw-reach-b"]);
     let ping = || netlens_tests::docker_ok(&["exec", &a, "ping", "-c1", "-W2", "nlw-reach-b-box"]);

@@ -7,8 +7,8 @@
 use std::time::Duration;
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-use netlens_tests::window::{assert_ui_built, Window};
-use netlens_tests::{docker, ensure_demo, run_idle, Cleanup};
+use netlens_tests::window::{assert_ui_built, on_the_demo, Window};
+use netlens_tests::{docker, ensure_demo, run_idle};
 use serde_json::{json, Value};
 
 const ESCAPE: char = '\u{E00C}';
@@ -46,9 +46,7 @@ async fn clear_filters(w: &Window) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_filter_hiding_stopped_containers_survives_live_updates() {
-    assert_ui_built();
-    ensure_demo();
-    let cleanup = Cleanup::new("window-filters");
+    let cleanup = on_the_demo("window-filters");
     let running = run_idle("nl-filter-live", &cleanup, &["--network", "backend"]);
     let running_node = format!("container:{running}");
     let nightly = format!("container:{}", docker(&["inspect", "-f", "{{.Id}}", "nightly-job"]));

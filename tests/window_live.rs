@@ -3,16 +3,23 @@
 
 use std::time::Duration;
 
-use netlens_tests::window::{assert_ui_built, Window};
-use netlens_tests::{docker, ensure_demo, Cleanup};
+use netlens_tests::window::{assert_ui_built, on_the_demo, Window};
+use netlens_tests::{docker, labelled_network, run_idle, Cleanup};
+
+/// The docker CLI disconnects `ctr` from `network`, and its line (`edge`) goes; connects it again, and the
+/// line comes back.
+async fn disconnect_and_connect_again(w: &Window, network: &str, ctr: &str, edge: &str) {
+    docker(&["network", "disconnect", network, ctr]);
+    w.until_gone(edge, "the line of a container disconnected with the CLI").await;
+    docker(&["network", "connect", network, ctr]);
+    w.until_drawn(edge).await;
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn networks_made_with_the_cli_appear_and_vanish_live() {
-    assert_ui_built();
-    ensure_demo();
-    let cleanup = Cleanup::new("window-live");
+    let cleanup = on_the_demo("window-live");
     let w = Window::open().await;
-    let id = docker(&["network", "create", "--label", &cleanup.label, "nl-live"]);
+    let id = labelled_network("nl-live", &cleanup);
     let css = format!("[data-testid=outline] [data-node-id='network:{id}']");
     w.wait_css(&css, Duration::from_secs(5)).await;
     docker(&["network", "rm", &id]);
@@ -24,17 +31,12 @@ async fn networks_made_with_the_cli_appear_and_vanish_live() {
 async fn a_cli_disconnect_of_the_only_network_takes_the_line_away() {
     assert_ui_built();
     let cleanup = Cleanup::new("window-live-only");
-    docker(&["network", "create", "--label", &cleanup.label, "nlw-live-only"]);
-    let ctr = netlens_tests::run_idle("nlw-live-only-box", &cleanup, &["--network", "nlw-live-only"]);
-    let ctr = ctr.trim().to_string();
-    let net = docker(&["network", "inspect", "-f", "{{.Id}}", "nlw-live-only"]).trim().to_string();
+    let net = labelled_network("nlw-live-only", &cleanup);
+    let ctr = run_idle("nlw-live-only-box", &cleanup, &["--network", "nlw-live-only"]);
     let edge = format!("endpoint:{net}:{ctr}");
     let w = Window::open().await;
     w.until_drawn(&edge).await;
-    docker(&["network", "disconnect", "nlw-live-only", &ctr]);
-    w.until_gone(&edge, "the line of a container disconnected with the CLI").await;
-    docker(&["network", "connect", "nlw-live-only", &ctr]);
-    w.until_drawn(&edge).await;
+    disconnect_and_connect_again(&w, "nlw-live-only", &ctr, &edge).await;
     w.close().await;
 }
 
@@ -45,20 +47,15 @@ async fn a_cli_disconnect_of_the_only_network_takes_the_line_away() {
 async fn a_cli_disconnect_takes_the_line_away_and_a_cli_connect_brings_it_back() {
     assert_ui_built();
     let cleanup = Cleanup::new("window-live-edge");
-    docker(&["network", "create", "--label", &cleanup.label, "nlw-live-home"]);
-    docker(&["network", "create", "--label", &cleanup.label, "nlw-live-edge"]);
-    let ctr = netlens_tests::run_idle("nlw-live-edge-box", &cleanup, &["--network", "nlw-live-home"]);
-    let ctr = ctr.trim().to_string();
-    let net = docker(&["network", "inspect", "-f", "{{.Id}}", "nlw-live-edge"]).trim().to_string();
+    labelled_network("nlw-live-home", &cleanup);
+    let net = labelled_network("nlw-live-edge", &cleanup);
+    let ctr = run_idle("nlw-live-edge-box", &cleanup, &["--network", "nlw-live-home"]);
     let edge = format!("endpoint:{net}:{ctr}");
     let w = Window::open().await;
     w.until_drawn(&format!("container:{ctr}")).await;
     // As a person at a terminal would: connect a second network, and take it away a moment later.
     docker(&["network", "connect", "nlw-live-edge", &ctr]);
     w.until_drawn(&edge).await;
-    docker(&["network", "disconnect", "nlw-live-edge", &ctr]);
-    w.until_gone(&edge, "the line of a container disconnected with the CLI").await;
-    docker(&["network", "connect", "nlw-live-edge", &ctr]);
-    w.until_drawn(&edge).await;
+    disconnect_and_connect_again(&w, "nlw-live-edge", &ctr, &edge).await;
     w.close().await;
 }

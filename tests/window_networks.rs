@@ -4,14 +4,12 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use netlens_tests::window::{assert_ui_built, Window, DELETE};
-use netlens_tests::{docker, ensure_demo, Cleanup};
+use netlens_tests::window::{on_the_demo, Window, DELETE};
+use netlens_tests::{docker, labelled_network};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn create_dialog_makes_a_network_and_refuses_a_bad_subnet() {
-    assert_ui_built();
-    ensure_demo();
-    let cleanup = Cleanup::new("window-create");
+    let cleanup = on_the_demo("window-create");
     let w = Window::open().await;
     let networks_before = docker(&["network", "ls", "-q"]);
 
@@ -49,11 +47,8 @@ async fn create_dialog_makes_a_network_and_refuses_a_bad_subnet() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn prune_dialog_removes_exactly_the_ticked_networks() {
-    assert_ui_built();
-    ensure_demo();
-    let cleanup = Cleanup::new("window-prune");
-    let a = docker(&["network", "create", "--label", &cleanup.label, "nlw-prune-a"]);
-    let b = docker(&["network", "create", "--label", &cleanup.label, "nlw-prune-b"]);
+    let cleanup = on_the_demo("window-prune");
+    let [a, b] = ["nlw-prune-a", "nlw-prune-b"].map(|name| labelled_network(name, &cleanup));
     let w = Window::open().await;
     w.until_drawn(&format!("network:{b}")).await;
 
@@ -87,11 +82,8 @@ async fn prune_dialog_removes_exactly_the_ticked_networks() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn ctrl_click_two_networks_then_delete_removes_both_with_one_dialog() {
-    assert_ui_built();
-    ensure_demo();
-    let cleanup = Cleanup::new("window-multi");
-    let a = docker(&["network", "create", "--label", &cleanup.label, "nlw-multi-a"]);
-    let b = docker(&["network", "create", "--label", &cleanup.label, "nlw-multi-b"]);
+    let cleanup = on_the_demo("window-multi");
+    let [a, b] = ["nlw-multi-a", "nlw-multi-b"].map(|name| labelled_network(name, &cleanup));
     let w = Window::open().await;
     let (na, nb) = (format!("network:{a}"), format!("network:{b}"));
     w.until_drawn(&nb).await;

@@ -15,7 +15,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::group::{running_with, Group};
-use crate::{docker_host, netlens_binary, window_binary, workspace_dir};
+use crate::{docker_host, ensure_demo, netlens_binary, window_binary, workspace_dir, Cleanup};
 
 /// WebDriver's codes for modifier keys.
 pub const SHIFT: char = '\u{E008}';
@@ -114,6 +114,11 @@ impl Window {
         self.client.execute(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// What a script given one string argument returns, as text ("" for anything but a string).
+    async fn js_text(&self, script: &str, arg: &str) -> String {
+        self.js(script, vec![json!(arg)]).await.as_str().unwrap_or_default().to_string()
+    }
+
     /// Where a graph node is drawn, in viewport CSS pixels (the UI's documented test hook).
     pub async fn node_position(&self, node_id: &str) -> (f64, f64) {
         let v = self.js("return window.__NETLENS_TEST__.nodePosition(arguments[0]);", vec![json!(node_id)]).await;
@@ -167,11 +172,7 @@ impl Window {
 
     /// How node or edge `id` is drawn: "drawn", "faded", "hidden" or "absent" (the test hook's itemLook).
     pub async fn item_look(&self, id: &str) -> String {
-        self.js("return window.__NETLENS_TEST__.itemLook(arguments[0]);", vec![json!(id)])
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        self.js_text("return window.__NETLENS_TEST__.itemLook(arguments[0]);", id).await
     }
 
     /// Moves the pointer onto `at` (viewport CSS pixels) without pressing, from a little to its left, as a
@@ -313,11 +314,7 @@ impl Window {
 
     /// The text of the first element matching `css`, or "" when there is none.
     pub async fn text_of(&self, css: &str) -> String {
-        self.js("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", vec![json!(css)])
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        self.js_text("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css).await
     }
 
     /// Waits (up to 5 s) until the element's text contains `want`; returns the text seen last.
@@ -339,4 +336,12 @@ pub fn assert_ui_built() {
     let index = workspace_dir().join("ui/dist/index.html");
     assert!(index.exists(), "ui/dist is missing: run `make ui app` first");
     let _ = (netlens_binary(), window_binary());
+}
+
+/// The start of a window test on the demo: the UI built, the demo topology up, and the label (removed on
+/// drop) for what the test makes.
+pub fn on_the_demo(name: &str) -> Cleanup {
+    assert_ui_built();
+    ensure_demo();
+    Cleanup::new(name)
 }
