@@ -58,14 +58,17 @@ pub fn explain_driver(driver: &str) -> &'static str {
     }
 }
 
-/// A driver as the create dialog lists it.
+/// A driver as the create dialog lists it, sent to the UI as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct DriverChoice {
     pub name: String,
     /// Whether a network can be created with it on this engine now.
     pub creatable: bool,
-    /// Why not, when it cannot.
+    /// Why it cannot be chosen here (e.g. overlay outside swarm mode).
     pub reason: Option<String>,
+    /// One paragraph on what the driver is for.
     pub explanation: &'static str,
 }
 

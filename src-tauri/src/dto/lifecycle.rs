@@ -13,28 +13,12 @@ use netlens_core::networks::{
     DriverChoice, NetworkRemoval, OutcomeKind, PreviewItem, RemoveItem, RemovePlan, Report, ReportItem,
 };
 
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct DriverChoiceDto {
-    pub name: String,
-    pub creatable: bool,
-    /// Why it cannot be chosen here (e.g. overlay outside swarm mode).
-    pub reason: Option<String>,
-    /// One paragraph on what the driver is for.
-    pub explanation: String,
-}
-
-impl From<DriverChoice> for DriverChoiceDto {
-    fn from(d: DriverChoice) -> Self {
-        Self { name: d.name, creatable: d.creatable, reason: d.reason, explanation: d.explanation.into() }
-    }
-}
-
-/// What the create dialog offers on this engine.
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
+/// What the create dialog offers on this engine. Only sent, never read back (the drivers' explanations are
+/// the core's own text).
+#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateOptionsDto {
-    pub drivers: Vec<DriverChoiceDto>,
+    pub drivers: Vec<DriverChoice>,
     pub swarm_manager: bool,
 }
 

@@ -119,7 +119,7 @@ fn context(w: &World) -> CreateContext {
 /// `service::networks::create_options`.
 pub fn create_options(w: &World) -> Result<CreateOptionsDto, AppError> {
     let ctx = context(w);
-    Ok(CreateOptionsDto { drivers: driver_choices(&ctx).into_iter().map(Into::into).collect(), swarm_manager: false })
+    Ok(CreateOptionsDto { drivers: driver_choices(&ctx), swarm_manager: false })
 }
 
 /// `service::networks::create`.

@@ -39,10 +39,7 @@ pub(crate) async fn context(state: &AppState, engine: &Engine) -> Result<CreateC
 pub async fn create_options(state: &AppState) -> Result<CreateOptionsDto, AppError> {
     let (_, engine) = state.current()?;
     let ctx = context(state, &engine).await?;
-    Ok(CreateOptionsDto {
-        drivers: driver_choices(&ctx).into_iter().map(Into::into).collect(),
-        swarm_manager: ctx.swarm_manager,
-    })
+    Ok(CreateOptionsDto { drivers: driver_choices(&ctx), swarm_manager: ctx.swarm_manager })
 }
 
 /// Checks the create form as it is now (on every keystroke: no engine request); changes nothing.

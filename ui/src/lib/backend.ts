@@ -37,7 +37,7 @@ export type {
   AttachedDto,
   CreateOptionsDto,
   CreatePlanDto,
-  DriverChoiceDto,
+  DriverChoice as DriverChoiceDto,
   EntryState as HistoryStateDto,
   NetworkSpec as NetworkSpecDto,
   PreviewItem as PreviewItemDto,

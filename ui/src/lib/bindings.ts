@@ -135,9 +135,12 @@ export type ContainerDto = {
 
 export type ContainerState = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead" | "unknown";
 
-/**  What the create dialog offers on this engine. */
+/**
+ *  What the create dialog offers on this engine. Only sent, never read back (the drivers' explanations are
+ *  the core's own text).
+ */
 export type CreateOptionsDto = {
-	drivers: DriverChoiceDto[],
+	drivers: DriverChoice[],
 	swarmManager: boolean,
 };
 
@@ -160,8 +163,10 @@ export type DisconnectPlanDto = {
 	warning: string | null,
 } & EndpointRefDto;
 
-export type DriverChoiceDto = {
+/**  A driver as the create dialog lists it, sent to the UI as it is. */
+export type DriverChoice = {
 	name: string,
+	/**  Whether a network can be created with it on this engine now. */
 	creatable: boolean,
 	/**  Why it cannot be chosen here (e.g. overlay outside swarm mode). */
 	reason: string | null,
