@@ -77,6 +77,12 @@ fn behind_the_view(live: &Live, cli: &[&str], cleanup: &Cleanup) -> String {
     engine_state(cleanup)
 }
 
+/// The engine is as `before` (`why` it must be) and nothing was recorded to undo.
+fn changed_nothing(cleanup: &Cleanup, before: &str, report: &ReportDto, why: &str) {
+    assert_eq!(engine_state(cleanup), before, "{why}");
+    assert!(report.history.entries.is_empty(), "nothing to undo");
+}
+
 fn reason(report: &ReportDto, name: &str) -> (OutcomeKind, String) {
     let item = report.items.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("{name} not in {report:?}"));
     (item.outcome, item.reason.clone().unwrap_or_default())
@@ -113,8 +119,7 @@ async fn removing_a_network_the_cli_removed_before_the_view_caught_up_says_it_is
     let (outcome, why) = reason(&report, "nlt-race-gone-net");
     assert_ne!(outcome, OutcomeKind::Removed);
     assert!(why.contains("no longer exists"), "{why}");
-    assert_eq!(engine_state(&cleanup), before, "nothing else changed");
-    assert!(report.history.entries.is_empty(), "nothing to undo");
+    changed_nothing(&cleanup, &before, &report, "nothing else changed");
     live.release_view();
 }
 
@@ -130,8 +135,7 @@ async fn removing_a_network_whose_container_the_cli_removed_puts_the_other_back_
     let (outcome, why) = reason(&report, "nlt-race-rm");
     assert_ne!(outcome, OutcomeKind::Removed);
     assert!(why.contains("nlt-race-rm-doomed") && why.contains("no longer exists"), "{why}");
-    assert_eq!(engine_state(&cleanup), before, "nlt-race-stays is back on nlt-race-rm with its address");
-    assert!(report.history.entries.is_empty(), "nothing to undo");
+    changed_nothing(&cleanup, &before, &report, "nlt-race-stays is back on nlt-race-rm with its address");
     live.release_view();
 }
 
@@ -154,8 +158,7 @@ async fn removing_a_network_a_container_joined_before_the_view_caught_up_removes
         let (outcome, why) = reason(&report, "nlt-race-join");
         assert_ne!(outcome, OutcomeKind::Removed, "{late}: {why}");
         assert!(why.contains(late), "{late}: the message names who joined: {why}");
-        assert_eq!(engine_state(&cleanup), before, "{late}: nothing changed, nlt-race-shown is back");
-        assert!(report.history.entries.is_empty(), "nothing to undo");
+        changed_nothing(&cleanup, &before, &report, &format!("{late}: nothing changed, nlt-race-shown is back"));
         live.release_view();
         let _ = docker_output(&["rm", "-f", late]);
         live.until("the late container gone", |t| t.containers().all(|c| c.name != late)).await;
