@@ -76,6 +76,8 @@ pub(super) fn table(live: &Live, holder: &str, web: &str) -> Vec<Row> {
     let (bridge, host, none) = (live.network_id("bridge"), live.network_id("host"), live.network_id("none"));
     let ipv4 = |ip: &str| connect(web, &net, form(&[], Some(ip), None));
     let alias = |alias: &str| connect(web, &net, form(&[alias], None, None));
+    let in_151 = |field: &str, value: &str| create(&[("subnet", "10.214.151.0/24"), (field, value)]);
+    let macvlan = |field: &str, value: &str| create(&[("driver", "macvlan"), (field, value)]);
     let (long_alias, unknown) = ("a".repeat(300), "0".repeat(64));
     let rows: Vec<(&str, Call, Code)> = vec![
         // Connect: addresses and aliases.
@@ -142,31 +144,15 @@ pub(super) fn table(live: &Live, holder: &str, web: &str) -> Vec<Row> {
             Code::SubnetOverlap,
         ),
         ("create with a subnet holding nlt-bad-net", create(&[("subnet", "10.214.0.0/16")]), Code::SubnetOverlap),
-        (
-            "create with a gateway outside the subnet",
-            create(&[("subnet", "10.214.151.0/24"), ("gateway", "10.214.152.1")]),
-            Code::OutsideSubnet,
-        ),
-        (
-            "create with an IP range outside the subnet",
-            create(&[("subnet", "10.214.151.0/24"), ("ip_range", "10.214.152.0/25")]),
-            Code::OutsideSubnet,
-        ),
-        (
-            "create with the network address as gateway",
-            create(&[("subnet", "10.214.151.0/24"), ("gateway", "10.214.151.0")]),
-            Code::ReservedGateway,
-        ),
+        ("create with a gateway outside the subnet", in_151("gateway", "10.214.152.1"), Code::OutsideSubnet),
+        ("create with an IP range outside the subnet", in_151("ip_range", "10.214.152.0/25"), Code::OutsideSubnet),
+        ("create with the network address as gateway", in_151("gateway", "10.214.151.0"), Code::ReservedGateway),
         ("create with a gateway and no subnet", create(&[("gateway", "10.214.151.1")]), Code::NeedsSubnet),
         ("create with IPv6 on and no IPv6 subnet", create(&[("ipv6", "on")]), Code::Ipv6SubnetRequired),
         ("create with an IPv6 subnet and IPv6 off", create(&[("subnet_v6", "fd00:151::/64")]), Code::Ipv6Off),
         ("create macvlan without a parent", create(&[("driver", "macvlan")]), Code::ParentRequired),
-        ("create macvlan on the loopback", create(&[("driver", "macvlan"), ("parent", "lo")]), Code::ParentLoopback),
-        (
-            "create macvlan on a parent with a control character",
-            create(&[("driver", "macvlan"), ("parent", "eth0\u{1}")]),
-            Code::ParentInvalid,
-        ),
+        ("create macvlan on the loopback", macvlan("parent", "lo"), Code::ParentLoopback),
+        ("create macvlan on a parent with a control character", macvlan("parent", "eth0\u{1}"), Code::ParentInvalid),
         (
             "create macvlan with a mode it does not have",
             create(&[("driver", "macvlan"), ("parent", "netlens-lan0"), ("internal", "on"), ("mode", "l3")]),

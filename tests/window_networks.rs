@@ -5,7 +5,16 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use netlens_tests::window::{on_the_demo, Window, DELETE};
-use netlens_tests::{docker, labelled_network};
+use netlens_tests::{docker, labelled_network, Cleanup};
+
+/// The window on the demo once it draws two new labelled networks, and their IDs.
+async fn with_two_networks(test: &str, names: [&str; 2]) -> (Cleanup, [String; 2], Window) {
+    let cleanup = on_the_demo(test);
+    let ids = names.map(|name| labelled_network(name, &cleanup));
+    let w = Window::open().await;
+    w.until_drawn(&format!("network:{}", ids[1])).await;
+    (cleanup, ids, w)
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn create_dialog_makes_a_network_and_refuses_a_bad_subnet() {
@@ -47,10 +56,7 @@ async fn create_dialog_makes_a_network_and_refuses_a_bad_subnet() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn prune_dialog_removes_exactly_the_ticked_networks() {
-    let cleanup = on_the_demo("window-prune");
-    let [a, b] = ["nlw-prune-a", "nlw-prune-b"].map(|name| labelled_network(name, &cleanup));
-    let w = Window::open().await;
-    w.until_drawn(&format!("network:{b}")).await;
+    let (cleanup, [a, b], w) = with_two_networks("window-prune", ["nlw-prune-a", "nlw-prune-b"]).await;
 
     w.wait_css("[data-testid=prune-button]", Duration::from_secs(5)).await.click().await.unwrap();
     w.wait_css("[data-testid=prune-dialog]", Duration::from_secs(5)).await;
@@ -82,11 +88,8 @@ async fn prune_dialog_removes_exactly_the_ticked_networks() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn ctrl_click_two_networks_then_delete_removes_both_with_one_dialog() {
-    let cleanup = on_the_demo("window-multi");
-    let [a, b] = ["nlw-multi-a", "nlw-multi-b"].map(|name| labelled_network(name, &cleanup));
-    let w = Window::open().await;
+    let (cleanup, [a, b], w) = with_two_networks("window-multi", ["nlw-multi-a", "nlw-multi-b"]).await;
     let (na, nb) = (format!("network:{a}"), format!("network:{b}"));
-    w.until_drawn(&nb).await;
     w.click_node(&na).await;
     w.ctrl_click_node(&nb).await;
     let ids = w.js("return window.__NETLENS_TEST__.selectedIds();", vec![]).await;

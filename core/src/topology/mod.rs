@@ -66,6 +66,30 @@ impl Node {
             Node::External => EXTERNAL_ID.into(),
         }
     }
+
+    pub fn as_network(&self) -> Option<&Network> {
+        if let Node::Network(n) = self {
+            Some(n)
+        } else {
+            None
+        }
+    }
+
+    pub fn as_container(&self) -> Option<&Container> {
+        if let Node::Container(c) = self {
+            Some(c)
+        } else {
+            None
+        }
+    }
+
+    pub fn as_service(&self) -> Option<&Service> {
+        if let Node::Service(s) = self {
+            Some(s)
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -168,24 +192,15 @@ impl Topology {
     }
 
     pub fn networks(&self) -> impl Iterator<Item = &Network> {
-        self.graph.node_weights().filter_map(|n| match n {
-            Node::Network(n) => Some(n),
-            _ => None,
-        })
+        self.graph.node_weights().filter_map(Node::as_network)
     }
 
     pub fn containers(&self) -> impl Iterator<Item = &Container> {
-        self.graph.node_weights().filter_map(|n| match n {
-            Node::Container(c) => Some(c),
-            _ => None,
-        })
+        self.graph.node_weights().filter_map(Node::as_container)
     }
 
     pub fn network(&self, network_id: &str) -> Option<&Network> {
-        match self.node(&network_node_id(network_id)) {
-            Some(Node::Network(n)) => Some(n),
-            _ => None,
-        }
+        self.node(&network_node_id(network_id)).and_then(Node::as_network)
     }
 
     pub fn network_by_name(&self, name: &str) -> Option<&Network> {
@@ -193,10 +208,7 @@ impl Topology {
     }
 
     pub fn container(&self, container_id: &str) -> Option<&Container> {
-        match self.node(&container_node_id(container_id)) {
-            Some(Node::Container(c)) => Some(c),
-            _ => None,
-        }
+        self.node(&container_node_id(container_id)).and_then(Node::as_container)
     }
 
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {

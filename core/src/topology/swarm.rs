@@ -60,17 +60,11 @@ pub(super) fn add(graph: &mut DiGraph<Node, Edge>, by_id: &mut HashMap<String, N
 
 impl Topology {
     pub fn services(&self) -> impl Iterator<Item = &Service> {
-        self.graph.node_weights().filter_map(|n| match n {
-            Node::Service(s) => Some(s),
-            _ => None,
-        })
+        self.graph.node_weights().filter_map(Node::as_service)
     }
 
     pub fn service(&self, service_id: &str) -> Option<&Service> {
-        match self.node(&service_node_id(service_id)) {
-            Some(Node::Service(s)) => Some(s),
-            _ => None,
-        }
+        self.node(&service_node_id(service_id)).and_then(Node::as_service)
     }
 
     /// The networks a service is attached to, with its virtual IP on each, by network name.
