@@ -5,7 +5,7 @@
 //! entry becomes when only some networks could be taken back; whether each may run is
 //! `netlens_core::networks`' decision. It must not know about Tauri.
 
-use super::networks::{context, make, run_removals, Ran};
+use super::networks::{current_with_context, make, run_removals, Ran};
 use crate::dto::ops::{problems, ProblemDto};
 use crate::error::AppError;
 use crate::service::run::{network_against_view, nobody_joined, reread_container, rollback, settle, shows};
@@ -35,8 +35,7 @@ pub(crate) async fn recreate_removed(
     history: &mut History,
     removed: &[Recreate],
 ) -> Result<Ran, AppError> {
-    let (topology, engine) = state.current()?;
-    let ctx = context(state, &engine).await?;
+    let (topology, engine, ctx) = current_with_context(state).await?;
     let found: Vec<ProblemDto> = removed.iter().flat_map(|r| problems(&check_recreate(&topology, r, &ctx))).collect();
     if !found.is_empty() {
         return Err(AppError::cannot_restore_problems(found));
@@ -104,8 +103,7 @@ pub(crate) async fn create_again(
     spec: &NetworkSpec,
     network_id: &str,
 ) -> Result<Ran, AppError> {
-    let (topology, engine) = state.current()?;
-    let ctx = context(state, &engine).await?;
+    let (topology, engine, ctx) = current_with_context(state).await?;
     let found = validate_create(&topology, spec, &ctx);
     if !found.is_empty() {
         return Err(AppError::cannot_restore_problems(problems(&found)));

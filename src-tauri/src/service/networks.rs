@@ -28,11 +28,18 @@ use netlens_engine::Engine;
 pub(crate) type Ran = (String, Option<String>);
 
 /// The engine's drivers and swarm role, read afresh (a `docker swarm init` changes what may be created).
-pub(crate) async fn context(state: &AppState, engine: &Engine) -> Result<CreateContext, AppError> {
+async fn context(state: &AppState, engine: &Engine) -> Result<CreateContext, AppError> {
     let facts = engine.facts().await?;
     let ctx = CreateContext { drivers: facts.network_drivers, swarm_manager: facts.swarm_manager };
     state.set_create_context(ctx.clone());
     Ok(ctx)
+}
+
+/// The topology and engine to act on, with what the engine can create read afresh.
+pub(crate) async fn current_with_context(state: &AppState) -> Result<(Topology, Engine, CreateContext), AppError> {
+    let (topology, engine) = state.current()?;
+    let ctx = context(state, &engine).await?;
+    Ok((topology, engine, ctx))
 }
 
 /// What the create dialog offers; also refreshes the facts its live validation uses.
@@ -55,8 +62,7 @@ pub fn plan_create(state: &AppState, spec: &NetworkSpec) -> Result<CreatePlanDto
 
 pub async fn create(state: &AppState, form: &NetworkSpec) -> Result<OutcomeDto, AppError> {
     let mut history = state.history.lock().await;
-    let (topology, engine) = state.current()?;
-    let ctx = context(state, &engine).await?;
+    let (topology, engine, ctx) = current_with_context(state).await?;
     let spec = form.normalized();
     let found = validate_create(&topology, &spec, &ctx);
     if !found.is_empty() {
