@@ -3,6 +3,14 @@
 use super::*;
 use crate::fixtures::network;
 
+/// The fact of the one problem `spec` has, which must sit next to `field`.
+fn only_fact(spec: &NetworkSpec, field: Field) -> String {
+    let p = problems(spec);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].field(), Some(field));
+    p[0].fact()
+}
+
 #[test]
 fn specs_using_every_field_of_their_driver_are_accepted() {
     assert_eq!(problems(&full_bridge()), []);
@@ -133,10 +141,8 @@ fn values_of_the_wrong_family_are_refused_per_field() {
 
 #[test]
 fn a_subnet_with_host_bits_is_refused_suggesting_its_network() {
-    let p = problems(&NetworkSpec { subnet: "10.1.2.3/24".into(), ..spec("x") });
-    assert_eq!(p.len(), 1);
-    assert_eq!(p[0].fact(), "10.1.2.3/24 has host bits set; did you mean 10.1.2.0/24?");
-    assert_eq!(p[0].field(), Some(Field::Subnet));
+    let fact = only_fact(&NetworkSpec { subnet: "10.1.2.3/24".into(), ..spec("x") }, Field::Subnet);
+    assert_eq!(fact, "10.1.2.3/24 has host bits set; did you mean 10.1.2.0/24?");
     let p = problems(&NetworkSpec { ipv6: true, subnet_v6: "fd00:1::5/64".into(), ..spec("x") });
     assert_eq!(
         p,
@@ -189,10 +195,8 @@ fn a_gateway_or_range_without_a_subnet_is_refused() {
 
 #[test]
 fn a_subnet_overlapping_existing_networks_is_refused_naming_each() {
-    let p = problems(&NetworkSpec { subnet: "10.214.10.128/25".into(), ..spec("x") });
-    assert_eq!(p.len(), 1);
-    assert_eq!(p[0].fact(), "10.214.10.128/25 overlaps network `backend` (10.214.10.0/24)");
-    assert_eq!(p[0].field(), Some(Field::Subnet));
+    let fact = only_fact(&NetworkSpec { subnet: "10.214.10.128/25".into(), ..spec("x") }, Field::Subnet);
+    assert_eq!(fact, "10.214.10.128/25 overlaps network `backend` (10.214.10.0/24)");
     let wide = problems(&NetworkSpec { subnet: "10.214.0.0/16".into(), ..spec("x") });
     let names: Vec<String> = wide
         .iter()

@@ -48,7 +48,7 @@ fn the_fix_prefers_a_user_defined_network_to_the_default_bridge_and_breaks_ties_
         "bridge",
         vec![endpoint(&bridge, Some("10.213.0.9")), endpoint(&b, Some("10.0.2.2")), endpoint(&a, Some("10.0.1.2"))],
     );
-    let lone = container("c-lone", "lone", RUN, "backend", vec![endpoint(&backend, Some("10.214.10.9"))]);
+    let lone = running_on("c-lone", "lone", &[(&backend, "10.214.10.9")]);
     let t = demo_with(vec![a, b], vec![x, lone]);
     assert_eq!(connect_of(&verdict(&t, "c-lone", "c-x")).command(), "docker network connect aa lone");
 }
@@ -57,7 +57,7 @@ fn the_fix_prefers_a_user_defined_network_to_the_default_bridge_and_breaks_ties_
 fn the_fix_joins_b_to_a_network_of_a_when_a_may_join_none_of_bs() {
     let mut mesh = network("n-mesh", "mesh", "overlay", Some("10.0.9.0/24"));
     mesh.scope = "swarm".into();
-    let svc = container("c-svc", "svc", RUN, "mesh", vec![endpoint(&mesh, Some("10.0.9.2"))]);
+    let svc = running_on("c-svc", "svc", &[(&mesh, "10.0.9.2")]);
     let t = demo_with(vec![mesh], vec![svc]);
     // mesh was created without --attachable, so api may not join it; svc joins backend instead.
     assert_eq!(connect_of(&verdict(&t, "c-api", "c-svc")).command(), "docker network connect backend svc");
@@ -66,7 +66,7 @@ fn the_fix_joins_b_to_a_network_of_a_when_a_may_join_none_of_bs() {
 #[test]
 fn the_fix_for_a_host_mode_target_joins_a_bridge_whose_gateway_is_the_host() {
     let vault = net_of(&demo(), "vault");
-    let safe = container("c-safe", "safe", RUN, "vault", vec![endpoint(&vault, Some("10.214.20.5"))]);
+    let safe = running_on("c-safe", "safe", &[(&vault, "10.214.20.5")]);
     let t = demo_with(vec![], vec![safe]);
     let v = verdict(&t, "c-safe", "c-agent");
     assert_eq!(

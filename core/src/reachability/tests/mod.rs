@@ -2,7 +2,9 @@
 
 use super::*;
 use crate::endpoints::EndpointConfig;
-use crate::fixtures::{self, container, demo_topology as demo, demo_topology_with as demo_with, endpoint, network};
+use crate::fixtures::{
+    self, container, demo_topology as demo, demo_topology_with as demo_with, endpoint, network, running_on,
+};
 use crate::model::{Container, ContainerState, Network, Port, Snapshot};
 use crate::problem::Problem;
 
@@ -119,7 +121,7 @@ fn the_default_bridge_reaches_by_ip_only_because_it_has_no_dns() {
 #[test]
 fn an_internal_network_joins_its_members_by_name_but_leads_neither_to_the_host_nor_outside() {
     let vault = net_of(&demo(), "vault");
-    let safe = container("c-safe", "safe", RUN, "vault", vec![endpoint(&vault, Some("10.214.20.5"))]);
+    let safe = running_on("c-safe", "safe", &[(&vault, "10.214.20.5")]);
     let t = demo_with(vec![], vec![safe]);
     assert_eq!(codes(&verdict(&t, "c-safe", "c-gateway").reach.answer), ["byName"]);
     let list = reach_from(&t, "c-safe").expect("safe exists");
@@ -189,7 +191,7 @@ fn none_mode_reaches_nothing_and_nothing_reaches_it() {
 /// web on frontend, with two sidecars: one naming web by ID, one by name.
 fn with_sidecars() -> Topology {
     let frontend = net_of(&demo(), "frontend");
-    let web = container("c-web", "web", RUN, "frontend", vec![endpoint(&frontend, Some("10.214.40.5"))]);
+    let web = running_on("c-web", "web", &[(&frontend, "10.214.40.5")]);
     let by_id = container("c-side", "sidecar", RUN, "container:c-web", vec![]);
     let by_name = container("c-metrics", "metrics", RUN, "container:web", vec![]);
     demo_with(vec![], vec![web, by_id, by_name])
@@ -300,7 +302,7 @@ fn a_bridge_without_inter_container_communication_resolves_names_but_carries_no_
 #[test]
 fn macvlan_peers_reach_each_other_directly_and_the_outside_but_not_the_host() {
     let lan = net_of(&demo(), "lan");
-    let scanner = container("c-scanner", "scanner", RUN, "lan", vec![endpoint(&lan, Some("10.214.30.21"))]);
+    let scanner = running_on("c-scanner", "scanner", &[(&lan, "10.214.30.21")]);
     let t = demo_with(vec![], vec![scanner]);
     assert_eq!(
         ways(&verdict(&t, "c-printer", "c-scanner")),
