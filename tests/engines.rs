@@ -8,7 +8,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use netlens::dto::engines::{EngineFormDto, EngineFormKindDto};
+use netlens::dto::engines::EngineFormDto;
 use netlens::dto::ops::EndpointConfigDto;
 use netlens::engines::{Engines, Silent};
 use netlens::error::AppError;
@@ -16,6 +16,7 @@ use netlens::service::{endpoints, history};
 use netlens::state::{AppState, LiveConfig};
 use netlens_core::problem::Code;
 use netlens_core::topology::Topology;
+use netlens_engine::form::Kind;
 use netlens_engine::{Environment, Target};
 use netlens_tests::podman::PodmanService;
 use netlens_tests::{docker, docker_host, ensure_demo, Cleanup};
@@ -69,7 +70,7 @@ async fn the_app_switches_between_docker_and_podman_and_no_change_crosses_engine
     state.view().pin_network(&pinned, (4000.0, 4000.0));
 
     let form = EngineFormDto {
-        kind: EngineFormKindDto::Socket,
+        kind: Kind::Socket,
         name: "podman".into(),
         address: service.host.clone(),
         ca: String::new(),

@@ -14,9 +14,14 @@ use crate::target::Target;
 pub const SANDBOX: &str = "sandbox";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename = "EngineChoiceKind", rename_all = "camelCase"))]
 pub enum ChoiceKind {
+    /// A docker context (`docker context ls`); `default` is the `DOCKER_HOST` one.
     Context,
+    /// An engine the person added in Netlens.
     Saved,
+    /// Netlens' own sandbox engine (`make run`).
     Sandbox,
 }
 

@@ -14,10 +14,16 @@ use crate::ssh::Destination;
 
 /// How Netlens reaches the engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename = "EngineFormKind", rename_all = "camelCase"))]
 pub enum Kind {
+    /// A unix socket on this machine.
     Socket,
+    /// Plain TCP (unencrypted).
     Tcp,
+    /// TCP with TLS: CA, client certificate and key.
     Tls,
+    /// `ssh://user@host`: a forward of the remote engine's socket through the system ssh.
     Ssh,
 }
 

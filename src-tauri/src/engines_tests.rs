@@ -3,12 +3,12 @@
 //! Docker and a Podman engine is `tests/engines.rs`.
 
 use super::*;
-use crate::dto::engines::EngineFormKindDto;
 use netlens_core::endpoints::{EndpointConfig, Operation};
 use netlens_core::fixtures::demo;
 use netlens_core::history::Change;
 use netlens_core::problem::{Code, Field};
 use netlens_engine::events::LiveUpdate;
+use netlens_engine::form::Kind;
 
 fn temp_dir(tag: &str) -> netlens_engine::testing::Scratch {
     netlens_engine::testing::scratch(&format!("netlens-engines-{tag}")).unwrap()
@@ -55,7 +55,7 @@ async fn started(dir: &std::path::Path) -> (Arc<AppState>, Engines) {
 
 fn socket_form(name: &str, path: &std::path::Path) -> EngineFormDto {
     EngineFormDto {
-        kind: EngineFormKindDto::Socket,
+        kind: Kind::Socket,
         name: name.into(),
         address: path.display().to_string(),
         ca: String::new(),

@@ -8,24 +8,13 @@ use crate::dto::ops::ProblemDto;
 use netlens_engine::catalog::{Choice, ChoiceKind};
 use netlens_engine::form::{EngineForm, Kind};
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub enum EngineChoiceKindDto {
-    /// A docker context (`docker context ls`); `default` is the `DOCKER_HOST` one.
-    Context,
-    /// An engine the person added in Netlens.
-    Saved,
-    /// Netlens' own sandbox engine (`make run`).
-    Sandbox,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct EngineChoiceDto {
     /// Stable: `context:<name>`, `saved:<name>` or `sandbox`.
     pub id: String,
     pub name: String,
-    pub kind: EngineChoiceKindDto,
+    pub kind: ChoiceKind,
     pub endpoint: String,
     pub description: String,
     /// Whether the window follows this engine now.
@@ -39,11 +28,7 @@ impl EngineChoiceDto {
         Self {
             id: choice.id.clone(),
             name: choice.name.clone(),
-            kind: match choice.kind {
-                ChoiceKind::Context => EngineChoiceKindDto::Context,
-                ChoiceKind::Saved => EngineChoiceKindDto::Saved,
-                ChoiceKind::Sandbox => EngineChoiceKindDto::Sandbox,
-            },
+            kind: choice.kind,
             endpoint: choice.endpoint.clone(),
             description: choice.description.clone(),
             current: choice.id == current,
@@ -73,24 +58,11 @@ pub struct SwitchedDto {
     pub left_revision: u32,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub enum EngineFormKindDto {
-    /// A unix socket on this machine.
-    Socket,
-    /// Plain TCP (unencrypted).
-    Tcp,
-    /// TCP with TLS: CA, client certificate and key.
-    Tls,
-    /// `ssh://user@host`: a forward of the remote engine's socket through the system ssh.
-    Ssh,
-}
-
 /// The add-engine form as the person filled it in.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct EngineFormDto {
-    pub kind: EngineFormKindDto,
+    pub kind: Kind,
     pub name: String,
     pub address: String,
     pub ca: String,
@@ -100,12 +72,6 @@ pub struct EngineFormDto {
 
 impl EngineFormDto {
     pub fn to_form(&self) -> (Kind, EngineForm) {
-        let kind = match self.kind {
-            EngineFormKindDto::Socket => Kind::Socket,
-            EngineFormKindDto::Tcp => Kind::Tcp,
-            EngineFormKindDto::Tls => Kind::Tls,
-            EngineFormKindDto::Ssh => Kind::Ssh,
-        };
         let form = EngineForm {
             name: self.name.clone(),
             address: self.address.clone(),
@@ -113,7 +79,7 @@ impl EngineFormDto {
             cert: self.cert.clone(),
             key: self.key.clone(),
         };
-        (kind, form)
+        (self.kind, form)
     }
 }
 

@@ -234,7 +234,7 @@ export type EngineChoiceDto = {
 	/**  Stable: `context:<name>`, `saved:<name>` or `sandbox`. */
 	id: string,
 	name: string,
-	kind: EngineChoiceKindDto,
+	kind: EngineChoiceKind,
 	endpoint: string,
 	description: string,
 	/**  Whether the window follows this engine now. */
@@ -243,7 +243,7 @@ export type EngineChoiceDto = {
 	unusable: string | null,
 };
 
-export type EngineChoiceKindDto = 
+export type EngineChoiceKind = 
 /**  A docker context (`docker context ls`); `default` is the `DOCKER_HOST` one. */
 "context" | 
 /**  An engine the person added in Netlens. */
@@ -253,7 +253,7 @@ export type EngineChoiceKindDto =
 
 /**  The add-engine form as the person filled it in. */
 export type EngineFormDto = {
-	kind: EngineFormKindDto,
+	kind: EngineFormKind,
 	name: string,
 	address: string,
 	ca: string,
@@ -261,7 +261,8 @@ export type EngineFormDto = {
 	key: string,
 };
 
-export type EngineFormKindDto = 
+/**  How Netlens reaches the engine. */
+export type EngineFormKind = 
 /**  A unix socket on this machine. */
 "socket" | 
 /**  Plain TCP (unencrypted). */
