@@ -27,10 +27,7 @@ fn create_command_leaves_ipv6_values_out_while_ipv6_is_off() {
 
 #[test]
 fn create_command_quotes_words_the_shell_would_read_otherwise() {
-    let s = NetworkSpec {
-        labels: [("owner".to_string(), "Ann's team".to_string()), ("note".into(), "a b".into())].into(),
-        ..spec("web")
-    };
+    let s = NetworkSpec { labels: pairs(&[("owner", "Ann's team"), ("note", "a b")]), ..spec("web") };
     assert_eq!(
         create_command(&s),
         r"docker network create --driver bridge --label 'note=a b' --label 'owner=Ann'\''s team' web"

@@ -46,6 +46,11 @@ fn fields(problems: &[SpecProblem]) -> Vec<Option<Field>> {
     problems.iter().map(|p| p.field()).collect()
 }
 
+/// Labels or driver options as the form holds them.
+fn pairs(list: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+    list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
 /// A bridge spec that uses every bridge field, valid against the demo.
 fn full_bridge() -> NetworkSpec {
     NetworkSpec {
@@ -60,8 +65,8 @@ fn full_bridge() -> NetworkSpec {
         internal: true,
         mtu: "1400".into(),
         icc: false,
-        labels: [("owner".to_string(), "shop".to_string()), ("env".into(), "dev".into())].into(),
-        options: [("com.docker.network.bridge.name".to_string(), "br-shop".to_string())].into(),
+        labels: pairs(&[("owner", "shop"), ("env", "dev")]),
+        options: pairs(&[("com.docker.network.bridge.name", "br-shop")]),
         ..NetworkSpec::default()
     }
 }

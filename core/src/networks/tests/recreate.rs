@@ -25,7 +25,7 @@ fn the_spec_recovered_from_a_created_network_renders_the_original_command() {
         subnet: "192.168.10.0/24".into(),
         ip_range: "192.168.10.64/26".into(),
         gateway: "192.168.10.1".into(),
-        labels: [("site".to_string(), "office".to_string())].into(),
+        labels: pairs(&[("site", "office")]),
         ..spec("office")
     };
     let ipvlan = NetworkSpec { driver: "ipvlan".into(), internal: true, mode: "l3s".into(), ..spec("routed") };

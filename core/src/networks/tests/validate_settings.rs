@@ -95,11 +95,7 @@ fn an_mtu_that_is_not_a_number_or_out_of_range_is_refused() {
 
 #[test]
 fn label_and_option_keys_that_are_empty_or_hold_equals_are_refused() {
-    let s = NetworkSpec {
-        labels: [("".to_string(), "x".to_string()), ("a=b".into(), "c".into())].into(),
-        options: [("=x".to_string(), "y".to_string())].into(),
-        ..spec("x")
-    };
+    let s = NetworkSpec { labels: pairs(&[("", "x"), ("a=b", "c")]), options: pairs(&[("=x", "y")]), ..spec("x") };
     let p = problems(&s);
     assert_eq!(
         p,
@@ -114,14 +110,8 @@ fn label_and_option_keys_that_are_empty_or_hold_equals_are_refused() {
 #[test]
 fn label_keys_and_values_with_control_characters_or_whitespace_in_the_key_are_refused() {
     let s = NetworkSpec {
-        labels: [
-            ("team\nname".to_string(), "web".to_string()),
-            ("my team".into(), "web".into()),
-            ("team".into(), "web\u{7}".into()),
-            ("note".into(), "  spaced value  ".into()),
-        ]
-        .into(),
-        options: [("opt".to_string(), "a\tb".to_string())].into(),
+        labels: pairs(&[("team\nname", "web"), ("my team", "web"), ("team", "web\u{7}"), ("note", "  spaced value  ")]),
+        options: pairs(&[("opt", "a\tb")]),
         ..spec("x")
     };
     let p = problems(&s);
@@ -181,11 +171,7 @@ fn label_keys_over_1_kib_and_values_over_4_kib_are_refused_and_shown_cut() {
 #[test]
 fn an_option_that_a_field_sets_is_refused_pointing_to_the_field() {
     let s = NetworkSpec {
-        options: [
-            ("com.docker.network.driver.mtu".to_string(), "1400".to_string()),
-            ("com.docker.network.bridge.enable_icc".into(), "false".into()),
-        ]
-        .into(),
+        options: pairs(&[("com.docker.network.driver.mtu", "1400"), ("com.docker.network.bridge.enable_icc", "false")]),
         ..spec("x")
     };
     let p = problems(&s);
@@ -193,12 +179,12 @@ fn an_option_that_a_field_sets_is_refused_pointing_to_the_field() {
     // Sorted by key: the ICC option comes first.
     assert!(p[1].hint().contains("set the MTU in its own field"), "{}", p[1].hint());
     // `parent` means nothing special to a bridge, so it passes through as any option would.
-    let s = NetworkSpec { options: [("parent".to_string(), "eth0".to_string())].into(), ..spec("x") };
+    let s = NetworkSpec { options: pairs(&[("parent", "eth0")]), ..spec("x") };
     assert_eq!(problems(&s), []);
     let s = NetworkSpec {
         driver: "macvlan".into(),
         parent: "eth0".into(),
-        options: [("macvlan_mode".to_string(), "vepa".to_string())].into(),
+        options: pairs(&[("macvlan_mode", "vepa")]),
         ..spec("x")
     };
     assert_eq!(problems(&s), [SpecProblem::OptionHasField { key: "macvlan_mode".into(), dedicated: Field::Mode }]);
