@@ -281,11 +281,10 @@ fn ipv6_address_on_a_network_without_ipv6_is_refused() {
 fn plan_connect_reports_every_field_problem_at_once() {
     let t = demo();
     let config = EndpointConfig {
-        aliases: vec!["ok".into(), "not ok".into()],
         ipv4: Some("10.214.40.10".into()),
         ipv6: Some("fd00::5".into()),
         link_local: vec!["x".into()],
-        ..Default::default()
+        ..aliases(&["ok", "not ok"])
     };
     let refusals = plan_err(&t, "c-api", "n-frontend", &config);
     assert_eq!(codes(&refusals), ["badAlias", "addressInUse", "noIpv6", "badAddress"]);

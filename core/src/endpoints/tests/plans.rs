@@ -7,12 +7,8 @@ use super::*;
 #[test]
 fn plan_connect_builds_the_operation_with_names_and_normalised_config() {
     let t = demo();
-    let config = EndpointConfig {
-        aliases: vec!["api".into(), "api".into()],
-        ipv4: Some("10.214.40.20".into()),
-        ipv6: Some(String::new()),
-        ..Default::default()
-    };
+    let config =
+        EndpointConfig { ipv4: Some("10.214.40.20".into()), ipv6: Some(String::new()), ..aliases(&["api", "api"]) };
     let op = plan_connect(&t, "c-api", "n-frontend", &config).unwrap();
     assert_eq!(
         op,
@@ -21,11 +17,7 @@ fn plan_connect_builds_the_operation_with_names_and_normalised_config() {
             network_name: "frontend".into(),
             container_id: "c-api".into(),
             container_name: "api".into(),
-            config: EndpointConfig {
-                aliases: vec!["api".into()],
-                ipv4: Some("10.214.40.20".into()),
-                ..Default::default()
-            },
+            config: EndpointConfig { ipv4: Some("10.214.40.20".into()), ..aliases(&["api"]) },
         }
     );
     assert_eq!(op.describe(), "Connect api to frontend");
