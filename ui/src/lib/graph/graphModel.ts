@@ -47,10 +47,8 @@ export interface EdgeAttributes {
   color: string;
   label: string;
   kind: EdgeDto["kind"];
-  /** 0 draws a plain line; reach edges are dashed. */
+  /** 0 draws a solid line; above 0, dashes and gaps of this many pixels (reach, task and stack edges). */
   dashSize: number;
-  /** What the plain layer draws: the colour, or transparent for a dashed edge. */
-  plainColor: string;
   /** Width when hovered or selected. */
   focusSize: number;
   labelColor: string;
@@ -136,25 +134,25 @@ export function edgeAttributes(edge: EdgeDto, networkColor: string | undefined, 
   const common = { label: edge.label, labelColor: palette.edgeLabel, labelBackgroundColor: palette.backdrop + "d9" };
   if (edge.kind === "reach") {
     const color = palette.reachEdge;
-    return { ...common, size: 1.5, color, kind: "reach", dashSize: 6, plainColor: "#00000000", focusSize: 3 };
+    return { ...common, size: 1.5, color, kind: "reach", dashSize: 6, focusSize: 3 };
   }
   if (edge.kind === "serviceNetwork") {
     // Solid, in the service's colour: the service has an address (its VIP, the label) on that network.
     const color = palette.serviceEdge + palette.endpointEdgeAlpha;
-    return { ...common, size: 2, color, kind: "serviceNetwork", dashSize: 0, plainColor: color, focusSize: 3.5 };
+    return { ...common, size: 2, color, kind: "serviceNetwork", dashSize: 0, focusSize: 3.5 };
   }
   if (edge.kind === "task") {
     // Dashed: not a network, the tie between a service and one of its containers on this node.
     const color = palette.serviceEdge;
-    return { ...common, size: 1.5, color, kind: "task", dashSize: 4, plainColor: "#00000000", focusSize: 3 };
+    return { ...common, size: 1.5, color, kind: "task", dashSize: 4, focusSize: 3 };
   }
   if (edge.kind === "stack") {
     // Short dashes read as dots: one stack shared, not a network between two containers.
     const color = palette.stackEdge;
-    return { ...common, size: 2.5, color, kind: "stack", dashSize: 2, plainColor: "#00000000", focusSize: 4 };
+    return { ...common, size: 2.5, color, kind: "stack", dashSize: 2, focusSize: 4 };
   }
   const color = endpointColor(networkColor, palette);
-  return { ...common, size: 2, color, kind: "endpoint", dashSize: 0, plainColor: color, focusSize: 3.5 };
+  return { ...common, size: 2, color, kind: "endpoint", dashSize: 0, focusSize: 3.5 };
 }
 
 function endpointColor(networkColor: string | undefined, palette: Palette): string {
@@ -292,7 +290,7 @@ export function applyDiff(graph: NetlensGraph, diff: TopologyDiff, palette: Pale
       if (a.kind !== "endpoint") return;
       const next = endpointColor(color, palette);
       if (next !== a.color) {
-        graph.mergeEdgeAttributes(edge, { color: next, plainColor: next });
+        graph.mergeEdgeAttributes(edge, { color: next });
         report.updated.push(edge);
       }
     });

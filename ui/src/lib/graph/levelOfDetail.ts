@@ -3,7 +3,7 @@
 // busy host (hundreds of networks, thousands of containers) shows hubs and container dots, labels only
 // where they fit, IPv4 labels only zoomed in or around the selection, and a network's Host/External
 // lines only while it is hovered or selected (a mark on the hub says it has some). Pure over a
-// graphology graph and numbers: the renderer (sigmaView.ts) turns the decision into item states.
+// graphology graph and numbers: lodStates.ts turns the decision into the renderer's item states.
 import type { Bounds } from "./geometry";
 import type { NetlensGraph } from "./graphModel";
 

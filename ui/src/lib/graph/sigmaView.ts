@@ -1,37 +1,25 @@
-// The sigma.js 4 renderer behind the GraphView interface: the only module that imports sigma. It owns
-// the WebGL canvas, the styles that turn graph attributes and item states into pixels, clicks, hover,
-// the camera, and the hook that lets the UI own a pointer gesture (a drag) without sigma panning the
-// camera. Pure decisions (colours, sizes, coordinates, fitting, hit-testing, what to draw at which
-// zoom) live in graphModel.ts, palette.ts, geometry.ts and levelOfDetail.ts; what a gesture means
-// lives in interaction/dragMachine.ts.
-import Graph from "graphology";
-import Sigma from "sigma";
-import type { MouseCoords } from "sigma/types";
-import { layerDashed, layerFill, layerPlain, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from "sigma/rendering";
-
+// The sigma.js 4 renderer behind the GraphView interface: the only module family that imports sigma.
+// This module assembles the view: it shows a topology (a diff applied in place, drawn through
+// sigmaIncremental.ts), marks the selection, search matches, drag decorations, filters and focus as item
+// states, frames the camera, and answers where things are on screen and what is under a point. How items
+// look is sigmaLook.ts; the level of detail's states, lodStates.ts; the pointer, sigmaPointer.ts; sigma
+// workarounds, sigmaPatches.ts. Pure decisions (colours, sizes, coordinates, fitting, hit-testing, what
+// to draw at which zoom) live in graphModel.ts, palette.ts, geometry.ts and levelOfDetail.ts.
 import type { TopologyDto } from "../backend";
 import { diffBetween } from "../topologyDiff";
-import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Bounds, type Point, type Segment } from "./geometry";
-import { applyDiff, syncGraph, type EdgeAttributes, type NetlensGraph, type NodeAttributes, type SyncReport } from "./graphModel";
-import { decideLod, hideEdgesWhileMoving, LABEL_FONT, setChange, withEdgesChanged, withHovered, type LodDecision } from "./levelOfDetail";
+import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Point, type Segment } from "./geometry";
+import { applyDiff, syncGraph, type NetlensGraph, type SyncReport } from "./graphModel";
+import { hideEdgesWhileMoving, LABEL_FONT, setChange } from "./levelOfDetail";
+import { createLodStates } from "./lodStates";
 import { PALETTES, type Palette } from "./palette";
 import { createHullLayer } from "../groups/hullLayer";
 import { backgroundOf, composePng, sceneOf, sceneToSvg } from "./exportImage";
-import { isToggleClick } from "../selectionSet";
+import { createRenderer, emptyGraph, FONT, type Look } from "./sigmaLook";
+import { incrementalUpdates } from "./sigmaIncremental";
+import { adoptGraph, quietHoverWhileMoving } from "./sigmaPatches";
+import { bindPointer } from "./sigmaPointer";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit, ItemLook } from "./view";
 
-/**
- * Per-item state: the drag decorations, and what the level of detail (levelOfDetail.ts) decided. Sigma
- * keeps it across attribute updates. Every style below reads only attributes and item state (no
- * functions), so sigma restyles just the items whose state changed, never the whole graph on a hover or
- * when the camera starts or stops moving.
- */
-type NodeState = { drop: DropMark | "source" | "none"; lodLabel: boolean; lodMark: boolean; matched: boolean } & Look;
-type EdgeState = { pulled: boolean; lodHidden: boolean; lodLabel: boolean } & Look;
-/** What the filters and the focus decided (lib/filters/): hidden by a filter, faded by a focus. */
-type Look = { filtered: boolean; faded: boolean };
-
-const FONT = "system-ui, 'Segoe UI', Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif";
 /** Pixels kept free around the graph when fitting: room for labels beside the outermost nodes. */
 const FIT_MARGIN = 70;
 /** Edge ids (the same scheme as the test hook's): an id that is gone can still be told from a node's. */
@@ -39,266 +27,25 @@ const isEdgeId = (id: string) => /^(endpoint|reach|stack|group|vip|task):/.test(
 /** Pixels around a node's disc that still count as on it; hubs take a wider margin as drop targets. */
 const NODE_MARGIN = 3;
 const HUB_MARGIN = 12;
-/** The ring around a search match (amber reads on both themes). */
-const MATCH_RING = "#f59e0b";
 /** How far the camera zooms in on a search result, unless it is already closer. */
 const FOCUS_RATIO = 0.7;
-/** How strongly what a focus leaves out is still drawn. */
-const FADED = 0.12;
-/** While the camera moves, the level of detail is decided again at most this often (ms). */
-const LOD_INTERVAL = 120;
-
-/** The white (or dark) halo behind a hovered, selected or drop-target node and its label. */
-const HALO = {
-  backdropVisibility: "visible",
-  backdropArea: "both",
-  backdropColor: { attribute: "backdropColor" },
-  backdropBorderWidth: 0,
-  backdropShadowColor: "rgba(15, 23, 42, 0.35)",
-  backdropShadowBlur: 10,
-  backdropPadding: 5,
-} as const;
-
-/**
- * Sigma 4.0.4 reads its hover picking buffer back after every frame while the pointer is over the
- * canvas, the camera moving or not. Under software WebGL that readback waits for the whole frame: in a
- * Chromium (SwiftShader) profile of a pan over the 300/2,000 topology it was 40 % of the main thread
- * (getBufferSubData). Nothing can be hovered usefully while the camera pans or zooms, so the read waits
- * until it is idle again (sigma draws a frame then, which asks again). Sigma has no setting for this; the
- * patch is skipped if its internals ever take another shape.
- */
-function quietHoverWhileMoving(renderer: { getGraphState(): { isIdle: boolean } }): void {
-  const resolver = (renderer as unknown as { internals?: { hoverResolver?: { request?: unknown } } }).internals?.hoverResolver;
-  if (!resolver || typeof resolver.request !== "function") return;
-  const request = (resolver.request as () => void).bind(resolver);
-  resolver.request = () => {
-    if (renderer.getGraphState().isIdle) request();
-  };
-}
-
-/**
- * `renderer.setGraph(graph)`, working around sigma 4.0.4: its index of parallel edges keeps the graph the
- * renderer was constructed with, so after setGraph every edge added later is looked up in the old graph
- * and `Graph.source` throws half way through the update (the edge was in the graph, the topology never
- * recorded as drawn: a later CLI disconnect of it was never taken off the screen). Pointing the index at
- * the new graph before setGraph lets setGraph's own refresh rebuild it from the right graph.
- */
-function adoptGraph(renderer: { setGraph(graph: NetlensGraph): unknown }, graph: NetlensGraph): void {
-  const groups = (renderer as unknown as { edgeGroups?: { graph?: unknown } }).edgeGroups;
-  if (groups && "graph" in groups) groups.graph = graph;
-  renderer.setGraph(graph);
-}
 
 export function createSigmaView(container: HTMLElement, callbacks: GraphViewCallbacks): GraphView {
-  const emptyGraph = (): NetlensGraph => new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
   let graph: NetlensGraph = emptyGraph();
   let palette: Palette = PALETTES.light;
   /** The topology the graph shows (what the next one is diffed against). */
   let drawn: TopologyDto | null = null;
   /** The highlighted (selected) nodes and edges. */
   let selected: readonly string[] = [];
-  let hovered: string | null = null;
 
-  const renderer = new Sigma(graph, container, {
-    customNodeState: { drop: "none", lodLabel: false, lodMark: false, matched: false, filtered: false, faded: false } as NodeState,
-    customEdgeState: { pulled: false, lodHidden: false, lodLabel: false, filtered: false, faded: false } as EdgeState,
-    primitives: {
-      nodes: {
-        shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.25 }), sdfDiamond({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.15 })],
-        layers: [layerFill()],
-        label: { font: { family: FONT, size: 13, weight: "500" }, margin: LABEL_FONT.margin },
-      },
-      edges: {
-        // Endpoint edges are drawn by the plain layer; reach edges make it transparent and show dashes.
-        variables: {
-          plainColor: { type: "color", default: "#00000000" },
-          dashSize: { type: "number", default: 0 },
-        },
-        layers: [
-          layerPlain({ color: { attribute: "plainColor" } }),
-          layerDashed({
-            dashSize: { attribute: "dashSize", mode: "pixels" },
-            gapSize: { attribute: "dashSize", mode: "pixels" },
-            dashColor: { attribute: "color" },
-          }),
-        ],
-        label: { fontSizeMode: "fixed" },
-      },
-    },
-    styles: {
-      nodes: [
-        {
-          x: { attribute: "x" },
-          y: { attribute: "y" },
-          size: { attribute: "size" },
-          color: { attribute: "color" },
-          shape: { attribute: "shape" },
-          label: { attribute: "label" },
-          labelColor: { attribute: "labelColor" },
-          labelSize: { attribute: "labelSize" },
-          // The level of detail picks the labels that fit; hover and selection add theirs below.
-          labelVisibility: { whenState: "lodLabel", then: "visible", else: "hidden" },
-          cursor: "pointer",
-          depth: "nodes",
-          // A hub whose Host/External lines are hidden wears a thin ring instead.
-          backdropVisibility: { whenState: "lodMark", then: "visible", else: "hidden" },
-          backdropArea: "node",
-          backdropColor: "#00000000",
-          backdropBorderColor: { attribute: "markColor" },
-          backdropBorderWidth: 2,
-          backdropShadowColor: "#00000000",
-          backdropShadowBlur: 0,
-          backdropPadding: 1.5,
-        },
-        // Outside a focus: faint and unlabelled, unless hovered or selected (below).
-        { whenState: "faded", then: { opacity: FADED, labelVisibility: "hidden" } },
-        { whenState: "isHovered", then: { ...HALO, labelVisibility: "visible", depth: "topNodes" } },
-        // A search match: labelled, haloed and ringed, so it stands out even among thousands.
-        {
-          whenState: "matched",
-          then: { ...HALO, labelVisibility: "visible", depth: "topNodes", backdropBorderColor: MATCH_RING, backdropBorderWidth: 2 },
-        },
-        { whenState: "isHighlighted", then: { ...HALO, labelVisibility: "visible", depth: "topNodes", size: { attribute: "highlightSize" } } },
-        // While a container is dragged: hubs that take it glow and grow, the others fade.
-        { whenState: { drop: "allowed" }, then: { ...HALO, size: { attribute: "dropSize" }, labelVisibility: "visible", depth: "topNodes" } },
-        { whenState: { drop: "refused" }, then: { color: { attribute: "fadedColor" }, labelColor: { attribute: "mutedLabelColor" } } },
-        { whenState: { drop: "source" }, then: { ...HALO, depth: "topNodes" } },
-        // Hidden by a filter: not drawn, not labelled, not picked, whatever else holds.
-        { whenState: "filtered", then: { visibility: "hidden" } },
-      ],
-      edges: [
-        {
-          size: { attribute: "size" },
-          color: { attribute: "color" },
-          plainColor: { attribute: "plainColor" },
-          dashSize: { attribute: "dashSize" },
-          label: { attribute: "label" },
-          // IPv4 labels only zoomed in or around the selection; paths out say "NAT" in the details instead.
-          labelVisibility: { whenState: "lodLabel", then: "auto", else: "hidden" },
-          labelColor: { attribute: "labelColor" },
-          labelSize: 11,
-          labelFont: FONT,
-          labelBackgroundColor: { attribute: "labelBackgroundColor" },
-          labelBackgroundPadding: 2,
-          cursor: "pointer",
-          depth: "edges",
-          visibility: { whenState: "lodHidden", then: "hidden", else: "visible" },
-        },
-        { whenState: "isHovered", then: { size: { attribute: "focusSize" }, labelVisibility: "visible", depth: "topEdges" } },
-        { whenState: "isHighlighted", then: { size: { attribute: "focusSize" }, labelVisibility: "visible", depth: "topEdges" } },
-        // The UI draws a pulled edge as a rubber band; the straight line would only confuse.
-        { whenState: "pulled", then: { visibility: "hidden" } },
-        { whenState: "faded", then: { opacity: FADED, labelVisibility: "hidden" } },
-        { whenState: "filtered", then: { visibility: "hidden" } },
-      ],
-    },
-    settings: {
-      // 1 graph unit = 1 pixel at zoom 1, whatever the graph holds: updates never shift the picture.
-      autoRescale: false,
-      itemSizesReference: "screen",
-      renderEdgeLabels: true,
-      enableEdgeEvents: true,
-      enableCameraRotation: false,
-      enableCameraMouseRotation: false,
-      // Labels are picked by the level of detail (all of them forced or hidden), not by sigma's grid.
-      labelDensity: 1,
-      labelRenderedSizeThreshold: 4,
-      minCameraRatio: 0.2,
-      maxCameraRatio: 40,
-      zoomDuration: 200,
-    },
-  });
-
+  const renderer = createRenderer(graph, container);
   quietHoverWhileMoving(renderer);
+  const incremental = incrementalUpdates(renderer);
   // Compose projects as tinted shapes behind their members (groups/hullLayer.ts), redrawn with every frame.
   const hulls = createHullLayer(renderer.createCanvas("projects", { beforeLayer: "stage" }), (p) => renderer.graphToViewport(p), () => renderer.getDimensions());
   renderer.on("afterRender", () => hulls.draw());
-
-  // Level of detail: decided again when the selection, the hovered item, the graph or the camera
-  // changes (the camera at most every LOD_INTERVAL ms), and applied as a difference of item states.
   const camera = renderer.getCamera();
-  const none = (): LodDecision => ({
-    tier: "overview",
-    everyReach: true,
-    labels: new Set(),
-    reachShown: new Set(),
-    reachHidden: new Set(),
-    marks: new Set(),
-    edgeLabels: new Set(),
-  });
-  let base: LodDecision = none();
-  let applied: LodDecision = none();
-  let lodTimer: ReturnType<typeof setTimeout> | null = null;
-
-  function viewBounds(): Bounds | null {
-    const { width, height } = renderer.getDimensions();
-    if (width <= 0 || height <= 0) return null;
-    return boundsOf([renderer.viewportToGraph({ x: 0, y: 0 }), renderer.viewportToGraph({ x: width, y: height })]);
-  }
-
-  function applyStates(next: LodDecision, fresh: readonly string[] = []) {
-    const nodes = (before: ReadonlySet<string>, after: ReadonlySet<string>, key: "lodLabel" | "lodMark") => {
-      const { on, off } = setChange(before, after);
-      if (on.length) renderer.setNodesState(on, { [key]: true });
-      if (off.length) renderer.setNodesState(off, { [key]: false });
-    };
-    const edges = (before: ReadonlySet<string>, after: ReadonlySet<string>, key: "lodLabel" | "lodHidden") => {
-      const { on, off } = setChange(before, after);
-      if (on.length) renderer.setEdgesState(on, { [key]: true });
-      if (off.length) renderer.setEdgesState(off, { [key]: false });
-    };
-    nodes(applied.labels, next.labels, "lodLabel");
-    nodes(applied.marks, next.marks, "lodMark");
-    edges(applied.edgeLabels, next.edgeLabels, "lodLabel");
-    edges(applied.reachHidden, next.reachHidden, "lodHidden");
-    // Items added since: their state is set whatever sigma remembered for the same id before.
-    for (const id of fresh) {
-      if (graph.hasNode(id)) renderer.setNodeState(id, { lodLabel: next.labels.has(id), lodMark: next.marks.has(id) });
-      else if (graph.hasEdge(id)) renderer.setEdgeState(id, { lodLabel: next.edgeLabels.has(id), lodHidden: next.reachHidden.has(id) });
-    }
-    applied = next;
-  }
-
-  /** Decide again from scratch (graph, camera or selection changed). */
-  function refreshLod(fresh: readonly string[] = []) {
-    if (lodTimer !== null) {
-      clearTimeout(lodTimer);
-      lodTimer = null;
-    }
-    const ratio = camera.getState().ratio;
-    base = decideLod(graph, { ratio, view: viewBounds(), selected, hovered: null, previousTier: base.tier });
-    applyStates(withHover(), fresh);
-  }
-
-  function withHover(): LodDecision {
-    return hovered !== null && (graph.hasNode(hovered) || graph.hasEdge(hovered)) ? withHovered(graph, base, hovered) : base;
-  }
-
-  /** Only the hovered item changed: lay it over the last decision. */
-  function hover(id: string | null) {
-    hovered = id;
-    applyStates(withHover());
-  }
-
-  // A moving camera re-decides at most every LOD_INTERVAL ms (a pan keeps every label's size and
-  // spacing: only nodes coming into view need a decision, and that can wait a moment).
-  camera.on("updated", () => {
-    if (lodTimer !== null || graph.order === 0) return;
-    lodTimer = setTimeout(() => {
-      lodTimer = null;
-      refreshLod();
-    }, LOD_INTERVAL);
-  });
-  renderer.on("enterNode", ({ node, event }) => {
-    hover(node);
-    callbacks.onHover?.(node, toViewport(event, origin()));
-  });
-  renderer.on("leaveNode", () => {
-    hover(null);
-    callbacks.onHover?.(null, null);
-  });
-  renderer.on("enterEdge", ({ edge }) => hover(edge));
-  renderer.on("leaveEdge", () => hover(null));
+  const lod = createLodStates(renderer, () => graph, () => selected);
 
   // Keep the same graph point in the middle when the pane changes size (outline shown or hidden,
   // window resized): with autoRescale off, sigma would otherwise keep the framed point, which drifts.
@@ -325,68 +72,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   });
   observer.observe(container);
 
-  // Gestures the UI owns. Sigma's mouse captor reports a press ("mousedown"), every move anywhere on
-  // the page ("mousemovebody", before it pans the camera) and the release ("mouseup", before its
-  // click). Calling preventSigmaDefault() on the move is sigma's documented way to keep the camera
-  // still; the click sigma derives afterwards is swallowed because the UI already decided what the
-  // press meant. Sigma's own node drag (enableNodeDrag) stays off: it would move the node itself.
-  const captor = renderer.getMouseCaptor();
-  let owned = false;
-  let swallowClick = false;
-  const pointerOf = (c: MouseCoords) => {
-    const e = c.original;
-    const at = "clientX" in e ? { x: e.clientX, y: e.clientY } : toViewport(c, origin());
-    return { at, shift: e.shiftKey, ctrl: e.ctrlKey || e.metaKey };
-  };
-  captor.on("mousedown", (c) => {
-    swallowClick = false;
-    owned = false;
-    if (!("button" in c.original) || c.original.button !== 0) return;
-    owned = callbacks.onPointer?.({ type: "down", ...pointerOf(c) }) ?? false;
-  });
-  captor.on("mousemovebody", (c) => {
-    if (!owned) return;
-    c.preventSigmaDefault();
-    callbacks.onPointer?.({ type: "move", ...pointerOf(c) });
-  });
-  captor.on("mouseup", (c) => {
-    if (!owned) return;
-    owned = false;
-    swallowClick = true;
-    callbacks.onPointer?.({ type: "up", ...pointerOf(c) });
-  });
-  captor.on("rightClick", (c) => {
-    if (!callbacks.onContextMenu) return;
-    // The webview's own menu (Reload, Inspect) has nothing to offer here.
-    c.original.preventDefault();
-    const { at } = pointerOf(c);
-    callbacks.onContextMenu(hitTest(at), at);
-  });
-  const clicked = (act: () => void) => {
-    if (swallowClick) swallowClick = false;
-    else act();
-  };
-  renderer.on("clickNode", ({ node, event }) => clicked(() => callbacks.onSelect(node, isToggleClick(event.original))));
-  renderer.on("clickEdge", ({ edge, event }) => clicked(() => callbacks.onSelect(edge, isToggleClick(event.original))));
-  renderer.on("clickStage", () => clicked(() => callbacks.onClear()));
-  // Sigma turns a second click within its double-click delay into a double-click, with no click event: two
-  // quick clicks on two networks (Ctrl+click to add) would lose the second. A double-click on an item is
-  // therefore its click, and it does not zoom the camera.
-  // Two clicks on the same node are a real double-click: it focuses on the node.
-  let lastClicked: string | null = null;
-  renderer.on("clickNode", ({ node }) => (lastClicked = node));
-  renderer.on("clickStage", () => (lastClicked = null));
-  renderer.on("doubleClickNode", (e) => {
-    e.preventSigmaDefault();
-    const again = lastClicked === e.node;
-    clicked(() => callbacks.onSelect(e.node, isToggleClick(e.event.original)));
-    if (again && !isToggleClick(e.event.original)) callbacks.onFocus?.(e.node);
-    lastClicked = e.node;
-  });
-  renderer.on("doubleClickEdge", (e) => {
-    e.preventSigmaDefault();
-    clicked(() => callbacks.onSelect(e.edge, isToggleClick(e.event.original)));
-  });
+  bindPointer(renderer, { callbacks, lod, origin, hitTest });
 
   function origin(): Point {
     const rect = container.getBoundingClientRect();
@@ -454,7 +140,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     const same = ids.length === selected.length && ids.every((id, i) => id === selected[i]);
     if (same) return;
     markSelected(ids);
-    refreshLod();
+    lod.refresh();
   }
 
   /** The search matches marked now: only ids drawn when marked, so one drawn later is marked on the next call. */
@@ -501,7 +187,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     if (animate) void camera.animate(target, { duration: 300 });
     else {
       camera.setState(target);
-      refreshLod();
+      lod.refresh();
     }
   }
 
@@ -524,13 +210,16 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
         report = syncGraph(filled, topology, palette);
         graph = filled;
         adoptGraph(renderer, filled);
-      } else report = themeChanged || !before ? syncGraph(graph, topology, palette) : applyDiff(graph, diffBetween(before, topology), palette);
+      } else {
+        const base = before;
+        report = incremental.apply(() => (themeChanged || !base ? syncGraph(graph, topology, palette) : applyDiff(graph, diffBetween(base, topology), palette)));
+      }
       drawn = topology;
       // Nothing is re-added that stayed, but a removed selection must not linger highlighted.
       const kept = selected.filter((id) => graph.hasNode(id) || graph.hasEdge(id));
       const selectionLost = kept.length !== selected.length;
       if (selectionLost) markSelected(kept);
-      if (hovered !== null && !graph.hasNode(hovered) && !graph.hasEdge(hovered)) hovered = null;
+      lod.dropHoverIfGone();
       // A topology that arrives mid-drag keeps the drop marks on the hubs that are still there.
       if (dropMarked.length || dropMarks || dropSource) applyDecor();
       if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: true });
@@ -540,11 +229,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       const changed = report.added.length > 0 || report.removed.length > 0;
       const edgesOnly = !first && !selectionLost && report.added.every((id) => graph.hasEdge(id)) && report.removed.every(isEdgeId);
       // A connect or disconnect away from the selection: place just those edges, no pass over the graph.
-      const placed = changed && edgesOnly ? withEdgesChanged(graph, base, selected, report.added, report.removed) : null;
-      if (placed) {
-        base = placed;
-        applyStates(withHover(), report.added);
-      } else if (changed || selectionLost) refreshLod(first ? [] : report.added);
+      const placed = changed && edgesOnly && lod.edgesChanged(report.added, report.removed);
+      if (!placed && (changed || selectionLost)) lod.refresh(first ? [] : report.added);
       if (changed) {
         const hide = hideEdgesWhileMoving(graph.size);
         if (renderer.getSetting("hideEdgesOnMove") !== hide) renderer.setSetting("hideEdgesOnMove", hide);
@@ -613,7 +299,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     },
     snapshotSvg: () => sceneToSvg(sceneOf(renderer, graph, { background: backgroundOf(container), font: FONT, labelMargin: LABEL_FONT.margin })),
     destroy() {
-      if (lodTimer !== null) clearTimeout(lodTimer);
+      lod.destroy();
       observer.disconnect();
       renderer.kill();
     },

@@ -1,0 +1,33 @@
+// Small workarounds for sigma 4.0.4 behaviour that has no setting: each reaches into a private member,
+// says why, and is skipped if sigma's internals ever take another shape. (The larger one, drawing a live
+// change without sigma's whole-graph pass, is sigmaIncremental.ts.)
+import type { NetlensGraph } from "./graphModel";
+
+/**
+ * Sigma 4.0.4 reads its hover picking buffer back after every frame while the pointer is over the
+ * canvas, the camera moving or not. Under software WebGL that readback waits for the whole frame: in a
+ * Chromium (SwiftShader) profile of a pan over the 300/2,000 topology it was 40 % of the main thread
+ * (getBufferSubData). Nothing can be hovered usefully while the camera pans or zooms, so the read waits
+ * until it is idle again (sigma draws a frame then, which asks again).
+ */
+export function quietHoverWhileMoving(renderer: { getGraphState(): { isIdle: boolean } }): void {
+  const resolver = (renderer as unknown as { internals?: { hoverResolver?: { request?: unknown } } }).internals?.hoverResolver;
+  if (!resolver || typeof resolver.request !== "function") return;
+  const request = (resolver.request as () => void).bind(resolver);
+  resolver.request = () => {
+    if (renderer.getGraphState().isIdle) request();
+  };
+}
+
+/**
+ * `renderer.setGraph(graph)`, working around sigma 4.0.4: its index of parallel edges keeps the graph the
+ * renderer was constructed with, so after setGraph every edge added later is looked up in the old graph
+ * and `Graph.source` throws half way through the update (the edge was in the graph, the topology never
+ * recorded as drawn: a later CLI disconnect of it was never taken off the screen). Pointing the index at
+ * the new graph before setGraph lets setGraph's own refresh rebuild it from the right graph.
+ */
+export function adoptGraph(renderer: { setGraph(graph: NetlensGraph): unknown }, graph: NetlensGraph): void {
+  const groups = (renderer as unknown as { edgeGroups?: { graph?: unknown } }).edgeGroups;
+  if (groups && "graph" in groups) groups.graph = graph;
+  renderer.setGraph(graph);
+}
