@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 
 use crate::model::{Container, Endpoint, Network, Service, ServiceNetwork, Snapshot};
 pub use reach::{ReachKind, ReachTarget};
@@ -107,6 +108,24 @@ pub enum Edge {
     ServiceNetwork(ServiceNetwork),
     /// Service → container: the container is one of the service's tasks, running on this node.
     Task,
+}
+
+impl Edge {
+    pub fn as_endpoint(&self) -> Option<&Endpoint> {
+        if let Edge::Endpoint(ep) = self {
+            Some(ep)
+        } else {
+            None
+        }
+    }
+
+    pub fn as_service_network(&self) -> Option<&ServiceNetwork> {
+        if let Edge::ServiceNetwork(vip) = self {
+            Some(vip)
+        } else {
+            None
+        }
+    }
 }
 
 /// Read-only view of one edge, without graph indices.
@@ -225,58 +244,40 @@ impl Topology {
 
     /// The networks a container is attached to, with their endpoints.
     pub fn endpoints_of(&self, container_id: &str) -> Vec<(&Network, &Endpoint)> {
-        let Some(&idx) = self.by_id.get(&container_node_id(container_id)) else { return vec![] };
-        let mut out: Vec<_> = self
-            .graph
-            .edges_directed(idx, petgraph::Direction::Incoming)
-            .filter_map(|e| match (&self.graph[e.source()], e.weight()) {
-                (Node::Network(n), Edge::Endpoint(ep)) => Some((n, ep)),
-                _ => None,
-            })
-            .collect();
-        out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
-        out
+        let id = container_node_id(container_id);
+        self.ties(&id, Direction::Incoming, Node::as_network, Edge::as_endpoint, |a, b| a.name.cmp(&b.name))
     }
 
     /// The containers attached to a network, with their endpoints.
     pub fn containers_on(&self, network_id: &str) -> Vec<(&Container, &Endpoint)> {
-        let Some(&idx) = self.by_id.get(&network_node_id(network_id)) else { return vec![] };
-        let mut out: Vec<_> = self
-            .graph
-            .edges_directed(idx, petgraph::Direction::Outgoing)
-            .filter_map(|e| match (&self.graph[e.target()], e.weight()) {
-                (Node::Container(c), Edge::Endpoint(ep)) => Some((c, ep)),
-                _ => None,
-            })
-            .collect();
-        out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
-        out
+        let id = network_node_id(network_id);
+        self.ties(&id, Direction::Outgoing, Node::as_container, Edge::as_endpoint, |a, b| a.name.cmp(&b.name))
     }
 
     /// The container whose network stack `container_id` runs in (`container:` mode), if it exists.
     pub fn stack_owner(&self, container_id: &str) -> Option<&Container> {
         let &idx = self.by_id.get(&container_node_id(container_id))?;
-        self.graph.edges_directed(idx, petgraph::Direction::Outgoing).find_map(|e| {
-            match (e.weight(), &self.graph[e.target()]) {
-                (Edge::Stack, Node::Container(o)) => Some(o),
-                _ => None,
-            }
+        self.graph.edges_directed(idx, Direction::Outgoing).find_map(|e| match (e.weight(), &self.graph[e.target()]) {
+            (Edge::Stack, Node::Container(o)) => Some(o),
+            _ => None,
         })
     }
 
     /// The containers that run in `container_id`'s network stack, by name.
     pub fn stack_sharers(&self, container_id: &str) -> Vec<&Container> {
-        let Some(&idx) = self.by_id.get(&container_node_id(container_id)) else { return vec![] };
-        let mut out: Vec<&Container> = self
-            .graph
-            .edges_directed(idx, petgraph::Direction::Incoming)
-            .filter_map(|e| match (e.weight(), &self.graph[e.source()]) {
-                (Edge::Stack, Node::Container(s)) => Some(s),
-                _ => None,
-            })
-            .collect();
-        out.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-        out
+        self.containers_tied(&container_node_id(container_id), Direction::Incoming, |e| matches!(e, Edge::Stack))
+    }
+
+    /// The containers at the other end of the edges `kind` accepts at `node_id` in `direction`, by name.
+    pub(super) fn containers_tied(
+        &self,
+        node_id: &str,
+        direction: Direction,
+        kind: fn(&Edge) -> bool,
+    ) -> Vec<&Container> {
+        let pick = |e: &Edge| kind(e).then_some(());
+        let by_name = |a: &Container, b: &Container| (&a.name, &a.id).cmp(&(&b.name, &b.id));
+        self.ties(node_id, direction, Node::as_container, pick, by_name).into_iter().map(|(c, ())| c).collect()
     }
 
     /// How a network reaches the host and the outside world.
@@ -284,7 +285,7 @@ impl Topology {
         let Some(&idx) = self.by_id.get(&network_node_id(network_id)) else { return vec![] };
         let mut out: Vec<_> = self
             .graph
-            .edges_directed(idx, petgraph::Direction::Outgoing)
+            .edges_directed(idx, Direction::Outgoing)
             .filter_map(|e| match (&self.graph[e.target()], e.weight()) {
                 (Node::Host, Edge::Reach(k)) => Some((ReachTarget::Host, *k)),
                 (Node::External, Edge::Reach(k)) => Some((ReachTarget::External, *k)),
@@ -292,6 +293,31 @@ impl Topology {
             })
             .collect();
         out.sort();
+        out
+    }
+
+    /// The ties at node `node_id` in `direction`: the node at each edge's other end as `end` reads it, with
+    /// what `tie` takes from the edge, both required, sorted by the far node with `order`. The one walk
+    /// behind `endpoints_of`, `containers_on`, the stack verbs and `swarm`'s.
+    pub(super) fn ties<'a, T, E>(
+        &'a self,
+        node_id: &str,
+        direction: Direction,
+        end: fn(&'a Node) -> Option<&'a T>,
+        tie: impl Fn(&'a Edge) -> Option<E>,
+        order: impl Fn(&T, &T) -> std::cmp::Ordering,
+    ) -> Vec<(&'a T, E)> {
+        let Some(&idx) = self.by_id.get(node_id) else { return vec![] };
+        let far = |e: petgraph::graph::EdgeReference<'a, Edge>| match direction {
+            Direction::Outgoing => e.target(),
+            Direction::Incoming => e.source(),
+        };
+        let mut out: Vec<(&T, E)> = self
+            .graph
+            .edges_directed(idx, direction)
+            .filter_map(|e| Some((end(&self.graph[far(e)])?, tie(e.weight())?)))
+            .collect();
+        out.sort_by(|a, b| order(a.0, b.0));
         out
     }
 

@@ -69,47 +69,26 @@ impl Topology {
 
     /// The networks a service is attached to, with its virtual IP on each, by network name.
     pub fn service_networks(&self, service_id: &str) -> Vec<(&Network, &ServiceNetwork)> {
-        let Some(&idx) = self.by_id.get(&service_node_id(service_id)) else { return vec![] };
-        let mut out: Vec<_> = self
-            .graph
-            .edges_directed(idx, Direction::Outgoing)
-            .filter_map(|e| match (e.weight(), &self.graph[e.target()]) {
-                (Edge::ServiceNetwork(a), Node::Network(n)) => Some((n, a)),
-                _ => None,
-            })
-            .collect();
-        out.sort_by(|a, b| (&a.0.name, &a.0.id).cmp(&(&b.0.name, &b.0.id)));
-        out
+        let by_name = |a: &Network, b: &Network| (&a.name, &a.id).cmp(&(&b.name, &b.id));
+        let id = service_node_id(service_id);
+        self.ties(&id, Direction::Outgoing, Node::as_network, Edge::as_service_network, by_name)
     }
 
     /// The services attached to a network, with their virtual IPs there, by service name.
     pub fn services_on(&self, network_id: &str) -> Vec<(&Service, &ServiceNetwork)> {
-        let Some(&idx) = self.by_id.get(&network_node_id(network_id)) else { return vec![] };
-        let mut out: Vec<_> = self
-            .graph
-            .edges_directed(idx, Direction::Incoming)
-            .filter_map(|e| match (e.weight(), &self.graph[e.source()]) {
-                (Edge::ServiceNetwork(a), Node::Service(s)) => Some((s, a)),
-                _ => None,
-            })
-            .collect();
-        out.sort_by(|a, b| (&a.0.name, &a.0.id).cmp(&(&b.0.name, &b.0.id)));
-        out
+        let by_name = |a: &Service, b: &Service| (&a.name, &a.id).cmp(&(&b.name, &b.id));
+        self.ties(
+            &network_node_id(network_id),
+            Direction::Incoming,
+            Node::as_service,
+            Edge::as_service_network,
+            by_name,
+        )
     }
 
     /// The service's task containers on this node (tasks on other nodes have none here), by name.
     pub fn tasks_of(&self, service_id: &str) -> Vec<&Container> {
-        let Some(&idx) = self.by_id.get(&service_node_id(service_id)) else { return vec![] };
-        let mut out: Vec<&Container> = self
-            .graph
-            .edges_directed(idx, Direction::Outgoing)
-            .filter_map(|e| match (e.weight(), &self.graph[e.target()]) {
-                (Edge::Task, Node::Container(c)) => Some(c),
-                _ => None,
-            })
-            .collect();
-        out.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-        out
+        self.containers_tied(&service_node_id(service_id), Direction::Outgoing, |e| matches!(e, Edge::Task))
     }
 
     /// The service a container is a task of, when this node's manager lists it.
