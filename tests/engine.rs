@@ -133,6 +133,36 @@ async fn snapshot_takes_two_requests_with_fifty_networks() {
     assert_eq!(used, 2, "list networks + list containers, whatever the number of networks");
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_read_asks_the_version_and_the_two_lists_at_once_and_sees_what_a_snapshot_sees() {
+    let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = CountingProxy::start(&dir.path().join("once.sock"), &upstream);
+    let (engine, snap) = Engine::connect_and_snapshot(&target(&proxy.host())).await.unwrap();
+    // A swarm left on the shared engine by another test adds the services request, as in any snapshot.
+    let services = usize::from(netlens_core::model::maybe_in_swarm(&snap.networks, &snap.containers));
+    assert_eq!(proxy.requests(), 3 + services, "/version, the networks and the containers: nothing asked twice");
+    let direct = Engine::connect(&target(&docker_host())).await.unwrap();
+    assert_eq!(engine.info(), direct.info());
+    // Other tests change the shared engine meanwhile: the two ways agree on one of a few tries.
+    let names = |s: &Snapshot| {
+        let mut names: Vec<String> = s.networks.iter().map(|n| n.name.clone()).collect();
+        names.extend(s.containers.iter().map(|c| c.name.clone()));
+        names
+    };
+    let mut last = (vec![], vec![]);
+    for _ in 0..5 {
+        let (_, once) = Engine::connect_and_snapshot(&target(&docker_host())).await.unwrap();
+        let apart = direct.snapshot().await.unwrap();
+        last = (names(&once), names(&apart));
+        if last.0 == last.1 {
+            break;
+        }
+    }
+    assert!(last.0.iter().any(|n| n == "bridge"), "{:?}", last.0);
+    assert_eq!(last.0, last.1, "the same engine read both ways");
+}
+
 /// Follows the engine (full snapshots, then patches folded into the last one) until `pred` holds for
 /// what it shows; returns when that was.
 async fn time_until(

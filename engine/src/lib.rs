@@ -22,6 +22,7 @@ pub mod write;
 
 use std::collections::HashMap;
 
+use bollard::models::SystemVersion;
 use bollard::query_parameters::{EventsOptions, ListContainersOptions, ListNetworksOptions};
 use bollard::{ClientVersion, Docker};
 use futures_util::Stream;
@@ -96,25 +97,44 @@ pub struct Engine {
 impl Engine {
     /// Connects and negotiates the API version, so newer engines and Debian's 20.10 (API 1.41) both work.
     pub async fn connect(target: &Target) -> Result<Self, EngineError> {
-        let tunnel = if target.host.starts_with("ssh://") {
-            Some(std::sync::Arc::new(open_tunnel(&target.host).await?))
-        } else {
-            None
-        };
-        let open = |version: &ClientVersion| match &tunnel {
-            Some(t) => Docker::connect_with_unix(&t.socket().to_string_lossy(), TIMEOUT_SECS, version)
-                .map_err(|e| EngineError::from_bollard(&target.host, e)),
-            None => client(target, version),
-        };
-        let docker = open(bollard::API_DEFAULT_VERSION)?;
+        let (docker, tunnel) = open(target).await?;
         // One request for both the negotiation and the status bar's versions (bollard's `negotiate_version`
         // would ask `/version` a second time): a round trip fewer before the first read of the engine.
-        let version = match docker.version().await {
+        let version = docker.version().await;
+        Self::settle(target, docker, tunnel, version).await
+    }
+
+    /// `connect` then `snapshot` for a read that needs nothing else (`netlens export`), one round trip
+    /// shorter: `/version` goes out with the two lists instead of before them. The lists need no negotiated
+    /// version (bollard 0.21 sends every path without a `/vX.Y` prefix, so the engine answers in its own API
+    /// version either way); should an engine refuse them, they are asked again once the version is settled,
+    /// exactly as `snapshot` asks them.
+    pub async fn connect_and_snapshot(target: &Target) -> Result<(Self, Snapshot), EngineError> {
+        let (docker, tunnel) = open(target).await?;
+        let networks = docker.list_networks(None::<ListNetworksOptions>);
+        let containers = docker.list_containers(Some(ListContainersOptions { all: true, ..Default::default() }));
+        let (version, networks, containers) = tokio::join!(docker.version(), networks, containers);
+        let engine = Self::settle(target, docker, tunnel, version).await?;
+        let snapshot = match (networks, containers) {
+            (Ok(networks), Ok(containers)) => engine.snapshot_of(networks, containers).await?,
+            _ => engine.snapshot().await?,
+        };
+        Ok((engine, snapshot))
+    }
+
+    /// The engine as its `/version` answer describes it, spoken to in the negotiated API version.
+    async fn settle(
+        target: &Target,
+        docker: Docker,
+        tunnel: Option<std::sync::Arc<ssh::Forward>>,
+        version: Result<SystemVersion, bollard::errors::Error>,
+    ) -> Result<Self, EngineError> {
+        let version = match version {
             Ok(v) => v,
             Err(e) => return Err(through(tunnel.as_deref(), EngineError::from_bollard(&target.host, e)).await),
         };
         let docker = match negotiated(version.api_version.as_deref()) {
-            Some(v) => open(&v)?,
+            Some(v) => docker_at(target, tunnel.as_deref(), &v)?,
             None => docker,
         };
         let podman = podman::is_podman(&version).then(std::sync::Arc::default);
@@ -165,14 +185,24 @@ impl Engine {
     /// already carries every endpoint. Where the two lists show a swarm (a swarm-scoped network, a task
     /// container), a third asks for the services, which only a manager answers (`swarm`).
     pub async fn snapshot(&self) -> Result<Snapshot, EngineError> {
-        if let Some(p) = &self.podman {
-            return podman::snapshot(self, p).await;
-        }
         let networks = self.docker.list_networks(None::<ListNetworksOptions>);
         let containers = self.docker.list_containers(Some(ListContainersOptions { all: true, ..Default::default() }));
         let (networks, containers) = tokio::join!(networks, containers);
-        let mut networks: Vec<_> = networks.map_err(|e| self.err(e))?.into_iter().map(convert::network).collect();
-        let mut containers: Vec<_> = containers.map_err(|e| self.err(e))?.into_iter().map(convert::container).collect();
+        self.snapshot_of(networks.map_err(|e| self.err(e))?, containers.map_err(|e| self.err(e))?).await
+    }
+
+    /// The snapshot the two lists make: converted and sorted, completed where the engine is Podman, with the
+    /// services where the lists show a swarm.
+    async fn snapshot_of(
+        &self,
+        networks: Vec<bollard::models::Network>,
+        containers: Vec<bollard::models::ContainerSummary>,
+    ) -> Result<Snapshot, EngineError> {
+        if let Some(p) = &self.podman {
+            return podman::snapshot_of(self, p, networks, containers).await;
+        }
+        let mut networks: Vec<_> = networks.into_iter().map(convert::network).collect();
+        let mut containers: Vec<_> = containers.into_iter().map(convert::container).collect();
         networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         // A third request only where services can exist: a standalone engine keeps its two.
@@ -312,6 +342,26 @@ async fn open_tunnel(host: &str) -> Result<ssh::Forward, EngineError> {
     let dest =
         ssh::Destination::parse(host).map_err(|reason| EngineError::BadConfig { endpoint: host.into(), reason })?;
     ssh::Forward::open(&dest).await.map_err(|reason| EngineError::Unreachable { endpoint: host.into(), reason })
+}
+
+/// A client for the engine (through its ssh forward, if any) that speaks API `version`.
+fn docker_at(target: &Target, tunnel: Option<&ssh::Forward>, version: &ClientVersion) -> Result<Docker, EngineError> {
+    match tunnel {
+        Some(t) => Docker::connect_with_unix(&t.socket().to_string_lossy(), TIMEOUT_SECS, version)
+            .map_err(|e| EngineError::from_bollard(&target.host, e)),
+        None => client(target, version),
+    }
+}
+
+/// A client in bollard's API version, and the ssh forward it goes through for an `ssh://` engine.
+async fn open(target: &Target) -> Result<(Docker, Option<std::sync::Arc<ssh::Forward>>), EngineError> {
+    let tunnel = if target.host.starts_with("ssh://") {
+        Some(std::sync::Arc::new(open_tunnel(&target.host).await?))
+    } else {
+        None
+    };
+    let docker = docker_at(target, tunnel.as_deref(), bollard::API_DEFAULT_VERSION)?;
+    Ok((docker, tunnel))
 }
 
 /// The API version to speak to an engine that answered `api_version`: its own when it is older than

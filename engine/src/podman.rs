@@ -86,15 +86,16 @@ impl Podman {
     }
 }
 
-/// The whole topology: the two lists, then each container's network mode and the names of unlisted networks.
-pub async fn snapshot(engine: &Engine, podman: &Podman) -> Result<Snapshot, EngineError> {
-    let docker = engine.docker();
-    let networks = docker.list_networks(None::<ListNetworksOptions>);
-    let containers = docker.list_containers(Some(ListContainersOptions { all: true, ..Default::default() }));
-    let (networks, containers) = tokio::join!(networks, containers);
-    let mut networks: Vec<Network> = networks.map_err(|e| engine.err(e))?.into_iter().map(convert::network).collect();
-    let mut containers: Vec<Container> =
-        containers.map_err(|e| engine.err(e))?.into_iter().map(convert::container).collect();
+/// The whole topology from the two lists, completed with each container's network mode and the names of
+/// unlisted networks.
+pub async fn snapshot_of(
+    engine: &Engine,
+    podman: &Podman,
+    networks: Vec<bollard::models::Network>,
+    containers: Vec<bollard::models::ContainerSummary>,
+) -> Result<Snapshot, EngineError> {
+    let mut networks: Vec<Network> = networks.into_iter().map(convert::network).collect();
+    let mut containers: Vec<Container> = containers.into_iter().map(convert::container).collect();
     complete(engine, &networks, &mut containers).await?;
     podman.remember(&networks);
     networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
