@@ -3,6 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 SANDBOX := tests/sandbox
+# The command people type; without a command it becomes target/debug/netlens-window (the window), built beside it.
 BIN := target/debug/netlens
 # Tauri's bundler, from the npm package @tauri-apps/cli (a prebuilt binary; ui's devDependencies).
 TAURI := ui/node_modules/.bin/tauri
@@ -43,6 +44,7 @@ deps:
 ui:
 	cd ui && npm run build
 
+# Both programs of the app package: netlens (the command line, no GTK) and netlens-window (the window).
 app: ui
 	$(CARGO) build -p netlens
 
