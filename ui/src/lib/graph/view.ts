@@ -1,7 +1,8 @@
 // What the UI asks of a graph renderer, independent of sigma: show a topology, mark the selected items,
 // frame the camera, say where nodes and edges are on screen and what is under the pointer, report
 // raw pointer activity, and mark drop targets and a pulled edge during a gesture. Components and tests talk to this interface;
-// only the sigma*.ts modules (and lodStates.ts) know sigma; sigmaView.ts is loaded lazily so jsdom tests never touch WebGL.
+// only the sigma*.ts modules (and lodStates.ts) know sigma, and sigmaView.ts is loaded lazily so jsdom tests never touch
+// WebGL.
 import type { TopologyDto } from "../backend";
 import type { Point, Segment } from "./geometry";
 import type { SyncReport } from "./graphModel";
