@@ -12,73 +12,61 @@
 // (`recordedOk`, `recordedError`) and stage outside changes Rust recorded (`stage`) or their own stand-ins
 // (`answerWith`).
 import type {
-  AliasesDto,
   AppError,
   Backend,
-  ConnectPlanDto,
-  CreateOptionsDto,
-  CreatePlanDto,
-  DisconnectPlanDto,
-  DropTargetDto,
-  EndpointConfigDto,
-  EngineFormDto,
-  EnginePlanDto,
-  EnginesDto,
   EngineStatusDto,
-  ExportContentsDto,
-  ExportFormatDto,
-  ExportTextDto,
-  HistoryDto,
-  NetworkSpecDto,
-  OutcomeDto,
-  PruneFiltersDto,
-  PrunePreviewDto,
-  ReachItemDto,
-  RemovePlanDto,
-  ReportDto,
   Result,
-  SwitchedDto,
-  SavedDto,
   TopologyDiffDto,
   TopologyDto,
   Unsubscribe,
-  VerdictDto,
-  ViewFilter,
 } from "../lib/backend";
 
 /** Every Backend method that asks Rust a question, i.e. every command a golden file can answer. */
 export type GoldenCommand = Exclude<keyof Backend, "onTopology" | "onTopologyPatch" | "onStatus" | "openUrl" | "chooseSavePath">;
 
-const COMMANDS: Record<GoldenCommand, true> = {
-  getTopology: true,
-  getEngineStatus: true,
-  listEngines: true,
-  planEngine: true,
-  addEngine: true,
-  removeEngine: true,
-  switchEngine: true,
-  dropTargets: true,
-  planConnect: true,
-  connect: true,
-  planDisconnect: true,
-  disconnect: true,
-  undo: true,
-  redo: true,
-  getHistory: true,
-  networkAliases: true,
-  placeNetwork: true,
-  createOptions: true,
-  planCreate: true,
-  createNetwork: true,
-  planRemove: true,
-  removeNetworks: true,
-  prunePreview: true,
-  pruneNetworks: true,
-  networkJson: true,
-  reachFrom: true,
-  canReach: true,
-  exportTopology: true,
-  saveExport: true,
+/** How the replay answers a command: "result" with the contract's Result, "change" likewise after `delayMs`
+ *  (so the busy state shows), "bare" with a bare value (it throws on a recorded error), "own" by its own
+ *  method below. */
+type Answers = "result" | "change" | "bare" | "own";
+type Own = "getTopology" | "placeNetwork";
+/** A name for each of a method's parameters (a tuple of the same length). */
+type Names<P extends unknown[]> = { [K in keyof P]: string };
+
+/** Every command a golden file can answer: the names of its arguments, in the order the Backend method takes
+ *  them (the keys of the argument object tauri-specta invokes it with, and a golden case records), and how it
+ *  answers. The tuple type holds each list to its method's arity. */
+const COMMANDS: {
+  [C in GoldenCommand]: [Names<Parameters<Backend[C]>>, C extends Own ? "own" : Exclude<Answers, "own">];
+} = {
+  getTopology: [[], "own"],
+  getEngineStatus: [[], "bare"],
+  listEngines: [[], "bare"],
+  planEngine: [["form"], "bare"],
+  addEngine: [["form"], "change"],
+  removeEngine: [["name"], "change"],
+  switchEngine: [["id"], "change"],
+  dropTargets: [["containerId"], "result"],
+  planConnect: [["containerId", "networkId", "config"], "result"],
+  connect: [["containerId", "networkId", "config"], "change"],
+  planDisconnect: [["containerId", "networkId"], "result"],
+  disconnect: [["containerId", "networkId"], "change"],
+  undo: [[], "change"],
+  redo: [[], "change"],
+  getHistory: [[], "result"],
+  networkAliases: [["networkId"], "result"],
+  placeNetwork: [["name", "x", "y"], "own"],
+  createOptions: [[], "result"],
+  planCreate: [["spec"], "result"],
+  createNetwork: [["spec"], "change"],
+  planRemove: [["networkIds"], "result"],
+  removeNetworks: [["networkIds"], "change"],
+  prunePreview: [["filters"], "result"],
+  pruneNetworks: [["networkIds"], "change"],
+  networkJson: [["networkId"], "result"],
+  reachFrom: [["containerId"], "result"],
+  canReach: [["fromId", "toId"], "result"],
+  exportTopology: [["format", "filter"], "result"],
+  saveExport: [["path", "contents"], "result"],
 };
 
 export const isGoldenCommand = (name: string): name is GoldenCommand => Object.hasOwn(COMMANDS, name);
@@ -169,6 +157,9 @@ export interface ReplayOptions {
   delayMs?: number;
 }
 
+/** The commands the constructor installs from COMMANDS (declaration merging gives the class their types). */
+export interface ReplayBackend extends Pick<Backend, Exclude<GoldenCommand, Own>> {}
+
 export class ReplayBackend implements Backend {
   /** Every question asked of any replay that had no recorded answer, until a test takes them
    *  (`takeMissed`): a test that passed only because the UI swallowed a miss still fails. */
@@ -199,6 +190,15 @@ export class ReplayBackend implements Backend {
   ) {
     this.onMissing = options.onMissing ?? "throw";
     this.delayMs = options.delayMs ?? 0;
+    // Every command COMMANDS does not mark "own" asks the replay with the argument object tauri-specta sends.
+    for (const [command, [names, answers]] of Object.entries(COMMANDS) as [GoldenCommand, [string[], Answers]][]) {
+      if (answers === "own") continue;
+      const ask = (...values: unknown[]) => {
+        const args = Object.fromEntries(names.map((name, i) => [name, values[i]]));
+        return answers === "bare" ? this.bare(command, args) : this.answer(command, args, answers === "change");
+      };
+      Object.assign(this, { [command]: ask });
+    }
   }
 
   /** The recorded case, its view emitted and its state taken; MissingGolden when there is none. */
@@ -245,37 +245,11 @@ export class ReplayBackend implements Backend {
     return r;
   }
 
-  async getEngineStatus(): Promise<EngineStatusDto> {
-    const found = await this.replay("getEngineStatus", {});
-    if ("error" in found.result) throw new Error(found.result.error.message);
-    return found.result.ok as EngineStatusDto;
-  }
-
-  /** Answered like getEngineStatus: a bare value, never a Result. */
+  /** A command answered with a bare value, never a Result (getEngineStatus, the engine list and form). */
   private async bare<T>(command: GoldenCommand, args: unknown): Promise<T> {
     const found = await this.replay(command, args);
     if ("error" in found.result) throw new Error(found.result.error.message);
     return found.result.ok as T;
-  }
-
-  listEngines() {
-    return this.bare<EnginesDto>("listEngines", {});
-  }
-
-  planEngine(form: EngineFormDto) {
-    return this.bare<EnginePlanDto>("planEngine", { form });
-  }
-
-  addEngine(form: EngineFormDto) {
-    return this.answer<EnginesDto>("addEngine", { form }, true);
-  }
-
-  removeEngine(name: string) {
-    return this.answer<EnginesDto>("removeEngine", { name }, true);
-  }
-
-  switchEngine(id: string) {
-    return this.answer<SwitchedDto>("switchEngine", { id }, true);
   }
 
   async onTopology(cb: (t: TopologyDto) => void): Promise<Unsubscribe> {
@@ -292,99 +266,15 @@ export class ReplayBackend implements Backend {
     this.opened.push(url);
   }
 
-  dropTargets(containerId: string) {
-    return this.answer<DropTargetDto[]>("dropTargets", { containerId });
-  }
-
-  planConnect(containerId: string, networkId: string, config: EndpointConfigDto) {
-    return this.answer<ConnectPlanDto>("planConnect", { containerId, networkId, config });
-  }
-
-  connect(containerId: string, networkId: string, config: EndpointConfigDto) {
-    return this.answer<OutcomeDto>("connect", { containerId, networkId, config }, true);
-  }
-
-  planDisconnect(containerId: string, networkId: string) {
-    return this.answer<DisconnectPlanDto>("planDisconnect", { containerId, networkId });
-  }
-
-  disconnect(containerId: string, networkId: string) {
-    return this.answer<OutcomeDto>("disconnect", { containerId, networkId }, true);
-  }
-
-  undo() {
-    return this.answer<OutcomeDto>("undo", {}, true);
-  }
-
-  redo() {
-    return this.answer<OutcomeDto>("redo", {}, true);
-  }
-
-  getHistory() {
-    return this.answer<HistoryDto>("getHistory", {});
-  }
-
-  networkAliases(networkId: string) {
-    return this.answer<AliasesDto[]>("networkAliases", { networkId });
-  }
-
   /** Answers nothing, so it needs no golden case: only the call is recorded (rounded, as backend.ts sends it). */
   async placeNetwork(name: string, x: number, y: number): Promise<void> {
     this.calls.push({ command: "placeNetwork", args: { name, x: Math.round(x), y: Math.round(y) } });
-  }
-
-  createOptions() {
-    return this.answer<CreateOptionsDto>("createOptions", {});
-  }
-
-  planCreate(spec: NetworkSpecDto) {
-    return this.answer<CreatePlanDto>("planCreate", { spec });
-  }
-
-  createNetwork(spec: NetworkSpecDto) {
-    return this.answer<OutcomeDto>("createNetwork", { spec }, true);
-  }
-
-  planRemove(networkIds: string[]) {
-    return this.answer<RemovePlanDto>("planRemove", { networkIds });
-  }
-
-  removeNetworks(networkIds: string[]) {
-    return this.answer<ReportDto>("removeNetworks", { networkIds }, true);
-  }
-
-  prunePreview(filters: PruneFiltersDto) {
-    return this.answer<PrunePreviewDto>("prunePreview", { filters });
-  }
-
-  pruneNetworks(networkIds: string[]) {
-    return this.answer<ReportDto>("pruneNetworks", { networkIds }, true);
-  }
-
-  networkJson(networkId: string) {
-    return this.answer<string>("networkJson", { networkId });
-  }
-
-  reachFrom(containerId: string) {
-    return this.answer<ReachItemDto[]>("reachFrom", { containerId });
-  }
-
-  canReach(fromId: string, toId: string) {
-    return this.answer<VerdictDto>("canReach", { fromId, toId });
-  }
-
-  exportTopology(format: ExportFormatDto, filter: ViewFilter) {
-    return this.answer<ExportTextDto>("exportTopology", { format, filter });
   }
 
   /** The dialog is the desktop's, not Rust's: a test says what it answers (`savePath`). */
   async chooseSavePath(fileName: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
     this.dialogs.push({ fileName, filter });
     return this.savePath;
-  }
-
-  saveExport(path: string, contents: ExportContentsDto) {
-    return this.answer<SavedDto>("saveExport", { path, contents });
   }
 
   /** Unset: Rust's recorded views are whole topologies; a test sets it to send diffs. */
