@@ -264,10 +264,22 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, config: LiveConfig) -> taur
         .setup(move |app| {
             specta.mount_events(app);
             remember_chosen_paths(app.handle());
-            // The follow task and the engine switcher (`crate::engines`).
+            // The follow task and the engine switcher (`crate::engines`), started before the window: the
+            // engine is read while GTK and WebKit build the window and load the page (~0.8 s), so the
+            // topology is ready when the page first asks for it.
             engines::mount(app, state.clone(), &config);
+            open_windows(app)?;
             Ok(())
         })
+}
+
+/// The windows of `tauri.conf.json`, which says `"create": false` so that Tauri does not build them before
+/// `setup` (it would, and the engine read would start only once the webview exists).
+fn open_windows<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
+    for window in app.config().app.windows.iter().filter(|w| !w.create) {
+        tauri::WebviewWindowBuilder::from_config(app.handle(), window)?.build()?;
+    }
+    Ok(())
 }
 
 /// The save dialog (asked by the page through the dialog plugin) adds the path the person chose to the fs
