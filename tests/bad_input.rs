@@ -9,7 +9,7 @@ mod rows;
 
 use netlens::dto::lifecycle::PruneFiltersDto;
 use netlens::dto::ops::{EndpointConfigDto, ProblemDto};
-use netlens::error::AppError;
+use netlens::error::{AppError, ErrorCode};
 use netlens::service::{endpoints, inspect, networks, reach};
 use netlens_core::model::{Container, Network, Snapshot};
 use netlens_core::networks::{NetworkSpec, OutcomeKind};
@@ -56,7 +56,7 @@ struct Refusal {
 
 fn refusal(e: AppError) -> Result<Refusal, String> {
     match e {
-        AppError::Refused { message, hint, problems } | AppError::CannotRestore { message, hint, problems } => {
+        AppError { code: ErrorCode::Refused | ErrorCode::CannotRestore, message, hint, problems } => {
             Ok(Refusal { problems, message, hint })
         }
         other => Err(format!("not a refusal: {other:?}")),

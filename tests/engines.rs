@@ -11,7 +11,7 @@ use std::time::Duration;
 use netlens::dto::engines::EngineFormDto;
 use netlens::dto::ops::EndpointConfigDto;
 use netlens::engines::{Engines, Silent};
-use netlens::error::AppError;
+use netlens::error::{AppError, ErrorCode};
 use netlens::service::{endpoints, history};
 use netlens::state::{AppState, LiveConfig};
 use netlens_core::problem::Code;
@@ -92,10 +92,16 @@ async fn the_app_switches_between_docker_and_podman_and_no_change_crosses_engine
 
     // A disconnect the window planned against Docker's view (api on backend) is refused on Podman.
     let err = endpoints::disconnect(&state, &api, &backend).await.unwrap_err();
-    assert!(matches!(&err, AppError::Refused { problems, .. } if problems[0].code == Code::ContainerGone), "{err:?}");
+    assert!(
+        matches!(&err, AppError { code: ErrorCode::Refused, problems, .. } if problems[0].code == Code::ContainerGone),
+        "{err:?}"
+    );
     let nets = docker(&["inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}", "api"]);
     assert!(nets.split_whitespace().any(|n| n == "backend"), "Docker is untouched: api is on {nets}");
-    assert!(matches!(history::undo(&state).await, Err(AppError::NothingToUndo { .. })), "Docker's history stays");
+    assert!(
+        matches!(history::undo(&state).await, Err(AppError { code: ErrorCode::NothingToUndo, .. })),
+        "Docker's history stays"
+    );
 
     // A change on Podman goes into Podman's history; Docker's pin is not Podman's.
     let pod_net_id = state.topology().unwrap().network_by_name(&pod_net).unwrap().id.clone();
@@ -111,9 +117,12 @@ async fn the_app_switches_between_docker_and_podman_and_no_change_crosses_engine
     until(&state, "Docker's topology again", |t| t.network_by_name("backend").is_some()).await;
     assert!(state.topology().unwrap().container(&pod_box).is_none());
     assert_eq!(position(&state, &format!("network:{backend}")), backend_at, "Docker's layout is kept");
-    assert!(matches!(history::undo(&state).await, Err(AppError::NothingToUndo { .. })));
+    assert!(matches!(history::undo(&state).await, Err(AppError { code: ErrorCode::NothingToUndo, .. })));
     assert!(
-        matches!(endpoints::disconnect(&state, &pod_box, &pod_net_id).await, Err(AppError::Refused { .. })),
+        matches!(
+            endpoints::disconnect(&state, &pod_box, &pod_net_id).await,
+            Err(AppError { code: ErrorCode::Refused, .. })
+        ),
         "a Podman change is refused on Docker"
     );
     let id = docker(&["network", "create", "--label", &cleanup.label, &pinned]);

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use netlens::dto::lifecycle::PruneFiltersDto;
 use netlens::dto::ops::EndpointConfigDto;
-use netlens::error::AppError;
+use netlens::error::{AppError, ErrorCode};
 use netlens::service::{endpoints, history, networks};
 use netlens_core::networks::{NetworkSpec, OutcomeKind};
 use netlens_core::problem::{Code, Field};
@@ -157,7 +157,7 @@ async fn overlay_is_offered_and_created_once_the_engine_is_a_swarm_manager() {
     form.labels = [kv("netlens.test", "life-overlay")].into();
     let err = networks::create(&live.state, &form).await.unwrap_err();
     assert!(
-        matches!(&err, AppError::Refused { problems, .. } if problems[0].code == Code::OverlayNeedsSwarm),
+        matches!(&err, AppError { code: ErrorCode::Refused, problems, .. } if problems[0].code == Code::OverlayNeedsSwarm),
         "{err:?}"
     );
     assert!(!exists("nlt-life-overlay"), "a refusal creates nothing");
@@ -301,7 +301,7 @@ async fn refusals_change_nothing() {
     let mut bad = spec("nlt-life-bad");
     bad.subnet = "10.214.300.0/24".into();
     let err = networks::create(&live.state, &bad).await.unwrap_err();
-    let AppError::Refused { problems, .. } = &err else { panic!("{err:?}") };
+    let AppError { code: ErrorCode::Refused, problems, .. } = &err else { panic!("{err:?}") };
     assert_eq!(problems[0].field, Some(Field::Subnet));
     let mut overlap = spec("nlt-life-overlap");
     overlap.subnet = "10.214.10.0/25".into();
@@ -309,7 +309,7 @@ async fn refusals_change_nothing() {
     live.until("the demo", |t| t.network_by_name("backend").is_some()).await;
     let before_demo = networks();
     let err = networks::create(&live.state, &overlap).await.unwrap_err();
-    let AppError::Refused { problems, .. } = &err else { panic!("{err:?}") };
+    let AppError { code: ErrorCode::Refused, problems, .. } = &err else { panic!("{err:?}") };
     assert!(problems.iter().any(|p| p.code == Code::SubnetOverlap && p.message.contains("backend")), "{problems:?}");
     assert_eq!(networks(), before_demo, "invalid creates change nothing");
     assert!(before.lines().all(|id| before_demo.contains(id)));

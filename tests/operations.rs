@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use netlens::dto::ops::EndpointConfigDto;
-use netlens::error::AppError;
+use netlens::error::{AppError, ErrorCode};
 use netlens::service::{endpoints, history};
 use netlens_tests::live::Live;
 use netlens_tests::{docker, docker_host, docker_json, run_idle, Cleanup};
@@ -41,7 +41,7 @@ fn form(aliases: &[&str], ipv4: Option<&str>) -> EndpointConfigDto {
 
 fn problem_codes(e: &AppError) -> Vec<String> {
     match e {
-        AppError::Refused { problems, .. } | AppError::CannotRestore { problems, .. } => {
+        AppError { code: ErrorCode::Refused | ErrorCode::CannotRestore, problems, .. } => {
             problems.iter().map(|p| p.code.name()).collect()
         }
         other => panic!("expected a refusal, got {other:?}"),
@@ -111,7 +111,7 @@ async fn connect_disconnect_undo_redo_restore_aliases_and_static_ip() {
     assert!(endpoint(&web, "nlt-ops-a").is_none(), "undoing the first connect disconnects");
     assert_eq!(last.history.undo, None);
     assert_eq!(last.history.redo.as_deref(), Some("Connect nlt-ops-web to nlt-ops-a"));
-    assert!(matches!(history::undo(&live.state).await.unwrap_err(), AppError::NothingToUndo { .. }));
+    assert!(matches!(history::undo(&live.state).await.unwrap_err(), AppError { code: ErrorCode::NothingToUndo, .. }));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -197,7 +197,7 @@ async fn undo_refuses_to_guess_when_the_address_was_taken() {
     live.until("the CLI connect", |t| t.endpoints_of(&b).iter().any(|(n, _)| n.id == net)).await;
     let before = engine_state(&[&a, &b]);
     let err = history::undo(&live.state).await.unwrap_err();
-    assert!(matches!(err, AppError::CannotRestore { .. }), "{err:?}");
+    assert!(matches!(err, AppError { code: ErrorCode::CannotRestore, .. }), "{err:?}");
     assert!(err.to_string().starts_with("cannot restore exactly: 10.214.114.20 is held by nlt-ops-second"), "{err}");
     assert_eq!(problem_codes(&err), vec!["addressInUse"]);
     assert_eq!(engine_state(&[&a, &b]), before, "a refused undo changes nothing");

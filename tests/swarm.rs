@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use netlens::dto::ops::EndpointConfigDto;
-use netlens::error::AppError;
+use netlens::error::{AppError, ErrorCode};
 use netlens::service::endpoints;
 use netlens_core::problem::Code;
 use netlens_core::topology::Topology;
@@ -133,7 +133,7 @@ async fn a_manager_shows_services_with_vips_and_tasks_here_and_a_container_joins
     let before = endpoint_networks(&boxed);
     let err = endpoints::connect(&live.state, &boxed, &closed_id, &EndpointConfigDto::default()).await.unwrap_err();
     match &err {
-        AppError::Refused { problems, .. } => {
+        AppError { code: ErrorCode::Refused, problems, .. } => {
             assert_eq!(problems[0].code, Code::NotAttachable);
             assert!(problems[0].hint.contains("docker network create --driver overlay --attachable"), "{err:?}");
         }

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use crate::dto::engines::{EngineChoiceDto, EngineFormDto, EnginePlanDto, EnginesDto, SwitchedDto};
 use crate::dto::ops::{problems, ProblemDto};
 use crate::dto::EngineStatusDto;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::{AppState, LiveConfig, TopologyUpdate};
 use netlens_core::history::History;
 use netlens_core::layout::Layout;
@@ -182,9 +182,12 @@ impl Engines {
 
     /// Saves a new engine (the file written atomically), or refuses with every problem of the form.
     pub fn add(&self, form: &EngineFormDto) -> Result<EnginesDto, AppError> {
-        let dir = self.dir.clone().ok_or_else(|| AppError::BadEngineConfig {
-            message: "This system names no configuration folder for Netlens, so engines cannot be saved.".into(),
-            hint: Some("Set XDG_CONFIG_HOME (or HOME) and restart Netlens, or use DOCKER_HOST.".into()),
+        let dir = self.dir.clone().ok_or_else(|| {
+            AppError::new(
+                ErrorCode::BadEngineConfig,
+                "This system names no configuration folder for Netlens, so engines cannot be saved.",
+                Some("Set XDG_CONFIG_HOME (or HOME) and restart Netlens, or use DOCKER_HOST.".into()),
+            )
         })?;
         {
             let mut book = self.book();
@@ -286,10 +289,11 @@ pub(crate) fn refused(p: &impl Problem) -> AppError {
 }
 
 fn not_saved(dir: &std::path::Path, e: &std::io::Error) -> AppError {
-    AppError::BadEngineConfig {
-        message: format!("The engine list could not be saved in {}: {e}", dir.display()),
-        hint: Some("Nothing was changed. Check that the folder is writable and the disk not full.".into()),
-    }
+    AppError::new(
+        ErrorCode::BadEngineConfig,
+        format!("The engine list could not be saved in {}: {e}", dir.display()),
+        Some("Nothing was changed. Check that the folder is writable and the disk not full.".into()),
+    )
 }
 
 #[cfg(test)]

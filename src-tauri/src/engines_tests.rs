@@ -78,7 +78,10 @@ async fn an_added_engine_is_checked_saved_to_the_file_and_listed() {
     let bad = e.plan(&socket_form("", &dir.join("missing.sock")));
     let found: Vec<(Code, Option<Field>)> = bad.problems.iter().map(|p| (p.code, p.field)).collect();
     assert_eq!(found, [(Code::NameEmpty, Some(Field::Name)), (Code::SocketMissing, Some(Field::Address))]);
-    assert!(matches!(e.add(&socket_form("", &dir.join("missing.sock"))), Err(AppError::Refused { .. })));
+    assert!(matches!(
+        e.add(&socket_form("", &dir.join("missing.sock"))),
+        Err(AppError { code: ErrorCode::Refused, .. })
+    ));
     assert!(!dir.join("app/engines.json").exists(), "a refused form writes nothing");
 
     let list = e.add(&socket_form("other", &dir.join("other.sock"))).unwrap();
@@ -155,7 +158,7 @@ async fn switching_to_an_unknown_engine_or_removing_the_shown_one_is_refused_and
     let (dir, _listener) = with_other_socket("refuse");
     let (state, e) = started(&dir).await;
     let code = |r: Result<_, AppError>| match r {
-        Err(AppError::Refused { problems, .. }) => problems[0].code,
+        Err(AppError { code: ErrorCode::Refused, problems, .. }) => problems[0].code,
         other => panic!("expected a refusal, got {other:?}"),
     };
     assert_eq!(code(e.switch("saved:nope").await.map(|_| ())), Code::UnknownEngine);

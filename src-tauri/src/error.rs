@@ -1,5 +1,5 @@
-//! The one error type that crosses to the UI: a tagged union with a stable `code`, a human message and,
-//! where it helps, a hint on what to do. The UI switches on `code`, never on the message.
+//! The one error type that crosses to the UI: a stable `code` (an enum, a literal union in TypeScript), a human
+//! message and, where it helps, a hint on what to do. The UI switches on `code`, never on the message.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -9,42 +9,55 @@ use netlens_core::endpoints::{restore_message, Refusal};
 use netlens_core::problem::Problem;
 use netlens_engine::EngineError;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, thiserror::Error)]
-#[serde(tag = "code", rename_all = "camelCase", rename_all_fields = "camelCase")]
-pub enum AppError {
-    #[error("{message}")]
-    EngineUnreachable { message: String, hint: Option<String> },
-    #[error("{message}")]
-    EngineRejected { message: String, hint: Option<String> },
-    #[error("{message}")]
-    BadEngineConfig { message: String, hint: Option<String> },
-    #[error("{message}")]
-    NotReady { message: String, hint: Option<String> },
+/// What kind of failure it is: the stable code the UI switches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorCode {
+    EngineUnreachable,
+    EngineRejected,
+    BadEngineConfig,
+    NotReady,
     /// Planned against the current topology and refused before anything was sent; each problem names its field.
-    #[error("{message}")]
-    Refused { message: String, hint: Option<String>, problems: Vec<ProblemDto> },
-    #[error("{message}")]
-    NothingToUndo { message: String, hint: Option<String> },
-    #[error("{message}")]
-    NothingToRedo { message: String, hint: Option<String> },
+    Refused,
+    NothingToUndo,
+    NothingToRedo,
     /// Undo or redo would not put things back exactly as they were (an address was taken meanwhile).
-    #[error("{message}")]
-    CannotRestore { message: String, hint: Option<String>, problems: Vec<ProblemDto> },
+    CannotRestore,
     /// An export could not be written where the person asked (see `service::export`); nothing was written.
-    #[error("{message}")]
-    CannotSave { message: String, hint: Option<String> },
+    CannotSave,
 }
 
+/// Every failure has the same parts; a refusal (`Refused`, `CannotRestore`) adds its problems, each naming its
+/// field. An empty list is left out of the JSON, so the other codes travel as `{code, message, hint}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
+#[error("{message}")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// What to do about it, where that helps.
+    pub hint: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[specta(optional)]
+    pub problems: Vec<ProblemDto>,
+}
+
+const CANNOT_RESTORE_HINT: &str =
+    "Nothing was changed. Free what is in the way (or make the change by hand) and try again.";
+
 impl AppError {
-    pub fn not_ready() -> Self {
-        Self::NotReady {
-            message: "Netlens has not read the engine yet.".into(),
-            hint: Some("Wait a moment: the view appears as soon as the engine answers.".into()),
-        }
+    pub fn new(code: ErrorCode, message: impl Into<String>, hint: Option<String>) -> Self {
+        Self { code, message: message.into(), hint, problems: Vec::new() }
     }
-}
 
-impl AppError {
+    pub fn not_ready() -> Self {
+        Self::new(
+            ErrorCode::NotReady,
+            "Netlens has not read the engine yet.",
+            Some("Wait a moment: the view appears as soon as the engine answers.".into()),
+        )
+    }
+
     /// The first refusal leads the message; all of them travel in `problems` for the form.
     pub fn refused(refusals: &[Refusal]) -> Self {
         let (message, hint) = match refusals {
@@ -54,59 +67,41 @@ impl AppError {
                 (format!("{} (and {} more problem(s))", first.fact(), rest.len()), Some(first.hint()))
             }
         };
-        Self::Refused { message, hint, problems: problems(refusals) }
+        Self { problems: problems(refusals), ..Self::new(ErrorCode::Refused, message, hint) }
     }
 
     /// Problems found by any planner (connect form, create form, re-create), first one leading.
     pub fn refused_problems(problems: Vec<ProblemDto>) -> Self {
         let (message, hint) = lead(&problems, "The operation was refused.");
-        Self::Refused { message, hint, problems }
+        Self { problems, ..Self::new(ErrorCode::Refused, message, hint) }
     }
 
     /// Undo or redo of a network change that can no longer run exactly as recorded.
     pub fn cannot_restore_problems(problems: Vec<ProblemDto>) -> Self {
         let (message, _) = lead(&problems, "");
-        Self::CannotRestore {
-            message: format!("cannot restore exactly: {message}"),
-            hint: Some(
-                "Nothing was changed. Free what is in the way (or make the change by hand) and try again.".into(),
-            ),
-            problems,
-        }
+        let message = format!("cannot restore exactly: {message}");
+        Self { problems, ..Self::new(ErrorCode::CannotRestore, message, Some(CANNOT_RESTORE_HINT.into())) }
     }
 
     pub fn cannot_restore(refusals: &[Refusal]) -> Self {
         let message = refusals.first().map_or_else(|| "cannot restore exactly".to_string(), restore_message);
-        Self::CannotRestore {
-            message,
-            hint: Some(
-                "Nothing was changed. Free what is in the way (or make the change by hand) and try again.".into(),
-            ),
+        Self {
             problems: problems(refusals),
+            ..Self::new(ErrorCode::CannotRestore, message, Some(CANNOT_RESTORE_HINT.into()))
         }
     }
 
-    /// What to do about it, whichever the variant.
+    /// What to do about it, whichever the code.
     pub fn hint(&self) -> Option<&str> {
-        match self {
-            Self::EngineUnreachable { hint, .. }
-            | Self::EngineRejected { hint, .. }
-            | Self::BadEngineConfig { hint, .. }
-            | Self::NotReady { hint, .. }
-            | Self::Refused { hint, .. }
-            | Self::NothingToUndo { hint, .. }
-            | Self::NothingToRedo { hint, .. }
-            | Self::CannotRestore { hint, .. }
-            | Self::CannotSave { hint, .. } => hint.as_deref(),
-        }
+        self.hint.as_deref()
     }
 
     pub fn nothing_to_undo() -> Self {
-        Self::NothingToUndo { message: "There is nothing to undo.".into(), hint: None }
+        Self::new(ErrorCode::NothingToUndo, "There is nothing to undo.", None)
     }
 
     pub fn nothing_to_redo() -> Self {
-        Self::NothingToRedo { message: "There is nothing to redo.".into(), hint: None }
+        Self::new(ErrorCode::NothingToRedo, "There is nothing to redo.", None)
     }
 }
 
@@ -124,20 +119,22 @@ impl From<EngineError> for AppError {
     fn from(e: EngineError) -> Self {
         let message = e.to_string();
         match e {
-            EngineError::Unreachable { .. } => Self::EngineUnreachable {
+            EngineError::Unreachable { .. } => Self::new(
+                ErrorCode::EngineUnreachable,
                 message,
-                hint: Some(
+                Some(
                     "Start Docker, or point Netlens at another engine with DOCKER_HOST or `docker context use`.".into(),
                 ),
-            },
+            ),
             EngineError::Rejected { status, message: ref engine_says } => {
                 let hint = engine_hint(status, engine_says);
-                Self::EngineRejected { message, hint }
+                Self::new(ErrorCode::EngineRejected, message, hint)
             }
-            EngineError::BadConfig { .. } => Self::BadEngineConfig {
+            EngineError::BadConfig { .. } => Self::new(
+                ErrorCode::BadEngineConfig,
                 message,
-                hint: Some("Check DOCKER_HOST, DOCKER_CONTEXT and `docker context ls`.".into()),
-            },
+                Some("Check DOCKER_HOST, DOCKER_CONTEXT and `docker context ls`.".into()),
+            ),
         }
     }
 }

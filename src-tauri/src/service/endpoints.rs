@@ -190,6 +190,7 @@ fn unchecked_disconnect(topology: &Topology, container_id: &str, network_id: &st
 mod tests {
     use super::*;
     use crate::dto::ops::HistoryDto;
+    use crate::error::ErrorCode;
     use crate::service::history::{history, redo, undo};
     use crate::service::shows;
     use crate::state::test_support::showing;
@@ -222,7 +223,9 @@ mod tests {
         let host = targets.iter().find(|t| t.network_name == "host").unwrap();
         assert_eq!(host.refusal.as_ref().unwrap().code, Code::FixedNetwork);
         let err = drop_targets(&s, "no-such-container").unwrap_err();
-        assert!(matches!(err, AppError::Refused { ref problems, .. } if problems[0].code == Code::ContainerGone));
+        assert!(
+            matches!(err, AppError { code: ErrorCode::Refused, ref problems, .. } if problems[0].code == Code::ContainerGone)
+        );
     }
 
     #[test]
@@ -276,9 +279,9 @@ mod tests {
         let (api, backend) = (id_of(&s, "api"), id_of(&s, "backend"));
         // No engine has connected: nothing may be sent, and the history stays empty.
         let err = connect(&s, &api, &backend, &EndpointConfigDto::default()).await.unwrap_err();
-        assert!(matches!(err, AppError::NotReady { .. }), "{err:?}");
-        assert!(matches!(undo(&s).await.unwrap_err(), AppError::NothingToUndo { .. }));
-        assert!(matches!(redo(&s).await.unwrap_err(), AppError::NothingToRedo { .. }));
+        assert!(matches!(err, AppError { code: ErrorCode::NotReady, .. }), "{err:?}");
+        assert!(matches!(undo(&s).await.unwrap_err(), AppError { code: ErrorCode::NothingToUndo, .. }));
+        assert!(matches!(redo(&s).await.unwrap_err(), AppError { code: ErrorCode::NothingToRedo, .. }));
         assert_eq!(history(&s).await, HistoryDto::default());
     }
 

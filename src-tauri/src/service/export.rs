@@ -133,7 +133,7 @@ const CHOOSE_AGAIN: &str = "Use Export… in the toolbar and pick the file in th
 const BUG: &str = "Nothing was written. This is a bug in Netlens; please report it.";
 
 fn cannot_save(message: String, hint: &str) -> AppError {
-    AppError::CannotSave { message, hint: Some(hint.to_string()) }
+    AppError::new(crate::error::ErrorCode::CannotSave, message, Some(hint.to_string()))
 }
 
 /// A temporary file beside the target, filled and flushed, then renamed over it: readers see the old file

@@ -1,6 +1,7 @@
 //! The export service on hand-built data: the formats match `netlens export`, and every refusal leaves
 //! the disk as it was.
 use super::*;
+use crate::error::ErrorCode;
 use crate::state::test_support::{showing, unread};
 use netlens_core::fixtures::demo;
 use netlens_core::topology::Topology;
@@ -16,7 +17,7 @@ fn text(s: &str) -> ExportContentsDto {
 
 fn refusal(r: Result<SavedDto, AppError>) -> String {
     match r {
-        Err(AppError::CannotSave { message, hint }) => {
+        Err(AppError { code: ErrorCode::CannotSave, message, hint, .. }) => {
             assert!(hint.is_some_and(|h| !h.is_empty()), "every refusal says what to do: {message}");
             message
         }
@@ -60,7 +61,10 @@ fn a_text_export_shows_what_the_window_filter_shows_and_says_its_flags() {
 #[test]
 fn nothing_is_rendered_before_the_first_read() {
     let empty = unread();
-    assert!(matches!(render(&empty, ExportFormatDto::Dot, &ViewFilter::default()), Err(AppError::NotReady { .. })));
+    assert!(matches!(
+        render(&empty, ExportFormatDto::Dot, &ViewFilter::default()),
+        Err(AppError { code: ErrorCode::NotReady, .. })
+    ));
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 use super::networks::{current_with_context, make, run_removals, Ran};
 use crate::dto::ops::{problems, ProblemDto};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::service::run::{network_against_view, nobody_joined, reread_container, rollback, settle, shows};
 use crate::state::AppState;
 use netlens_core::endpoints::Operation;
@@ -56,11 +56,11 @@ pub(crate) async fn recreate_removed(
                 // continues where this one stopped instead of tripping over their names.
                 history.replace_undo(Change::RemoveNetworks(removed[k..].to_vec()));
                 let back: Vec<&str> = removed[..k].iter().map(|r| r.spec.name.as_str()).collect();
-                return Err(AppError::Refused {
-                    message: format!("Re-created {}, but not {}: {e}", back.join(", "), r.spec.name),
-                    hint: Some("Undo again to retry the rest once the cause is fixed.".into()),
-                    problems: vec![],
-                });
+                return Err(AppError::new(
+                    ErrorCode::Refused,
+                    format!("Re-created {}, but not {}: {e}", back.join(", "), r.spec.name),
+                    Some("Undo again to retry the rest once the cause is fixed.".into()),
+                ));
             }
         }
     }
@@ -83,11 +83,11 @@ async fn restore_one(state: &AppState, engine: &Engine, r: &Recreate) -> Result<
             }
             // Half back: say exactly what is left where, so the person can finish by hand.
             let left: Vec<String> = stuck.iter().map(|(op, _)| op.container_name().to_string()).collect();
-            return Err(AppError::Refused {
-                message: format!("{e}; {} is back with {} still on it", r.spec.name, left.join(", ")),
-                hint: Some(format!("Disconnect them and remove it by hand: {}", r.commands().join("; "))),
-                problems: vec![],
-            });
+            return Err(AppError::new(
+                ErrorCode::Refused,
+                format!("{e}; {} is back with {} still on it", r.spec.name, left.join(", ")),
+                Some(format!("Disconnect them and remove it by hand: {}", r.commands().join("; "))),
+            ));
         }
         reread_container(state, engine, op.container_id()).await;
         notices.extend(settle(state, |t| shows(t, &op)).await);
@@ -135,7 +135,7 @@ pub(crate) async fn remove_again(
                 removed.iter().filter(|r| !again.iter().any(|a| a.old_id == r.old_id)).cloned().collect();
             history.mark_redone_partly(Change::RemoveNetworks(again), Change::RemoveNetworks(left));
         }
-        return Err(AppError::Refused { message, hint: None, problems: vec![] });
+        return Err(AppError::new(ErrorCode::Refused, message, None));
     }
     history.replace_redo(Change::RemoveNetworks(again));
     Ok((plan.commands().join("\n"), None))

@@ -9,7 +9,7 @@ use crate::dto::lifecycle::{
     CreateOptionsDto, CreatePlanDto, PruneFiltersDto, PrunePreviewDto, RemovePlanDto, ReportDto,
 };
 use crate::dto::ops::{problems, HistoryDto, OutcomeDto};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::service::run::{against_view, capture, network_against_view, nobody_joined, now, outcome, rollback, settle};
 use crate::state::AppState;
 use netlens_core::endpoints::Operation;
@@ -255,10 +255,12 @@ async fn remove_one(
     r: &NetworkRemoval,
 ) -> Result<Recreate, Failure> {
     // Refuse before touching anything when undo could not bring it back: nothing is lost silently.
-    recreate_plan(&r.network, &[]).map_err(|e| AppError::Refused {
-        message: format!("Netlens would not be able to re-create it: {}", e.fact()),
-        hint: Some(format!("Remove it with the CLI if you are sure: {}", r.rm_command())),
-        problems: vec![],
+    recreate_plan(&r.network, &[]).map_err(|e| {
+        AppError::new(
+            ErrorCode::Refused,
+            format!("Netlens would not be able to re-create it: {}", e.fact()),
+            Some(format!("Remove it with the CLI if you are sure: {}", r.rm_command())),
+        )
     })?;
     let mut ran: Vec<Operation> = Vec::new();
     for op in &r.disconnects {
@@ -281,6 +283,5 @@ async fn remove_one(
     }
     let id = r.network.id.clone();
     settle(state, |t| t.network(&id).is_none()).await;
-    recreate_plan(&r.network, &ran)
-        .map_err(|e| AppError::Refused { message: e.fact(), hint: Some(e.hint()), problems: vec![] }.into())
+    recreate_plan(&r.network, &ran).map_err(|e| AppError::new(ErrorCode::Refused, e.fact(), Some(e.hint())).into())
 }

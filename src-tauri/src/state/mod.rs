@@ -16,7 +16,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::watch;
 
 use crate::dto::{EngineState, EngineStatusDto};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use netlens_core::history::History;
 use netlens_core::networks::{CreateContext, PreviewItem};
 use netlens_core::topology::Topology;
@@ -149,10 +149,11 @@ impl AppState {
         let view = self.view();
         match (&view.model, &view.engine) {
             (Some(t), Some(e)) => Ok((t.clone(), e.clone())),
-            (_, None) if view.status.state == EngineState::Unreachable => Err(AppError::EngineUnreachable {
-                message: view.status.message.clone().unwrap_or_else(|| "The engine does not answer.".into()),
-                hint: Some("Nothing was changed. Netlens reconnects by itself; try again once it has.".into()),
-            }),
+            (_, None) if view.status.state == EngineState::Unreachable => Err(AppError::new(
+                ErrorCode::EngineUnreachable,
+                view.status.message.clone().unwrap_or_else(|| "The engine does not answer.".into()),
+                Some("Nothing was changed. Netlens reconnects by itself; try again once it has.".into()),
+            )),
             _ => Err(AppError::not_ready()),
         }
     }
@@ -217,10 +218,13 @@ mod tests {
         let state = AppState::new(&config());
         state.apply(&LiveUpdate::Snapshot(demo()));
         let err = state.current().err().unwrap();
-        assert!(matches!(err, AppError::NotReady { .. }), "{err:?}");
+        assert!(matches!(err, AppError { code: ErrorCode::NotReady, .. }), "{err:?}");
         state.apply(&LiveUpdate::Unreachable { reason: "gone".into(), retry_in: Duration::from_secs(1) });
         let err = state.current().err().unwrap();
-        assert!(matches!(err, AppError::EngineUnreachable { ref message, .. } if message == "gone"), "{err:?}");
+        assert!(
+            matches!(err, AppError { code: ErrorCode::EngineUnreachable, ref message, .. } if message == "gone"),
+            "{err:?}"
+        );
     }
 
     #[tokio::test]

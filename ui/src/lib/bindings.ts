@@ -75,13 +75,17 @@ export type AliasesDto = {
 	aliases: string[],
 };
 
-export type AppError = { code: "engineUnreachable"; message: string; hint: string | null } | { code: "engineRejected"; message: string; hint: string | null } | { code: "badEngineConfig"; message: string; hint: string | null } | { code: "notReady"; message: string; hint: string | null } | 
-/**  Planned against the current topology and refused before anything was sent; each problem names its field. */
-{ code: "refused"; message: string; hint: string | null; problems: ProblemDto[] } | { code: "nothingToUndo"; message: string; hint: string | null } | { code: "nothingToRedo"; message: string; hint: string | null } | 
-/**  Undo or redo would not put things back exactly as they were (an address was taken meanwhile). */
-{ code: "cannotRestore"; message: string; hint: string | null; problems: ProblemDto[] } | 
-/**  An export could not be written where the person asked (see `service::export`); nothing was written. */
-{ code: "cannotSave"; message: string; hint: string | null };
+/**
+ *  Every failure has the same parts; a refusal (`Refused`, `CannotRestore`) adds its problems, each naming its
+ *  field. An empty list is left out of the JSON, so the other codes travel as `{code, message, hint}`.
+ */
+export type AppError = {
+	code: ErrorCode,
+	message: string,
+	/**  What to do about it, where that helps. */
+	hint: string | null,
+	problems?: ProblemDto[],
+};
 
 export type AttachedDto = {
 	containerId: string,
@@ -327,6 +331,15 @@ export type EntryView = {
 	when: string,
 	state: EntryState,
 };
+
+/**  What kind of failure it is: the stable code the UI switches on. */
+export type ErrorCode = "engineUnreachable" | "engineRejected" | "badEngineConfig" | "notReady" | 
+/**  Planned against the current topology and refused before anything was sent; each problem names its field. */
+"refused" | "nothingToUndo" | "nothingToRedo" | 
+/**  Undo or redo would not put things back exactly as they were (an address was taken meanwhile). */
+"cannotRestore" | 
+/**  An export could not be written where the person asked (see `service::export`); nothing was written. */
+"cannotSave";
 
 /**
  *  What to write: text as it is (SVG, DOT, Mermaid, JSON), or bytes sent as base64 (a PNG, which the page

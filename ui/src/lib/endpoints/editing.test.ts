@@ -38,7 +38,7 @@ describe("editing flows", () => {
     const result = await editing.confirmConnect(get(editing.connectDraft)!, config);
     const refused = recordedError("connect", connectArgs("c-api", "n-frontend", config));
     expect(refused.code).toBe("refused");
-    expect(result).toEqual({ kind: "refused", problems: "problems" in refused ? refused.problems : [] });
+    expect(result).toEqual({ kind: "refused", problems: refused.problems ?? [] });
     expect(result.kind === "refused" && result.problems.map((p) => p.field)).toEqual(["ipv4"]);
     expect(get(editing.connectDraft)).not.toBeNull();
     expect(hasEdge(backend, "endpoint:n-frontend:c-api")).toBe(false);
@@ -86,7 +86,7 @@ describe("editing flows", () => {
     const r = await editing.connectNow("container:c-api", "network:n-backend");
     expect(r.kind).toBe("refused");
     const refused = recordedError("connect", connectArgs("c-api", "n-backend"));
-    const first = "problems" in refused ? refused.problems[0] : undefined;
+    const first = refused.problems?.[0];
     expect(first?.code).toBe("alreadyConnected");
     expect(get(toasts).at(-1)).toMatchObject({ kind: "error", title: first!.message, detail: first!.hint });
   });

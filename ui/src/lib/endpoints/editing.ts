@@ -88,7 +88,7 @@ export function createEditing(backend: Backend, index: Readable<TopologyIndex | 
     const result = await busy.run(label, async (): Promise<ConnectResult> => {
       try {
         const r = await backend.connect(containerId, networkId, config);
-        if (r.status === "error" && r.error.code === "refused") return { kind: "refused", problems: r.error.problems };
+        if (r.status === "error" && r.error.code === "refused") return { kind: "refused", problems: r.error.problems ?? [] };
         return history.settle(r) ? { kind: "done" } : { kind: "failed" };
       } catch (e) {
         toasts.show("error", `Could not connect: ${e instanceof Error ? e.message : String(e)}`);

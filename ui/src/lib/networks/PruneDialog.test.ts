@@ -85,7 +85,7 @@ describe("PruneDialog", () => {
     await fireEvent.keyDown(q("[data-testid=prune-until]")!, { key: "Enter" });
     await waitFor(() => expect(q('[data-testid=prune-problem][data-field="until"]')).not.toBeNull());
     const refused = recordedError("prunePreview", filters("3 days", []));
-    const problem = "problems" in refused ? refused.problems.find((p) => p.field === "until") : undefined;
+    const problem = refused.problems?.find((p) => p.field === "until");
     expect(problem?.code).toBe("badUntil");
     expect(q('[data-testid=prune-problem][data-field="until"]')!.textContent).toContain(problem!.message);
     expect(q("[data-testid=prune-until]")!.getAttribute("aria-invalid")).toBe("true");

@@ -89,8 +89,9 @@ export function createFlow(api: NetworksBackend, debounceMs = CREATE_DEBOUNCE_MS
       submitError.set(r.error);
       // Refused after all (someone took the name meanwhile): its problems by field until the next edit.
       const shown = get(plan);
-      if ("problems" in r.error && r.error.problems.length > 0 && shown && unchanged()) {
-        plan.set({ ...shown, problems: r.error.problems });
+      const problems = problemsOf(r.error);
+      if (problems.length > 0 && shown && unchanged()) {
+        plan.set({ ...shown, problems });
       }
       return null;
     },
@@ -196,4 +197,4 @@ export function pruneFlow(api: NetworksBackend): PruneFlow {
 }
 
 /** The problems an error carries (a refusal's), or none. */
-export const problemsOf = (error: AppError | null): ProblemDto[] => (error && "problems" in error ? error.problems : []);
+export const problemsOf = (error: AppError | null): ProblemDto[] => error?.problems ?? [];
