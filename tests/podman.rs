@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use netlens::dto::ops::EndpointConfigDto;
 use netlens::service::{endpoints, history, networks};
-use netlens_core::endpoints::{EndpointConfig, Operation};
+use netlens_core::endpoints::{EndpointConfig, EndpointRef, Operation};
 use netlens_core::events::Rereads;
 use netlens_core::networks::NetworkSpec;
 use netlens_core::topology::{Edge, Node, Topology};
@@ -99,10 +99,12 @@ async fn podman_engine_is_read_and_changed_as_docker_is() {
     let config =
         EndpointConfig { aliases: vec!["edge".into()], ipv4: Some("10.216.51.20".into()), ..Default::default() };
     let connect = Operation::Connect {
-        network_id: other.clone(),
-        network_name: other_name.clone(),
-        container_id: boxed.clone(),
-        container_name: "nlp-box".into(),
+        endpoint: EndpointRef {
+            network_id: other.clone(),
+            network_name: other_name.clone(),
+            container_id: boxed.clone(),
+            container_name: "nlp-box".into(),
+        },
         config,
     };
     engine.run(&connect).await.expect("connect through Engine::run");
@@ -117,10 +119,12 @@ async fn podman_engine_is_read_and_changed_as_docker_is() {
     let restore = engine.attachment(&container, &other).await.expect("inspect").expect("found by the view's name");
     assert_eq!(restore.aliases, ["edge"], "the user's alias, without Podman's own (the short ID)");
     let disconnect = Operation::Disconnect {
-        network_id: other.clone(),
-        network_name: other_name.clone(),
-        container_id: boxed.clone(),
-        container_name: "nlp-box".into(),
+        endpoint: EndpointRef {
+            network_id: other.clone(),
+            network_name: other_name.clone(),
+            container_id: boxed.clone(),
+            container_name: "nlp-box".into(),
+        },
         force: false,
         restore,
     };

@@ -61,10 +61,10 @@ impl Change {
     /// A network got a new ID (re-created by an undo): older entries must find it under the new one.
     fn rename_network(&mut self, old: &str, new: &str) {
         match self {
-            Self::Endpoint(Operation::Connect { network_id, .. } | Operation::Disconnect { network_id, .. })
-                if network_id == old =>
+            Self::Endpoint(Operation::Connect { endpoint, .. } | Operation::Disconnect { endpoint, .. })
+                if endpoint.network_id == old =>
             {
-                *network_id = new.to_string()
+                endpoint.network_id = new.to_string()
             }
             Self::CreateNetwork { network_id, .. } if network_id == old => *network_id = new.to_string(),
             Self::RemoveNetworks(removed) => {
@@ -222,14 +222,16 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::endpoints::EndpointConfig;
+    use crate::endpoints::{EndpointConfig, EndpointRef};
 
     fn op_named(n: usize) -> Change {
         Change::Endpoint(Operation::Disconnect {
-            network_id: format!("n-{n}"),
-            network_name: format!("net{n}"),
-            container_id: "c".into(),
-            container_name: "box".into(),
+            endpoint: EndpointRef {
+                network_id: format!("n-{n}"),
+                network_name: format!("net{n}"),
+                container_id: "c".into(),
+                container_name: "box".into(),
+            },
             force: false,
             restore: EndpointConfig::default(),
         })

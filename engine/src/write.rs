@@ -9,21 +9,21 @@ use bollard::models::{EndpointIpamConfig, EndpointSettings, NetworkConnectReques
 use bollard::query_parameters::InspectContainerOptions;
 
 use super::{Engine, EngineError};
-use netlens_core::endpoints::{user_aliases, EndpointConfig, Operation};
+use netlens_core::endpoints::{user_aliases, EndpointConfig, EndpointRef, Operation};
 use netlens_core::model::Container;
 
 impl Engine {
     /// Runs one planned operation.
     pub async fn run(&self, op: &Operation) -> Result<(), EngineError> {
         match op {
-            Operation::Connect { network_id, container_id, config, .. } => {
+            Operation::Connect { endpoint: EndpointRef { network_id, container_id, .. }, config } => {
                 let request = NetworkConnectRequest {
                     container: container_id.clone(),
                     endpoint_config: Some(endpoint_settings(config)),
                 };
                 self.docker().connect_network(network_id, request).await.map_err(|e| self.err(e))
             }
-            Operation::Disconnect { network_id, container_id, force, .. } => {
+            Operation::Disconnect { endpoint: EndpointRef { network_id, container_id, .. }, force, .. } => {
                 let request = NetworkDisconnectRequest { container: container_id.clone(), force: Some(*force) };
                 self.docker().disconnect_network(network_id, request).await.map_err(|e| self.err(e))
             }

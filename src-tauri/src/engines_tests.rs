@@ -3,7 +3,7 @@
 //! Docker and a Podman engine is `tests/engines.rs`.
 
 use super::*;
-use netlens_core::endpoints::{EndpointConfig, Operation};
+use netlens_core::endpoints::{EndpointConfig, EndpointRef, Operation};
 use netlens_core::fixtures::demo;
 use netlens_core::history::Change;
 use netlens_core::problem::{Code, Field};
@@ -113,10 +113,12 @@ async fn a_corrupt_engine_file_is_said_in_the_list_and_kept_aside() {
 
 fn connect_op() -> Change {
     Change::Endpoint(Operation::Connect {
-        network_id: "n-backend".into(),
-        network_name: "backend".into(),
-        container_id: "c-api".into(),
-        container_name: "api".into(),
+        endpoint: EndpointRef {
+            network_id: "n-backend".into(),
+            network_name: "backend".into(),
+            container_id: "c-api".into(),
+            container_name: "api".into(),
+        },
         config: EndpointConfig::default(),
     })
 }

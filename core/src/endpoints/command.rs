@@ -2,14 +2,14 @@
 //!
 //! Owns rendering and POSIX shell quoting only; it must not decide whether the operation is valid.
 
-use super::{EndpointConfig, Operation};
+use super::{EndpointConfig, EndpointRef, Operation};
 
 /// `docker network connect|disconnect …` with names (as people type them), every unsafe word quoted.
 pub fn render(op: &Operation) -> String {
     let mut words: Vec<String> = vec!["docker".into(), "network".into()];
     let mut note = None;
     match op {
-        Operation::Connect { network_name, container_name, config, .. } => {
+        Operation::Connect { endpoint: EndpointRef { network_name, container_name, .. }, config } => {
             words.push("connect".into());
             connect_flags(config, &mut words);
             words.push(quote(network_name));
@@ -17,7 +17,7 @@ pub fn render(op: &Operation) -> String {
             // `docker network connect` has no flag for a MAC address; only the API call sets one.
             note = config.mac.as_deref().map(|m| format!("  # MAC address {m} is set through the API only"));
         }
-        Operation::Disconnect { network_name, container_name, force, .. } => {
+        Operation::Disconnect { endpoint: EndpointRef { network_name, container_name, .. }, force, .. } => {
             words.push("disconnect".into());
             if *force {
                 words.push("--force".into());

@@ -16,6 +16,8 @@ mod tests;
 
 use std::collections::BTreeMap;
 
+use crate::model::{Container, Network};
+
 pub use crate::address::Reserved;
 pub use attachment::{restore_config, user_aliases};
 pub use refusal::{AddressField, AliasProblem, Refusal};
@@ -41,21 +43,35 @@ pub struct EndpointConfig {
     pub mac: Option<String>,
 }
 
-/// One change to the graph, carrying names for people and IDs for the engine.
+/// The attachment a change is about: IDs for the engine, names for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointRef {
+    pub network_id: String,
+    pub network_name: String,
+    pub container_id: String,
+    pub container_name: String,
+}
+
+impl EndpointRef {
+    pub fn between(container: &Container, network: &Network) -> Self {
+        Self {
+            network_id: network.id.clone(),
+            network_name: network.name.clone(),
+            container_id: container.id.clone(),
+            container_name: container.name.clone(),
+        }
+    }
+}
+
+/// One change to the graph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Operation {
     Connect {
-        network_id: String,
-        network_name: String,
-        container_id: String,
-        container_name: String,
+        endpoint: EndpointRef,
         config: EndpointConfig,
     },
     Disconnect {
-        network_id: String,
-        network_name: String,
-        container_id: String,
-        container_name: String,
+        endpoint: EndpointRef,
         force: bool,
         /// The attachment as it was before the disconnect, so undo can reconnect it exactly. The planner
         /// fills what the topology knows (static IPs); the engine side replaces it with `with_restore`
@@ -65,52 +81,45 @@ pub enum Operation {
 }
 
 impl Operation {
-    pub fn network_id(&self) -> &str {
+    /// The attachment it makes or ends.
+    pub fn endpoint(&self) -> &EndpointRef {
         match self {
-            Self::Connect { network_id, .. } | Self::Disconnect { network_id, .. } => network_id,
+            Self::Connect { endpoint, .. } | Self::Disconnect { endpoint, .. } => endpoint,
         }
+    }
+
+    pub fn network_id(&self) -> &str {
+        &self.endpoint().network_id
     }
 
     pub fn network_name(&self) -> &str {
-        match self {
-            Self::Connect { network_name, .. } | Self::Disconnect { network_name, .. } => network_name,
-        }
+        &self.endpoint().network_name
     }
 
     pub fn container_id(&self) -> &str {
-        match self {
-            Self::Connect { container_id, .. } | Self::Disconnect { container_id, .. } => container_id,
-        }
+        &self.endpoint().container_id
     }
 
     pub fn container_name(&self) -> &str {
-        match self {
-            Self::Connect { container_name, .. } | Self::Disconnect { container_name, .. } => container_name,
-        }
+        &self.endpoint().container_name
     }
 
     /// A short human line, e.g. "Connect api to backend".
     pub fn describe(&self) -> String {
+        let EndpointRef { network_name, container_name, .. } = self.endpoint();
         match self {
-            Self::Connect { network_name, container_name, .. } => format!("Connect {container_name} to {network_name}"),
-            Self::Disconnect { network_name, container_name, force: false, .. } => {
-                format!("Disconnect {container_name} from {network_name}")
-            }
-            Self::Disconnect { network_name, container_name, force: true, .. } => {
-                format!("Force-disconnect {container_name} from {network_name}")
-            }
+            Self::Connect { .. } => format!("Connect {container_name} to {network_name}"),
+            Self::Disconnect { force: false, .. } => format!("Disconnect {container_name} from {network_name}"),
+            Self::Disconnect { force: true, .. } => format!("Force-disconnect {container_name} from {network_name}"),
         }
     }
 
     /// The same line in the past tense, once the engine accepted it: "Connected api to backend".
     pub fn done(&self) -> String {
+        let EndpointRef { network_name, container_name, .. } = self.endpoint();
         match self {
-            Self::Connect { network_name, container_name, .. } => {
-                format!("Connected {container_name} to {network_name}")
-            }
-            Self::Disconnect { network_name, container_name, .. } => {
-                format!("Disconnected {container_name} from {network_name}")
-            }
+            Self::Connect { .. } => format!("Connected {container_name} to {network_name}"),
+            Self::Disconnect { .. } => format!("Disconnected {container_name} from {network_name}"),
         }
     }
 
@@ -122,9 +131,7 @@ impl Operation {
     /// The same disconnect with the attachment read from a container inspect; a connect is returned as is.
     pub fn with_restore(self, config: EndpointConfig) -> Self {
         match self {
-            Self::Disconnect { network_id, network_name, container_id, container_name, force, .. } => {
-                Self::Disconnect { network_id, network_name, container_id, container_name, force, restore: config }
-            }
+            Self::Disconnect { endpoint, force, .. } => Self::Disconnect { endpoint, force, restore: config },
             connect @ Self::Connect { .. } => connect,
         }
     }

@@ -6,7 +6,7 @@
 
 use super::refusal::Refusal;
 use super::validate::{check_config, check_target, plan_disconnect};
-use super::Operation;
+use super::{EndpointRef, Operation};
 use crate::problem::Problem;
 use crate::topology::Topology;
 
@@ -16,24 +16,11 @@ use crate::topology::Topology;
 /// `force` is not part of an attachment, so the disconnect undoing a connect is never forced.
 pub fn inverse(op: &Operation) -> Operation {
     match op {
-        Operation::Connect { network_id, network_name, container_id, container_name, config } => {
-            Operation::Disconnect {
-                network_id: network_id.clone(),
-                network_name: network_name.clone(),
-                container_id: container_id.clone(),
-                container_name: container_name.clone(),
-                force: false,
-                restore: config.clone(),
-            }
+        Operation::Connect { endpoint, config } => {
+            Operation::Disconnect { endpoint: endpoint.clone(), force: false, restore: config.clone() }
         }
-        Operation::Disconnect { network_id, network_name, container_id, container_name, restore, .. } => {
-            Operation::Connect {
-                network_id: network_id.clone(),
-                network_name: network_name.clone(),
-                container_id: container_id.clone(),
-                container_name: container_name.clone(),
-                config: restore.clone(),
-            }
+        Operation::Disconnect { endpoint, restore, .. } => {
+            Operation::Connect { endpoint: endpoint.clone(), config: restore.clone() }
         }
     }
 }
@@ -41,7 +28,7 @@ pub fn inverse(op: &Operation) -> Operation {
 /// Whether `op` can still run exactly as recorded, against the topology as it is now (before undo/redo).
 pub fn recheck(topology: &Topology, op: &Operation) -> Result<(), Vec<Refusal>> {
     match op {
-        Operation::Connect { network_id, container_id, config, .. } => {
+        Operation::Connect { endpoint: EndpointRef { network_id, container_id, .. }, config } => {
             check_target(topology, container_id, network_id).map_err(|r| vec![r])?;
             let (Some(container), Some(network)) = (topology.container(container_id), topology.network(network_id))
             else {
@@ -55,7 +42,7 @@ pub fn recheck(topology: &Topology, op: &Operation) -> Result<(), Vec<Refusal>> 
                 Err(refusals)
             }
         }
-        Operation::Disconnect { network_id, container_id, force, .. } => {
+        Operation::Disconnect { endpoint: EndpointRef { network_id, container_id, .. }, force, .. } => {
             plan_disconnect(topology, container_id, network_id, *force).map(|_| ()).map_err(|r| vec![r])
         }
     }

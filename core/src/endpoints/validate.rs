@@ -8,7 +8,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::attachment::restore_config;
 use super::refusal::{AddressField, AliasProblem, Refusal};
-use super::{EndpointConfig, Operation};
+use super::{EndpointConfig, EndpointRef, Operation};
 use crate::address::{parse_addr, pools};
 use crate::model::{Container, Network};
 use crate::topology::Topology;
@@ -64,13 +64,7 @@ pub fn plan_connect(
     if !refusals.is_empty() {
         return Err(refusals);
     }
-    Ok(Operation::Connect {
-        network_id: network.id.clone(),
-        network_name: network.name.clone(),
-        container_id: container.id.clone(),
-        container_name: container.name.clone(),
-        config,
-    })
+    Ok(Operation::Connect { endpoint: EndpointRef::between(container, network), config })
 }
 
 /// A disconnect carrying what the topology knows of the attachment, for undo.
@@ -90,10 +84,7 @@ pub fn plan_disconnect(
         return Err(Refusal::FixedNetwork { network: network.name.clone() });
     }
     Ok(Operation::Disconnect {
-        network_id: network.id.clone(),
-        network_name: network.name.clone(),
-        container_id: container.id.clone(),
-        container_name: container.name.clone(),
+        endpoint: EndpointRef::between(container, network),
         force,
         restore: restore_config(container, endpoint),
     })

@@ -12,7 +12,7 @@ use super::problem::SpecProblem;
 use super::spec::{CreateContext, NetworkSpec, OPT_ENCRYPTED, OPT_ICC, OPT_MTU, OPT_PARENT};
 use super::validate::engine_rules;
 use crate::address::parse_net;
-use crate::endpoints::{EndpointConfig, Operation};
+use crate::endpoints::{EndpointConfig, EndpointRef, Operation};
 use crate::model::Network;
 use crate::problem::{Code, Problem};
 use crate::topology::Topology;
@@ -45,10 +45,12 @@ impl Recreate {
         self.reconnects
             .iter()
             .map(|r| Operation::Connect {
-                network_id: new_network_id.into(),
-                network_name: self.spec.name.clone(),
-                container_id: r.container_id.clone(),
-                container_name: r.container_name.clone(),
+                endpoint: EndpointRef {
+                    network_id: new_network_id.into(),
+                    network_name: self.spec.name.clone(),
+                    container_id: r.container_id.clone(),
+                    container_name: r.container_name.clone(),
+                },
                 config: r.config.clone(),
             })
             .collect()
@@ -107,15 +109,15 @@ pub fn recreate_plan(network: &Network, disconnects: &[Operation]) -> Result<Rec
     let reconnects = disconnects
         .iter()
         .filter_map(|op| match op {
-            Operation::Disconnect { network_id, container_id, container_name, restore, .. }
-                if *network_id == network.id =>
-            {
-                Some(Reconnect {
-                    container_id: container_id.clone(),
-                    container_name: container_name.clone(),
-                    config: restore.clone(),
-                })
-            }
+            Operation::Disconnect {
+                endpoint: EndpointRef { network_id, container_id, container_name, .. },
+                restore,
+                ..
+            } if *network_id == network.id => Some(Reconnect {
+                container_id: container_id.clone(),
+                container_name: container_name.clone(),
+                config: restore.clone(),
+            }),
             _ => None,
         })
         .collect();

@@ -13,7 +13,7 @@ use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 use crate::dto::{EngineState, EngineStatusDto, TopologyDto};
 use crate::state::{AppState, LiveConfig, View};
 use netlens_core::address::{overlaps, parse_net, subnets_of};
-use netlens_core::endpoints::{next_free_ipv4, restore_config, Operation};
+use netlens_core::endpoints::{next_free_ipv4, restore_config, EndpointRef, Operation};
 use netlens_core::fixtures::{self, demo};
 use netlens_core::model::{Container, ContainerState, Network, Snapshot};
 use netlens_core::networks::{CreateContext, NetworkSpec};
@@ -166,7 +166,7 @@ impl World {
     /// Runs a connect or disconnect as the engine does it, and shows the result.
     pub fn run(&mut self, op: &Operation) {
         match op {
-            Operation::Connect { network_id, container_id, config, .. } => {
+            Operation::Connect { endpoint: EndpointRef { network_id, container_id, .. }, config } => {
                 let topology = Topology::from_snapshot(&self.engine);
                 let network = topology.network(network_id).cloned().expect("connect to a known network");
                 let live = topology.container(container_id).is_some_and(|c| c.state.is_live());
@@ -181,7 +181,7 @@ impl World {
                 container.endpoints.sort_by(|a, b| a.network_name.cmp(&b.network_name));
                 self.aliases.insert((container_id.clone(), network_id.clone()), config.aliases.clone());
             }
-            Operation::Disconnect { network_id, container_id, .. } => {
+            Operation::Disconnect { endpoint: EndpointRef { network_id, container_id, .. }, .. } => {
                 self.container_mut(container_id).endpoints.retain(|e| e.network_id != *network_id);
                 self.aliases.remove(&(container_id.clone(), network_id.clone()));
             }

@@ -14,7 +14,7 @@ use crate::service::run::{capture, now, outcome, perform};
 use crate::state::AppState;
 use netlens_core::endpoints::{
     known_network, next_free_ipv4, next_free_ipv6, plan_connect, plan_disconnect, targets, user_aliases,
-    EndpointConfig, Operation, Refusal,
+    EndpointConfig, EndpointRef, Operation, Refusal,
 };
 use netlens_core::history::Change;
 use netlens_core::topology::{network_node_id, Topology};
@@ -53,10 +53,12 @@ pub fn plan_connect_form(
     let container = topology.container(container_id);
     let running = container.is_some_and(|c| c.state.is_live());
     let notice = match (container, &op) {
-        (Some(c), Operation::Connect { network_name, config, .. }) if !running => Some(match &config.ipv4 {
-            Some(ip) => format!("{} is stopped: it takes {ip} on {network_name} when it starts.", c.name),
-            None => format!("{} is stopped: it gets its address on {network_name} when it starts.", c.name),
-        }),
+        (Some(c), Operation::Connect { endpoint: EndpointRef { network_name, .. }, config }) if !running => {
+            Some(match &config.ipv4 {
+                Some(ip) => format!("{} is stopped: it takes {ip} on {network_name} when it starts.", c.name),
+                None => format!("{} is stopped: it gets its address on {network_name} when it starts.", c.name),
+            })
+        }
         _ => None,
     };
     Ok(ConnectPlanDto {
@@ -155,32 +157,24 @@ pub async fn aliases_on(state: &AppState, network_id: &str) -> Result<Vec<Aliase
     Ok(out)
 }
 
-/// Names for a preview when the plan was refused: the ones the graph has, else the IDs.
-fn names(topology: &Topology, container_id: &str, network_id: &str) -> (String, String) {
-    let container = topology.container(container_id).map_or_else(|| container_id.to_string(), |c| c.name.clone());
-    let network = topology.network(network_id).map_or_else(|| network_id.to_string(), |n| n.name.clone());
-    (container, network)
+/// The attachment for a preview when the plan was refused: the names the graph has, else the IDs.
+fn unchecked_endpoint(topology: &Topology, container_id: &str, network_id: &str) -> EndpointRef {
+    EndpointRef {
+        network_id: network_id.into(),
+        network_name: topology.network(network_id).map_or_else(|| network_id.to_string(), |n| n.name.clone()),
+        container_id: container_id.into(),
+        container_name: topology.container(container_id).map_or_else(|| container_id.to_string(), |c| c.name.clone()),
+    }
 }
 
 /// A connect for showing its command while the form still has problems; never run.
 fn unchecked_connect(topology: &Topology, container_id: &str, network_id: &str, config: EndpointConfig) -> Operation {
-    let (container_name, network_name) = names(topology, container_id, network_id);
-    Operation::Connect {
-        network_id: network_id.into(),
-        network_name,
-        container_id: container_id.into(),
-        container_name,
-        config,
-    }
+    Operation::Connect { endpoint: unchecked_endpoint(topology, container_id, network_id), config }
 }
 
 fn unchecked_disconnect(topology: &Topology, container_id: &str, network_id: &str) -> Operation {
-    let (container_name, network_name) = names(topology, container_id, network_id);
     Operation::Disconnect {
-        network_id: network_id.into(),
-        network_name,
-        container_id: container_id.into(),
-        container_name,
+        endpoint: unchecked_endpoint(topology, container_id, network_id),
         force: false,
         restore: EndpointConfig::default(),
     }

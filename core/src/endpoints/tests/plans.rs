@@ -13,10 +13,12 @@ fn plan_connect_builds_the_operation_with_names_and_normalised_config() {
     assert_eq!(
         op,
         Operation::Connect {
-            network_id: "n-frontend".into(),
-            network_name: "frontend".into(),
-            container_id: "c-api".into(),
-            container_name: "api".into(),
+            endpoint: EndpointRef {
+                network_id: "n-frontend".into(),
+                network_name: "frontend".into(),
+                container_id: "c-api".into(),
+                container_name: "api".into(),
+            },
             config: EndpointConfig { ipv4: Some("10.214.40.20".into()), ..aliases(&["api"]) },
         }
     );
@@ -39,10 +41,12 @@ fn plan_disconnect_captures_static_addresses_for_undo() {
     assert_eq!(
         op,
         Operation::Disconnect {
-            network_id: "n-vault".into(),
-            network_name: "vault".into(),
-            container_id: "c-gateway".into(),
-            container_name: "gateway".into(),
+            endpoint: EndpointRef {
+                network_id: "n-vault".into(),
+                network_name: "vault".into(),
+                container_id: "c-gateway".into(),
+                container_name: "gateway".into(),
+            },
             force: false,
             restore: ipv4("10.214.20.10"),
         }

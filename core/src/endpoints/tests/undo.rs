@@ -90,10 +90,12 @@ fn recheck_refuses_a_disconnect_already_undone_by_someone_else() {
 #[test]
 fn commands_quote_odd_names_for_a_posix_shell() {
     let op = Operation::Connect {
-        network_id: "n".into(),
-        network_name: "my net".into(),
-        container_id: "c".into(),
-        container_name: "a'b".into(),
+        endpoint: EndpointRef {
+            network_id: "n".into(),
+            network_name: "my net".into(),
+            container_id: "c".into(),
+            container_name: "a'b".into(),
+        },
         config: EndpointConfig {
             aliases: vec!["$(x)".into()],
             ipv6: Some("fd00::5".into()),

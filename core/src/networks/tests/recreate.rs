@@ -1,16 +1,18 @@
 //! Undo of a remove: the re-create spec, the reconnects, and the re-check.
 
 use super::*;
-use crate::endpoints::{EndpointConfig, Operation};
+use crate::endpoints::{EndpointConfig, EndpointRef, Operation};
 use crate::fixtures::network;
 use crate::networks::recreate::spec_of;
 
 fn disconnect(network: &Network, container_id: &str, name: &str, restore: EndpointConfig) -> Operation {
     Operation::Disconnect {
-        network_id: network.id.clone(),
-        network_name: network.name.clone(),
-        container_id: container_id.into(),
-        container_name: name.into(),
+        endpoint: EndpointRef {
+            network_id: network.id.clone(),
+            network_name: network.name.clone(),
+            container_id: container_id.into(),
+            container_name: name.into(),
+        },
         force: false,
         restore,
     }

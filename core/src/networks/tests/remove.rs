@@ -38,7 +38,7 @@ fn removing_a_network_in_use_disconnects_every_container_first_forcing_stopped_o
         .disconnects
         .iter()
         .map(|op| match op {
-            Operation::Disconnect { container_name, force, .. } => (container_name.as_str(), *force),
+            Operation::Disconnect { endpoint, force, .. } => (endpoint.container_name.as_str(), *force),
             Operation::Connect { .. } => ("connect?", false),
         })
         .collect();

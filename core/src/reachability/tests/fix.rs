@@ -1,6 +1,7 @@
 //! The suggested fix: the one connect that makes A reach B, or why none helps.
 
 use super::*;
+use crate::endpoints::EndpointRef;
 
 #[test]
 fn the_fix_connects_a_to_the_busiest_user_defined_network_of_b() {
@@ -22,10 +23,12 @@ fn the_fix_connects_a_to_the_busiest_user_defined_network_of_b() {
     assert_eq!(
         op,
         &Operation::Connect {
-            network_id: "n-frontend".into(),
-            network_name: "frontend".into(),
-            container_id: "c-api".into(),
-            container_name: "api".into(),
+            endpoint: EndpointRef {
+                network_id: "n-frontend".into(),
+                network_name: "frontend".into(),
+                container_id: "c-api".into(),
+                container_name: "api".into(),
+            },
             config: EndpointConfig::default(),
         }
     );
