@@ -16,7 +16,7 @@ use netlens::service::{endpoints, history};
 use netlens::state::{AppState, LiveConfig};
 use netlens_core::problem::Code;
 use netlens_core::topology::Topology;
-use netlens_engine::form::Kind;
+use netlens_engine::form::{EngineForm, Kind};
 use netlens_engine::{Environment, Target};
 use netlens_tests::podman::PodmanService;
 use netlens_tests::{docker, docker_host, ensure_demo, Cleanup};
@@ -71,11 +71,7 @@ async fn the_app_switches_between_docker_and_podman_and_no_change_crosses_engine
 
     let form = EngineFormDto {
         kind: Kind::Socket,
-        name: "podman".into(),
-        address: service.host.clone(),
-        ca: String::new(),
-        cert: String::new(),
-        key: String::new(),
+        form: EngineForm { name: "podman".into(), address: service.host.clone(), ..EngineForm::default() },
     };
     assert!(engines.plan(&form).problems.is_empty(), "{:?}", engines.plan(&form));
     engines.add(&form).unwrap();

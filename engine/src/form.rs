@@ -28,6 +28,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
 pub struct EngineForm {
     pub name: String,
     pub address: String,

@@ -192,8 +192,8 @@ impl Engines {
         {
             let mut book = self.book();
             let taken: Vec<String> = book.saved.iter().map(|s| s.name.clone()).collect();
-            let (kind, f) = form.to_form();
-            let engine = form::check(kind, &f, &taken).map_err(|p| AppError::refused_problems(problems(&p)))?;
+            let engine =
+                form::check(form.kind, &form.form, &taken).map_err(|p| AppError::refused_problems(problems(&p)))?;
             let mut next = book.saved.clone();
             next.push(engine);
             saved::save(&dir, &next).map_err(|e| not_saved(&dir, &e))?;
@@ -273,8 +273,7 @@ pub fn listing(
 
 /// The add form checked against the names already saved.
 pub fn plan(form: &EngineFormDto, taken: &[String]) -> EnginePlanDto {
-    let (kind, f) = form.to_form();
-    match form::check(kind, &f, taken) {
+    match form::check(form.kind, &form.form, taken) {
         Ok(engine) => EnginePlanDto {
             notes: netlens_engine::connection_notes(&engine.target()),
             host: Some(engine.host),

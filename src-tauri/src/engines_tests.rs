@@ -8,7 +8,7 @@ use netlens_core::fixtures::demo;
 use netlens_core::history::Change;
 use netlens_core::problem::{Code, Field};
 use netlens_engine::events::LiveUpdate;
-use netlens_engine::form::Kind;
+use netlens_engine::form::{EngineForm, Kind};
 
 fn temp_dir(tag: &str) -> netlens_engine::testing::Scratch {
     netlens_engine::testing::scratch(&format!("netlens-engines-{tag}")).unwrap()
@@ -56,11 +56,7 @@ async fn started(dir: &std::path::Path) -> (Arc<AppState>, Engines) {
 fn socket_form(name: &str, path: &std::path::Path) -> EngineFormDto {
     EngineFormDto {
         kind: Kind::Socket,
-        name: name.into(),
-        address: path.display().to_string(),
-        ca: String::new(),
-        cert: String::new(),
-        key: String::new(),
+        form: EngineForm { name: name.into(), address: path.display().to_string(), ..EngineForm::default() },
     }
 }
 

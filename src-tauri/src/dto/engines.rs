@@ -63,24 +63,9 @@ pub struct SwitchedDto {
 #[serde(rename_all = "camelCase")]
 pub struct EngineFormDto {
     pub kind: Kind,
-    pub name: String,
-    pub address: String,
-    pub ca: String,
-    pub cert: String,
-    pub key: String,
-}
-
-impl EngineFormDto {
-    pub fn to_form(&self) -> (Kind, EngineForm) {
-        let form = EngineForm {
-            name: self.name.clone(),
-            address: self.address.clone(),
-            ca: self.ca.clone(),
-            cert: self.cert.clone(),
-            key: self.key.clone(),
-        };
-        (self.kind, form)
-    }
+    /// The fields as the engine crate checks them (name, address, and for TLS the CA, certificate and key).
+    #[serde(flatten)]
+    pub form: EngineForm,
 }
 
 /// The form checked as it is now: the address Netlens would save, or every problem by field.

@@ -255,15 +255,19 @@ export type EngineChoiceKind =
 /**  Netlens' own sandbox engine (`make run`). */
 "sandbox";
 
-/**  The add-engine form as the person filled it in. */
-export type EngineFormDto = {
-	kind: EngineFormKind,
+export type EngineForm = {
 	name: string,
 	address: string,
+	/**  The CA, client certificate and key (TLS only); blank elsewhere. */
 	ca: string,
 	cert: string,
 	key: string,
 };
+
+/**  The add-engine form as the person filled it in. */
+export type EngineFormDto = {
+	kind: EngineFormKind,
+} & EngineForm;
 
 /**  How Netlens reaches the engine. */
 export type EngineFormKind = 
