@@ -65,32 +65,14 @@ export function nodeColor(node: NodeDto, palette: Palette): string {
       return palette.driver[driverKey(node.network?.driver ?? "")];
     case "container":
       return palette.container[containerTone(node.container?.state ?? "unknown")];
-    case "host":
-      return palette.host;
-    case "external":
-      return palette.external;
-    case "project":
-      return palette.project;
-    case "service":
-      return palette.service;
+    default:
+      // Host, External, a collapsed project and a service each have one colour, named as their kind.
+      return palette[node.kind];
   }
 }
 
 export function nodeSize(node: NodeDto): number {
-  switch (node.kind) {
-    case "network":
-      return node.network?.predefined ? NODE_SIZES.predefinedNetwork : NODE_SIZES.network;
-    case "container":
-      return NODE_SIZES.container;
-    case "host":
-      return NODE_SIZES.host;
-    case "external":
-      return NODE_SIZES.external;
-    case "project":
-      return NODE_SIZES.project;
-    case "service":
-      return NODE_SIZES.service;
-  }
+  return node.kind === "network" && node.network?.predefined ? NODE_SIZES.predefinedNetwork : NODE_SIZES[node.kind];
 }
 
 function nodeShape(kind: NodeKind): NodeShape {
