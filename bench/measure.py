@@ -30,6 +30,12 @@ from stats import summary
 from window import Window, node_ids, settle_memory, wait_ready
 
 
+def fit(w):
+    """The window's own Fit button (an animated camera move), then a moment for it to end."""
+    w.s.click('button[aria-label="Fit the graph"]')
+    time.sleep(1.5)
+
+
 def main_window(a, env, export, topo, res):
     ids = node_ids(export)
     w = Window(a.app, env, a.out, "main")
@@ -63,6 +69,10 @@ def main_window(a, env, export, topo, res):
 
         if not a.frames:
             return
+        # Every gesture set starts from the same camera, the fitted overview the window opens on: the zoom
+        # of one set would otherwise leave the next one drawing another picture (fewer nodes in view), and
+        # the outline's cost would be mixed up with the camera's.
+        fit(w)
         spot, rect = netlens_spot(w, ids, export)
         res["frames"] = {"outline": gestures(w, spot, rect, a.pan_seconds, a.zoom_seconds, "netlens",
                                              netlens_camera(ids))}
@@ -70,6 +80,7 @@ def main_window(a, env, export, topo, res):
         gone = w.s.wait_js("return document.getElementById('outline-pane') === null;", 10)
         if gone:
             time.sleep(1)
+            fit(w)
             spot, rect = netlens_spot(w, ids, export)
             res["frames"]["no_outline"] = gestures(
                 w, spot, rect, a.pan_seconds, a.zoom_seconds, "netlens, no outline", netlens_camera(ids))
