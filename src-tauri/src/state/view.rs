@@ -74,31 +74,22 @@ impl View {
         self.layout.pin_network(name, at);
     }
 
-    /// Applies one live update; returns what the UI must be told. A full snapshot goes whole; a patch goes
-    /// as the diff from the topology the UI last got, and not at all when nothing drawn changed.
+    /// Applies one live update; returns what the UI must be told: the first topology whole, every later one
+    /// (a patch or a full re-read alike) as the diff from the topology the UI last got, and nothing at all when
+    /// nothing drawn changed.
     pub fn apply(&mut self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyUpdate>) {
         match update {
             LiveUpdate::Snapshot(snapshot) => {
+                let sent = self.publish(snapshot);
                 self.snapshot = Some(snapshot.clone());
-                let dto = self.rebuild(snapshot.clone());
-                return (None, Some(TopologyUpdate::Full(dto)));
+                return (None, sent);
             }
             LiveUpdate::Patch(patch) => {
                 let Some(mut snapshot) = self.snapshot.take() else { return (None, None) };
                 snapshot.apply(patch);
-                self.snapshot = Some(snapshot.clone());
-                let Some(prev) = self.topology.clone() else {
-                    return (None, Some(TopologyUpdate::Full(self.rebuild(snapshot))));
-                };
-                let next = self.rebuild(snapshot);
-                let diff = TopologyDiffDto::between(&prev, &next);
-                if diff.is_empty() {
-                    // Nothing drawn changed: keep the revision the UI holds, so its next diff still applies.
-                    self.revision -= 1;
-                    self.topology = Some(prev);
-                    return (None, None);
-                }
-                return (None, Some(TopologyUpdate::Diff(diff)));
+                let sent = self.publish(&snapshot);
+                self.snapshot = Some(snapshot);
+                return (None, sent);
             }
             LiveUpdate::Connected(engine) => self.engine = Some((**engine).clone()),
             LiveUpdate::Connecting | LiveUpdate::Unreachable { .. } => self.engine = None,
@@ -110,9 +101,25 @@ impl View {
         (status, None)
     }
 
+    /// The topology `snapshot` makes, as the UI must get it. Whole while the UI holds none (the first read,
+    /// or after `start_over`); else the diff from what it holds, so that the full re-read every ten seconds
+    /// (engine/src/events.rs) costs a busy engine's window nothing when nothing changed.
+    fn publish(&mut self, snapshot: &Snapshot) -> Option<TopologyUpdate> {
+        let Some(prev) = self.topology.clone() else { return Some(TopologyUpdate::Full(self.rebuild(snapshot))) };
+        let next = self.rebuild(snapshot);
+        let diff = TopologyDiffDto::between(&prev, &next);
+        if diff.is_empty() {
+            // Nothing drawn changed: keep the revision the UI holds, so its next diff still applies.
+            self.revision -= 1;
+            self.topology = Some(prev);
+            return None;
+        }
+        Some(TopologyUpdate::Diff(diff))
+    }
+
     /// The next numbered topology from a snapshot: laid out incrementally, kept for planning and for the UI.
-    fn rebuild(&mut self, snapshot: Snapshot) -> TopologyDto {
-        let topology = Topology::from_snapshot(&snapshot);
+    fn rebuild(&mut self, snapshot: &Snapshot) -> TopologyDto {
+        let topology = Topology::from_snapshot(snapshot);
         self.layout = self.layout.update(&topology);
         self.revision += 1;
         let dto = TopologyDto::build(self.revision, &topology, &self.layout);
@@ -148,12 +155,28 @@ mod tests {
     fn view_turns_snapshots_into_numbered_topologies() {
         let mut view = View::new(&config());
         let (_, first) = view.apply(&LiveUpdate::Snapshot(demo()));
-        let (_, second) = view.apply(&LiveUpdate::Snapshot(demo()));
-        assert_eq!(first.unwrap().revision(), 1);
-        let Some(TopologyUpdate::Full(second)) = second else { panic!("a snapshot goes whole") };
-        assert_eq!(second.revision, 2);
-        assert_eq!(view.topology.as_ref().unwrap().nodes.len(), second.nodes.len());
+        let Some(TopologyUpdate::Full(first)) = first else { panic!("the first snapshot goes whole") };
+        assert_eq!(first.revision, 1);
+        assert_eq!(view.topology.as_ref().unwrap().nodes.len(), first.nodes.len());
         assert!(view.model.is_some(), "operations plan against the same snapshot");
+    }
+
+    #[test]
+    fn a_full_re_read_goes_to_the_ui_as_a_diff_and_not_at_all_when_nothing_changed() {
+        let mut view = View::new(&config());
+        view.apply(&LiveUpdate::Snapshot(demo()));
+        let (_, same) = view.apply(&LiveUpdate::Snapshot(demo()));
+        assert_eq!(same, None, "the ten-second re-read of an unchanged engine sends nothing");
+        assert_eq!(view.topology.as_ref().map(|t| t.revision), Some(1));
+        let mut fewer = demo();
+        fewer.containers.retain(|c| c.id != "c-gateway");
+        let (_, update) = view.apply(&LiveUpdate::Snapshot(fewer));
+        let Some(TopologyUpdate::Diff(diff)) = update else { panic!("a later snapshot goes as a diff: {update:?}") };
+        assert_eq!((diff.base_revision, diff.revision), (1, 2));
+        assert_eq!(diff.remove_nodes, ["container:c-gateway"]);
+        view.start_over(&config(), Layout::default());
+        let (_, again) = view.apply(&LiveUpdate::Snapshot(demo()));
+        assert!(matches!(again, Some(TopologyUpdate::Full(_))), "after start_over the UI holds nothing: whole");
     }
 
     #[test]
