@@ -18,6 +18,12 @@ export interface TopologyIndex {
   reachesInto(placeId: string): EdgeDto[];
 }
 
+/** Whether a graph id names an edge (Rust's id scheme, the test hook's too): an id that is gone can still be
+ * told from a node's. `group:` lines exist only in the view of a collapsed Compose project. */
+export function isEdgeId(id: string): boolean {
+  return /^(endpoint|reach|stack|group|vip|task):/.test(id);
+}
+
 export function indexTopology(topology: TopologyDto): TopologyIndex {
   const nodes = new Map(topology.nodes.map((n) => [n.id, n]));
   const edges = new Map(topology.edges.map((e) => [e.id, e]));

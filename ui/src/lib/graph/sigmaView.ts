@@ -7,6 +7,7 @@
 // to draw at which zoom) live in graphModel.ts, palette.ts, geometry.ts and levelOfDetail.ts.
 import type { TopologyDto } from "../backend";
 import { diffBetween } from "../topologyDiff";
+import { isEdgeId } from "../topologyIndex";
 import { boundsOf, centreOf, EDGE_GRAB_TOLERANCE, fitRatio, graphToLayout, hitEdge, hitNode, toViewport, type Point, type Segment } from "./geometry";
 import { applyDiff, syncGraph, type NetlensGraph, type SyncReport } from "./graphModel";
 import { hideEdgesWhileMoving, LABEL_FONT, setChange } from "./levelOfDetail";
@@ -22,8 +23,6 @@ import type { DropMark, GraphView, GraphViewCallbacks, Hit, ItemLook } from "./v
 
 /** Pixels kept free around the graph when fitting: room for labels beside the outermost nodes. */
 const FIT_MARGIN = 70;
-/** Edge ids (the same scheme as the test hook's): an id that is gone can still be told from a node's. */
-const isEdgeId = (id: string) => /^(endpoint|reach|stack|group|vip|task):/.test(id);
 /** Pixels around a node's disc that still count as on it; hubs take a wider margin as drop targets. */
 const NODE_MARGIN = 3;
 const HUB_MARGIN = 12;
@@ -250,7 +249,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       const before = keep;
       keep = next;
       // Entering or leaving a focus touches every item; moving it, only what joined or left it.
-      const ids = before === null || next === null ? everyItem() : [...before].filter((id) => !next.has(id)).concat([...next].filter((id) => !before.has(id)));
+      const moved = before === null || next === null ? null : setChange(before, next);
+      const ids = moved ? [...moved.on, ...moved.off] : everyItem();
       for (const id of ids) applyLook(id, "faded");
     },
     itemLook(id): ItemLook {
@@ -264,12 +264,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     zoom(direction) {
       void (direction === "in" ? camera.zoomIn({ duration: 200 }) : camera.zoomOut({ duration: 200 }));
     },
-    nodeViewportPosition(id: string): Point | null {
-      const data = renderer.getNodeDisplayData(id);
-      if (!data || hiddenBy.has(id)) return null;
-      const local = renderer.framedGraphToViewport({ x: data.x, y: data.y });
-      return toViewport(local, origin());
-    },
+    nodeViewportPosition: (id: string): Point | null => disc(id, 0)?.centre ?? null,
     edgeViewportSegment: segmentOf,
     hitTest,
     layoutPointAt(at: Point): Point | null {

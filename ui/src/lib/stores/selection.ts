@@ -5,16 +5,12 @@ import { derived, writable, type Readable, type Writable } from "svelte/store";
 
 import type { EdgeDto, NodeDto, TopologyDto } from "../backend";
 import { followPrimary, only, primaryOf, toggle } from "../selectionSet";
-import { indexTopology, type TopologyIndex } from "../topologyIndex";
+import { indexTopology, isEdgeId, type TopologyIndex } from "../topologyIndex";
 
 export type Selected =
   | { kind: "node"; id: string; node: NodeDto; index: TopologyIndex }
   | { kind: "edge"; id: string; edge: EdgeDto; index: TopologyIndex }
   | { kind: "gone"; id: string };
-
-export function isEdgeId(id: string): boolean {
-  return id.startsWith("endpoint:") || id.startsWith("reach:");
-}
 
 export function resolveSelection(id: string | null, index: TopologyIndex | null): Selected | null {
   if (id === null) return null;
