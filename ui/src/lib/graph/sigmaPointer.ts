@@ -60,16 +60,24 @@ export function bindPointer(renderer: NetlensRenderer, { callbacks, lod, origin,
     if (swallowClick) swallowClick = false;
     else act();
   };
-  renderer.on("clickNode", ({ node, event }) => clicked(() => callbacks.onSelect(node, isToggleClick(event.original))));
-  renderer.on("clickEdge", ({ edge, event }) => clicked(() => callbacks.onSelect(edge, isToggleClick(event.original))));
-  renderer.on("clickStage", () => clicked(() => callbacks.onClear()));
   // Sigma turns a second click within its double-click delay into a double-click, with no click event: two
   // quick clicks on two networks (Ctrl+click to add) would lose the second. A double-click on an item is
   // therefore its click, and it does not zoom the camera. Two clicks on the same node are a real
-  // double-click: it focuses on the node.
+  // double-click: it focuses on the node. Sigma counts any two clicks as one double-click, wherever they
+  // land, so every click says what it was on (a line or the background: no node).
   let lastClicked: string | null = null;
-  renderer.on("clickNode", ({ node }) => (lastClicked = node));
-  renderer.on("clickStage", () => (lastClicked = null));
+  renderer.on("clickNode", ({ node, event }) => {
+    lastClicked = node;
+    clicked(() => callbacks.onSelect(node, isToggleClick(event.original)));
+  });
+  renderer.on("clickEdge", ({ edge, event }) => {
+    lastClicked = null;
+    clicked(() => callbacks.onSelect(edge, isToggleClick(event.original)));
+  });
+  renderer.on("clickStage", () => {
+    lastClicked = null;
+    clicked(() => callbacks.onClear());
+  });
   renderer.on("doubleClickNode", (e) => {
     e.preventSigmaDefault();
     const again = lastClicked === e.node;
@@ -79,6 +87,7 @@ export function bindPointer(renderer: NetlensRenderer, { callbacks, lod, origin,
   });
   renderer.on("doubleClickEdge", (e) => {
     e.preventSigmaDefault();
+    lastClicked = null;
     clicked(() => callbacks.onSelect(e.edge, isToggleClick(e.event.original)));
   });
 
