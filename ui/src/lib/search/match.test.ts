@@ -59,6 +59,13 @@ describe("searchTopology", () => {
     expect(searchTopology(demo, "shop")).toMatchObject([{ id: "container:c-api", what: "Compose project shop" }]);
   });
 
+  it("leaves hidden items out before it cuts the list, so they never take the places of shown ones", () => {
+    const all = searchTopology(demo, "busybox").map((r) => r.id);
+    const hidden = new Set(all.slice(0, 3));
+    const shown = searchTopology(demo, "busybox", 3, hidden).map((r) => r.id);
+    expect(shown).toEqual(all.slice(3, 6));
+  });
+
   it("finds a container by a network alias and by IPv6", () => {
     const net = network("n-x", "mesh", "bridge", "10.9.0.0/24");
     const c = container("c-cache", "cache", "running", "mesh");

@@ -90,7 +90,14 @@ function endpointCandidates(edge: EdgeDto, q: string): Candidate[] {
 }
 
 /** The networks and containers matching `query` (case-insensitive), best first, then by name. */
-export function searchTopology(topology: TopologyDto | null, query: string, limit = MAX_RESULTS): SearchResult[] {
+/** Ids the search never offers (what the view filters hide). They are left out before the list is cut to
+ * `limit`, so hidden matches never take the places of shown ones. */
+export interface Skipped {
+  has(id: string): boolean;
+}
+const NOTHING_SKIPPED: Skipped = { has: () => false };
+
+export function searchTopology(topology: TopologyDto | null, query: string, limit = MAX_RESULTS, skipped = NOTHING_SKIPPED): SearchResult[] {
   const q = query.trim().toLowerCase();
   if (!topology || q === "") return [];
   const best = new Map<string, Candidate>();
@@ -106,7 +113,7 @@ export function searchTopology(topology: TopologyDto | null, query: string, limi
   const results: SearchResult[] = [];
   for (const [id, c] of best) {
     const node = nodes.get(id);
-    if (node) results.push({ id, kind: node.kind, name: node.label, what: c.what, rank: c.rank });
+    if (node && !skipped.has(id)) results.push({ id, kind: node.kind, name: node.label, what: c.what, rank: c.rank });
   }
   results.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   return results.slice(0, limit);

@@ -5,7 +5,7 @@
 import { derived, get, readable, writable, type Readable, type Writable } from "svelte/store";
 
 import type { TopologyDto } from "../backend";
-import { searchTopology, type SearchResult } from "./match";
+import { MAX_RESULTS, searchTopology, type SearchResult, type Skipped } from "./match";
 
 export interface SearchState {
   query: Writable<string>;
@@ -25,11 +25,11 @@ export interface SearchState {
 }
 
 /** What the view filters hide (lib/filters/): never offered as a result. */
-type HiddenItems = Readable<{ items: { has(id: string): boolean } }>;
+type HiddenItems = Readable<{ items: Skipped }>;
 
 export function createSearch(topology: Readable<TopologyDto | null>, hidden: HiddenItems = readable({ items: { has: () => false } })): SearchState {
   const query = writable("");
-  const results = derived([topology, query, hidden], ([t, q, h]) => searchTopology(t, q).filter((r) => !h.items.has(r.id)));
+  const results = derived([topology, query, hidden], ([t, q, h]) => searchTopology(t, q, MAX_RESULTS, h.items));
   const matchedIds = derived(results, (r) => r.map((x) => x.id));
   const active = writable(0);
   const open = writable(false);
