@@ -325,10 +325,9 @@ fn collect(err: impl BufRead, said: &Mutex<String>) {
     }
 }
 
-/// ssh's own words, trimmed, with what to do: a prompt was never an option.
+/// ssh's own words (`Forward::said`: trimmed, on one line), with what to do: a prompt was never an option.
 fn failure(login: &str, said: &str) -> String {
-    let said: Vec<&str> = said.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let said = if said.is_empty() { "it exited without a word".to_string() } else { said.join(" ") };
+    let said = if said.is_empty() { "it exited without a word" } else { said };
     format!(
         "ssh to {login} failed: {said}. Netlens runs ssh without prompts (BatchMode): check that `ssh {login} true` \
          works in a terminal without typing a password (a key in ssh-agent or ~/.ssh/config) and that the host key \

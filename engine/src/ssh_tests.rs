@@ -78,8 +78,7 @@ async fn the_real_ssh_refused_by_a_closed_port_fails_fast_and_leaves_no_folder()
 #[tokio::test]
 async fn closing_a_forward_ends_its_process_and_removes_its_socket_folder() {
     // A stand-in for ssh that makes the socket path's file and then waits, as a forward does.
-    let dir = std::env::temp_dir().join(format!("netlens-fake-ssh-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::testing::scratch("netlens-fake-ssh").unwrap();
     let script = dir.join("ssh");
     // The local socket is the word after -L, up to the last colon.
     std::fs::write(
@@ -100,7 +99,6 @@ async fn closing_a_forward_ends_its_process_and_removes_its_socket_folder() {
     assert!(!folder.exists(), "the socket folder is removed");
     assert!(!Path::new(&format!("/proc/{pid}")).exists(), "the ssh process is ended and reaped");
     assert!(!Path::new(&format!("/proc/{watchdog}")).exists(), "and so is its watchdog");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
