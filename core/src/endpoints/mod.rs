@@ -43,13 +43,16 @@ pub struct EndpointConfig {
     pub mac: Option<String>,
 }
 
-/// The attachment a change is about: IDs for the engine, names for people.
+/// The attachment a change is about: IDs for the engine, names for people. The UI gets it as it is (the
+/// endpoint of a plan, a line, a one-connect fix).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "contract", derive(serde::Serialize, serde::Deserialize, specta::Type))]
+#[cfg_attr(feature = "contract", serde(rename_all = "camelCase"))]
 pub struct EndpointRef {
-    pub network_id: String,
-    pub network_name: String,
     pub container_id: String,
     pub container_name: String,
+    pub network_id: String,
+    pub network_name: String,
 }
 
 impl EndpointRef {

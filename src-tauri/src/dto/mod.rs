@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use netlens_core::endpoints::EndpointRef;
 use netlens_core::model::{Container, Endpoint, Network};
 use netlens_core::topology::ReachKind;
 
@@ -95,7 +96,7 @@ impl From<&Container> for ContainerDto {
 #[serde(rename_all = "camelCase")]
 pub struct EndpointDto {
     #[serde(flatten)]
-    pub at: ops::EndpointRefDto,
+    pub at: EndpointRef,
     pub endpoint_id: Option<String>,
     /// With its prefix, e.g. `10.0.0.2/24`.
     pub ipv4: Option<String>,
@@ -116,12 +117,7 @@ impl EndpointDto {
             })
         };
         Self {
-            at: ops::EndpointRefDto {
-                container_id: container.id.clone(),
-                container_name: container.name.clone(),
-                network_id: network.id.clone(),
-                network_name: network.name.clone(),
-            },
+            at: EndpointRef::between(container, network),
             endpoint_id: e.endpoint_id.clone(),
             ipv4: with_prefix(&e.ipv4, e.ipv4_prefix),
             ipv6: with_prefix(&e.ipv6, e.ipv6_prefix),

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use netlens_core::endpoints::{EndpointConfig, Operation};
+use netlens_core::endpoints::{EndpointConfig, EndpointRef};
 use netlens_core::history::{EntryView, History};
 use netlens_core::problem::{Code, Field, Problem};
 
@@ -71,34 +71,12 @@ pub struct DropTargetDto {
     pub refusal: Option<ProblemDto>,
 }
 
-/// The container and the network an endpoint (or a change to one) is about, by ID and by name.
-#[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct EndpointRefDto {
-    pub container_id: String,
-    pub container_name: String,
-    pub network_id: String,
-    pub network_name: String,
-}
-
-impl EndpointRefDto {
-    /// The endpoint a connect or disconnect is about.
-    pub fn of(op: &Operation) -> Self {
-        Self {
-            container_id: op.container_id().into(),
-            container_name: op.container_name().into(),
-            network_id: op.network_id().into(),
-            network_name: op.network_name().into(),
-        }
-    }
-}
-
 /// A connect as the form currently describes it: its problems, its CLI equivalent, and what to suggest.
 #[derive(Debug, Clone, Serialize, Deserialize, Type, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectPlanDto {
     #[serde(flatten)]
-    pub endpoint: EndpointRefDto,
+    pub endpoint: EndpointRef,
     /// Empty when the connect can run as described.
     pub problems: Vec<ProblemDto>,
     /// The docker CLI line for the form as it is, e.g. `docker network connect --alias api backend web-1`.
@@ -121,7 +99,7 @@ pub struct ConnectPlanDto {
 #[serde(rename_all = "camelCase")]
 pub struct DisconnectPlanDto {
     #[serde(flatten)]
-    pub endpoint: EndpointRefDto,
+    pub endpoint: EndpointRef,
     pub problem: Option<ProblemDto>,
     pub command: String,
     /// A running container loses live connections: the UI asks before it disconnects.

@@ -8,8 +8,8 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::dto::ops::{EndpointRefDto, ProblemDto};
-use netlens_core::endpoints::Operation;
+use crate::dto::ops::ProblemDto;
+use netlens_core::endpoints::{EndpointRef, Operation};
 use netlens_core::reachability::{
     Answer, Fix, FixCode, Net, NoFix, Reach, Reason, Target, TargetKind, Verdict, Way, WayCode, WhyNotCode,
 };
@@ -82,7 +82,7 @@ pub struct FixDto {
     pub command: Option<String>,
     /// The one connect to run, through the `connect` command with an empty config so it is recorded and undone
     /// like any other connect; `null` when no connect helps.
-    pub connect: Option<EndpointRefDto>,
+    pub connect: Option<EndpointRef>,
     /// For `nothingJoinable`: the planner's first refusal, when one explains it.
     pub refusal: Option<ProblemDto>,
 }
@@ -167,7 +167,7 @@ impl From<&Reach> for ReachItemDto {
 impl From<&Fix> for FixDto {
     fn from(f: &Fix) -> Self {
         let connect = match f {
-            Fix::Connect(op @ Operation::Connect { .. }) => Some(EndpointRefDto::of(op)),
+            Fix::Connect(op @ Operation::Connect { .. }) => Some(op.endpoint().clone()),
             _ => None,
         };
         let refusal = match f {

@@ -6,8 +6,7 @@
 //! must not know about Tauri, so it can be driven by tests against the sandbox engine.
 
 use crate::dto::ops::{
-    problems, AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, EndpointRefDto,
-    OutcomeDto, ProblemDto,
+    problems, AliasesDto, ConnectPlanDto, DisconnectPlanDto, DropTargetDto, EndpointConfigDto, OutcomeDto, ProblemDto,
 };
 use crate::error::AppError;
 use crate::service::run::{capture, now, outcome, perform};
@@ -62,7 +61,7 @@ pub fn plan_connect_form(
         _ => None,
     };
     Ok(ConnectPlanDto {
-        endpoint: EndpointRefDto::of(&op),
+        endpoint: op.endpoint().clone(),
         problems,
         command: op.command(),
         suggested_ipv4: next_free_ipv4(&topology, network_id),
@@ -100,7 +99,7 @@ pub fn plan_disconnect_form(
         )
     });
     Ok(DisconnectPlanDto {
-        endpoint: EndpointRefDto::of(&op),
+        endpoint: op.endpoint().clone(),
         problem,
         command: op.command(),
         container_running: running,

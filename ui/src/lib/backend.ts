@@ -77,7 +77,7 @@ export type {
   ReachDto,
   TopologyDiffDto,
   TopologyDto,
-  EndpointRefDto,
+  EndpointRef as EndpointRefDto,
   FixDto,
   NetRefDto,
   ReachItemDto,

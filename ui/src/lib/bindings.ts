@@ -113,7 +113,7 @@ export type ConnectPlanDto = {
 	containerRunning: boolean,
 	/**  Something worth knowing that does not stop the connect (a stopped container gets its address later). */
 	notice: string | null,
-} & EndpointRefDto;
+} & EndpointRef;
 
 export type Container = {
 	id: string,
@@ -165,7 +165,7 @@ export type DisconnectPlanDto = {
 	/**  The endpoint's address on the network now (with prefix), to say what will be let go. */
 	ipv4: string | null,
 	warning: string | null,
-} & EndpointRefDto;
+} & EndpointRef;
 
 /**  A driver as the create dialog lists it, sent to the UI as it is. */
 export type DriverChoice = {
@@ -224,10 +224,13 @@ export type EndpointDto = {
 	staticIpv4: string | null,
 	staticIpv6: string | null,
 	aliases: string[],
-} & EndpointRefDto;
+} & EndpointRef;
 
-/**  The container and the network an endpoint (or a change to one) is about, by ID and by name. */
-export type EndpointRefDto = {
+/**
+ *  The attachment a change is about: IDs for the engine, names for people. The UI gets it as it is (the
+ *  endpoint of a plan, a line, a one-connect fix).
+ */
+export type EndpointRef = {
 	containerId: string,
 	containerName: string,
 	networkId: string,
@@ -381,7 +384,7 @@ export type FixDto = {
 	 *  The one connect to run, through the `connect` command with an empty config so it is recorded and undone
 	 *  like any other connect; `null` when no connect helps.
 	 */
-	connect: EndpointRefDto | null,
+	connect: EndpointRef | null,
 	/**  For `nothingJoinable`: the planner's first refusal, when one explains it. */
 	refusal: ProblemDto | null,
 };
