@@ -107,13 +107,8 @@ impl Snapshot {
         }
         self.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         self.containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-        sort_services(&mut self.services);
+        self.services.sort_by(Service::by_name);
     }
-}
-
-/// Services in the order a full read lists them: by name, then ID.
-pub fn sort_services(services: &mut [Service]) {
-    services.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
 }
 
 #[cfg(test)]

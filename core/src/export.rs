@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Container, Network, Service};
+use crate::model::{Container, Network};
 use crate::topology::{Node, ReachTarget, Topology};
 
 pub fn sorted_networks(t: &Topology) -> Vec<&Network> {
@@ -17,12 +17,6 @@ pub fn sorted_networks(t: &Topology) -> Vec<&Network> {
 
 pub fn sorted_containers(t: &Topology) -> Vec<&Container> {
     let mut v: Vec<_> = t.containers().collect();
-    v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-    v
-}
-
-pub fn sorted_services(t: &Topology) -> Vec<&Service> {
-    let mut v: Vec<_> = t.services().collect();
     v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
     v
 }
@@ -75,7 +69,7 @@ pub fn dot(t: &Topology) -> String {
             quote(&Node::Container(owner.clone()).id())
         ));
     }
-    for s in sorted_services(t) {
+    for s in t.services_by_name() {
         let id = quote(&Node::Service(s.clone()).id());
         out.push_str(&format!(
             "  {id} [label={}, shape=hexagon, style=filled, fillcolor=\"#ede9fe\"];\n",
@@ -133,7 +127,7 @@ pub fn mermaid(t: &Topology) -> String {
     for (sharer, owner) in stack_ties(t) {
         out.push_str(&format!("  {} -.->|shares stack| {}\n", ctr_key[sharer.id.as_str()], ctr_key[owner.id.as_str()]));
     }
-    for (i, s) in sorted_services(t).into_iter().enumerate() {
+    for (i, s) in t.services_by_name().into_iter().enumerate() {
         out.push_str(&format!("  s{i}{{{{\"{} (service, {})\"}}}}\n", esc(&s.name), s.mode.describe()));
         for (n, a) in t.service_networks(&s.id) {
             let vip = a.virtual_ip.as_deref().unwrap_or("dnsrr");

@@ -22,7 +22,7 @@ impl Engine {
         match self.docker().list_services(Some(options)).await {
             Ok(list) => {
                 let mut services: Vec<Service> = list.into_iter().map(service).collect();
-                netlens_core::events::sort_services(&mut services);
+                services.sort_by(Service::by_name);
                 Ok(services)
             }
             Err(bollard::errors::Error::DockerResponseServerError { status_code: 503, .. }) => Ok(vec![]),

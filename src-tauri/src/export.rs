@@ -134,7 +134,7 @@ fn json(t: &Topology, source: &Source<'_>) -> Result<String, serde_json::Error> 
                 })
             })
             .collect(),
-        services: text::sorted_services(t).into_iter().map(|s| ServiceDto::new(s, t)).collect(),
+        services: t.services_by_name().into_iter().map(|s| ServiceDto::new(s, t)).collect(),
     };
     let mut s = serde_json::to_string_pretty(&doc)?;
     s.push('\n');

@@ -11,9 +11,7 @@ use crate::topology::{service_node_id, Topology};
 
 /// (node ID, network IDs, stack owner) per service, as `World::read` takes members.
 pub(super) fn members(t: &Topology) -> Vec<(String, Vec<&str>, Option<String>)> {
-    let mut services: Vec<_> = t.services().collect();
-    services.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-    services
+    t.services_by_name()
         .into_iter()
         .map(|s| {
             let nets = t.service_networks(&s.id).into_iter().map(|(n, _)| n.id.as_str()).collect();

@@ -27,6 +27,14 @@ pub enum ServiceMode {
     GlobalJob,
 }
 
+impl Service {
+    /// The one order services are listed in: as a read leaves them, in the graph's text, the layout and the
+    /// exports. By name, then ID.
+    pub fn by_name(a: &Service, b: &Service) -> std::cmp::Ordering {
+        (&a.name, &a.id).cmp(&(&b.name, &b.id))
+    }
+}
+
 impl ServiceMode {
     /// As `docker service ls` writes it (`replicated 2`, `global`).
     pub fn describe(self) -> String {

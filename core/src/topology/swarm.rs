@@ -63,6 +63,13 @@ impl Topology {
         self.graph.node_weights().filter_map(Node::as_service)
     }
 
+    /// The services in their one listing order (`Service::by_name`).
+    pub fn services_by_name(&self) -> Vec<&Service> {
+        let mut v: Vec<&Service> = self.services().collect();
+        v.sort_by(|a, b| Service::by_name(a, b));
+        v
+    }
+
     pub fn service(&self, service_id: &str) -> Option<&Service> {
         self.node(&service_node_id(service_id)).and_then(Node::as_service)
     }
@@ -76,13 +83,12 @@ impl Topology {
 
     /// The services attached to a network, with their virtual IPs there, by service name.
     pub fn services_on(&self, network_id: &str) -> Vec<(&Service, &ServiceNetwork)> {
-        let by_name = |a: &Service, b: &Service| (&a.name, &a.id).cmp(&(&b.name, &b.id));
         self.ties(
             &network_node_id(network_id),
             Direction::Incoming,
             Node::as_service,
             Edge::as_service_network,
-            by_name,
+            Service::by_name,
         )
     }
 
@@ -103,9 +109,7 @@ impl Topology {
     /// The services as text, for `render`: mode, image, each network with the VIP, each task here.
     pub(super) fn render_services(&self, out: &mut String) {
         use std::fmt::Write;
-        let mut services: Vec<&Service> = self.services().collect();
-        services.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-        for s in services {
+        for s in self.services_by_name() {
             let _ = write!(out, "service {} [{}] {}", s.name, s.mode.describe(), s.image);
             for p in &s.ports {
                 let published = p.published.map(|p| p.to_string()).unwrap_or_default();
