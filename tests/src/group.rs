@@ -86,20 +86,34 @@ pub fn members_of(group: u32) -> Vec<(u32, String)> {
     found
 }
 
-/// Live processes whose command line contains every one of `parts`, as `(pid, command line)`: a check that
-/// does not rely on group membership (a process that left the group is still found by its arguments).
-pub fn running_with(parts: &[&str]) -> Vec<(u32, String)> {
+/// Live (non-zombie) processes with their command lines.
+pub fn processes() -> Vec<(u32, Vec<String>)> {
     let Ok(dir) = std::fs::read_dir("/proc") else { return Vec::new() };
     let mut found = Vec::new();
     for entry in dir.flatten() {
         let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
-        // A zombie's command line reads empty, so only live processes match.
-        let Ok(raw) = std::fs::read(entry.path().join("cmdline")) else { continue };
-        let line = String::from_utf8_lossy(&raw).replace('\0', " ");
-        if parts.iter().all(|p| line.contains(p)) {
-            found.push((pid, line.trim_end().to_string()));
+        let zombie = std::fs::read_to_string(entry.path().join("stat"))
+            .map(|s| s.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z')))
+            .unwrap_or(true);
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
+        if zombie || cmdline.is_empty() {
+            continue;
         }
+        let argv =
+            cmdline.split(|b| *b == 0).filter(|a| !a.is_empty()).map(|a| String::from_utf8_lossy(a).into_owned());
+        found.push((pid, argv.collect()));
     }
+    found
+}
+
+/// Live processes whose command line contains every one of `parts`, as `(pid, command line)`: a check that
+/// does not rely on group membership (a process that left the group is still found by its arguments).
+pub fn running_with(parts: &[&str]) -> Vec<(u32, String)> {
+    let mut found: Vec<(u32, String)> = processes()
+        .into_iter()
+        .map(|(pid, argv)| (pid, argv.join(" ")))
+        .filter(|(_, line)| parts.iter().all(|p| line.contains(p)))
+        .collect();
     found.sort();
     found
 }

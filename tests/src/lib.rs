@@ -13,6 +13,12 @@ pub mod proxy;
 pub mod sshd;
 pub mod window;
 
+/// A loopback port nobody listens on now (the OS picks it), for a test's own server or driver.
+pub fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
+    listener.local_addr().expect("its address").port()
+}
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;

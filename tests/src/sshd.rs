@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::free_port;
+pub use crate::group::processes;
 use crate::group::Group;
 
 pub const SSHD: &str = "/usr/sbin/sshd";
@@ -25,11 +27,6 @@ pub struct Sshd {
     pub port: u16,
     pub user: String,
     sshd: Option<Group>,
-}
-
-fn free_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
-    listener.local_addr().expect("its address").port()
 }
 
 fn run(cmd: &mut Command, what: &str) -> String {
@@ -172,26 +169,6 @@ impl Sshd {
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("sshd.log")).unwrap_or_default()
     }
-}
-
-/// Live (non-zombie) processes with their command lines.
-pub fn processes() -> Vec<(u32, Vec<String>)> {
-    let Ok(dir) = std::fs::read_dir("/proc") else { return Vec::new() };
-    let mut found = Vec::new();
-    for entry in dir.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
-        let zombie = std::fs::read_to_string(entry.path().join("stat"))
-            .map(|s| s.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z')))
-            .unwrap_or(true);
-        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
-        if zombie || cmdline.is_empty() {
-            continue;
-        }
-        let argv =
-            cmdline.split(|b| *b == 0).filter(|a| !a.is_empty()).map(|a| String::from_utf8_lossy(a).into_owned());
-        found.push((pid, argv.collect()));
-    }
-    found
 }
 
 /// Waits until `done` holds, or panics with `what` after `limit`.

@@ -15,7 +15,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::group::{running_with, Group};
-use crate::{docker_host, ensure_demo, netlens_binary, window_binary, workspace_dir, Cleanup};
+use crate::{docker_host, ensure_demo, free_port, netlens_binary, window_binary, workspace_dir, Cleanup};
 
 /// WebDriver's codes for modifier keys.
 pub const SHIFT: char = '\u{E008}';
@@ -34,10 +34,6 @@ pub struct Window {
     /// test and never touch the person's own. The cache stays shared: a fresh one (fonts, shaders) cost
     /// about 3 s a window. Removed when the window is dropped.
     _home: tempfile::TempDir,
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(4444)
 }
 
 impl Window {
