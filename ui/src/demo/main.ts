@@ -1,8 +1,8 @@
-// Entry point of the demo preview (demo.html, built by `npm run build:demo` into dist-demo, never into
-// dist): the real UI replaying the answers Rust recorded for the sandbox (test/golden/, through
-// test/replayBackend.ts), so it shows Rust's own rules and words; a question nobody recorded is answered
-// with an error saying so. `?scenario=` picks a state to look at: loading, empty, unreachable, error,
-// update (a container arrives after 1.5 s), or the default.
+// Entry point of the demo preview (index.html in vite's demo mode, built by `npm run build:demo` into
+// dist-demo, never into dist): the real UI replaying the answers Rust recorded for the sandbox
+// (test/golden/, through test/replayBackend.ts), so it shows Rust's own rules and words; a question nobody
+// recorded is answered with an error saying so. `?scenario=` picks a state to look at: loading, empty,
+// unreachable, error, update (a container arrives after 1.5 s), or the default.
 import "../app.css";
 
 import { mount } from "svelte";
@@ -40,5 +40,5 @@ if (scenario === "update") {
 }
 
 const target = document.getElementById("app");
-if (!target) throw new Error("demo.html has no #app element");
+if (!target) throw new Error("index.html has no #app element");
 mount(App, { target, props: { backend } });
