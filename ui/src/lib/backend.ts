@@ -31,6 +31,10 @@ import type {
 /** What a command that can fail resolves to (the shape tauri-specta's `typedError` returns). */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
+/** The generated commands as they are declared (with Rust's docs): a feature's slice of `Backend` picks the
+ * ones it calls from here rather than writing their signatures again. */
+export type Commands = typeof commands;
+
 export type {
   AliasesDto,
   AppError,
