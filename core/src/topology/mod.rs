@@ -47,6 +47,25 @@ pub fn reach_edge_id(network_id: &str, target: ReachTarget) -> String {
     }
 }
 
+/// `pub fn $name(&self) -> Option<&$inner>` on `$enum` for each listed one-field variant: what a node or edge
+/// holds when it is of that kind, in the shape `filter_map` and `ties` take. Written once instead of one
+/// hand-copied `if let` per variant.
+macro_rules! variant_accessors {
+    ($enum:ident: $($name:ident -> $variant:ident($inner:ty)),+ $(,)?) => {
+        impl $enum {
+            $(
+                #[doc = concat!("The `", stringify!($inner), "` of a `", stringify!($variant), "`, none for any other kind.")]
+                pub fn $name(&self) -> Option<&$inner> {
+                    match self {
+                        $enum::$variant(inner) => Some(inner),
+                        _ => None,
+                    }
+                }
+            )+
+        }
+    };
+}
+
 #[derive(Debug, Clone)]
 pub enum Node {
     Network(Network),
@@ -67,31 +86,13 @@ impl Node {
             Node::External => EXTERNAL_ID.into(),
         }
     }
-
-    pub fn as_network(&self) -> Option<&Network> {
-        if let Node::Network(n) = self {
-            Some(n)
-        } else {
-            None
-        }
-    }
-
-    pub fn as_container(&self) -> Option<&Container> {
-        if let Node::Container(c) = self {
-            Some(c)
-        } else {
-            None
-        }
-    }
-
-    pub fn as_service(&self) -> Option<&Service> {
-        if let Node::Service(s) = self {
-            Some(s)
-        } else {
-            None
-        }
-    }
 }
+
+variant_accessors!(Node:
+    as_network -> Network(Network),
+    as_container -> Container(Container),
+    as_service -> Service(Service),
+);
 
 #[derive(Debug, Clone)]
 // Endpoints dominate the graph, so boxing them would cost an allocation per edge for nothing.
@@ -110,23 +111,10 @@ pub enum Edge {
     Task,
 }
 
-impl Edge {
-    pub fn as_endpoint(&self) -> Option<&Endpoint> {
-        if let Edge::Endpoint(ep) = self {
-            Some(ep)
-        } else {
-            None
-        }
-    }
-
-    pub fn as_service_network(&self) -> Option<&ServiceNetwork> {
-        if let Edge::ServiceNetwork(vip) = self {
-            Some(vip)
-        } else {
-            None
-        }
-    }
-}
+variant_accessors!(Edge:
+    as_endpoint -> Endpoint(Endpoint),
+    as_service_network -> ServiceNetwork(ServiceNetwork),
+);
 
 /// Read-only view of one edge, without graph indices.
 #[derive(Debug, Clone, Copy)]
