@@ -208,7 +208,7 @@ impl ViewFilter {
             let networks = s.networks.iter().filter(|a| shown.shows_node(&network_node_id(&a.network_id)));
             Service { networks: networks.cloned().collect(), ..s.clone() }
         }));
-        Topology::from_snapshot(&filtered)
+        Topology::from_owned(filtered)
     }
 }
 

@@ -13,7 +13,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 use super::{container_node_id, network_node_id, Edge, Node, Topology};
-use crate::model::{Container, Network, Service, ServiceNetwork, Snapshot};
+use crate::model::{Container, Network, Service, ServiceNetwork};
 
 pub fn service_node_id(service_id: &str) -> String {
     format!("service:{service_id}")
@@ -29,32 +29,45 @@ pub fn task_edge_id(service_id: &str, container_id: &str) -> String {
     format!("task:{service_id}:{container_id}")
 }
 
-/// Adds the services of `snapshot` to a graph that already holds its networks and containers.
-pub(super) fn add(graph: &mut DiGraph<Node, Edge>, by_id: &mut HashMap<String, NodeIndex>, snapshot: &Snapshot) {
+/// Adds `services` to a graph that already holds the snapshot's networks and containers.
+pub(super) fn add(graph: &mut DiGraph<Node, Edge>, by_id: &mut HashMap<String, NodeIndex>, services: Vec<Service>) {
+    if services.is_empty() {
+        return;
+    }
     let mut by_service = HashMap::new();
     // A spec may name a network rather than give its ID.
-    let by_name: HashMap<&str, &str> = snapshot.networks.iter().map(|n| (n.name.as_str(), n.id.as_str())).collect();
-    for s in &snapshot.services {
-        let idx = graph.add_node(Node::Service(s.clone()));
-        by_id.insert(service_node_id(&s.id), idx);
-        by_service.insert(s.id.as_str(), idx);
+    let by_name: HashMap<String, String> =
+        graph.node_weights().filter_map(Node::as_network).map(|n| (n.name.clone(), n.id.clone())).collect();
+    for s in services {
+        let mut ties = vec![];
         for attached in &s.networks {
             let id = match by_id.contains_key(&network_node_id(&attached.network_id)) {
                 true => attached.network_id.as_str(),
-                false => by_name.get(attached.network_id.as_str()).copied().unwrap_or_default(),
+                false => by_name.get(attached.network_id.as_str()).map(String::as_str).unwrap_or_default(),
             };
             // A network the manager has but this snapshot does not (removed between the reads) draws nothing.
             if let Some(&net) = by_id.get(&network_node_id(id)) {
-                let tie = ServiceNetwork { network_id: id.to_string(), ..attached.clone() };
-                graph.add_edge(idx, net, Edge::ServiceNetwork(tie));
+                ties.push((net, ServiceNetwork { network_id: id.to_string(), ..attached.clone() }));
             }
         }
-    }
-    for c in &snapshot.containers {
-        let Some(&service) = c.swarm_service_id().and_then(|id| by_service.get(id)) else { continue };
-        if let Some(&task) = by_id.get(&container_node_id(&c.id)) {
-            graph.add_edge(service, task, Edge::Task);
+        let (key, id) = (service_node_id(&s.id), s.id.clone());
+        let idx = graph.add_node(Node::Service(s));
+        by_id.insert(key, idx);
+        by_service.insert(id, idx);
+        for (net, tie) in ties {
+            graph.add_edge(idx, net, Edge::ServiceNetwork(tie));
         }
+    }
+    let tasks: Vec<(NodeIndex, NodeIndex)> = graph
+        .node_weights()
+        .filter_map(Node::as_container)
+        .filter_map(|c| {
+            let &service = c.swarm_service_id().and_then(|id| by_service.get(id))?;
+            Some((service, *by_id.get(&container_node_id(&c.id))?))
+        })
+        .collect();
+    for (service, task) in tasks {
+        graph.add_edge(service, task, Edge::Task);
     }
 }
 
