@@ -28,7 +28,13 @@ pub mod pairs {
     use super::*;
 
     pub fn serialize<S: Serializer>(map: &BTreeMap<String, String>, s: S) -> Result<S::Ok, S::Error> {
-        KeyValue::list(map).serialize(s)
+        /// `KeyValue`'s shape over the map's own strings: the same text without a copy of every label.
+        #[derive(Serialize)]
+        struct Pair<'a> {
+            key: &'a str,
+            value: &'a str,
+        }
+        s.collect_seq(map.iter().map(|(key, value)| Pair { key, value }))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {

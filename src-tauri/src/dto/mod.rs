@@ -83,9 +83,21 @@ pub struct ContainerDto {
 
 impl From<&Container> for ContainerDto {
     fn from(c: &Container) -> Self {
+        // Its endpoints are edges: a connect changes an edge, not the container's node. Field by field rather
+        // than `..c.clone()`, which would copy every endpoint only to drop it.
+        let Container { id, name, image, state, status, network_mode, labels, ports, endpoints: _ } = c;
         Self {
-            // Its endpoints are edges: a connect changes an edge, not the container's node.
-            container: Container { endpoints: Vec::new(), ..c.clone() },
+            container: Container {
+                id: id.clone(),
+                name: name.clone(),
+                image: image.clone(),
+                state: *state,
+                status: status.clone(),
+                network_mode: network_mode.clone(),
+                labels: labels.clone(),
+                ports: ports.clone(),
+                endpoints: Vec::new(),
+            },
             compose_project: c.compose_project().map(String::from),
             compose_service: c.compose_service().map(String::from),
         }
