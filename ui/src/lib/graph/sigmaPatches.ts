@@ -54,3 +54,57 @@ export function pickEdgesOnlyUnderPointer(renderer: NetlensRenderer, container: 
     settings.enableEdgeEvents = false;
   });
 }
+
+/** While the camera moves, the labels are laid out again at most this often (ms). */
+export const LABEL_RELAYOUT_MS = 120;
+
+/**
+ * Sigma 4.0.4 lays every shown label out again (its glyphs, from the text) on every frame the camera
+ * moves: its camera listener marks the label buffers dirty, because a move can bring other labels into
+ * view. The buffers hold graph positions and the GPU places them with the camera, so a frame after a pan
+ * or zoom draws the labels it has where they belong; only labels coming into view wait for the next
+ * layout. With ~160 labels over the 300/2,000 topology that layout was ~15 ms of the page's main thread
+ * in each frame of a pan (of ~17). So a moving camera lays them out at most every LABEL_RELAYOUT_MS
+ * (the level of detail re-decides them as often, lodStates.ts) and once more when it stops.
+ */
+export function relayoutLabelsAtMostEvery(renderer: NetlensRenderer, ms: number): void {
+  const r = renderer as unknown as {
+    activeListeners?: { camera?: unknown };
+    labelRenderer?: { labelsDirty?: unknown };
+    refreshMatrices?: unknown;
+    scheduleRender?: unknown;
+  };
+  const own = r.activeListeners?.camera;
+  const labels = r.labelRenderer;
+  const refreshMatrices = r.refreshMatrices;
+  const scheduleRender = r.scheduleRender;
+  if (!r.activeListeners || typeof own !== "function" || !labels || typeof labels.labelsDirty !== "boolean") return;
+  if (typeof refreshMatrices !== "function" || typeof scheduleRender !== "function") return;
+  const camera = renderer.getCamera();
+  let last = -Infinity;
+  let trailing: ReturnType<typeof setTimeout> | null = null;
+  const relayout = () => {
+    labels.labelsDirty = true;
+    last = performance.now();
+  };
+  const listener = () => {
+    refreshMatrices.call(renderer);
+    if (trailing !== null) clearTimeout(trailing);
+    trailing = null;
+    if (performance.now() - last >= ms) relayout();
+    else
+      trailing = setTimeout(() => {
+        trailing = null;
+        relayout();
+        scheduleRender.call(renderer);
+      }, ms);
+    scheduleRender.call(renderer);
+  };
+  camera.removeListener("updated", own as () => void);
+  camera.on("updated", listener);
+  // Sigma's kill() takes its listener off the camera by this reference: ours, now.
+  r.activeListeners.camera = listener;
+  renderer.on("kill", () => {
+    if (trailing !== null) clearTimeout(trailing);
+  });
+}

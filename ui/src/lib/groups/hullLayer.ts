@@ -30,6 +30,18 @@ export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point
       hulls = [...groupPoints(nodes)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([project, points]) => ({ project, points: convexHull(points) }));
     },
     draw() {
+      // Without projects the canvas is left hidden and untouched: WebKit composites every visible canvas
+      // layer on every frame, and under software GL (no GPU) an empty full-size one still cost ~10 ms of
+      // a pan frame over the 300/2,000 topology. A canvas that showed hulls is cleared once, then hidden.
+      const shown = hulls.length > 0 && palette !== null;
+      if (!shown) {
+        if (canvas.style.display !== "none") {
+          canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
+          canvas.style.display = "none";
+        }
+        return;
+      }
+      if (canvas.style.display === "none") canvas.style.display = "";
       const { width, height } = size();
       const ratio = window.devicePixelRatio || 1;
       if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {

@@ -1,0 +1,38 @@
+import Graph from "graphology";
+import { describe, expect, it } from "vitest";
+
+import type { EdgeAttributes, NetlensGraph, NodeAttributes } from "../graph/graphModel";
+import { PALETTES } from "../graph/palette";
+import { createHullLayer } from "./hullLayer";
+
+function graphWith(projects: string[]): NetlensGraph {
+  const g = new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
+  projects.forEach((project, i) => g.addNode(`container:c${i}`, { x: i * 10, y: 0, project } as NodeAttributes));
+  return g;
+}
+
+describe("the project hull layer", () => {
+  // jsdom has no 2D context: the layer's shapes are not what these tests look at, only its canvas's display.
+  const blankCanvas = () => Object.assign(document.createElement("canvas"), { getContext: () => null });
+  const layer = (canvas: HTMLCanvasElement) =>
+    createHullLayer(canvas, (p) => p, () => ({ width: 200, height: 100 }));
+
+  it("leaves its canvas hidden while no project is drawn, so the page does not composite an empty layer", () => {
+    const canvas = blankCanvas();
+    const hulls = layer(canvas);
+    hulls.setGraph(graphWith(["", ""]), PALETTES.light);
+    hulls.draw();
+    expect(canvas.style.display).toBe("none");
+  });
+
+  it("shows the canvas when a project appears and hides it again when the last one goes", () => {
+    const canvas = blankCanvas();
+    const hulls = layer(canvas);
+    hulls.setGraph(graphWith(["shop", "shop", ""]), PALETTES.light);
+    hulls.draw();
+    expect(canvas.style.display).toBe("");
+    hulls.setGraph(graphWith(["", ""]), PALETTES.light);
+    hulls.draw();
+    expect(canvas.style.display).toBe("none");
+  });
+});
