@@ -90,24 +90,80 @@ impl Patch {
     }
 }
 
+/// What a patch changed in a snapshot, by ID: what the topology built from it may draw differently.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changed {
+    pub networks: BTreeSet<String>,
+    pub containers: BTreeSet<String>,
+    pub services: bool,
+}
+
+impl Changed {
+    pub fn is_empty(&self) -> bool {
+        self.networks.is_empty() && self.containers.is_empty() && !self.services
+    }
+}
+
 impl Snapshot {
     /// The snapshot with a patch folded in: found items replace (or join) their namesakes by ID, gone ones
-    /// leave. Kept sorted by name as the full read sorts, so a patched snapshot equals a fresh one.
-    pub fn apply(&mut self, patch: &Patch) {
+    /// leave. Kept sorted by name as the full read sorts, so a patched snapshot equals a fresh one. Returns
+    /// what changed: most re-reads (the rechecks after each event) find what was already there, and the
+    /// caller then skips rebuilding the topology, which on 2,000 containers costs tens of milliseconds and
+    /// would hold up the read that does carry the change.
+    pub fn apply(&mut self, patch: &Patch) -> Changed {
+        let mut changed = Changed::default();
         for (id, found) in &patch.networks {
-            self.networks.retain(|n| n.id != *id);
-            self.networks.extend(found.iter().cloned());
+            if replace(&mut self.networks, id, found.as_ref(), |n| &n.id) {
+                changed.networks.insert(id.clone());
+            }
         }
         for (id, found) in &patch.containers {
-            self.containers.retain(|c| c.id != *id);
-            self.containers.extend(found.iter().cloned());
+            if replace(&mut self.containers, id, found.as_ref(), |c| &c.id) {
+                changed.containers.insert(id.clone());
+            }
         }
         if let Some(services) = &patch.services {
-            self.services.clone_from(services);
+            let mut sorted = services.clone();
+            sorted.sort_by(Service::by_name);
+            if sorted != self.services {
+                self.services = sorted;
+                changed.services = true;
+            }
         }
-        self.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-        self.containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-        self.services.sort_by(Service::by_name);
+        // Only a new item or a new name breaks the order: a container that joined a network keeps its place.
+        if self.networks.windows(2).any(|w| (&w[0].name, &w[0].id) > (&w[1].name, &w[1].id)) {
+            self.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        }
+        if self.containers.windows(2).any(|w| (&w[0].name, &w[0].id) > (&w[1].name, &w[1].id)) {
+            self.containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        }
+        changed
+    }
+}
+
+/// Puts `found` in the place of the items with ID `id` (none when it is gone): in place when there was
+/// one, else at the end (the caller sorts). False when `items` held exactly that already.
+fn replace<T: Clone + PartialEq>(
+    items: &mut Vec<T>,
+    id: &str,
+    found: Option<&T>,
+    id_of: impl Fn(&T) -> &String,
+) -> bool {
+    let mut held = items.iter().enumerate().filter(|(_, x)| id_of(x) == id).map(|(i, _)| i);
+    match (held.next(), held.next(), found) {
+        (None, _, None) => false,
+        (Some(i), None, Some(new)) => {
+            if items[i] == *new {
+                return false;
+            }
+            items[i] = new.clone();
+            true
+        }
+        _ => {
+            items.retain(|x| id_of(x) != id);
+            items.extend(found.cloned());
+            true
+        }
     }
 }
 
@@ -238,6 +294,30 @@ mod tests {
         removed.apply(&Patch::from_reads(&asked, vec![], vec![]));
         assert_eq!(ties(&removed), Vec::<String>::new(), "no tie to an owner that is gone");
         assert!(removed.containers.iter().any(|c| c.id == "c-side"), "the sidecar stays");
+    }
+
+    #[test]
+    fn a_re_read_that_finds_what_was_there_says_nothing_changed_and_a_real_change_says_so() {
+        let mut snap = demo();
+        snap.apply(&Patch::default());
+        let before = snap.clone();
+        let api = snap.containers.iter().find(|c| c.name == "api").cloned().unwrap();
+        let backend = crate::fixtures::network_named(&snap, "backend");
+        let asked = Rereads {
+            containers: [api.id.clone(), "c-never-there".to_string()].into_iter().collect(),
+            networks: [backend.id.clone()].into_iter().collect(),
+            ..Rereads::default()
+        };
+        let same = Patch::from_reads(&asked, vec![backend.clone()], vec![api.clone()]);
+        assert!(snap.apply(&same).is_empty(), "the same container, the same network, and one still gone");
+        assert_eq!(snap, before);
+        let mut moved = api.clone();
+        moved.endpoints.pop();
+        let changed = snap.apply(&Patch::from_reads(&asked, vec![backend.clone()], vec![moved.clone()]));
+        assert_eq!(changed, Changed { containers: [api.id.clone()].into_iter().collect(), ..Changed::default() });
+        assert!(snap.containers.contains(&moved));
+        assert!(!snap.apply(&Patch::from_reads(&asked, vec![backend], vec![])).is_empty(), "the container went");
+        assert!(!snap.containers.iter().any(|c| c.id == api.id));
     }
 
     #[test]

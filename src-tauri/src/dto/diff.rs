@@ -1,15 +1,18 @@
 //! The change between two topologies the UI has seen, keyed by node and edge ID, so a live update sends
 //! (and the UI redraws) only what changed.
 //!
-//! Owns the diff's shape and how it is computed from two `TopologyDto`s. It must not decide when to send a
-//! diff rather than the whole topology: `state` does (a full snapshot always goes whole).
+//! Owns the diff's shape, how it is computed (from two `TopologyDto`s, or from what a targeted re-read
+//! changed: `patched`) and how it is applied to the topology Rust keeps. It must not decide when to send a
+//! diff rather than the whole topology: `state` does.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::{EdgeDto, NodeDto, TopologyDto};
+
+mod patched;
 
 /// What changed from `baseRevision` to `revision`. The UI applies it only on top of `baseRevision`; when
 /// it holds another revision it asks for the whole topology instead (a full resync).
@@ -46,13 +49,33 @@ impl TopologyDiffDto {
             && self.remove_edges.is_empty()
     }
 
-    /// `prev` with this diff applied; what the UI does, here so tests can prove the round trip.
+    /// Applies the diff to `topology`, the one it was made from: what the UI does with it, kept sorted by ID
+    /// as `TopologyDto::build` sorts, so the result is exactly the next topology.
+    pub fn apply(&self, topology: &mut TopologyDto) {
+        topology.revision = self.revision;
+        merge(&mut topology.nodes, &self.upsert_nodes, &self.remove_nodes, |n| &n.id);
+        merge(&mut topology.edges, &self.upsert_edges, &self.remove_edges, |e| &e.id);
+    }
+
+    /// `prev` with this diff applied.
     #[cfg(test)]
     pub fn apply_to(&self, prev: &TopologyDto) -> TopologyDto {
-        TopologyDto {
-            revision: self.revision,
-            nodes: merged(&prev.nodes, &self.upsert_nodes, &self.remove_nodes, |n| &n.id),
-            edges: merged(&prev.edges, &self.upsert_edges, &self.remove_edges, |e| &e.id),
+        let mut next = prev.clone();
+        self.apply(&mut next);
+        next
+    }
+}
+
+/// A list sorted by ID with `remove` taken out and `upsert` put in its place.
+fn merge<T: Clone>(items: &mut Vec<T>, upsert: &[T], remove: &[String], id_of: impl Fn(&T) -> &String) {
+    if !remove.is_empty() {
+        let gone: HashSet<&String> = remove.iter().collect();
+        items.retain(|x| !gone.contains(id_of(x)));
+    }
+    for x in upsert {
+        match items.binary_search_by(|y| id_of(y).cmp(id_of(x))) {
+            Ok(i) => items[i] = x.clone(),
+            Err(i) => items.insert(i, x.clone()),
         }
     }
 }
@@ -63,19 +86,6 @@ fn changes<T: Clone + PartialEq>(prev: &[T], next: &[T], id: impl Fn(&T) -> &Str
     let upsert = next.iter().filter(|x| before.get(id(x)).map_or(true, |old| *old != *x)).cloned().collect();
     let remove = prev.iter().map(&id).filter(|k| !after.contains_key(k)).cloned().collect();
     (upsert, remove)
-}
-
-/// Kept sorted by ID, as `TopologyDto::build` sorts, so applying a diff gives exactly the next topology.
-#[cfg(test)]
-fn merged<T: Clone>(prev: &[T], upsert: &[T], remove: &[String], id: impl Fn(&T) -> &String) -> Vec<T> {
-    let mut all: BTreeMap<String, T> = prev.iter().map(|x| (id(x).clone(), x.clone())).collect();
-    for k in remove {
-        all.remove(k);
-    }
-    for x in upsert {
-        all.insert(id(x).clone(), x.clone());
-    }
-    all.into_values().collect()
 }
 
 #[cfg(test)]

@@ -20,9 +20,9 @@ impl TopologyDto {
     }
 }
 
-fn node(n: &Node, t: &Topology, layout: &Layout) -> NodeDto {
+pub(super) fn node(n: &Node, t: &Topology, layout: &Layout) -> NodeDto {
     let id = n.id();
-    let (x, y) = layout.position(&id).unwrap_or((0.0, 0.0));
+    let (x, y) = position(layout, &id);
     let (kind, label, network, container, service) = match n {
         Node::Network(net) => (NodeKind::Network, net.name.clone(), Some(NetworkDto::from(net)), None, None),
         Node::Container(c) => (NodeKind::Container, c.name.clone(), None, Some(ContainerDto::from(c)), None),
@@ -30,11 +30,16 @@ fn node(n: &Node, t: &Topology, layout: &Layout) -> NodeDto {
         Node::Host => (NodeKind::Host, "Host".into(), None, None, None),
         Node::External => (NodeKind::External, "External".into(), None, None, None),
     };
-    let (x, y) = (x.round() as i32, y.round() as i32);
     NodeDto { id, kind, label, x, y, network, container, service }
 }
 
-fn edge(e: EdgeView<'_>) -> EdgeDto {
+/// Where the layout puts a node, in the whole pixels the UI is sent.
+pub(super) fn position(layout: &Layout, id: &str) -> (i32, i32) {
+    let (x, y) = layout.position(id).unwrap_or((0.0, 0.0));
+    (x.round() as i32, y.round() as i32)
+}
+
+pub(super) fn edge(e: EdgeView<'_>) -> EdgeDto {
     let plain = |kind, label: String| EdgeDto {
         id: e.id(),
         kind,

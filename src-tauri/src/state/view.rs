@@ -5,6 +5,7 @@
 
 use crate::dto::diff::TopologyDiffDto;
 use crate::dto::{EngineState, EngineStatusDto, TopologyDto};
+use netlens_core::events::Changed;
 use netlens_core::layout::Layout;
 use netlens_core::model::Snapshot;
 use netlens_core::topology::Topology;
@@ -80,14 +81,21 @@ impl View {
     pub fn apply(&mut self, update: &LiveUpdate) -> (Option<EngineStatusDto>, Option<TopologyUpdate>) {
         match update {
             LiveUpdate::Snapshot(snapshot) => {
+                // The same engine read again (the ten-second re-read of a quiet engine): nothing to rebuild.
+                if self.topology.is_some() && self.snapshot.as_ref() == Some(snapshot) {
+                    return (None, None);
+                }
                 let sent = self.publish(snapshot);
                 self.snapshot = Some(snapshot.clone());
                 return (None, sent);
             }
             LiveUpdate::Patch(patch) => {
                 let Some(mut snapshot) = self.snapshot.take() else { return (None, None) };
-                snapshot.apply(patch);
-                let sent = self.publish(&snapshot);
+                // Most patches are rechecks that find what was already read: rebuilding the topology for
+                // them would cost a big engine tens of milliseconds and hold up the patch after, which may
+                // carry the change.
+                let changed = snapshot.apply(patch);
+                let sent = if changed.is_empty() { None } else { self.publish_patch(&snapshot, &changed) };
                 self.snapshot = Some(snapshot);
                 return (None, sent);
             }
@@ -105,8 +113,11 @@ impl View {
     /// or after `start_over`); else the diff from what it holds, so that the full re-read every ten seconds
     /// (engine/src/events.rs) costs a busy engine's window nothing when nothing changed.
     fn publish(&mut self, snapshot: &Snapshot) -> Option<TopologyUpdate> {
-        let Some(prev) = self.topology.clone() else { return Some(TopologyUpdate::Full(self.rebuild(snapshot))) };
         let next = self.rebuild(snapshot);
+        let Some(prev) = self.topology.take() else {
+            self.topology = Some(next.clone());
+            return Some(TopologyUpdate::Full(next));
+        };
         let diff = TopologyDiffDto::between(&prev, &next);
         if diff.is_empty() {
             // Nothing drawn changed: keep the revision the UI holds, so its next diff still applies.
@@ -114,16 +125,35 @@ impl View {
             self.topology = Some(prev);
             return None;
         }
+        self.topology = Some(next);
         Some(TopologyUpdate::Diff(diff))
     }
 
-    /// The next numbered topology from a snapshot: laid out incrementally, kept for planning and for the UI.
+    /// The diff a patch that changed `changed` makes on the topology the UI holds, worked out from what
+    /// changed (`TopologyDiffDto::patched`) rather than from a whole new topology; whole while the UI holds
+    /// none.
+    fn publish_patch(&mut self, snapshot: &Snapshot, changed: &Changed) -> Option<TopologyUpdate> {
+        let Some(mut shown) = self.topology.take() else { return self.publish(snapshot) };
+        let topology = Topology::from_snapshot(snapshot);
+        self.layout = self.layout.update(&topology);
+        let diff = TopologyDiffDto::patched(&shown, &topology, &self.layout, changed, self.revision + 1);
+        self.model = Some(topology);
+        if diff.is_empty() {
+            self.topology = Some(shown);
+            return None;
+        }
+        self.revision += 1;
+        diff.apply(&mut shown);
+        self.topology = Some(shown);
+        Some(TopologyUpdate::Diff(diff))
+    }
+
+    /// The next numbered topology from a snapshot: laid out incrementally, kept for planning.
     fn rebuild(&mut self, snapshot: &Snapshot) -> TopologyDto {
         let topology = Topology::from_snapshot(snapshot);
         self.layout = self.layout.update(&topology);
         self.revision += 1;
         let dto = TopologyDto::build(self.revision, &topology, &self.layout);
-        self.topology = Some(dto.clone());
         self.model = Some(topology);
         dto
     }
