@@ -4,21 +4,26 @@
 //! Owns the retry policy and when to read. The first event of a burst is answered at once with a read of
 //! just what it names (`netlens_core::events` decides what); events that arrive during that read are
 //! gathered and answered by one more read, so a burst costs a few small reads and a single change is not
-//! held back by a debounce. Each targeted read is repeated shortly after (`Rechecks`), because the engine
-//! announces some changes a moment before it lists them. A quiet stream is checked with a ping every two
-//! seconds, so an engine that froze with the connection open is noticed, and is read whole every ten
-//! seconds (`RESYNC_EVERY`), because some changes send no event at all. Re-reading the engine's current
-//! state (never applying an event's claim) keeps this idempotent: the stream can deliver the same
-//! disconnect twice. A new stream starts with a full snapshot, because anything may have changed while it
-//! was down.
+//! held back by a debounce. The engine announces some changes a moment before it lists them: a container
+//! that a `connect` or `disconnect` names is read again as soon as the last read returns, until it is
+//! listed as announced (`expect`), and each targeted read is repeated shortly after anyway (`Rechecks`).
+//! A quiet stream is checked with a ping every two seconds, so an engine that froze with the connection
+//! open is noticed, and is read whole every ten seconds (`RESYNC_EVERY`), because some changes send no
+//! event at all. Re-reading the engine's current state (never applying an event's claim) keeps this
+//! idempotent: the stream can deliver the same disconnect twice. A new stream starts with a full snapshot,
+//! because anything may have changed while it was down.
+
+mod expect;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
 use futures_util::{FutureExt, StreamExt};
 use tokio::sync::mpsc::UnboundedSender;
+use tokio::time::Instant;
 
 use super::{Engine, EngineError, Target};
+use expect::Expected;
 use netlens_core::events::{Patch, Rereads};
 use netlens_core::model::Snapshot;
 
@@ -89,15 +94,17 @@ pub async fn follow(target: Target, tx: UnboundedSender<LiveUpdate>) {
 
 type Event = Result<bollard::models::EventMessage, EngineError>;
 
-/// Adds what one event calls for; `false` when the stream has ended.
-fn note(event: Option<Event>, asked: &mut Rereads) -> Result<bool, EngineError> {
+/// Adds what one event calls for, and what it announces (`expect`); `false` when the stream has ended.
+fn note(event: Option<Event>, asked: &mut Rereads, expected: &mut Expected) -> Result<bool, EngineError> {
     let Some(event) = event else { return Ok(false) };
     let event = event?;
     let kind = event.typ.map(|t| t.to_string()).unwrap_or_default();
     let action = event.action.unwrap_or_default();
     let actor = event.actor.unwrap_or_default();
     let attributes: BTreeMap<String, String> = actor.attributes.unwrap_or_default().into_iter().collect();
-    asked.add(&kind, &action, actor.id.as_deref().unwrap_or_default(), &attributes);
+    let actor = actor.id.as_deref().unwrap_or_default();
+    asked.add(&kind, &action, actor, &attributes);
+    expected.note(&kind, &action, actor, attributes.get("container").map(String::as_str), tokio::time::Instant::now());
     Ok(true)
 }
 
@@ -111,19 +118,27 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
     }
     let mut asked = Rereads::default();
     let mut rechecks = Rechecks::default();
+    let mut expected = Expected::default();
+    let mut last_read = tokio::time::Instant::now();
     let mut last_full = tokio::time::Instant::now();
     loop {
         let mut is_recheck = false;
         if asked.is_empty() {
             let idle = tokio::time::Instant::now() + LIVENESS_IDLE;
-            let recheck = rechecks.next_at().unwrap_or(idle).min(idle);
+            let soon = expected.next_at(last_read).into_iter().chain(rechecks.next_at());
+            let recheck = soon.fold(idle, Instant::min);
             tokio::select! {
-                event = events.next() => if !note(event, &mut asked)? {
+                event = events.next() => if !note(event, &mut asked, &mut expected)? {
                     return Ok(());
                 },
                 () = tokio::time::sleep_until(recheck) => {
-                    if rechecks.next_at().is_some_and(|at| at <= tokio::time::Instant::now()) {
-                        asked = rechecks.take_due();
+                    let now = tokio::time::Instant::now();
+                    let due = |at: Option<Instant>| at.is_some_and(|at| at <= now);
+                    if due(rechecks.next_at()) || due(expected.next_at(last_read)) {
+                        if due(rechecks.next_at()) {
+                            asked = rechecks.take_due();
+                        }
+                        asked.merge(expected.rereads());
                         is_recheck = true;
                     } else {
                         // The ping first: a frozen engine must fail within its timeout, not hang a read.
@@ -138,13 +153,15 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
         }
         // Whatever is queued already joins this read.
         while let Some(event) = events.next().now_or_never() {
-            if !note(event, &mut asked)? {
+            if !note(event, &mut asked, &mut expected)? {
                 return Ok(());
             }
         }
         if asked.is_empty() {
             continue;
         }
+        // A read going out anyway asks for what is still awaited too: one request either way.
+        asked.merge(expected.rereads());
         let now = std::mem::take(&mut asked);
         if now.everything {
             last_full = tokio::time::Instant::now();
@@ -164,12 +181,14 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
         let update = loop {
             tokio::select! {
                 update = &mut read => break update?,
-                event = events.next() => if !note(event, &mut asked)? {
+                event = events.next() => if !note(event, &mut asked, &mut expected)? {
                     return Ok(());
                 },
                 () = tokio::time::sleep(LIVENESS_IDLE) => engine.alive(LIVENESS_TIMEOUT).await?,
             }
         };
+        last_read = tokio::time::Instant::now();
+        settle(&mut expected, &update, last_read);
         if !is_recheck && !now.everything {
             rechecks.schedule(&now);
         }
@@ -179,13 +198,24 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
     }
 }
 
+/// Settles what was awaited against what a read found (`expect`).
+fn settle(expected: &mut Expected, update: &LiveUpdate, now: Instant) {
+    match update {
+        LiveUpdate::Patch(p) => {
+            expected.settle(|id| p.containers.iter().find(|(c, _)| c == id).map(|(_, found)| found.as_ref()), now);
+        }
+        LiveUpdate::Snapshot(s) => expected.settle(|id| Some(s.containers.iter().find(|c| c.id == id)), now),
+        _ => {}
+    }
+}
+
 /// The engine announces some changes before the state it lists has caught up with them (a `connect` event
 /// is sent before the container's record is saved), so a read right after an event can be a moment early.
 /// Each targeted read is therefore repeated, shortly after; a repeat that finds nothing new costs one small
 /// request and sends the UI nothing. Measured on Docker 20.10 (sandbox engine, idle): the `connect` event
-/// comes 3–5 ms before `/containers/json` lists the new endpoint, and the CLI returns 1–2 ms after that; so
-/// the first repeat at 10 ms draws a CLI change within ~10 ms of the CLI returning (at 30 ms it was ~30 ms);
-/// the later ones cover a busy engine.
+/// comes 3–5 ms before `/containers/json` lists the new endpoint (20–30 ms on a loaded engine with 2,000
+/// containers), and the CLI returns 1–2 ms after that. A connect or disconnect is read again back to back
+/// until it is listed (`expect`); these repeats cover every other event, and a change listed later still.
 const RECHECK_AFTER: [Duration; 3] = [Duration::from_millis(10), Duration::from_millis(40), Duration::from_millis(300)];
 
 #[derive(Default)]
