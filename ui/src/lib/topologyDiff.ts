@@ -101,6 +101,20 @@ export function diffBetween(from: TopologyDto | null, to: TopologyDto): Topology
   return diffTopology(from, to);
 }
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Two lists sorted by id, as one. */
+function mergeSorted<T extends { id: string }>(a: readonly T[], b: readonly T[]): T[] {
+  if (b.length === 0) return a as T[];
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byId(b[j] as T, a[i] as T) < 0 ? (b[j++] as T) : (a[i++] as T));
+  while (i < a.length) out.push(a[i++] as T);
+  while (j < b.length) out.push(b[j++] as T);
+  return out;
+}
+
 /**
  * `current` with a diff the backend sent applied: upserted items replace their namesakes, removed ones go,
  * untouched ones keep their identity (so the graph's own diff skips them at once), sorted by id as Rust
@@ -110,17 +124,30 @@ export function diffBetween(from: TopologyDto | null, to: TopologyDto): Topology
  */
 export function applyBackendDiff(current: TopologyDto, diff: TopologyDiffDto): TopologyDto | null {
   if (diff.baseRevision !== current.revision) return null;
+  // One pass over the sorted items (no map of them all, no re-sort): a live change touches a few items
+  // of thousands, and this runs before the graph gets the change.
   const merge = <T extends { id: string }>(items: readonly T[], upsert: readonly T[], remove: readonly string[], into: ItemChanges<T>): T[] => {
-    const byId = new Map<string, T>();
-    for (const item of items) byId.set(item.id, item);
-    for (const id of remove) if (byId.delete(id)) into.removed.push(id);
-    for (const item of upsert) {
-      const old = byId.get(item.id);
-      if (old === undefined) into.added.push(item);
-      else if (!samePlain(old, item)) into.changed.push(item);
-      byId.set(item.id, item);
+    const gone = new Set(remove);
+    const fresh = new Map<string, T>();
+    for (const item of upsert) fresh.set(item.id, item);
+    const kept: T[] = [];
+    for (const item of items) {
+      if (gone.has(item.id)) {
+        into.removed.push(item.id);
+        continue;
+      }
+      const next = fresh.get(item.id);
+      if (next === undefined) {
+        kept.push(item);
+        continue;
+      }
+      if (!samePlain(item, next)) into.changed.push(next);
+      kept.push(next);
+      fresh.delete(item.id);
     }
-    return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const added = [...fresh.values()].sort(byId);
+    into.added.push(...added);
+    return mergeSorted(kept, added);
   };
   const change: TopologyDiff = {
     base: current.revision,
