@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { relayoutLabelsAtMostEvery } from "./sigmaPatches";
+import { adoptGraph, relayoutLabelsAtMostEvery } from "./sigmaPatches";
+import type { NetlensGraph } from "./graphModel";
 import type { NetlensRenderer } from "./sigmaLook";
 
 /** The members of sigma 4.0.4's renderer the patch reaches into, with a camera that calls its listeners. */
@@ -78,5 +79,31 @@ describe("labels while the camera moves", () => {
     relayoutLabelsAtMostEvery(changed as unknown as NetlensRenderer, 100);
     move();
     expect(sigmaOwn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("taking the first topology", () => {
+  it("lets sigma's setGraph index the graph at once but draw it at the next frame, then gives refresh back", () => {
+    const calls: unknown[] = [];
+    class FakeSigma {
+      edgeGroups = { graph: null as unknown };
+      refresh(opts?: { schedule?: boolean }) {
+        calls.push(opts);
+        return this;
+      }
+      setGraph(graph: NetlensGraph) {
+        this.edgeGroups.graph = "indexed";
+        // Sigma 4.0.4's setGraph ends with a refresh that draws at once.
+        this.refresh();
+        return graph;
+      }
+    }
+    const renderer = new FakeSigma();
+    const graph = {} as NetlensGraph;
+    adoptGraph(renderer, graph);
+    expect(calls).toEqual([{ schedule: true }]);
+    expect(Object.prototype.hasOwnProperty.call(renderer, "refresh")).toBe(false);
+    renderer.refresh();
+    expect(calls.at(-1)).toBe(undefined);
   });
 });
