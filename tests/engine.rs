@@ -184,7 +184,9 @@ async fn time_until(
 fn fold(seen: &mut Snapshot, update: LiveUpdate) -> bool {
     match update {
         LiveUpdate::Snapshot(s) => *seen = s,
-        LiveUpdate::Patch(p) => seen.apply(&p),
+        LiveUpdate::Patch(p) => {
+            seen.apply(&p);
+        }
         _ => return false,
     }
     true

@@ -104,7 +104,9 @@ async fn a_dockerd_stopped_with_sigstop_is_noticed_and_read_whole_when_it_contin
             continue;
         }
         match next(&mut rx, Duration::from_secs(5)).await {
-            Some(LiveUpdate::Patch(p)) => seen.apply(&p),
+            Some(LiveUpdate::Patch(p)) => {
+                seen.apply(&p);
+            }
             Some(LiveUpdate::Snapshot(s)) => seen = s,
             _ => {}
         }
