@@ -2,12 +2,14 @@
 //! window draws. Pure: it formats; reading the engine happens in `cli`. The JSON is the UI's contract
 //! (the DTOs), so it is written here; DOT and Mermaid are the core's (`netlens_core::export`).
 
+use std::cell::Cell;
+
 use serde::{Deserialize, Serialize};
 
 use crate::dto::swarm::ServiceDto;
 use crate::dto::{ContainerDto, EndpointDto, NetworkDto};
 use netlens_core::export as text;
-use netlens_core::topology::{ReachKind, ReachTarget, Topology};
+use netlens_core::topology::{stack, ReachKind, ReachTarget, Topology};
 use netlens_engine::EngineInfo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,18 +68,33 @@ struct StackJson {
     owner_name: String,
 }
 
+/// The JSON document. Read back, its two long lists are `Vec`s; written, they are `Lazy` lists, each item made
+/// as it is written, so one field list defines both.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct ExportJson<'a> {
+struct ExportJson<'a, Containers = Vec<ContainerDto>, Endpoints = Vec<EndpointDto>> {
     #[serde(borrow)]
     engine: EngineJson<'a>,
     networks: Vec<NetworkDto>,
-    containers: Vec<ContainerDto>,
-    endpoints: Vec<EndpointDto>,
+    containers: Containers,
+    endpoints: Endpoints,
     reach: Vec<ReachJson>,
     stacks: Vec<StackJson>,
     /// Swarm services as this node's manager lists them, with their VIPs and their tasks on this node.
     services: Vec<ServiceDto>,
+}
+
+/// A list written as the `Vec` of its items would be, each item made, written and dropped in turn: the DTOs
+/// of 2,000 containers and their endpoints are never all held at once (nor freed one by one afterwards).
+struct Lazy<I>(Cell<Option<I>>);
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for Lazy<I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.take() {
+            Some(items) => s.collect_seq(items),
+            None => Err(serde::ser::Error::custom("a lazy list can be written only once")),
+        }
+    }
 }
 
 pub struct Source<'a> {
@@ -116,15 +133,15 @@ pub fn render_to(
     }
 }
 
-fn document<'a>(t: &Topology, source: &Source<'a>) -> ExportJson<'a> {
+/// The document `t` makes, its containers and endpoints made as they are written.
+fn document<'a, 't>(
+    t: &'t Topology,
+    source: &Source<'a>,
+) -> ExportJson<'a, Lazy<impl Iterator<Item = ContainerDto> + 't>, Lazy<impl Iterator<Item = EndpointDto> + 't>> {
     let networks = text::sorted_networks(t);
     let containers = text::sorted_containers(t);
-    let mut endpoints = vec![];
     let mut reach = vec![];
     for n in &networks {
-        for (c, e) in t.containers_on(&n.id) {
-            endpoints.push(EndpointDto::new(n, c, e));
-        }
         for (target, kind) in t.reaches_of(&n.id) {
             reach.push(ReachJson {
                 network_id: n.id.clone(),
@@ -135,6 +152,22 @@ fn document<'a>(t: &Topology, source: &Source<'a>) -> ExportJson<'a> {
             });
         }
     }
+    // Only a container in `container:` mode has a stack owner: the others need no look-up.
+    let stacks = containers
+        .iter()
+        .filter(|c| stack::shared_reference(c).is_some())
+        .filter_map(|c| {
+            t.stack_owner(&c.id).map(|o| StackJson {
+                sharer_id: c.id.clone(),
+                sharer_name: c.name.clone(),
+                owner_id: o.id.clone(),
+                owner_name: o.name.clone(),
+            })
+        })
+        .collect();
+    let endpoints = text::sorted_networks(t)
+        .into_iter()
+        .flat_map(move |n| t.containers_on(&n.id).into_iter().map(move |(c, e)| EndpointDto::new(n, c, e)));
     ExportJson {
         engine: EngineJson {
             context: source.context,
@@ -143,20 +176,10 @@ fn document<'a>(t: &Topology, source: &Source<'a>) -> ExportJson<'a> {
             api_version: source.info.api_version.as_deref(),
         },
         networks: networks.iter().map(|n| NetworkDto::from(*n)).collect(),
-        containers: containers.iter().map(|c| ContainerDto::from(*c)).collect(),
-        endpoints,
+        containers: Lazy(Cell::new(Some(containers.into_iter().map(ContainerDto::from)))),
+        endpoints: Lazy(Cell::new(Some(endpoints))),
         reach,
-        stacks: containers
-            .iter()
-            .filter_map(|c| {
-                t.stack_owner(&c.id).map(|o| StackJson {
-                    sharer_id: c.id.clone(),
-                    sharer_name: c.name.clone(),
-                    owner_id: o.id.clone(),
-                    owner_name: o.name.clone(),
-                })
-            })
-            .collect(),
+        stacks,
         services: t.services_by_name().into_iter().map(|s| ServiceDto::new(s, t)).collect(),
     }
 }
