@@ -377,3 +377,23 @@ fn export_without_an_engine_fails_clearly() {
     let bad = netlens(&["export", "--format", "svg"], "unix:///nonexistent");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn export_to_a_reader_that_went_away_exits_3_and_says_the_export_was_not_written() {
+    ensure_demo();
+    // A pipe whose reading end is closed before netlens starts: its first write to standard output fails.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = std::process::Command::new(netlens_tests::netlens_binary())
+        .arg("export")
+        .env("DOCKER_HOST", docker_host())
+        .env_remove("DOCKER_CONTEXT")
+        .env_remove("NETLENS_SANDBOX")
+        .stdout(writer)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("netlens: could not write the export:"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
