@@ -37,7 +37,7 @@ Export options:
   line goes when either of its ends goes, Host and External when no network shown leads there.
 
 Exit status: 0 done, 1 the engine could not be read, 2 bad arguments, 3 the output file could
-not be written (nothing was changed).
+not be written (nothing was changed) or standard output was closed before the export was out.
 
 The engine is chosen as the docker CLI chooses it: DOCKER_HOST, DOCKER_CONTEXT, the current
 context of `docker context use`, then unix:///var/run/docker.sock.
