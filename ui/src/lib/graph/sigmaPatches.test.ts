@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { adoptGraph, relayoutLabelsAtMostEvery } from "./sigmaPatches";
+import { adoptGraph, pickOnlyUnderAnIdlePointer, relayoutLabelsAtMostEvery } from "./sigmaPatches";
 import type { NetlensGraph } from "./graphModel";
 import type { NetlensRenderer } from "./sigmaLook";
 
@@ -105,5 +105,81 @@ describe("taking the first topology", () => {
     expect(Object.prototype.hasOwnProperty.call(renderer, "refresh")).toBe(false);
     renderer.refresh();
     expect(calls.at(-1)).toBe(undefined);
+  });
+});
+
+describe("the picking buffer", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** Sigma 4.0.4's members the patch wraps: what each frame asked for is recorded in `frames`. */
+  function pickingRenderer(hovered: boolean) {
+    const captor = new Map<string, () => void>();
+    const frames: ("picking" | "none")[] = [];
+    let idle = true;
+    let resets = 0;
+    const r = {
+      internals: { settings: { enableEdgeEvents: true } },
+      getGraphState: () => ({ isIdle: idle }),
+      getMouseCaptor: () => ({ on: (event: string, fn: () => void) => captor.set(event, fn) }),
+      on: () => undefined,
+      refresh() {
+        return this.render();
+      },
+      render() {
+        this.resetWebGLTexture();
+        const params = this.getRenderParams();
+        frames.push(params.pickingFrameBuffer ? "picking" : "none");
+        return this;
+      },
+      resetWebGLTexture() {
+        resets++;
+        return this;
+      },
+      getRenderParams: () => ({ pickingFrameBuffer: "fb" as string | null, width: 10 }),
+      getHitAtPosition: () => frames.at(-1),
+    };
+    const container = { matches: () => hovered } as unknown as HTMLElement;
+    pickOnlyUnderAnIdlePointer(r as unknown as NetlensRenderer, container);
+    return { r, frames, captor, resets: () => resets, setIdle: (v: boolean) => (idle = v) };
+  }
+
+  it("is drawn only while the pointer rests over the canvas, and drawn at once when it comes", () => {
+    const { r, frames, captor } = pickingRenderer(false);
+    r.render();
+    expect(frames).toEqual(["none"]);
+    expect(r.internals.settings.enableEdgeEvents).toBe(false);
+    captor.get("mouseenter")?.();
+    expect(frames).toEqual(["none", "picking"]);
+    expect(r.internals.settings.enableEdgeEvents).toBe(true);
+    captor.get("mouseleave")?.();
+    r.render();
+    expect(frames.at(-1)).toBe("none");
+  });
+
+  it("is not drawn or re-created while the camera moves, then drawn once it is idle again", () => {
+    const { r, frames, resets, setIdle } = pickingRenderer(true);
+    setIdle(false);
+    r.render();
+    r.render();
+    expect(frames).toEqual(["none", "none"]);
+    expect(resets()).toBe(0);
+    vi.advanceTimersByTime(250);
+    expect(frames).toEqual(["none", "none"]);
+    setIdle(true);
+    vi.advanceTimersByTime(100);
+    expect(frames).toEqual(["none", "none", "picking"]);
+    expect(resets()).toBe(1);
+  });
+
+  it("is brought up to date before sigma reads what is under a press", () => {
+    const { r, frames, setIdle } = pickingRenderer(true);
+    setIdle(false);
+    r.render();
+    expect(r.getHitAtPosition()).toBe("picking");
+    expect(frames).toEqual(["none", "picking"]);
+    // Up to date: a second read draws nothing more.
+    r.getHitAtPosition();
+    expect(frames).toHaveLength(2);
   });
 });

@@ -60,26 +60,87 @@ function drawingAtNextFrame(renderer: object, step: () => void): void {
 }
 
 /**
- * Sigma draws every edge a second time, into its picking buffer, on every frame it draws, so that a pointer
- * over the canvas can hover or click a line. Only a pointer over the canvas reads that buffer, so edges are
- * drawn into it only while one is there: a live change that arrives while the pointer is elsewhere (a person
- * typing docker commands) is drawn ~6 ms sooner over the 300/2,000 topology under llvmpipe (render and
- * finish, 43 -> 37 ms at best). When the pointer comes onto the canvas, a frame is drawn at once with the
- * edges in the buffer, before sigma resolves what is under it. Pointer events cover touch and pen too.
+ * Sigma 4.0.4 draws every node, label and line a second time, into a picking buffer it also re-creates,
+ * on every frame, so that a pointer over the canvas can hover or click what is under it. Under software
+ * WebGL (llvmpipe, no GPU) each switch to that buffer waits for the frame drawn so far: in a pan over the
+ * 300/2,000 topology the label and node draws that switch took ~16 and ~9 ms of the page's main thread per
+ * frame. Only a pointer resting over the canvas reads the buffer (hover waits for an idle camera,
+ * `quietHoverWhileMoving`), so it is drawn only then: not while the camera pans or zooms, not while the
+ * pointer is elsewhere (a person typing docker commands sees a live change sooner). A frame with it is
+ * drawn when the pointer comes onto the canvas, once the camera is idle again, and at once before sigma
+ * reads what is under a press or click. Pointer events cover touch and pen too.
  */
-export function pickEdgesOnlyUnderPointer(renderer: NetlensRenderer, container: HTMLElement): void {
-  const settings = (renderer as unknown as { internals?: { settings?: { enableEdgeEvents?: unknown } } }).internals?.settings;
+export function pickOnlyUnderAnIdlePointer(renderer: NetlensRenderer, container: HTMLElement): void {
+  type Method = (this: unknown, ...args: unknown[]) => unknown;
+  const r = renderer as unknown as {
+    internals?: { settings?: { enableEdgeEvents?: unknown } };
+    render?: Method;
+    getRenderParams?: Method;
+    resetWebGLTexture?: Method;
+    getHitAtPosition?: Method;
+  };
+  const settings = r.internals?.settings;
+  const { render, getRenderParams, resetWebGLTexture, getHitAtPosition } = r;
   if (!settings || typeof settings.enableEdgeEvents !== "boolean") return;
+  if (typeof render !== "function" || typeof getRenderParams !== "function") return;
+  if (typeof resetWebGLTexture !== "function" || typeof getHitAtPosition !== "function") return;
+
+  let over = container.matches(":hover");
+  let force = false;
+  let picking = false;
+  /** The buffer does not match the picture: frames were drawn without it since the last one with it. */
+  let stale = true;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  settings.enableEdgeEvents = over;
+  const drawWithPicking = () => renderer.refresh({ partialGraph: {}, skipIndexation: true });
+  const settle = () => {
+    timer = null;
+    if (!stale || !over) return;
+    if (renderer.getGraphState().isIdle) drawWithPicking();
+    else timer = setTimeout(settle, SETTLE_MS);
+  };
   const captor = renderer.getMouseCaptor();
-  settings.enableEdgeEvents = container.matches(":hover");
   captor.on("mouseenter", () => {
+    over = true;
     settings.enableEdgeEvents = true;
-    renderer.refresh({ partialGraph: {}, skipIndexation: true });
+    drawWithPicking();
   });
   captor.on("mouseleave", () => {
+    over = false;
     settings.enableEdgeEvents = false;
   });
+
+  r.render = function (...args) {
+    picking = force || (over && renderer.getGraphState().isIdle);
+    stale = !picking;
+    if (stale && over && timer === null) timer = setTimeout(settle, SETTLE_MS);
+    return render.apply(this, args);
+  };
+  r.resetWebGLTexture = function (...args) {
+    return picking ? resetWebGLTexture.apply(this, args) : this;
+  };
+  r.getRenderParams = function (...args) {
+    const params = getRenderParams.apply(this, args) as Record<string, unknown>;
+    return picking ? params : { ...params, pickingFrameBuffer: null };
+  };
+  r.getHitAtPosition = function (...args) {
+    if (stale) {
+      force = true;
+      try {
+        (r.render as Method).call(this);
+      } finally {
+        force = false;
+      }
+    }
+    return getHitAtPosition.apply(this, args);
+  };
+  renderer.on("kill", () => {
+    if (timer !== null) clearTimeout(timer);
+  });
 }
+
+/** How often a canvas drawn without its picking buffer checks whether the camera is idle again (ms). */
+const SETTLE_MS = 100;
 
 /** While the camera moves, the labels are laid out again at most this often (ms). */
 export const LABEL_RELAYOUT_MS = 120;

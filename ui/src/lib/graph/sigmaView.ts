@@ -17,7 +17,7 @@ import { createHullLayer } from "../groups/hullLayer";
 import { backgroundOf, composePng, sceneOf, sceneToSvg } from "./exportImage";
 import { createRenderer, emptyGraph, FONT, type Look } from "./sigmaLook";
 import { incrementalUpdates } from "./sigmaIncremental";
-import { adoptGraph, LABEL_RELAYOUT_MS, pickEdgesOnlyUnderPointer, quietHoverWhileMoving, relayoutLabelsAtMostEvery } from "./sigmaPatches";
+import { adoptGraph, LABEL_RELAYOUT_MS, pickOnlyUnderAnIdlePointer, quietHoverWhileMoving, relayoutLabelsAtMostEvery } from "./sigmaPatches";
 import { bindPointer } from "./sigmaPointer";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit, ItemLook } from "./view";
 
@@ -39,7 +39,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
 
   const renderer = createRenderer(graph, container);
   quietHoverWhileMoving(renderer);
-  pickEdgesOnlyUnderPointer(renderer, container);
+  pickOnlyUnderAnIdlePointer(renderer, container);
   relayoutLabelsAtMostEvery(renderer, LABEL_RELAYOUT_MS);
   const incremental = incrementalUpdates(renderer);
   // Compose projects as tinted shapes behind their members (groups/hullLayer.ts), redrawn with every frame.
