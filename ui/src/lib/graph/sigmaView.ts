@@ -75,6 +75,12 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
 
   bindPointer(renderer, { callbacks, lod, origin, hitTest });
 
+  /** Lines are hidden while the camera moves on a big graph (levelOfDetail.ts decides). */
+  function chooseEdgesOnMove(edges: number) {
+    const hide = hideEdgesWhileMoving(edges);
+    if (renderer.getSetting("hideEdgesOnMove") !== hide) renderer.setSetting("hideEdgesOnMove", hide);
+  }
+
   function origin(): Point {
     const rect = container.getBoundingClientRect();
     return { x: rect.left, y: rect.top };
@@ -209,6 +215,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
         // pass instead of an event per node and edge (thousands on a busy engine).
         const filled = emptyGraph();
         report = syncGraph(filled, topology, palette);
+        // Settled while sigma still holds the empty graph: setSetting re-indexes every item sigma holds.
+        chooseEdgesOnMove(filled.size);
         graph = filled;
         adoptGraph(renderer, filled);
       } else {
@@ -232,10 +240,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       // A connect or disconnect away from the selection: place just those edges, no pass over the graph.
       const placed = changed && edgesOnly && lod.edgesChanged(report.added, report.removed);
       if (!placed && (changed || selectionLost)) lod.refresh(first ? [] : report.added);
-      if (changed) {
-        const hide = hideEdgesWhileMoving(graph.size);
-        if (renderer.getSetting("hideEdgesOnMove") !== hide) renderer.setSetting("hideEdgesOnMove", hide);
-      }
+      if (changed) chooseEdgesOnMove(graph.size);
       if (themeChanged || report.added.length || report.removed.length || report.updated.length) hulls.setGraph(graph, palette);
       if (themeChanged) renderer.refresh();
       return report;
