@@ -88,16 +88,25 @@ export function diffSize(diff: TopologyDiff): number {
 // nobody holds takes its diff with it.
 // With the topology it was applied to, when known: a view of the same revision (a collapsed project,
 // groups/collapse.ts) is another object, and the recorded diff does not turn that view into `topology`.
-const known = new WeakMap<TopologyDto, { diff: TopologyDiff; from: TopologyDto | null }>();
+// Held weakly too: a strong `from` would keep every earlier topology of a live session alive, each
+// through the next one's record.
+const known = new WeakMap<TopologyDto, { diff: TopologyDiff; from: WeakRef<TopologyDto> | null }>();
 
 export function rememberDiff(topology: TopologyDto, diff: TopologyDiff, from: TopologyDto | null = null): void {
-  known.set(topology, { diff, from });
+  known.set(topology, { diff, from: from ? new WeakRef(from) : null });
+}
+
+/** The diff recorded for `to` and the topology it was applied to, while that is still held. */
+export function recordedDiff(to: TopologyDto): { diff: TopologyDiff; from: TopologyDto } | null {
+  const recorded = known.get(to);
+  const from = recorded?.from?.deref();
+  return recorded && from ? { diff: recorded.diff, from } : null;
 }
 
 /** The diff that turns `from` into `to`: the recorded one when it starts at `from`, else worked out. */
 export function diffBetween(from: TopologyDto | null, to: TopologyDto): TopologyDiff {
   const recorded = known.get(to);
-  if (recorded && from && recorded.diff.base === from.revision && (recorded.from === null || recorded.from === from)) return recorded.diff;
+  if (recorded && from && recorded.diff.base === from.revision && (recorded.from === null || recorded.from.deref() === from)) return recorded.diff;
   return diffTopology(from, to);
 }
 
