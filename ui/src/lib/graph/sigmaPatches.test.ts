@@ -83,13 +83,16 @@ describe("labels while the camera moves", () => {
 });
 
 describe("taking the first topology", () => {
-  it("lets sigma's setGraph index the graph at once but draw it at the next frame, then gives refresh back", () => {
+  it("lets sigma's setGraph index and process the graph at once but draw it at the next frame, then gives refresh back", () => {
     const calls: unknown[] = [];
     class FakeSigma {
       edgeGroups = { graph: null as unknown };
       refresh(opts?: { schedule?: boolean }) {
         calls.push(opts);
         return this;
+      }
+      processData() {
+        calls.push("processed");
       }
       setGraph(graph: NetlensGraph) {
         this.edgeGroups.graph = "indexed";
@@ -101,7 +104,7 @@ describe("taking the first topology", () => {
     const renderer = new FakeSigma();
     const graph = {} as NetlensGraph;
     adoptGraph(renderer, graph);
-    expect(calls).toEqual([{ schedule: true }]);
+    expect(calls).toEqual([{ schedule: true }, "processed"]);
     expect(Object.prototype.hasOwnProperty.call(renderer, "refresh")).toBe(false);
     renderer.refresh();
     expect(calls.at(-1)).toBe(undefined);

@@ -34,18 +34,19 @@ export function adoptGraph(renderer: { setGraph(graph: NetlensGraph): unknown },
 }
 
 /**
- * Runs `step` with sigma's `refresh()` asked to draw at the next frame instead of at once. `setGraph` draws
- * the whole graph before returning; its caller then sets the level of detail's states, which needs another
+ * Runs `step` (which calls sigma's `refresh()`) with the drawing left to the next frame. `setGraph` draws
+ * the whole graph before returning; its caller then sets the level of detail's states, which needed another
  * whole pass (the picked labels, the hub marks, the hidden paths out). Over the 300/2,000 topology that first
  * frame was drawn twice, ~0.9 s and ~0.6 s of the page's main thread under load, before the first picture a
- * person sees; deferred, the frame after is drawn once with every state in place. Sigma still indexes the
- * graph at once, so everything that reads it (positions, display data) works in between.
+ * person sees. Here sigma indexes and processes the graph at once (the positions it draws at, which fitting
+ * the camera and the test hook read, exist only once it has processed it) and draws at the next frame, once,
+ * with every state in place. Without those internals, `step` runs as it is.
  */
 function drawingAtNextFrame(renderer: object, step: () => void): void {
   type Refresh = (opts?: { schedule?: boolean }) => unknown;
-  const r = renderer as { refresh?: Refresh };
-  const refresh = r.refresh;
-  if (typeof refresh !== "function") {
+  const r = renderer as { refresh?: Refresh; processData?: () => unknown };
+  const { refresh, processData } = r;
+  if (typeof refresh !== "function" || typeof processData !== "function") {
     step();
     return;
   }
@@ -57,6 +58,7 @@ function drawingAtNextFrame(renderer: object, step: () => void): void {
     if (own) r.refresh = refresh;
     else delete r.refresh;
   }
+  processData.call(renderer);
 }
 
 /**
