@@ -37,8 +37,6 @@ export interface NodeAttributes {
   backdropColor: string;
   /** Ring colour when the hub's paths out are hidden (level of detail); "" for other kinds. */
   markColor: string;
-  /** The size of a hub wearing its mark (sigmaLook.ts draws the ring inside the grown disc). */
-  markSize: number;
   /** The Compose project whose group is drawn behind this node (groups/hullLayer.ts); "" for none. */
   project: string;
 }
@@ -60,12 +58,6 @@ export interface EdgeAttributes {
 export type NetlensGraph = Graph<NodeAttributes, EdgeAttributes>;
 
 export const NODE_SIZES = { network: 15, predefinedNetwork: 12, container: 7, host: 13, external: 13, project: 17, service: 11 } as const;
-/**
- * A hub whose paths out are hidden wears a ring: its disc grows by this factor and the outer part becomes the
- * ring and a gap (MARK_RING in sigmaLook.ts), so the fill keeps its size. At a network's size of 15 that is
- * a 2 px ring and a 1.5 px gap at zoom 1, the look of the earlier drawn-around ring, scaling with the node.
- */
-export const MARK_GROWTH = 18.5 / 15;
 
 export function nodeColor(node: NodeDto, palette: Palette): string {
   switch (node.kind) {
@@ -107,7 +99,6 @@ export function nodeAttributes(node: NodeDto, palette: Palette): NodeAttributes 
     forceLabel: node.kind !== "container",
     labelSize: node.kind === "container" ? 12 : 13,
     highlightSize: size * 1.3,
-    markSize: size * MARK_GROWTH,
     dropSize: size * 1.4,
     fadedColor: color + "40",
     mutedLabelColor: palette.labelMuted,

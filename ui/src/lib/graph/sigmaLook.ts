@@ -6,7 +6,7 @@
 // state changed, never the whole graph on a hover or when the camera starts or stops moving.
 import Graph from "graphology";
 import Sigma from "sigma";
-import { pathLine, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle, type EdgeLayer, type FragmentLayer } from "sigma/rendering";
+import { layerFill, pathLine, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle, type EdgeLayer } from "sigma/rendering";
 
 import type { EdgeAttributes, NetlensGraph, NodeAttributes } from "./graphModel";
 import { LABEL_FONT } from "./levelOfDetail";
@@ -55,37 +55,6 @@ vec4 layer_netlensLine(EdgeContext ctx) {
 `,
 };
 
-/** The ring's width and the gap inside it, as fractions of the marked (grown) disc's radius (MARK_GROWTH). */
-export const MARK_RING = 2 / 18.5;
-const MARK_GAP = 1.5 / 18.5;
-
-/**
- * Every node's fill, and the ring a hub wears when its Host/External lines are hidden (the level of detail's
- * `lodMark`), drawn inside the hub's own disc. The ring used to be sigma's backdrop around the node, which
- * sigma rebuilds on the main thread for every marked node on every frame (~7-9 ms of each pan frame with
- * ~300 hubs marked under llvmpipe); as part of the node it costs the shader a comparison per pixel.
- */
-export const NODE_FILL: FragmentLayer = {
-  name: "netlensNode",
-  uniforms: [],
-  attributes: [
-    { name: "fillColor", size: 4, type: WebGL2RenderingContext.UNSIGNED_BYTE, normalized: true, source: "color" },
-    { name: "markRing", size: 1, type: WebGL2RenderingContext.FLOAT, source: "markRing" },
-    { name: "markColor", size: 4, type: WebGL2RenderingContext.UNSIGNED_BYTE, normalized: true, source: "markColor" },
-  ],
-  glsl: /* glsl */ `
-vec4 layer_netlensNode(vec4 v_fillColor, float v_markRing, vec4 v_markColor) {
-  if (v_markRing <= 0.0) return v_fillColor;
-  float depth = -context.sdf / context.shapeHalfSize;
-  float aa = context.aaWidth / context.shapeHalfSize;
-  float gapStart = v_markRing;
-  float fillStart = v_markRing + ${MARK_GAP.toFixed(6)};
-  vec4 ring = mix(v_markColor, vec4(0.0), smoothstep(gapStart - aa, gapStart + aa, depth));
-  return mix(ring, v_fillColor, smoothstep(fillStart - aa, fillStart + aa, depth));
-}
-`,
-};
-
 export const emptyGraph = (): NetlensGraph => new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
 
 export function createRenderer(graph: NetlensGraph, container: HTMLElement) {
@@ -95,8 +64,7 @@ export function createRenderer(graph: NetlensGraph, container: HTMLElement) {
     primitives: {
       nodes: {
         shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.25 }), sdfDiamond({ cornerRadius: 0.15 }), sdfTriangle({ cornerRadius: 0.15 })],
-        layers: [NODE_FILL],
-        variables: { markRing: { type: "number", default: 0 }, markColor: { type: "color", default: "#00000000" } },
+        layers: [layerFill()],
         label: { font: { family: FONT, size: 13, weight: "500" }, margin: LABEL_FONT.margin },
       },
       edges: {
@@ -125,9 +93,16 @@ export function createRenderer(graph: NetlensGraph, container: HTMLElement) {
           labelVisibility: { whenState: "lodLabel", then: "visible", else: "hidden" },
           cursor: "pointer",
           depth: "nodes",
+          // A hub whose Host/External lines are hidden wears a thin ring instead.
+          backdropVisibility: { whenState: "lodMark", then: "visible", else: "hidden" },
+          backdropArea: "node",
+          backdropColor: "#00000000",
+          backdropBorderColor: { attribute: "markColor" },
+          backdropBorderWidth: 2,
+          backdropShadowColor: "#00000000",
+          backdropShadowBlur: 0,
+          backdropPadding: 1.5,
         },
-        // A hub whose Host/External lines are hidden wears a thin ring instead (NODE_FILL).
-        { whenState: "lodMark", then: { size: { attribute: "markSize" }, markRing: MARK_RING, markColor: { attribute: "markColor" } } },
         // Outside a focus: faint and unlabelled, unless hovered or selected (below).
         { whenState: "faded", then: { opacity: FADED, labelVisibility: "hidden" } },
         { whenState: "isHovered", then: { ...HALO, labelVisibility: "visible", depth: "topNodes" } },
