@@ -1,7 +1,8 @@
 // Applies the level of detail (levelOfDetail.ts decides) to the renderer as item states: which labels,
 // edge labels, paths out and hub marks are drawn. It decides again when the selection, the hovered item,
-// the graph or the camera changes (the camera at most every LOD_INTERVAL ms) and touches only the items
-// whose state differs from what it applied last. It owns the hovered item; it must not touch the graph.
+// the graph or the camera changes (the camera at most every LOD_INTERVAL ms; a person's pan or zoom once it
+// stops) and touches only the items whose state differs from what it applied last. It owns the hovered
+// item; it must not touch the graph.
 import { boundsOf, type Bounds } from "./geometry";
 import type { NetlensGraph } from "./graphModel";
 import { decideLod, setChange, withEdgesChanged, withHovered, type LodDecision } from "./levelOfDetail";
@@ -87,13 +88,21 @@ export function createLodStates(renderer: NetlensRenderer, graph: () => NetlensG
   }
 
   // A moving camera re-decides at most every LOD_INTERVAL ms (a pan keeps every label's size and
-  // spacing: only nodes coming into view need a decision, and that can wait a moment).
+  // spacing: only nodes coming into view need a decision, and that can wait a moment). While a person
+  // pans or zooms it waits until they stop: a decision restyles hundreds of items, and mid-gesture those
+  // were the slowest frames of the gesture. A camera moving by itself (fitting, centring) re-decides as
+  // it goes.
+  const whenStill = () => {
+    if (!renderer.getGraphState().isIdle) {
+      timer = setTimeout(whenStill, LOD_INTERVAL);
+      return;
+    }
+    timer = null;
+    refresh();
+  };
   const onCamera = () => {
     if (timer !== null || graph().order === 0) return;
-    timer = setTimeout(() => {
-      timer = null;
-      refresh();
-    }, LOD_INTERVAL);
+    timer = setTimeout(whenStill, LOD_INTERVAL);
   };
   camera.on("updated", onCamera);
 
