@@ -57,16 +57,8 @@ fn built_from_changes(
             Node::Host => find(&prev.nodes, HOST_ID, |x| &x.id).is_none(),
             Node::External => find(&prev.nodes, EXTERNAL_ID, |x| &x.id).is_none(),
         };
-        if build {
-            let new = node(n, t, layout);
-            let old = find(&prev.nodes, &new.id, |x| &x.id);
-            if old.is_none() {
-                added_nodes += 1;
-            }
-            built.insert(new.id.clone());
-            if old != Some(&new) {
-                diff.upsert_nodes.push(new);
-            }
+        if build && rebuilt(node(n, t, layout), |x| &x.id, &prev.nodes, &mut built, &mut diff.upsert_nodes) {
+            added_nodes += 1;
         }
     }
     for old in &prev.nodes {
@@ -92,16 +84,8 @@ fn built_from_changes(
             (Edge::Reach(_), Node::Network(n), _) => changed.networks.contains(&n.id),
             _ => true,
         };
-        if build {
-            let new = edge(e);
-            let old = find(&prev.edges, &new.id, |x| &x.id);
-            if old.is_none() {
-                added_edges += 1;
-            }
-            built.insert(new.id.clone());
-            if old != Some(&new) {
-                diff.upsert_edges.push(new);
-            }
+        if build && rebuilt(edge(e), |x| &x.id, &prev.edges, &mut built, &mut diff.upsert_edges) {
+            added_edges += 1;
         }
     }
     for old in &prev.edges {
@@ -155,6 +139,24 @@ impl Touched {
 }
 
 /// The item with ID `id` in a list sorted by ID.
+/// Records an item built again against the one the UI holds (`prev`, sorted by ID): upserted when it is new
+/// or differs; true when the UI held none of its ID.
+fn rebuilt<T: PartialEq>(
+    new: T,
+    id_of: impl Fn(&T) -> &String,
+    prev: &[T],
+    built: &mut HashSet<String>,
+    upserts: &mut Vec<T>,
+) -> bool {
+    let old = find(prev, id_of(&new), &id_of);
+    built.insert(id_of(&new).clone());
+    let added = old.is_none();
+    if old != Some(&new) {
+        upserts.push(new);
+    }
+    added
+}
+
 fn find<'a, T>(items: &'a [T], id: &str, id_of: impl Fn(&T) -> &String) -> Option<&'a T> {
     items.binary_search_by(|x| id_of(x).as_str().cmp(id)).ok().map(|i| &items[i])
 }
