@@ -131,11 +131,11 @@ impl Snapshot {
             }
         }
         // Only a new item or a new name breaks the order: a container that joined a network keeps its place.
-        if self.networks.windows(2).any(|w| (&w[0].name, &w[0].id) > (&w[1].name, &w[1].id)) {
-            self.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        if self.networks.windows(2).any(|w| Network::by_name(&w[0], &w[1]).is_gt()) {
+            self.networks.sort_by(Network::by_name);
         }
-        if self.containers.windows(2).any(|w| (&w[0].name, &w[0].id) > (&w[1].name, &w[1].id)) {
-            self.containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        if self.containers.windows(2).any(|w| Container::by_name(&w[0], &w[1]).is_gt()) {
+            self.containers.sort_by(Container::by_name);
         }
         changed
     }
@@ -253,8 +253,8 @@ mod tests {
         after.containers.retain(|c| c.id != nightly);
         let scratch = network("n-scratch", "scratch", "bridge", Some("10.98.0.0/24"));
         after.networks.push(scratch.clone());
-        after.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-        after.containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        after.networks.sort_by(Network::by_name);
+        after.containers.sort_by(Container::by_name);
 
         let asked = Rereads {
             containers: [api.id.clone(), nightly].into_iter().collect(),

@@ -11,13 +11,13 @@ use crate::topology::{Node, ReachTarget, Topology};
 
 pub fn sorted_networks(t: &Topology) -> Vec<&Network> {
     let mut v: Vec<_> = t.networks().collect();
-    v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    v.sort_by(|a, b| Network::by_name(a, b));
     v
 }
 
 pub fn sorted_containers(t: &Topology) -> Vec<&Container> {
     let mut v: Vec<_> = t.containers().collect();
-    v.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    v.sort_by(|a, b| Container::by_name(a, b));
     v
 }
 

@@ -68,6 +68,12 @@ pub const PREDEFINED_NETWORKS: [&str; 3] = ["bridge", "host", "none"];
 pub const COMPOSE_PROJECT_LABEL: &str = "com.docker.compose.project";
 
 impl Network {
+    /// The one order networks are listed in: as a read leaves them, in a snapshot a patch folds into, in
+    /// the graph's text, the layout, reachability and the exports. By name, then ID.
+    pub fn by_name(a: &Network, b: &Network) -> std::cmp::Ordering {
+        (&a.name, &a.id).cmp(&(&b.name, &b.id))
+    }
+
     pub fn is_predefined(&self) -> bool {
         PREDEFINED_NETWORKS.contains(&self.name.as_str())
     }
@@ -156,6 +162,11 @@ pub struct Container {
 }
 
 impl Container {
+    /// The one order containers are listed in (as `Network::by_name` for networks). By name, then ID.
+    pub fn by_name(a: &Container, b: &Container) -> std::cmp::Ordering {
+        (&a.name, &a.id).cmp(&(&b.name, &b.id))
+    }
+
     pub fn compose_project(&self) -> Option<&str> {
         self.labels.get(COMPOSE_PROJECT_LABEL).map(String::as_str).filter(|p| !p.is_empty())
     }

@@ -98,8 +98,8 @@ pub async fn snapshot_of(
     let mut containers: Vec<Container> = containers.into_iter().map(convert::container).collect();
     complete(engine, &networks, &mut containers).await?;
     podman.remember(&networks);
-    networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
-    containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    networks.sort_by(Network::by_name);
+    containers.sort_by(Container::by_name);
     Ok(Snapshot { networks, containers, services: vec![] })
 }
 

@@ -25,6 +25,7 @@ mod tests;
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::model::{Container, Network};
 use crate::topology::{container_node_id, network_node_id, Topology, EXTERNAL_ID, HOST_ID};
 use networks::Hubs;
 use pins::Pins;
@@ -124,12 +125,12 @@ struct World {
 impl World {
     fn read(t: &Topology) -> World {
         let mut nets: Vec<_> = t.networks().collect();
-        nets.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        nets.sort_by(|a, b| Network::by_name(a, b));
         let index: HashMap<&str, usize> = nets.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
         let networks: Vec<Net> =
             nets.iter().map(|n| Net { node: network_node_id(&n.id), name: n.name.clone() }).collect();
         let mut cs: Vec<_> = t.containers().collect();
-        cs.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        cs.sort_by(|a, b| Container::by_name(a, b));
         let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
         let members = cs.iter().map(|c| {
             let nets: Vec<&str> = t.endpoints_of(&c.id).iter().map(|(n, _)| n.id.as_str()).collect();

@@ -51,9 +51,9 @@ pub(super) struct Links {
 impl<'a> World<'a> {
     pub(super) fn new(topology: &'a Topology) -> Self {
         let mut containers: Vec<&Container> = topology.containers().collect();
-        containers.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        containers.sort_by(|a, b| Container::by_name(a, b));
         let mut networks: Vec<&Network> = topology.networks().filter(|n| carries(n)).collect();
-        networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        networks.sort_by(|a, b| Network::by_name(a, b));
         // Nodes are added in name order: the lowest index among equals is the first by name, which makes the
         // path chosen among several of one length deterministic.
         let mut graph = UnGraph::new_undirected();

@@ -290,8 +290,10 @@ impl Topology {
         kind: fn(&Edge) -> bool,
     ) -> Vec<&Container> {
         let pick = |e: &Edge| kind(e).then_some(());
-        let by_name = |a: &Container, b: &Container| (&a.name, &a.id).cmp(&(&b.name, &b.id));
-        self.ties(node_id, direction, Node::as_container, pick, by_name).into_iter().map(|(c, ())| c).collect()
+        self.ties(node_id, direction, Node::as_container, pick, Container::by_name)
+            .into_iter()
+            .map(|(c, ())| c)
+            .collect()
     }
 
     /// How a network reaches the host and the outside world.

@@ -4,12 +4,13 @@
 use std::fmt::Write;
 
 use super::{ReachTarget, Topology};
+use crate::model::Network;
 
 impl Topology {
     pub fn render(&self) -> String {
         let mut out = String::new();
         let mut networks: Vec<_> = self.networks().collect();
-        networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        networks.sort_by(|a, b| Network::by_name(a, b));
         for n in networks {
             let mut flags = vec![n.driver.clone(), n.scope.clone()];
             for (on, name) in [

@@ -89,9 +89,8 @@ impl Topology {
 
     /// The networks a service is attached to, with its virtual IP on each, by network name.
     pub fn service_networks(&self, service_id: &str) -> Vec<(&Network, &ServiceNetwork)> {
-        let by_name = |a: &Network, b: &Network| (&a.name, &a.id).cmp(&(&b.name, &b.id));
         let id = service_node_id(service_id);
-        self.ties(&id, Direction::Outgoing, Node::as_network, Edge::as_service_network, by_name)
+        self.ties(&id, Direction::Outgoing, Node::as_network, Edge::as_service_network, Network::by_name)
     }
 
     /// The services attached to a network, with their virtual IPs there, by service name.

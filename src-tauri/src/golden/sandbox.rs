@@ -59,7 +59,7 @@ pub fn sandbox() -> Snapshot {
     lab.created = Some(created_ago(chrono::Duration::days(3)));
     lab.options.insert("parent".into(), "eth0".into());
     s.networks.extend([old_ci, scratch, lab]);
-    s.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    s.networks.sort_by(Network::by_name);
     s
 }
 
@@ -219,7 +219,7 @@ impl World {
             ..Network::default()
         };
         self.engine.networks.push(network);
-        self.engine.networks.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        self.engine.networks.sort_by(Network::by_name);
         self.show();
         id
     }
