@@ -152,9 +152,11 @@ export const LABEL_RELAYOUT_MS = 120;
  * moves: its camera listener marks the label buffers dirty, because a move can bring other labels into
  * view. The buffers hold graph positions and the GPU places them with the camera, so a frame after a pan
  * or zoom draws the labels it has where they belong; only labels coming into view wait for the next
- * layout. With ~160 labels over the 300/2,000 topology that layout was ~15 ms of the page's main thread
- * in each frame of a pan (of ~17). So a moving camera lays them out at most every LABEL_RELAYOUT_MS
- * (the level of detail re-decides them as often, lodStates.ts) and once more when it stops.
+ * layout (its own cost was not measured apart: the ~16 ms first charged to it in a pan frame's
+ * `renderWebGLLabels` stayed after this change and was the picking switch, `pickOnlyUnderAnIdlePointer`).
+ * So a moving camera lays them out at most every LABEL_RELAYOUT_MS and once more when it stops (which
+ * labels are shown is decided by the level of detail, lodStates.ts: for a person's pan or zoom, once it
+ * stops).
  */
 export function relayoutLabelsAtMostEvery(renderer: NetlensRenderer, ms: number): void {
   const r = renderer as unknown as {

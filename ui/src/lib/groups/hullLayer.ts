@@ -33,8 +33,7 @@ export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point
       // Without projects the canvas is left hidden and untouched: WebKit composites every visible canvas
       // layer on every frame, and under software GL (no GPU) an empty full-size one still cost ~10 ms of
       // a pan frame over the 300/2,000 topology. A canvas that showed hulls is cleared once, then hidden.
-      const shown = hulls.length > 0 && palette !== null;
-      if (!shown) {
+      if (hulls.length === 0 || palette === null) {
         if (canvas.style.display !== "none") {
           canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
           canvas.style.display = "none";
@@ -52,7 +51,6 @@ export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point
       if (!ctx) return;
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, width, height);
-      if (!palette) return;
       ctx.font = FONT;
       ctx.textAlign = "center";
       ctx.textBaseline = "bottom";
