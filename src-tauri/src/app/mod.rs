@@ -316,5 +316,6 @@ pub fn run(config: LiveConfig) -> Result<(), String> {
 }
 
 mod engines;
+pub mod renderer;
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,8 @@ fn main() {
         eprintln!("netlens-window: it takes no arguments (got `{arg}`); run `netlens --help` for the commands");
         std::process::exit(2);
     }
+    #[cfg(target_os = "linux")]
+    netlens::app::renderer::choose_for_this_machine();
     let code = match netlens::app::LiveConfig::from_env() {
         Ok(config) => match netlens::app::run(config) {
             Ok(()) => 0,

@@ -5,11 +5,11 @@
 // Every style reads attributes and item states (no functions), so sigma restyles just the items whose
 // state changed, never the whole graph on a hover or when the camera starts or stops moving.
 import Graph from "graphology";
-import Sigma from "sigma";
 import { layerFill, pathLine, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle, type EdgeLayer } from "sigma/rendering";
 
 import type { EdgeAttributes, NetlensGraph, NodeAttributes } from "./graphModel";
 import { LABEL_FONT } from "./levelOfDetail";
+import { KeptStageSigma } from "./sigmaStage";
 import type { DropMark } from "./view";
 
 /** What the filters and the focus decided (lib/filters/): hidden by a filter, faded by a focus. */
@@ -58,7 +58,7 @@ vec4 layer_netlensLine(EdgeContext ctx) {
 export const emptyGraph = (): NetlensGraph => new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
 
 export function createRenderer(graph: NetlensGraph, container: HTMLElement) {
-  return new Sigma(graph, container, {
+  return new KeptStageSigma(graph, container, {
     customNodeState: { drop: "none", lodLabel: false, lodMark: false, matched: false, filtered: false, faded: false } as NodeState,
     customEdgeState: { pulled: false, lodHidden: false, lodLabel: false, filtered: false, faded: false } as EdgeState,
     primitives: {
