@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { adoptGraph, pickOnlyUnderAnIdlePointer, relayoutLabelsAtMostEvery } from "./sigmaPatches";
+import { adoptGraph, pickOnlyUnderAnIdlePointer, relayoutLabelsAtMostEvery, skipWhatAMovingCameraHides } from "./sigmaPatches";
 import type { NetlensGraph } from "./graphModel";
 import type { NetlensRenderer } from "./sigmaLook";
 
@@ -184,5 +184,93 @@ describe("the picking buffer", () => {
     // Up to date: a second read draws nothing more.
     r.getHitAtPosition();
     expect(frames).toHaveLength(2);
+  });
+});
+
+describe("what a moving camera hides", () => {
+  /** Sigma's members the patch wraps, each a spy, and the flags sigma's render reads for a moving camera. */
+  function movingRenderer(hideEdgesOnMove: unknown) {
+    const camera = { animating: false, isAnimating() { return this.animating; } };
+    const captor: { isMoving: boolean; draggedEvents: number; currentWheelDirection: number } = { isMoving: false, draggedEvents: 0, currentWheelDirection: 0 };
+    const spies = {
+      run: vi.fn(),
+      computeDisplayedEdgeLabels: vi.fn(),
+      renderEdgeLabelBackgrounds: vi.fn(),
+      renderEdgeLabels: vi.fn(),
+      renderBackdrops: vi.fn(),
+    };
+    const r = {
+      internals: { settings: { hideEdgesOnMove } },
+      edgeFramePass: { run: spies.run },
+      labelRenderer: {
+        computeDisplayedEdgeLabels: spies.computeDisplayedEdgeLabels,
+        renderEdgeLabelBackgrounds: spies.renderEdgeLabelBackgrounds,
+        renderEdgeLabels: spies.renderEdgeLabels,
+        renderBackdrops: spies.renderBackdrops,
+      },
+      getCamera: () => camera,
+      getMouseCaptor: () => captor,
+    };
+    skipWhatAMovingCameraHides(r as unknown as NetlensRenderer);
+    /** One frame's calls, in sigma's order (backdrops once per depth). */
+    const frame = () => {
+      r.edgeFramePass.run();
+      r.labelRenderer.computeDisplayedEdgeLabels();
+      r.labelRenderer.renderEdgeLabelBackgrounds({}, "edges");
+      r.labelRenderer.renderEdgeLabels({}, "edges");
+      r.labelRenderer.renderBackdrops({}, "nodes");
+      r.labelRenderer.renderBackdrops({}, "topNodes");
+    };
+    return { camera, captor, spies, frame };
+  }
+
+  it("skips the lines' frame pass, their labels and the hub marks while the camera pans, zooms or animates", () => {
+    const { camera, captor, spies, frame } = movingRenderer(true);
+    const moves: Array<() => void> = [
+      () => void (captor.isMoving = true),
+      () => void (captor.currentWheelDirection = 1),
+      () => void (captor.draggedEvents = 2),
+      () => void (camera.animating = true),
+    ];
+    for (const move of moves) {
+      move();
+      frame();
+      captor.isMoving = false;
+      captor.currentWheelDirection = 0;
+      captor.draggedEvents = 0;
+      camera.animating = false;
+    }
+    expect(spies.run).not.toHaveBeenCalled();
+    expect(spies.computeDisplayedEdgeLabels).not.toHaveBeenCalled();
+    expect(spies.renderEdgeLabelBackgrounds).not.toHaveBeenCalled();
+    expect(spies.renderEdgeLabels).not.toHaveBeenCalled();
+    // Hover, selection and search halos are "topNodes" backdrops: drawn in every frame.
+    expect(spies.renderBackdrops.mock.calls.map((c) => c[1])).toEqual(["topNodes", "topNodes", "topNodes", "topNodes"]);
+  });
+
+  it("does all of it once the camera is still", () => {
+    const { spies, frame } = movingRenderer(true);
+    frame();
+    expect(spies.run).toHaveBeenCalledTimes(1);
+    expect(spies.computeDisplayedEdgeLabels).toHaveBeenCalledTimes(1);
+    expect(spies.renderEdgeLabels).toHaveBeenCalledTimes(1);
+    expect(spies.renderBackdrops.mock.calls.map((c) => c[1])).toEqual(["nodes", "topNodes"]);
+  });
+
+  it("does all of it while moving when the lines stay shown (a small graph)", () => {
+    const { captor, spies, frame } = movingRenderer(false);
+    captor.isMoving = true;
+    frame();
+    expect(spies.run).toHaveBeenCalledTimes(1);
+    expect(spies.renderEdgeLabels).toHaveBeenCalledTimes(1);
+    expect(spies.renderBackdrops).toHaveBeenCalledTimes(2);
+  });
+
+  it("leaves sigma as it is when its internals have another shape", () => {
+    const { captor, spies, frame } = movingRenderer("yes");
+    captor.isMoving = true;
+    frame();
+    expect(spies.run).toHaveBeenCalledTimes(1);
+    expect(spies.renderBackdrops).toHaveBeenCalledTimes(2);
   });
 });

@@ -199,3 +199,48 @@ export function relayoutLabelsAtMostEvery(renderer: NetlensRenderer, ms: number)
     if (trailing !== null) clearTimeout(trailing);
   });
 }
+
+/**
+ * While the camera moves on a big graph, sigma hides the lines (`hideEdgesOnMove`, levelOfDetail.ts) but
+ * still does the lines' other work every frame: its edge frame pass (where each line meets its nodes), the
+ * line labels' layout and drawing. And the hub marks (rings standing for hidden Host/External lines, drawn
+ * as backdrops of the "nodes" depth) are rebuilt in JavaScript every frame. In a pan over the 300/2,000
+ * topology those were ~1.2, ~1.5 and ~2.5 ms of a ~13 ms render. None of it shows while the lines are
+ * hidden (the marks stand for lines), so it waits for the camera to stop; hover, selection and search
+ * halos are backdrops of the "topNodes" depth and stay.
+ */
+export function skipWhatAMovingCameraHides(renderer: NetlensRenderer): void {
+  type Method = (this: unknown, ...args: unknown[]) => unknown;
+  const r = renderer as unknown as {
+    internals?: { settings?: { hideEdgesOnMove?: unknown } };
+    edgeFramePass?: { run?: Method };
+    labelRenderer?: {
+      computeDisplayedEdgeLabels?: Method;
+      renderEdgeLabelBackgrounds?: Method;
+      renderEdgeLabels?: Method;
+      renderBackdrops?: Method;
+    };
+  };
+  const settings = r.internals?.settings;
+  const pass = r.edgeFramePass;
+  const labels = r.labelRenderer;
+  if (!settings || typeof settings.hideEdgesOnMove !== "boolean" || !pass || !labels) return;
+  const captor = renderer.getMouseCaptor() as unknown as { isMoving?: unknown; draggedEvents?: unknown; currentWheelDirection?: unknown };
+  const camera = renderer.getCamera();
+  // Sigma's own test for a moving camera, in its render.
+  const hiding = () =>
+    settings.hideEdgesOnMove === true && Boolean(camera.isAnimating() || captor.isMoving || captor.draggedEvents || captor.currentWheelDirection);
+  const unlessHiding = (owner: Record<string, unknown>, name: string, skip: (args: unknown[]) => boolean = () => true) => {
+    const method = owner[name];
+    if (typeof method !== "function") return;
+    owner[name] = function (this: unknown, ...args: unknown[]) {
+      return hiding() && skip(args) ? undefined : (method as Method).apply(this, args);
+    };
+  };
+  unlessHiding(pass as Record<string, unknown>, "run");
+  const l = labels as Record<string, unknown>;
+  unlessHiding(l, "computeDisplayedEdgeLabels");
+  unlessHiding(l, "renderEdgeLabelBackgrounds");
+  unlessHiding(l, "renderEdgeLabels");
+  unlessHiding(l, "renderBackdrops", (args) => args[1] === "nodes");
+}

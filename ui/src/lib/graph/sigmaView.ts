@@ -17,7 +17,7 @@ import { createHullLayer } from "../groups/hullLayer";
 import { backgroundOf, composePng, sceneOf, sceneToSvg } from "./exportImage";
 import { createRenderer, emptyGraph, FONT, type Look } from "./sigmaLook";
 import { incrementalUpdates } from "./sigmaIncremental";
-import { adoptGraph, LABEL_RELAYOUT_MS, pickOnlyUnderAnIdlePointer, quietHoverWhileMoving, relayoutLabelsAtMostEvery } from "./sigmaPatches";
+import { adoptGraph, LABEL_RELAYOUT_MS, pickOnlyUnderAnIdlePointer, quietHoverWhileMoving, relayoutLabelsAtMostEvery, skipWhatAMovingCameraHides } from "./sigmaPatches";
 import { bindPointer } from "./sigmaPointer";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit, ItemLook } from "./view";
 
@@ -41,6 +41,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   quietHoverWhileMoving(renderer);
   pickOnlyUnderAnIdlePointer(renderer, container);
   relayoutLabelsAtMostEvery(renderer, LABEL_RELAYOUT_MS);
+  skipWhatAMovingCameraHides(renderer);
   const incremental = incrementalUpdates(renderer);
   // Compose projects as tinted shapes behind their members (groups/hullLayer.ts), redrawn with every frame.
   const hulls = createHullLayer(renderer.createCanvas("projects", { beforeLayer: "stage" }), (p) => renderer.graphToViewport(p), () => renderer.getDimensions());
