@@ -54,6 +54,43 @@ describe("topology store", () => {
     expect(get(store)?.revision).toBe(2);
   });
 
+  it("asks for the topology without waiting for its listeners to be in place, and keeps both", async () => {
+    const backend = staged(demoTopology(3));
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const registered = new Promise<void>((r) => (release = r));
+    const listen = backend.onTopology.bind(backend);
+    backend.onTopology = async (cb) => {
+      order.push("listen");
+      await registered;
+      return listen(cb);
+    };
+    const ask = backend.getTopology.bind(backend);
+    backend.getTopology = async () => {
+      order.push("ask");
+      return ask();
+    };
+    const store = createTopologyStore(backend);
+    const started = store.start();
+    await Promise.resolve();
+    expect(order).toEqual(["listen", "ask"]);
+    release();
+    await started;
+    expect(get(store)?.revision).toBe(3);
+    backend.emitTopology(demoTopology(4));
+    expect(get(store)?.revision).toBe(4);
+  });
+
+  it("stops cleanly when stopped before its listeners are in place", async () => {
+    const backend = staged(demoTopology(3));
+    const { listening } = patchable(backend);
+    const store = createTopologyStore(backend);
+    const started = store.start();
+    store.stop();
+    await started;
+    expect(listening()).toBe(false);
+  });
+
   it("waits quietly while Rust is not ready, but reports real errors", async () => {
     const notReady = staged(null);
     const a = createTopologyStore(notReady);
