@@ -27,7 +27,7 @@ from common import log, read, screenshot
 from gestures import cytoscape, gestures, netlens_camera, netlens_spot
 from snapshot import snapshot
 from stats import summary
-from window import Window, node_ids, settle_memory, wait_ready
+from window import Window, node_ids, painting, settle_memory, wait_ready
 
 
 def fit(w):
@@ -45,6 +45,8 @@ def main_window(a, env, export, topo, res):
         log(f"first graph painted {res['first_draw'][0]['spawn_to_painted_s']:.2f} s after spawn "
             f"(page clock skew {res['clock']['skew_ms']:.1f} ms, rtt {res['clock']['rtt_ms']:.1f} ms)")
         w.s.execute(read("page/frames.js"))
+        res["painting"] = painting(w)
+        log(f"painting: {res['painting']}")
         res["memory"] = {"netlens": settle_memory(w, a.settle)}
         log(f"memory: {res['memory']['netlens']['rss_kb'] / 1024:.0f} MB RSS, "
             f"{res['memory']['netlens']['pss_kb'] / 1024:.0f} MB PSS")

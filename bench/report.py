@@ -23,6 +23,17 @@ from machine import binary_time, machine
 from targets import ms, rows_for, sec, table
 
 
+def painted(p):
+    """The painting mode the web process ran with (measure.py reads it from its environment)."""
+    if not p:
+        return "painting mode not recorded"
+    if p["composited"]:
+        return "painted through WebKit's compositing (llvmpipe)"
+    return (f"painted without WebKit's compositing (WEBKIT_DISABLE_DMABUF_RENDERER={p['WEBKIT_DISABLE_DMABUF_RENDERER']} in "
+            "its web process: the app's choice on a machine without a GPU render node, src-tauri/src/app/renderer.rs, "
+            "or the caller's own setting)")
+
+
 def render(r, small, a):
     m = machine()
     when = datetime.datetime.fromtimestamp(r["started"]).astimezone().strftime("%Y-%m-%d %H:%M %Z")
@@ -46,7 +57,7 @@ def render(r, small, a):
            + (" with uncommitted changes" if m["dirty"] else "") + ")")
         + (f", binary of {binary_time(r['app'])}" if binary_time(r["app"]) else ""),
         f"- window: WebKitGTK {m['webkitgtk']} under Xvfb 1440×900×24 (no GPU: WebGL is software-rendered), "
-        "driven by tauri-driver / WebKitWebDriver with W3C pointer and wheel actions",
+        "driven by tauri-driver / WebKitWebDriver with W3C pointer and wheel actions; " + painted(r.get("painting")),
         f"- engine: the bench's own sandbox dockerd (tests/sandbox/engine.sh, iptables off), API {(r.get('snapshot') or {}).get('api_version', '?')}",
         f"- {m['hyperfine']}",
     ]

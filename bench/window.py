@@ -100,6 +100,24 @@ def rect_of(w, css):
     )
 
 
+def painting(w):
+    """How WebKit painted the window: its web process's environment holds the compositing switch the app
+    chose at start-up (src-tauri/src/app/renderer.rs), or one the bench's caller set."""
+    for pid in webdriver.tree(w.pid):
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                if f.read().strip() != "WebKitWebProces":
+                    continue
+            with open(f"/proc/{pid}/environ", "rb") as f:
+                env = dict(kv.split(b"=", 1) for kv in f.read().split(b"\0") if b"=" in kv)
+        except OSError:
+            continue
+        value = env.get(b"WEBKIT_DISABLE_DMABUF_RENDERER", b"").decode()
+        return {"web_process": pid, "WEBKIT_DISABLE_DMABUF_RENDERER": value or None,
+                "composited": value in ("", "0")}
+    return None
+
+
 def settle_memory(w, seconds):
     time.sleep(seconds)
     return webdriver.memory(w.pid)
