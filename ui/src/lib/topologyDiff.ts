@@ -110,7 +110,8 @@ export function diffBetween(from: TopologyDto | null, to: TopologyDto): Topology
   return diffTopology(from, to);
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The order of a topology's nodes and edges, as Rust sorts them and every view of a topology keeps them: by id. */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Two lists sorted by id, as one. */
 function mergeSorted<T extends { id: string }>(a: readonly T[], b: readonly T[]): T[] {

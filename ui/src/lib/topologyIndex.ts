@@ -2,7 +2,7 @@
 // joins, which networks reach the host or the outside. Built once per revision, from the previous
 // revision's lookups when a live diff made it.
 import type { EdgeDto, NodeDto, TopologyDto } from "./backend";
-import { recordedDiff } from "./topologyDiff";
+import { byId, recordedDiff } from "./topologyDiff";
 
 export interface TopologyIndex {
   readonly topology: TopologyDto;
@@ -96,7 +96,7 @@ function fromLast(topology: TopologyDto): Lookups | null {
   for (const end of ends) {
     const list = (before.touching.get(end) ?? []).filter((e) => edges.get(e.id) === e);
     for (const e of fresh) if (e.source === end || e.target === end) list.push(e);
-    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    list.sort(byId);
     if (list.length > 0) touching.set(end, list);
     else touching.delete(end);
   }

@@ -7,6 +7,7 @@
 // and lines between a member and anything outside are re-pointed to that node; several lines of one kind
 // between the same two ends become one, labelled with how many it stands for.
 import type { EdgeDto, NodeDto, TopologyDto } from "../backend";
+import { byId } from "../topologyDiff";
 
 const PREFIX = "project:";
 
@@ -41,8 +42,6 @@ export function projectsIn(topology: TopologyDto): Map<string, ProjectMembers> {
   }
   return out;
 }
-
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * `topology` with every project named in `collapsed` drawn as one node. With none of them present it is
