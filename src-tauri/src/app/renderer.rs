@@ -50,12 +50,12 @@ pub fn has_render_node(dri: &Path) -> bool {
 /// Applies the choice for this machine to this process's environment. Call first thing in `main`, while
 /// the process has one thread (setting the environment is only sound then).
 #[cfg(target_os = "linux")]
-pub fn choose_for_this_machine() -> Choice {
-    let choice = choose(std::env::var_os(DMABUF_SWITCH).as_deref(), has_render_node(Path::new(DRI)));
-    if choice == Choice::PaintWithoutCompositing {
+pub fn choose_for_this_machine() {
+    if choose(std::env::var_os(DMABUF_SWITCH).as_deref(), has_render_node(Path::new(DRI)))
+        == Choice::PaintWithoutCompositing
+    {
         std::env::set_var(DMABUF_SWITCH, "1");
     }
-    choice
 }
 
 #[cfg(test)]

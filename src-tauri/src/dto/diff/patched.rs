@@ -138,7 +138,6 @@ impl Touched {
     }
 }
 
-/// The item with ID `id` in a list sorted by ID.
 /// Records an item built again against the one the UI holds (`prev`, sorted by ID): upserted when it is new
 /// or differs; true when the UI held none of its ID.
 fn rebuilt<T: PartialEq>(
@@ -157,6 +156,7 @@ fn rebuilt<T: PartialEq>(
     added
 }
 
+/// The item with ID `id` in a list sorted by ID.
 fn find<'a, T>(items: &'a [T], id: &str, id_of: impl Fn(&T) -> &String) -> Option<&'a T> {
     items.binary_search_by(|x| id_of(x).as_str().cmp(id)).ok().map(|i| &items[i])
 }
