@@ -251,6 +251,45 @@ async fn cli_connect_appears_through_events_within_a_second() {
     task.abort();
 }
 
+/// The first patch that reads a container after `docker network connect` (or `disconnect`) names it
+/// already shows the change: the read waits for Docker to save what its event announced
+/// (`Engine::settled`) instead of going out early and again. Without that wait a list sent on the event
+/// came back before the change in most tries.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_read_after_a_connect_or_disconnect_event_already_shows_it() {
+    let cleanup = Cleanup::new("settled");
+    docker(&["network", "create", "--label", &cleanup.label, "nl-settled"]);
+    let net = docker(&["network", "inspect", "-f", "{{.Id}}", "nl-settled"]).trim().to_string();
+    let id = run_idle("nl-settled-box", &cleanup, &[]);
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let task = tokio::spawn(follow(target(&docker_host()), tx));
+    let mut seen = Snapshot::default();
+    time_until(&mut rx, &mut seen, Duration::from_secs(10), |_| true).await.expect("first snapshot");
+    for round in 0..3 {
+        for (verb, joined) in [("connect", true), ("disconnect", false)] {
+            // The rechecks of earlier reads (up to 300 ms after them) are over before the change.
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            while let Ok(update) = rx.try_recv() {
+                fold(&mut seen, update);
+            }
+            docker(&["network", verb, "nl-settled", &id]);
+            let deadline = Instant::now() + Duration::from_secs(5);
+            let first = loop {
+                let update = tokio::time::timeout_at(deadline.into(), rx.recv()).await;
+                let Ok(Some(update)) = update else { panic!("round {round}: no read of the container after {verb}") };
+                if let LiveUpdate::Patch(p) = update {
+                    if let Some((_, found)) = p.containers.into_iter().find(|(c, _)| *c == id) {
+                        break found.expect("the container is still there");
+                    }
+                }
+            };
+            let on = first.endpoints.iter().any(|e| e.network_id == net);
+            assert_eq!(on, joined, "round {round}: the first read after `{verb}` shows the container as before");
+        }
+    }
+    task.abort();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn engine_gone_is_reported_and_recovered_by_itself() {
     let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));

@@ -4,8 +4,9 @@
 //! Owns the retry policy and when to read. The first event of a burst is answered at once with a read of
 //! just what it names (`netlens_core::events` decides what); events that arrive during that read are
 //! gathered and answered by one more read, so a burst costs a few small reads and a single change is not
-//! held back by a debounce. The engine announces some changes a moment before it lists them: a container
-//! that a `connect` or `disconnect` names is read again as soon as the last read returns, until it is
+//! held back by a debounce. The engine announces some changes a moment before it lists them: a read for a
+//! container that a `connect` or `disconnect` names first waits for the engine to save it
+//! (`Engine::settled`), is sent again as soon as it returns if it still came early, until the container is
 //! listed as announced (`expect`), and each targeted read is repeated shortly after anyway (`Rechecks`).
 //! A quiet stream is checked with a ping every two seconds, so an engine that froze with the connection
 //! open is noticed, and is read whole every ten seconds (`RESYNC_EVERY`), because some changes send no
@@ -166,10 +167,12 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
         if now.everything {
             last_full = tokio::time::Instant::now();
         }
+        let awaited = expected.rereads().containers;
         let read = async {
             if now.everything {
                 engine.snapshot().await.map(LiveUpdate::Snapshot)
             } else {
+                engine.settled(&awaited).await;
                 engine.reread(&now).await.map(LiveUpdate::Patch)
             }
         };

@@ -36,6 +36,8 @@ pub use target::{Environment, Target};
 
 /// Requests that take longer than this are treated as an unreachable engine.
 const TIMEOUT_SECS: u64 = 30;
+/// How many containers `Engine::settled` waits for at once.
+const SETTLE_AT_MOST: usize = 8;
 
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
 pub enum EngineError {
@@ -250,6 +252,26 @@ impl Engine {
         let networks = networks.map_err(|e| self.err(e))?.into_iter().map(convert::network).collect();
         let containers = containers.map_err(|e| self.err(e))?.into_iter().map(convert::container).collect();
         Ok(Patch { services: services?, ..Patch::from_reads(asked, networks, containers) })
+    }
+
+    /// Returns once Docker has saved what it was doing to these containers, so that a list sent next shows
+    /// it. Docker announces a `connect` or `disconnect` while it still holds the container's lock and before
+    /// it saves the record that the container list reads (moby `daemon/container_operations.go`); an
+    /// inspect takes that lock, so it answers only after the record is saved. Measured on the bench engine
+    /// (2,000 containers), a filtered list sent on the event showed the change 2 times in 20; sent after
+    /// an inspect (2-5 ms), 20 in 20. The answers are not used: a container that is gone, or an engine that
+    /// fails, is for the list that follows to report. At most `SETTLE_AT_MOST` containers are waited for
+    /// (a burst naming more is rare, and the follow task reads again for what is still awaited). Podman is
+    /// not asked: this ordering was measured on Docker, and Podman's reads go their own way (`podman`).
+    pub async fn settled(&self, containers: &std::collections::BTreeSet<String>) {
+        if self.podman.is_some() {
+            return;
+        }
+        let inspects = containers
+            .iter()
+            .take(SETTLE_AT_MOST)
+            .map(|id| self.docker.inspect_container(id, None::<bollard::query_parameters::InspectContainerOptions>));
+        futures_util::future::join_all(inspects).await;
     }
 
     /// Whether the engine still answers, within `limit`: an open event stream alone does not say (a frozen

@@ -3,8 +3,10 @@
 //! recheck.
 //!
 //! Docker logs a network event before it saves the container's record (moby `daemon/container_operations.go`),
-//! so the read answering the event usually comes back a moment early: 3–5 ms early on an idle engine,
-//! 20–30 ms on a loaded one with 2,000 containers (measured on the bench engine). A read that still shows
+//! so a list answering the event at once usually came back a moment early: 3–5 ms early on an idle engine,
+//! 20–30 ms on a loaded one with 2,000 containers (measured on the bench engine). The read now waits for
+//! the save first (`Engine::settled`, Docker only), which made it right 20 times in 20 there; this stays
+//! for an engine where that wait is not enough, and for Podman. A read that still shows
 //! the old state keeps the container here and the next read goes out as soon as it returns; one that shows
 //! what the event announced, the container gone, or a newer event about the same attachment settles it.
 //! Nothing is ever drawn from an event's claim: this only decides *when* to read, never what is shown.
