@@ -296,6 +296,33 @@ async fn a_busy_engine_is_drawn_follows_a_cli_connect_and_the_outline_reaches_it
     let (x, y) = w.edge_position(&edge).await;
     assert!(x.is_finite() && y.is_finite(), "the new edge has a place on screen: {x}, {y}");
 
+    // The frame that showed it was drawn only where the change was (ui/src/lib/graph/sigmaRegion.ts); the
+    // picture it left is the one a whole frame draws. The canvases are read while no frame is drawn between
+    // the two counts, so what is compared is the clipped frame's picture.
+    let frames = "return window.__NETLENS_TEST__.frames();";
+    let mut shown = None;
+    for _ in 0..20 {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let before = w.js(frames, vec![]).await;
+        let png = w.js("return window.__NETLENS_TEST__.stagePng(false);", vec![]).await;
+        if w.js(frames, vec![]).await == before {
+            shown = Some((before, png));
+            break;
+        }
+    }
+    let (count, shown) = shown.expect("the graph stopped drawing frames after the connect");
+    assert!(count["clipped"].as_u64() >= Some(1), "the connect was drawn in a frame of its own region: {count}");
+    assert_eq!(count["lastClipped"], json!(true), "the picture on screen is the clipped frame's: {count}");
+    let whole = w.js("return window.__NETLENS_TEST__.stagePng(true);", vec![]).await;
+    if shown != whole {
+        let dir = netlens_tests::workspace_dir().join("artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        for (name, png) in [("large-clipped.png.b64", &shown), ("large-whole.png.b64", &whole)] {
+            let _ = std::fs::write(dir.join(name), png.as_str().unwrap_or_default());
+        }
+        panic!("the clipped frame's picture differs from a whole frame's (both saved in {})", dir.display());
+    }
+
     // The outline draws only the rows in view; it scrolls to a container far down, and a click selects it.
     let last = CONTAINERS - 1; // nlw-big-c-599: the last one listed under nlw-big-net-099
     let node = format!("container:{}", big.ctrs[last]);

@@ -10,6 +10,8 @@ const hook: NetlensTestHook = {
   selectedIds: () => [],
   itemLook: () => "absent",
   exportTo: async () => ({ status: "error", error: { code: "notReady", message: "stand-in", hint: null } }),
+  stagePng: () => null,
+  frames: () => ({ whole: 0, clipped: 0, lastClipped: false }),
 };
 
 function automated(on: boolean) {

@@ -31,6 +31,13 @@
 //       // the dialog, or new files directly inside the folder NETLENS_TEST_EXPORT_DIR named when the app
 //       // started (service/export.rs): the hook opens nothing a person's window could not do.
 //
+//     stagePng(redrawn): string | null
+//       // the graph's canvases as a base64 PNG: as they are on screen (false), or drawn whole again first
+//       // (true); null before the graph exists. A live change is drawn only where it changed
+//       // (graph/sigmaRegion.ts): the two must match.
+//     frames(): { whole: number; clipped: number; lastClipped: boolean }
+//       // how many frames were drawn whole and that way so far, and whether the last one was
+//
 //     // Added by installTestHook for `make bench` (bench/): when things were drawn, as wall-clock
 //     // milliseconds (performance.timeOrigin + performance.now(), comparable with the host's clock):
 //     clock(): number
@@ -54,7 +61,7 @@
 import type { AppError, Result, SavedDto } from "./backend";
 import type { ExportKind } from "./export/exports";
 import type { Point } from "./graph/geometry";
-import type { ItemLook } from "./graph/view";
+import type { FrameCount, ItemLook } from "./graph/view";
 
 export interface NetlensTestHook {
   nodePosition(id: string): Point | null;
@@ -64,6 +71,8 @@ export interface NetlensTestHook {
   selectedIds(): string[];
   itemLook(id: string): ItemLook;
   exportTo(kind: ExportKind, path: string): Promise<Result<SavedDto, AppError>>;
+  stagePng(redrawn: boolean): string | null;
+  frames(): FrameCount;
 }
 
 /** What the outline lends the hook while it is shown (see revealInOutline above). */

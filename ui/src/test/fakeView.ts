@@ -8,7 +8,7 @@ import { sceneToSvg } from "../lib/graph/exportImage";
 import type { SyncReport } from "../lib/graph/graphModel";
 import type { Palette } from "../lib/graph/palette";
 import { isToggleClick, type ClickModifiers } from "../lib/selectionSet";
-import type { DropMark, GraphView, GraphViewCallbacks, GraphViewFactory, Hit, ItemLook } from "../lib/graph/view";
+import type { DropMark, FrameCount, GraphView, GraphViewCallbacks, GraphViewFactory, Hit, ItemLook } from "../lib/graph/view";
 
 /** Where layout (0, 0) lands in the fake viewport. */
 export const ORIGIN: Point = { x: 600, y: 400 };
@@ -107,6 +107,12 @@ export class FakeGraphView implements GraphView {
   /** A 1×1 transparent PNG: the fake draws nothing, but an export still has bytes to write. */
   snapshotPng(): string {
     return "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+  }
+  shownPng(): string {
+    return this.snapshotPng();
+  }
+  frames(): FrameCount {
+    return { whole: 0, clipped: 0, lastClipped: false };
   }
   /** An SVG of one circle per node, through the real writer. */
   snapshotSvg(): string {

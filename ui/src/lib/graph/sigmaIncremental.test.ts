@@ -2,6 +2,22 @@ import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 
 import { addToRanges, incrementalUpdates, removeFromRanges, withRoom, type Range } from "./sigmaIncremental";
+import type { RegionDrawing, Touched } from "./sigmaRegion";
+
+/** A region drawing that records what it is told. */
+function recordingRegion() {
+  const said: string[] = [];
+  const region: RegionDrawing = {
+    mark: (t: Touched) => void said.push(`mark nodes=${[...t.nodes].join(",")} edges=${[...t.edges].join(",")} ends=${[...t.ends].map((e) => e.join(">")).join(",")}`),
+    wholeFrame: () => void said.push("whole"),
+    draw: (render) => {
+      said.push("draw");
+      return render();
+    },
+    frames: () => ({ whole: 0, clipped: 0, lastClipped: false }),
+  };
+  return { region, said };
+}
 
 type RefreshOptions = { partialGraph?: { nodes?: string[]; edges?: string[] }; skipIndexation?: boolean; schedule?: boolean };
 
@@ -90,13 +106,13 @@ function fakeSigma(graph: Graph) {
 }
 
 /** A network `n` with containers a, b, c and edges from n to the first `edges` of them, drawn once. */
-function drawn(edges: number) {
+function drawn(edges: number, region: RegionDrawing | null = null) {
   const graph = new Graph({ type: "directed", multi: false });
   graph.addNode("n");
   for (const c of ["a", "b", "c"]) graph.addNode(c);
   const { fake, calls } = fakeSigma(graph);
   fake.bindGraphHandlers();
-  const inc = incrementalUpdates(fake);
+  const inc = incrementalUpdates(fake, region);
   for (const c of ["a", "b", "c"].slice(0, edges)) graph.addEdgeWithKey(`n>${c}`, "n", c);
   fake.refresh();
   fake.render();
@@ -155,6 +171,30 @@ describe("drawing a live change without sigma's whole-graph pass", () => {
     fake.render();
     expect(fake.fullPasses).toBe(2);
     expect(fake.edgeProgramIndex).toEqual({ "n>a": 0, "n>b": 1 });
+  });
+
+  it("marks where a change was drawn and where it goes, a dropped line by its ends, and draws through the region", () => {
+    const { region, said } = recordingRegion();
+    const { graph, fake, inc } = drawn(2, region);
+    said.length = 0;
+    inc.apply(() => {
+      graph.dropEdge("n>b");
+      graph.addEdgeWithKey("n>c", "n", "c");
+    });
+    expect(said).toEqual(["mark nodes= edges=n>c ends=n>b", "mark nodes= edges=n>c ends=n>b"]);
+    fake.render();
+    expect(said.at(-1)).toBe("draw");
+  });
+
+  it("asks the region for a whole frame for what it cannot mark: a node removed, a refresh outside a change", () => {
+    const { region, said } = recordingRegion();
+    const { graph, fake, inc } = drawn(1, region);
+    said.length = 0;
+    inc.apply(() => graph.dropNode("c"));
+    expect(said).toEqual(["whole"]);
+    said.length = 0;
+    fake.refresh({ partialGraph: { nodes: ["a"] } });
+    expect(said).toEqual(["whole"]);
   });
 
   it("passes sigma's own refreshes through outside a change", () => {

@@ -14,8 +14,13 @@
 // (a node added or removed, no spare slot left, sigma's internals not of the expected shape, an error)
 // falls back to sigma's own full pass, which is what happened before.
 //
+// Given a `RegionDrawing` (sigmaRegion.ts), it marks where the change is drawn before and after it, so the
+// frame that shows it is drawn only there; a change it cannot describe asks for a whole frame.
+//
 // It touches sigma's private members, typed below as `SigmaInternals`; `incrementalUpdates` checks their
 // shape first and does nothing (plain `apply`) when they differ, e.g. after a sigma upgrade.
+import type { RegionDrawing } from "./sigmaRegion";
+
 /** Spare edge slots: capacity is the count plus at least MIN_ROOM, rounded up to CHUNK. */
 const MIN_ROOM = 64;
 const CHUNK = 256;
@@ -81,7 +86,12 @@ export interface SigmaInternals {
   edgeProgram: { capacity: number; reallocate(capacity: number): void; invalidateBuffers(): void };
   labelRenderer: { labelsDirty: boolean };
   internals: {
-    graph: { hasNode(id: string): boolean; hasEdge(id: string): boolean };
+    graph: {
+      hasNode(id: string): boolean;
+      hasEdge(id: string): boolean;
+      on?(event: "edgeDropped", fn: (payload: { source: string; target: string }) => void): unknown;
+      off?(event: "edgeDropped", fn: (payload: { source: string; target: string }) => void): unknown;
+    };
     edgeDataCache: Record<string, { depth?: string } | undefined>;
     hoverResolver: { invalidate(): void };
   };
@@ -122,7 +132,7 @@ interface Batch {
   dropped: boolean;
 }
 
-export function incrementalUpdates(renderer: object): IncrementalUpdates {
+export function incrementalUpdates(renderer: object, region: RegionDrawing | null = null): IncrementalUpdates {
   const candidate = renderer as Partial<SigmaInternals>;
   if (!hasExpectedShape(candidate)) return { apply: (mutate) => mutate() };
   const r: SigmaInternals = candidate;
@@ -160,7 +170,11 @@ export function incrementalUpdates(renderer: object): IncrementalUpdates {
     original.removeNode(key);
   };
   r.refresh = (opts) => {
-    if (!batch) return original.refresh(opts);
+    if (!batch) {
+      // Whatever asked for it (a restyle, a picking frame, an export) was not marked: draw it whole.
+      region?.wholeFrame();
+      return original.refresh(opts);
+    }
     if (!opts?.partialGraph) batch.dropped = true;
     else {
       for (const id of opts.partialGraph.nodes ?? []) batch.nodes.add(String(id));
@@ -170,7 +184,7 @@ export function incrementalUpdates(renderer: object): IncrementalUpdates {
   };
   r.render = () => {
     flush();
-    return original.render();
+    return region ? region.draw(original.render) : original.render();
   };
   // Sigma's graph handlers hold the methods they were bound with: bind them again to the ones above.
   r.unbindGraphHandlers();
@@ -228,15 +242,21 @@ export function incrementalUpdates(renderer: object): IncrementalUpdates {
       if (batch) return mutate();
       const b: Batch = { nodes: new Set(), edges: new Set(), structural: false, dropped: false };
       batch = b;
+      const graph = r.internals.graph;
+      // The lines dropped, by their ends: where they were drawn is part of what the change redraws.
+      const ends: [string, string][] = [];
+      const onDropped = ({ source, target }: { source: string; target: string }) => void ends.push([source, target]);
+      graph.on?.("edgeDropped", onDropped);
       let result;
       try {
         result = mutate();
       } finally {
         batch = null;
+        graph.off?.("edgeDropped", onDropped);
       }
-      const graph = r.internals.graph;
       const nodes = [...b.nodes].filter((id) => graph.hasNode(id));
       if (b.structural || nodes.some((id) => r.nodeProgramIndex[id] === undefined)) {
+        region?.wholeFrame();
         original.refresh({ schedule: true });
         return result;
       }
@@ -246,8 +266,13 @@ export function incrementalUpdates(renderer: object): IncrementalUpdates {
         if (r.edgeProgramIndex[id] === undefined) added.add(id);
         else inPlace.push(id);
       }
+      // Sigma has not taken the change in yet: this marks where things were drawn, the second where they go.
+      const touched = { nodes, edges: b.edges, ends };
+      if (b.dropped && !graph.on) region?.wholeFrame();
+      region?.mark(touched);
       if (nodes.length > 0 || inPlace.length > 0) original.refresh({ partialGraph: { nodes, edges: inPlace }, skipIndexation: true, schedule: true });
       else if (b.dropped || added.size > 0) r.scheduleRender();
+      region?.mark(touched);
       return result;
     },
   };

@@ -17,6 +17,7 @@ import { createHullLayer } from "../groups/hullLayer";
 import { backgroundOf, composePng, sceneOf, sceneToSvg } from "./exportImage";
 import { createRenderer, emptyGraph, FONT, type Look } from "./sigmaLook";
 import { incrementalUpdates } from "./sigmaIncremental";
+import { regionDrawing } from "./sigmaRegion";
 import { adoptGraph, LABEL_RELAYOUT_MS, pickOnlyUnderAnIdlePointer, quietHoverWhileMoving, relayoutLabelsAtMostEvery, skipWhatAMovingCameraHides } from "./sigmaPatches";
 import { bindPointer } from "./sigmaPointer";
 import type { DropMark, GraphView, GraphViewCallbacks, Hit, ItemLook } from "./view";
@@ -42,7 +43,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   pickOnlyUnderAnIdlePointer(renderer, container);
   relayoutLabelsAtMostEvery(renderer, LABEL_RELAYOUT_MS);
   skipWhatAMovingCameraHides(renderer);
-  const incremental = incrementalUpdates(renderer);
+  const region = regionDrawing(renderer);
+  const incremental = incrementalUpdates(renderer, region);
   // Compose projects as tinted shapes behind their members (groups/hullLayer.ts), redrawn with every frame.
   const hulls = createHullLayer(renderer.createCanvas("projects", { beforeLayer: "stage" }), (p) => renderer.graphToViewport(p), () => renderer.getDimensions());
   renderer.on("afterRender", () => hulls.draw());
@@ -300,6 +302,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       renderer.refresh({ partialGraph: {}, skipIndexation: true });
       return composePng([...container.querySelectorAll("canvas")], backgroundOf(container));
     },
+    shownPng: () => composePng([...container.querySelectorAll("canvas")], backgroundOf(container)),
+    frames: () => region?.frames() ?? { whole: 0, clipped: 0, lastClipped: false },
     snapshotSvg: () => sceneToSvg(sceneOf(renderer, graph, { background: backgroundOf(container), font: FONT, labelMargin: LABEL_FONT.margin })),
     destroy() {
       lod.destroy();

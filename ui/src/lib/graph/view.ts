@@ -8,6 +8,13 @@ import type { Point, Segment } from "./geometry";
 import type { SyncReport } from "./graphModel";
 import type { Palette } from "./palette";
 
+/** Frames drawn whole, and clipped to show a live change (sigmaRegion.ts), and whether the last was clipped. */
+export interface FrameCount {
+  whole: number;
+  clipped: number;
+  lastClipped: boolean;
+}
+
 /** What is under a point of the canvas. */
 export type Hit = { kind: "node"; id: string } | { kind: "edge"; id: string };
 
@@ -86,6 +93,10 @@ export interface GraphView {
   itemLook(id: string): ItemLook;
   /** The current view as a PNG (base64, no `data:` prefix) at the screen's density, on the theme's background. */
   snapshotPng(): string;
+  /** The canvases as they are on screen now, not drawn again, as snapshotPng encodes them (for the test hook). */
+  shownPng(): string;
+  /** Frames drawn whole, and clipped to show a live change only where it changed (sigmaRegion.ts; for the test hook). */
+  frames(): FrameCount;
   /** The current view as an SVG document: the drawn nodes, lines and labels at the current camera. */
   snapshotSvg(): string;
   destroy(): void;

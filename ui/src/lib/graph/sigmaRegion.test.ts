@@ -1,0 +1,175 @@
+import Graph from "graphology";
+import { describe, expect, it } from "vitest";
+
+import { DIRTY_AT_MOST, join, lineBox, MAX_SHARE, nodeBox, regionDrawing, scissorFor, type Box } from "./sigmaRegion";
+
+const view = { width: 800, height: 600, pixelRatio: 1 };
+
+describe("the box a change is drawn in", () => {
+  it("joins boxes, and pads a line and a node with its label on either side", () => {
+    expect(join(null, null)).toBeNull();
+    const a: Box = { x0: 0, y0: 0, x1: 10, y1: 10 };
+    expect(join(a, { x0: 5, y0: -5, x1: 20, y1: 8 })).toEqual({ x0: 0, y0: -5, x1: 20, y1: 10 });
+    expect(lineBox({ x: 100, y: 50 }, { x: 40, y: 80 }, 10)).toEqual({ x0: 30, y0: 40, x1: 110, y1: 90 });
+    const bare = nodeBox({ x: 100, y: 100 }, 5, null);
+    const labelled = nodeBox({ x: 100, y: 100 }, 5, "web-1");
+    expect(bare.x1 - 100).toBe(100 - bare.x0);
+    expect(labelled.x1 - bare.x1).toBeGreaterThanOrEqual(5 * 8);
+    expect(labelled.x0).toBeLessThan(bare.x0);
+    expect([labelled.y0, labelled.y1]).toEqual([bare.y0, bare.y1]);
+  });
+
+  it("becomes a scissor box counted from the bottom left in device pixels, clipped to the canvas", () => {
+    expect(scissorFor({ x0: 10, y0: 20, x1: 110, y1: 70 }, view)).toEqual([10, 530, 100, 50]);
+    expect(scissorFor({ x0: 10, y0: 20, x1: 110, y1: 70 }, { ...view, pixelRatio: 2 })).toEqual([20, 1060, 200, 100]);
+    expect(scissorFor({ x0: -50, y0: -50, x1: 100.4, y1: 99.6 }, view)).toEqual([0, 500, 101, 100]);
+    expect(scissorFor({ x0: 900, y0: 10, x1: 950, y1: 50 }, view)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("is not worth it past a share of the canvas: the frame is drawn whole", () => {
+    const side = Math.sqrt(MAX_SHARE * 800 * 600);
+    expect(scissorFor({ x0: 0, y0: 0, x1: side - 2, y1: side - 2 }, view)).not.toBeNull();
+    expect(scissorFor({ x0: 0, y0: 0, x1: side + 2, y1: side + 2 }, view)).toBeNull();
+  });
+});
+
+/** What sigma offers the region drawing, with node positions in viewport pixels and a GL that logs. */
+function fakeRenderer() {
+  const graph = new Graph({ type: "directed", multi: false });
+  const log: string[] = [];
+  const CANVAS = null;
+  const OFFSCREEN = {} as WebGLFramebuffer;
+  let bound: WebGLFramebuffer | null = CANVAS;
+  const gl = {
+    SCISSOR_TEST: 1,
+    READ_FRAMEBUFFER: 2,
+    FRAMEBUFFER: 3,
+    DRAW_FRAMEBUFFER_BINDING: 4,
+    enable: () => log.push("scissor on"),
+    disable: () => log.push("scissor off"),
+    scissor: (...box: number[]) => log.push(`box ${box.join(" ")}`),
+    getParameter: () => bound,
+    bindFramebuffer(_target: number, fb: WebGLFramebuffer | null) {
+      bound = fb;
+      log.push(fb === null ? "bind canvas" : "bind offscreen");
+    },
+  };
+  const camera = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  const container = { offsetWidth: 800, offsetHeight: 600 };
+  const r = {
+    webGLContext: gl as unknown as WebGL2RenderingContext,
+    internals: { pixelRatio: 1, nodeDataCache: {} as Record<string, { x: number; y: number; size: number; label?: string | null }> },
+    stateManager: { dirtyNodes: new Set<string>(), dirtyEdges: new Set<string>(), graphStateFlagsDirty: false },
+    pendingProcess: "none",
+    getCamera: () => ({ getState: () => ({ ...camera }) }),
+    getContainer: () => container as unknown as HTMLElement,
+    getGraph: () => graph,
+    framedGraphToViewport: (p: { x: number; y: number }) => p,
+    scaleSize: (s: number) => s,
+  };
+  const place = (id: string, x: number, y: number) => {
+    if (!graph.hasNode(id)) graph.addNode(id);
+    r.internals.nodeDataCache[id] = { x, y, size: 4, label: null };
+  };
+  /** A frame as sigma draws it: the offscreen passes, then the canvas. */
+  const render = () => {
+    gl.bindFramebuffer(gl.FRAMEBUFFER, OFFSCREEN);
+    log.push("draw offscreen");
+    gl.bindFramebuffer(gl.FRAMEBUFFER, CANVAS);
+    log.push("draw canvas");
+    return "drawn";
+  };
+  return { graph, r, gl, log, camera, container, place, render };
+}
+
+describe("a frame that shows a live change", () => {
+  it("is drawn clipped to where the change was and is, only on the canvas, with GL left as it was", () => {
+    const f = fakeRenderer();
+    const region = regionDrawing(f.r);
+    if (!region) throw new Error("shape not recognised");
+    const bind = f.gl.bindFramebuffer;
+    f.place("net", 100, 100);
+    f.place("box", 120, 110);
+    expect(region.draw(f.render)).toBe("drawn");
+    expect(f.log).not.toContain("scissor on");
+    f.log.length = 0;
+
+    f.graph.addEdgeWithKey("net>box", "net", "box");
+    region.mark({ nodes: ["box"], edges: ["net>box"], ends: [] });
+    f.place("box", 150, 130);
+    region.mark({ nodes: ["box"], edges: ["net>box"], ends: [] });
+    expect(region.draw(f.render)).toBe("drawn");
+    const box = f.log.find((l) => l.startsWith("box "));
+    const [x, y, w, h] = (box ?? "").split(" ").slice(1).map(Number) as [number, number, number, number];
+    // Both places of the moved container are inside, the rest of the canvas is not.
+    for (const [px, py] of [[120, 110], [150, 130], [100, 100]] as const) {
+      expect(px >= x && px <= x + w && 600 - py >= y && 600 - py <= y + h).toBe(true);
+    }
+    expect(w * h).toBeLessThan(800 * 600 * MAX_SHARE);
+    expect(f.log.filter((l) => !l.startsWith("box "))).toEqual(["scissor on", "bind offscreen", "scissor off", "draw offscreen", "bind canvas", "scissor on", "draw canvas", "scissor off"]);
+    expect(f.gl.bindFramebuffer).toBe(bind);
+    expect(region.frames()).toEqual({ whole: 1, clipped: 1, lastClipped: true });
+
+    // Nothing marked: the next frame is whole.
+    f.log.length = 0;
+    region.draw(f.render);
+    expect(f.log).not.toContain("scissor on");
+    expect(region.frames()).toEqual({ whole: 2, clipped: 1, lastClipped: false });
+  });
+
+  it("includes the line of an edge just dropped, by its ends", () => {
+    const f = fakeRenderer();
+    const region = regionDrawing(f.r);
+    if (!region) throw new Error("shape not recognised");
+    f.place("net", 100, 100);
+    f.place("far", 400, 300);
+    region.draw(f.render);
+    f.log.length = 0;
+    region.mark({ nodes: [], edges: [], ends: [["net", "far"]] });
+    region.draw(f.render);
+    const [x, y, w, h] = (f.log.find((l) => l.startsWith("box ")) ?? "").split(" ").slice(1).map(Number) as [number, number, number, number];
+    expect(x <= 100 && x + w >= 400 && y <= 600 - 300 && y + h >= 600 - 100).toBe(true);
+  });
+
+  it("is drawn whole when anything else changed: camera, size, a reprocess, hover, many states, or an unmarked refresh", () => {
+    const cases: [string, (f: ReturnType<typeof fakeRenderer>, region: NonNullable<ReturnType<typeof regionDrawing>>) => void][] = [
+      ["camera", (f) => (f.camera.ratio = 0.5)],
+      ["size", (f) => (f.container.offsetWidth = 700)],
+      ["reprocess", (f) => (f.r.pendingProcess = "full")],
+      ["hover", (f) => (f.r.stateManager.graphStateFlagsDirty = true)],
+      ["many states", (f) => Array.from({ length: DIRTY_AT_MOST + 1 }, (_, i) => f.r.stateManager.dirtyNodes.add(`n${i}`))],
+      ["unmarked", (_f, region) => region.wholeFrame()],
+    ];
+    for (const [name, change] of cases) {
+      const f = fakeRenderer();
+      const region = regionDrawing(f.r);
+      if (!region) throw new Error("shape not recognised");
+      f.place("a", 10, 10);
+      region.draw(f.render);
+      f.log.length = 0;
+      region.mark({ nodes: ["a"], edges: [], ends: [] });
+      change(f, region);
+      region.draw(f.render);
+      expect(f.log.includes("scissor on"), name).toBe(false);
+    }
+  });
+
+  it("takes in the items whose state changed with it (a new line's level of detail)", () => {
+    const f = fakeRenderer();
+    const region = regionDrawing(f.r);
+    if (!region) throw new Error("shape not recognised");
+    f.place("a", 10, 10);
+    f.place("b", 500, 400);
+    region.draw(f.render);
+    f.log.length = 0;
+    region.mark({ nodes: ["a"], edges: [], ends: [] });
+    f.r.stateManager.dirtyNodes.add("b");
+    region.draw(f.render);
+    const [x, y, w, h] = (f.log.find((l) => l.startsWith("box ")) ?? "").split(" ").slice(1).map(Number) as [number, number, number, number];
+    expect(x + w >= 500 && y <= 600 - 400 && h > 0).toBe(true);
+  });
+
+  it("is not offered by a renderer of another shape", () => {
+    expect(regionDrawing({})).toBeNull();
+  });
+});

@@ -1,0 +1,240 @@
+// A live change drawn only where it changed. Over the 300/2,000 topology without a GPU, a whole frame
+// of the stage took ~40 ms (with `gl.finish()`), ~30 of it rasterizing (the lines alone ~20), and a frame
+// clipped to a 100 x 100 px box ~12-17 ms: the part that does not scale with pixels is sigma's per-frame
+// JavaScript and vertex work. A CLI connect or disconnect changes one line and perhaps moves one
+// container, so the frame that shows it is drawn with a scissor box around what changed (where the
+// items were and where they are now), and the rest of the canvas keeps the previous frame: the stage
+// keeps its drawing buffer (sigmaStage.ts). Only the stage's own framebuffer is clipped: sigma's
+// offscreen passes (the edge and node frame passes, the picking buffer) run whole, as they always do.
+//
+// The box is used only when nothing else can have changed the picture since the last frame: the same
+// camera, canvas size and pixel ratio, no pending reprocess, no graph state change (hover), and at most
+// a few items with changed states (their boxes join it). Anything else draws the whole frame, as before.
+//
+// It owns no decision about what changed (sigmaIncremental.ts marks it) and touches sigma only through
+// the members typed in `RegionInternals`; with another shape (a sigma upgrade) `regionDrawing` returns
+// null and every frame is drawn whole.
+import type { Point } from "./geometry";
+import type { FrameCount } from "./view";
+
+/** A box in the canvas's CSS pixels, from (x0, y0) top left to (x1, y1) bottom right. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The canvas as a frame was drawn for: what must not have changed for the next one to reuse it. */
+export interface ViewState {
+  x: number;
+  y: number;
+  ratio: number;
+  angle: number;
+  width: number;
+  height: number;
+  pixelRatio: number;
+}
+
+/** Around a line: its width, the anti-aliasing, and a line label drawn along it. */
+export const LINE_PAD = 24;
+/** Around a node, beyond its disc: halo, hub mark, shadow, and its label's height. */
+export const NODE_PAD = 28;
+/** A label's width, estimated generously per character at the 13 px label font, plus its margins. */
+export const LABEL_CHAR_PX = 9;
+export const LABEL_MARGIN_PX = 24;
+/** Past this share of the canvas a clipped frame saves too little: it is drawn whole. */
+export const MAX_SHARE = 0.6;
+/** More state changes than this (a filter, a focus) and the frame is drawn whole. */
+export const DIRTY_AT_MOST = 64;
+
+export const join = (a: Box | null, b: Box | null): Box | null =>
+  a === null ? b : b === null ? a : { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+
+export const lineBox = (a: Point, b: Point, pad = LINE_PAD): Box => ({
+  x0: Math.min(a.x, b.x) - pad,
+  y0: Math.min(a.y, b.y) - pad,
+  x1: Math.max(a.x, b.x) + pad,
+  y1: Math.max(a.y, b.y) + pad,
+});
+
+/** A node of `radius` px at `p` and its label, which may sit on either side of it. */
+export function nodeBox(p: Point, radius: number, label: string | null | undefined): Box {
+  const across = radius + NODE_PAD + (label ? label.length * LABEL_CHAR_PX + LABEL_MARGIN_PX : 0);
+  const down = radius + NODE_PAD;
+  return { x0: p.x - across, y0: p.y - down, x1: p.x + across, y1: p.y + down };
+}
+
+export const sameView = (a: ViewState | null, b: ViewState): boolean =>
+  a !== null && a.x === b.x && a.y === b.y && a.ratio === b.ratio && a.angle === b.angle && a.width === b.width && a.height === b.height && a.pixelRatio === b.pixelRatio;
+
+/**
+ * The scissor box (WebGL's x, y from the bottom left, width, height, in device pixels) for `box` on a
+ * canvas of `view`'s size, or null when the frame is better drawn whole (the box covers too much) or has
+ * nothing to draw (the box is off the canvas).
+ */
+export function scissorFor(box: Box, view: Pick<ViewState, "width" | "height" | "pixelRatio">): [number, number, number, number] | null {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const x1 = Math.min(view.width, Math.ceil(box.x1));
+  const y1 = Math.min(view.height, Math.ceil(box.y1));
+  if (x1 <= x0 || y1 <= y0) return [0, 0, 0, 0];
+  if ((x1 - x0) * (y1 - y0) > MAX_SHARE * view.width * view.height) return null;
+  const pr = view.pixelRatio;
+  const bottom = Math.floor((view.height - y1) * pr);
+  return [Math.floor(x0 * pr), bottom, Math.ceil(x1 * pr) - Math.floor(x0 * pr), Math.ceil((view.height - y0) * pr) - bottom];
+}
+
+interface NodeData {
+  x: number;
+  y: number;
+  size: number;
+  label?: string | null;
+}
+
+/** The members of a sigma 4.0.4 renderer this module reads (private ones typed here). */
+export interface RegionInternals {
+  webGLContext: WebGL2RenderingContext | null;
+  internals: { pixelRatio: number; nodeDataCache: Record<string, NodeData | undefined> };
+  stateManager: { dirtyNodes: Set<string>; dirtyEdges: Set<string>; graphStateFlagsDirty: boolean };
+  pendingProcess: string;
+  getCamera(): { getState(): { x: number; y: number; ratio: number; angle: number } };
+  getContainer(): HTMLElement;
+  getGraph(): { hasNode(n: string): boolean; hasEdge(e: string): boolean; extremities(e: string): [string, string]; forEachEdge(n: string, fn: (e: string) => void): void };
+  framedGraphToViewport(p: Point): Point;
+  scaleSize(size: number): number;
+}
+
+export interface Touched {
+  nodes: Iterable<string>;
+  /** Edges in the graph (their lines, wherever their ends are). */
+  edges: Iterable<string>;
+  /** Lines by their ends: the ones just dropped from the graph. */
+  ends: Iterable<readonly [string, string]>;
+}
+
+export interface RegionDrawing {
+  /** Adds where these items are drawn as things stand: call before a change and again after it. */
+  mark(touched: Touched): void;
+  /** Something the marks cannot describe changed: the next frame is drawn whole. */
+  wholeFrame(): void;
+  /** Draws a frame with `render`, clipped to what was marked when that is all that changed. */
+  draw<T>(render: () => T): T;
+  /** Frames drawn so far, whole and clipped, and whether the last one was clipped (for the test hook: an
+   * end-to-end test checks that the picture a clipped frame left is the one a whole frame draws). */
+  frames(): FrameCount;
+}
+
+function hasExpectedShape(r: Partial<RegionInternals>): r is RegionInternals {
+  const fns = ["getCamera", "getContainer", "getGraph", "framedGraphToViewport", "scaleSize"] as const;
+  return (
+    fns.every((k) => typeof r[k] === "function") &&
+    typeof r.internals?.pixelRatio === "number" &&
+    typeof r.internals.nodeDataCache === "object" &&
+    r.stateManager?.dirtyNodes instanceof Set &&
+    r.stateManager.dirtyEdges instanceof Set &&
+    typeof r.stateManager.graphStateFlagsDirty === "boolean" &&
+    typeof r.pendingProcess === "string"
+  );
+}
+
+export function regionDrawing(renderer: object): RegionDrawing | null {
+  const candidate = renderer as Partial<RegionInternals>;
+  if (!hasExpectedShape(candidate)) return null;
+  const r: RegionInternals = candidate;
+  /** Where the next frame must be drawn; null when no change was marked since the last frame. */
+  let marked: Box | null = null;
+  let whole = false;
+  let last: ViewState | null = null;
+  const count: FrameCount = { whole: 0, clipped: 0, lastClipped: false };
+
+  const viewNow = (): ViewState => {
+    const { x, y, ratio, angle } = r.getCamera().getState();
+    const el = r.getContainer();
+    return { x, y, ratio, angle, width: el.offsetWidth, height: el.offsetHeight, pixelRatio: r.internals.pixelRatio };
+  };
+  const at = (node: string): { p: Point; d: NodeData } | null => {
+    const d = r.internals.nodeDataCache[node];
+    return d ? { p: r.framedGraphToViewport({ x: d.x, y: d.y }), d } : null;
+  };
+  const line = (a: string, b: string): Box | null => {
+    const pa = at(a);
+    const pb = at(b);
+    return pa && pb ? lineBox(pa.p, pb.p) : join(pa && nodeBox(pa.p, 0, null), pb && nodeBox(pb.p, 0, null));
+  };
+  const node = (n: string): Box | null => {
+    const here = at(n);
+    return here ? nodeBox(here.p, r.scaleSize(here.d.size), here.d.label) : null;
+  };
+  const edge = (e: string): Box | null => {
+    const graph = r.getGraph();
+    if (!graph.hasEdge(e)) return null;
+    const [a, b] = graph.extremities(e);
+    return line(a, b);
+  };
+
+  return {
+    mark(touched) {
+      const graph = r.getGraph();
+      let box = marked;
+      for (const n of touched.nodes) {
+        box = join(box, node(n));
+        // A node's lines follow it: where they run as things stand.
+        if (graph.hasNode(n)) graph.forEachEdge(n, (e) => (box = join(box, edge(e))));
+      }
+      for (const e of touched.edges) box = join(box, edge(e));
+      for (const [a, b] of touched.ends) box = join(box, line(a, b));
+      marked = box;
+    },
+    wholeFrame() {
+      whole = true;
+    },
+    draw(render) {
+      const view = viewNow();
+      const state = r.stateManager;
+      let box = marked;
+      let clip = !whole && box !== null && sameView(last, view) && r.pendingProcess === "none" && !state.graphStateFlagsDirty;
+      if (clip && state.dirtyNodes.size + state.dirtyEdges.size > DIRTY_AT_MOST) clip = false;
+      if (clip) {
+        for (const n of state.dirtyNodes) box = join(box, node(n));
+        for (const e of state.dirtyEdges) box = join(box, edge(e));
+      }
+      marked = null;
+      whole = false;
+      last = view;
+      const gl = r.webGLContext;
+      const scissor = clip && box && gl ? scissorFor(box, view) : null;
+      count.lastClipped = scissor !== null && gl !== null;
+      if (!scissor || !gl) {
+        count.whole++;
+        return render();
+      }
+      count.clipped++;
+      return clippedTo(gl, scissor, render);
+    },
+    frames: () => ({ ...count }),
+  };
+}
+
+/**
+ * Runs `render` with the scissor test on while the canvas's own framebuffer is bound, off while an
+ * offscreen one is (sigma's frame passes and picking buffer must be drawn whole).
+ */
+function clippedTo<T>(gl: WebGL2RenderingContext, [x, y, w, h]: [number, number, number, number], render: () => T): T {
+  const bind = gl.bindFramebuffer;
+  const own = Object.prototype.hasOwnProperty.call(gl, "bindFramebuffer");
+  const onCanvas = (on: boolean) => (on ? gl.enable(gl.SCISSOR_TEST) : gl.disable(gl.SCISSOR_TEST));
+  (gl as { bindFramebuffer: typeof bind }).bindFramebuffer = function (target, framebuffer) {
+    bind.call(gl, target, framebuffer);
+    if (target !== gl.READ_FRAMEBUFFER) onCanvas(framebuffer === null);
+  };
+  gl.scissor(x, y, w, h);
+  onCanvas(gl.getParameter(gl.DRAW_FRAMEBUFFER_BINDING) === null);
+  try {
+    return render();
+  } finally {
+    if (own) gl.bindFramebuffer = bind;
+    else delete (gl as { bindFramebuffer?: typeof bind }).bindFramebuffer;
+    gl.disable(gl.SCISSOR_TEST);
+  }
+}
