@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use netlens_core::events::Rereads;
-use netlens_core::model::Snapshot;
+use netlens_core::model::{Container, Snapshot};
 use netlens_core::topology::Topology;
 use netlens_engine::events::{follow, LiveUpdate};
 use netlens_engine::{Engine, Target};
@@ -252,17 +252,25 @@ async fn cli_connect_appears_through_events_within_a_second() {
 }
 
 /// The first patch that reads a container after `docker network connect` (or `disconnect`) names it
-/// already shows the change: the read waits for Docker to save what its event announced
-/// (`Engine::settled`) instead of going out early and again. Without that wait a list sent on the event
-/// came back before the change in most tries.
+/// already shows the change: the read waits for Docker to save what its event announced instead of going
+/// out early and again. It is an inspect of that one container (`Engine::reread_attachments`), and what it
+/// gives is what a list of the container gives (no flip-flop when the next full read lists it), with an
+/// alias and a static address on the connect. Without the wait a list sent on the event came back before
+/// the change in most tries.
 #[tokio::test(flavor = "multi_thread")]
-async fn the_first_read_after_a_connect_or_disconnect_event_already_shows_it() {
+async fn the_first_read_after_a_connect_or_disconnect_event_already_shows_it_as_a_list_would() {
     let cleanup = Cleanup::new("settled");
-    docker(&["network", "create", "--label", &cleanup.label, "nl-settled"]);
+    let subnet = ["network", "create", "--label", &cleanup.label, "--subnet", "192.168.251.0/24", "nl-settled"];
+    docker(&subnet);
     let net = docker(&["network", "inspect", "-f", "{{.Id}}", "nl-settled"]).trim().to_string();
     let id = run_idle("nl-settled-box", &cleanup, &[]);
+    let engine = Engine::connect(&target(&docker_host())).await.unwrap();
+    // The follow task reads through a proxy that counts its requests.
+    let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = CountingProxy::start(&dir.path().join("settled.sock"), &upstream);
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let task = tokio::spawn(follow(target(&docker_host()), tx));
+    let task = tokio::spawn(follow(target(&proxy.host()), tx));
     let mut seen = Snapshot::default();
     time_until(&mut rx, &mut seen, Duration::from_secs(10), |_| true).await.expect("first snapshot");
     for round in 0..3 {
@@ -272,7 +280,13 @@ async fn the_first_read_after_a_connect_or_disconnect_event_already_shows_it() {
             while let Ok(update) = rx.try_recv() {
                 fold(&mut seen, update);
             }
-            docker(&["network", verb, "nl-settled", &id]);
+            let ip = format!("192.168.251.{}", 10 + round);
+            let args: &[&str] = match joined {
+                true => &["network", "connect", "--alias", "nl-settled-alias", "--ip", &ip, "nl-settled", &id],
+                false => &["network", "disconnect", "nl-settled", &id],
+            };
+            let before = proxy.container_lists();
+            docker(args);
             let deadline = Instant::now() + Duration::from_secs(5);
             let first = loop {
                 let update = tokio::time::timeout_at(deadline.into(), rx.recv()).await;
@@ -283,8 +297,25 @@ async fn the_first_read_after_a_connect_or_disconnect_event_already_shows_it() {
                     }
                 }
             };
-            let on = first.endpoints.iter().any(|e| e.network_id == net);
-            assert_eq!(on, joined, "round {round}: the first read after `{verb}` shows the container as before");
+            assert_eq!(proxy.container_lists(), before, "round {round}: an inspect answered the `{verb}`, not a list");
+            let on = first.endpoints.iter().find(|e| e.network_id == net);
+            assert_eq!(
+                on.is_some(),
+                joined,
+                "round {round}: the first read after `{verb}` shows the container as before"
+            );
+            if let Some(e) = on {
+                assert_eq!(e.static_ipv4.as_deref(), Some(ip.as_str()), "round {round}: {e:?}");
+            }
+            let asked = Rereads { containers: [id.clone()].into_iter().collect(), ..Rereads::default() };
+            let listed = engine.reread(&asked).await.unwrap().containers.remove(0).1.expect("listed");
+            // The status line ("Up 2 seconds") ages between any two reads; the next full read brings it.
+            let aged = |c: Container| Container { status: String::new(), ..c };
+            assert_eq!(
+                aged(first),
+                aged(listed),
+                "round {round}: after `{verb}`, the read that showed it and a list agree"
+            );
         }
     }
     task.abort();

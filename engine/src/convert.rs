@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use bollard::models::{ContainerSummary, EndpointSettings, Network as EngineNetwork};
+use bollard::models::{ContainerInspectResponse, ContainerSummary, EndpointSettings, Network as EngineNetwork};
 
 use netlens_core::model::{Container, ContainerState, Endpoint, IpamConfig, Network, Port};
 
@@ -75,6 +75,25 @@ pub fn endpoint(network_name: String, e: EndpointSettings) -> Endpoint {
         static_ipv6: non_empty(ipam.ipv6_address),
         aliases: e.aliases.unwrap_or_default(),
     }
+}
+
+/// `known` (a container as last listed) with the attachments an inspect shows now; `None` when the inspect
+/// shows another state, whose status line only a list gives. The endpoints lose their aliases, which the
+/// list leaves out, so that this and the next list of the container agree.
+pub fn attached(known: &Container, found: ContainerInspectResponse) -> Option<Container> {
+    let state = found.state.and_then(|s| s.status).map(|s| ContainerState::parse(s.as_ref()))?;
+    if state != known.state {
+        return None;
+    }
+    let mut endpoints: Vec<Endpoint> = found
+        .network_settings
+        .and_then(|s| s.networks)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(net, e)| Endpoint { aliases: vec![], ..endpoint(net, e) })
+        .collect();
+    endpoints.sort_by(|a, b| a.network_name.cmp(&b.network_name));
+    Some(Container { endpoints, ..known.clone() })
 }
 
 pub fn container(c: ContainerSummary) -> Container {
@@ -158,5 +177,44 @@ mod tests {
         assert_eq!(c.state, ContainerState::Unknown);
         let names: Vec<_> = c.endpoints.iter().map(|e| e.network_name.as_str()).collect();
         assert_eq!(names, ["alpha", "zeta"]);
+    }
+
+    #[test]
+    fn an_inspect_gives_a_listed_container_its_attachments_without_aliases_and_only_in_the_same_state() {
+        use bollard::models::{ContainerInspectResponse, ContainerStateStatusEnum, NetworkSettings};
+        let known = Container {
+            id: "c1".into(),
+            name: "web".into(),
+            image: "nginx".into(),
+            state: ContainerState::Running,
+            status: "Up 5 minutes".into(),
+            network_mode: "default".into(),
+            labels: BTreeMap::from([("a".to_string(), "b".to_string())]),
+            ports: vec![],
+            endpoints: vec![endpoint("old".into(), EndpointSettings::default())],
+        };
+        let mut networks = HashMap::new();
+        let joined = EndpointSettings {
+            network_id: Some("n-zeta".into()),
+            ip_address: Some("10.0.0.5".into()),
+            aliases: Some(vec!["web".into(), "c1".into()]),
+            ..Default::default()
+        };
+        networks.insert("zeta".to_string(), joined);
+        networks
+            .insert("alpha".to_string(), EndpointSettings { network_id: Some("n-alpha".into()), ..Default::default() });
+        let found = |status| ContainerInspectResponse {
+            state: Some(bollard::models::ContainerState { status: Some(status), ..Default::default() }),
+            network_settings: Some(NetworkSettings { networks: Some(networks.clone()), ..Default::default() }),
+            ..Default::default()
+        };
+        let now = attached(&known, found(ContainerStateStatusEnum::RUNNING)).expect("same state");
+        let names: Vec<_> = now.endpoints.iter().map(|e| e.network_name.as_str()).collect();
+        assert_eq!(names, ["alpha", "zeta"]);
+        assert_eq!(now.endpoints[1].ipv4.as_deref(), Some("10.0.0.5"));
+        assert!(now.endpoints.iter().all(|e| e.aliases.is_empty()), "the list has no aliases: neither does this");
+        assert_eq!(Container { endpoints: vec![], ..now }, Container { endpoints: vec![], ..known.clone() });
+        assert_eq!(attached(&known, found(ContainerStateStatusEnum::EXITED)), None, "a new state is listed");
+        assert_eq!(attached(&known, ContainerInspectResponse::default()), None);
     }
 }

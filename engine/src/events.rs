@@ -4,10 +4,12 @@
 //! Owns the retry policy and when to read. The first event of a burst is answered at once with a read of
 //! just what it names (`netlens_core::events` decides what); events that arrive during that read are
 //! gathered and answered by one more read, so a burst costs a few small reads and a single change is not
-//! held back by a debounce. The engine announces some changes a moment before it lists them: a read for a
-//! container that a `connect` or `disconnect` names first waits for the engine to save it
-//! (`Engine::settled`), is sent again as soon as it returns if it still came early, until the container is
-//! listed as announced (`expect`), and each targeted read is repeated shortly after anyway (`Rechecks`).
+//! held back by a debounce. The engine announces some changes a moment before it lists them. A container
+//! that only a `connect` or `disconnect` names is read with an inspect, which waits for Docker to save the
+//! change and walks no other container (`Engine::reread_attachments`, applied to what was last read of it);
+//! any other read of a container such an event names first waits for the save (`Engine::settled`). A read
+//! that still came early is sent again as soon as it returns, until the container shows what was
+//! announced (`expect`), and each targeted read is repeated shortly after anyway, with a list (`Rechecks`).
 //! A quiet stream is checked with a ping every two seconds, so an engine that froze with the connection
 //! open is noticed, and is read whole every ten seconds (`RESYNC_EVERY`), because some changes send no
 //! event at all. Re-reading the engine's current state (never applying an event's claim) keeps this
@@ -16,7 +18,7 @@
 
 mod expect;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Duration;
 
 use futures_util::{FutureExt, StreamExt};
@@ -26,7 +28,7 @@ use tokio::time::Instant;
 use super::{Engine, EngineError, Target};
 use expect::Expected;
 use netlens_core::events::{Patch, Rereads};
-use netlens_core::model::Snapshot;
+use netlens_core::model::{Container, Snapshot};
 
 /// Retry delays while the engine does not answer: every second at first, then every two, so an engine that
 /// comes back is seen within about two seconds.
@@ -95,8 +97,70 @@ pub async fn follow(target: Target, tx: UnboundedSender<LiveUpdate>) {
 
 type Event = Result<bollard::models::EventMessage, EngineError>;
 
+/// What the follow task keeps between reads.
+#[derive(Default)]
+struct Between {
+    asked: Rereads,
+    expected: Expected,
+    /// Containers that network `connect` and `disconnect` events named since the last read.
+    attachments: BTreeSet<String>,
+    /// Containers that container events (start, stop, die, …) named since the last read: their state
+    /// changed, so they are listed, not just inspected for their attachments.
+    lifecycle: BTreeSet<String>,
+    /// Every container as last read, so one whose attachments alone changed can be read with an inspect
+    /// (`Engine::reread_attachments`).
+    known: HashMap<String, Container>,
+}
+
+impl Between {
+    fn note(&mut self, event: Option<Event>) -> Result<bool, EngineError> {
+        note(event, &mut self.asked, &mut self.expected, (&mut self.attachments, &mut self.lifecycle))
+    }
+
+    fn remember(&mut self, update: &LiveUpdate) {
+        match update {
+            LiveUpdate::Snapshot(s) => self.known = s.containers.iter().map(|c| (c.id.clone(), c.clone())).collect(),
+            LiveUpdate::Patch(p) => {
+                for (id, found) in &p.containers {
+                    match found {
+                        Some(c) => self.known.insert(id.clone(), c.clone()),
+                        None => self.known.remove(id),
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The containers of `now` whose attachments alone network events said changed (`named`: the
+    /// `attachments` and `lifecycle` taken for this read), as last read: an inspect each answers them
+    /// (Docker only; at most `SETTLE_AT_MOST`).
+    fn only_attachments(
+        &self,
+        now: &Rereads,
+        named: &(BTreeSet<String>, BTreeSet<String>),
+        podman: bool,
+    ) -> Vec<Container> {
+        let (attachments, lifecycle) = named;
+        if podman {
+            return vec![];
+        }
+        attachments
+            .iter()
+            .filter(|id| now.containers.contains(*id) && !lifecycle.contains(*id))
+            .filter_map(|id| self.known.get(id).cloned())
+            .take(crate::SETTLE_AT_MOST)
+            .collect()
+    }
+}
+
 /// Adds what one event calls for, and what it announces (`expect`); `false` when the stream has ended.
-fn note(event: Option<Event>, asked: &mut Rereads, expected: &mut Expected) -> Result<bool, EngineError> {
+fn note(
+    event: Option<Event>,
+    asked: &mut Rereads,
+    expected: &mut Expected,
+    (attachments, lifecycle): (&mut BTreeSet<String>, &mut BTreeSet<String>),
+) -> Result<bool, EngineError> {
     let Some(event) = event else { return Ok(false) };
     let event = event?;
     let kind = event.typ.map(|t| t.to_string()).unwrap_or_default();
@@ -104,6 +168,11 @@ fn note(event: Option<Event>, asked: &mut Rereads, expected: &mut Expected) -> R
     let actor = event.actor.unwrap_or_default();
     let attributes: BTreeMap<String, String> = actor.attributes.unwrap_or_default().into_iter().collect();
     let actor = actor.id.as_deref().unwrap_or_default();
+    match (kind.as_str(), action.as_str(), attributes.get("container")) {
+        ("network", "connect" | "disconnect", Some(c)) if !c.is_empty() => _ = attachments.insert(c.clone()),
+        ("container", _, _) if !actor.is_empty() => _ = lifecycle.insert(actor.to_string()),
+        _ => {}
+    }
     asked.add(&kind, &action, actor, &attributes);
     expected.note(&kind, &action, actor, attributes.get("container").map(String::as_str), tokio::time::Instant::now());
     Ok(true)
@@ -113,33 +182,33 @@ fn note(event: Option<Event>, asked: &mut Rereads, expected: &mut Expected) -> R
 async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), EngineError> {
     let since = chrono::Utc::now().timestamp() - EVENT_OVERLAP_SECS;
     let mut events = Box::pin(engine.events(Some(since)));
-    let snapshot = engine.snapshot().await?;
-    if tx.send(LiveUpdate::Snapshot(snapshot)).is_err() {
+    let snapshot = LiveUpdate::Snapshot(engine.snapshot().await?);
+    let mut b = Between::default();
+    b.remember(&snapshot);
+    if tx.send(snapshot).is_err() {
         return Ok(());
     }
-    let mut asked = Rereads::default();
     let mut rechecks = Rechecks::default();
-    let mut expected = Expected::default();
     let mut last_read = tokio::time::Instant::now();
     let mut last_full = tokio::time::Instant::now();
     loop {
         let mut is_recheck = false;
-        if asked.is_empty() {
+        if b.asked.is_empty() {
             let idle = tokio::time::Instant::now() + LIVENESS_IDLE;
-            let soon = expected.next_at(last_read).into_iter().chain(rechecks.next_at());
+            let soon = b.expected.next_at(last_read).into_iter().chain(rechecks.next_at());
             let recheck = soon.fold(idle, Instant::min);
             tokio::select! {
-                event = events.next() => if !note(event, &mut asked, &mut expected)? {
+                event = events.next() => if !b.note(event)? {
                     return Ok(());
                 },
                 () = tokio::time::sleep_until(recheck) => {
                     let now = tokio::time::Instant::now();
                     let due = |at: Option<Instant>| at.is_some_and(|at| at <= now);
-                    if due(rechecks.next_at()) || due(expected.next_at(last_read)) {
+                    if due(rechecks.next_at()) || due(b.expected.next_at(last_read)) {
                         if due(rechecks.next_at()) {
-                            asked = rechecks.take_due();
+                            b.asked = rechecks.take_due();
                         }
-                        asked.merge(expected.rereads());
+                        b.asked.merge(b.expected.rereads());
                         is_recheck = true;
                     } else {
                         // The ping first: a frozen engine must fail within its timeout, not hang a read.
@@ -147,51 +216,73 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
                         if last_full.elapsed() < RESYNC_EVERY {
                             continue;
                         }
-                        asked.everything = true;
+                        b.asked.everything = true;
                     }
                 }
             }
         }
         // Whatever is queued already joins this read.
         while let Some(event) = events.next().now_or_never() {
-            if !note(event, &mut asked, &mut expected)? {
+            if !b.note(event)? {
                 return Ok(());
             }
         }
-        if asked.is_empty() {
+        if b.asked.is_empty() {
             continue;
         }
         // A read going out anyway asks for what is still awaited too: one request either way.
-        asked.merge(expected.rereads());
-        let now = std::mem::take(&mut asked);
+        let awaited = b.expected.rereads();
+        b.asked.merge(awaited.clone());
+        let now = std::mem::take(&mut b.asked);
+        let named = (std::mem::take(&mut b.attachments), std::mem::take(&mut b.lifecycle));
         if now.everything {
             last_full = tokio::time::Instant::now();
         }
-        let awaited = expected.rereads().containers;
+        // Containers whose attachments alone events said changed are inspected; everything else is listed,
+        // after Docker has saved what it announced (`Engine::settled`). A recheck lists: it is there for
+        // what a list shows late.
+        let inspected = match now.everything || is_recheck {
+            true => vec![],
+            false => b.only_attachments(&now, &named, engine.is_podman()),
+        };
+        let mut listed = now.clone();
+        let mut settling = awaited.containers;
+        for c in &inspected {
+            listed.containers.remove(&c.id);
+            settling.remove(&c.id);
+        }
         let read = async {
             if now.everything {
-                engine.snapshot().await.map(LiveUpdate::Snapshot)
-            } else {
-                engine.settled(&awaited).await;
-                engine.reread(&now).await.map(LiveUpdate::Patch)
+                return engine.snapshot().await.map(|s| (LiveUpdate::Snapshot(s), vec![]));
             }
+            let list = async {
+                engine.settled(&settling).await;
+                engine.reread(&listed).await
+            };
+            let (attached, patch) = tokio::join!(engine.reread_attachments(&inspected), list);
+            let ((found, relist), mut patch) = (attached?, patch?);
+            patch.containers.extend(found);
+            Ok((LiveUpdate::Patch(patch), relist))
         };
         tokio::pin!(read);
         // Events that arrive while reading are gathered for the next read instead of waiting their turn. A
         // read has no deadline of its own (a busy engine may take seconds to list thousands of containers),
         // but one that froze mid-read (SIGSTOP: the socket still accepts, nobody answers) must not hang the
         // view: while the read waits, the engine is pinged as on a quiet stream.
-        let update = loop {
+        let (update, relist) = loop {
             tokio::select! {
                 update = &mut read => break update?,
-                event = events.next() => if !note(event, &mut asked, &mut expected)? {
+                event = events.next() => if !b.note(event)? {
                     return Ok(());
                 },
                 () = tokio::time::sleep(LIVENESS_IDLE) => engine.alive(LIVENESS_TIMEOUT).await?,
             }
         };
         last_read = tokio::time::Instant::now();
-        settle(&mut expected, &update, last_read);
+        settle(&mut b.expected, &update, last_read);
+        b.remember(&update);
+        // An inspect that found another state: the container is listed at once.
+        b.asked.containers.extend(relist);
         if !is_recheck && !now.everything {
             rechecks.schedule(&now);
         }
@@ -248,5 +339,62 @@ impl Rechecks {
             merged.merge(r);
         }
         merged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bollard::models::{EventActor, EventMessage, EventMessageTypeEnum};
+    use netlens_core::fixtures::container;
+    use netlens_core::model::ContainerState;
+
+    fn event(typ: EventMessageTypeEnum, action: &str, actor: &str, container: Option<&str>) -> Option<Event> {
+        let attributes = container.map(|c| HashMap::from([("container".to_string(), c.to_string())]));
+        Some(Ok(EventMessage {
+            typ: Some(typ),
+            action: Some(action.into()),
+            actor: Some(EventActor { id: Some(actor.into()), attributes }),
+            ..Default::default()
+        }))
+    }
+
+    #[test]
+    fn only_a_known_container_that_network_events_alone_named_is_inspected_and_never_on_podman() {
+        let mut b = Between::default();
+        let snapshot = Snapshot {
+            containers: ["a", "b", "c"].map(|id| container(id, id, ContainerState::Running, "default", vec![])).into(),
+            ..Snapshot::default()
+        };
+        b.remember(&LiveUpdate::Snapshot(snapshot));
+        for c in ["a", "b", "gone-before"] {
+            assert!(b.note(event(EventMessageTypeEnum::NETWORK, "connect", "n-1", Some(c))).unwrap());
+        }
+        // `b` also started: its state changed, which only a list describes.
+        assert!(b.note(event(EventMessageTypeEnum::CONTAINER, "start", "b", None)).unwrap());
+        assert!(b.note(event(EventMessageTypeEnum::CONTAINER, "start", "c", None)).unwrap());
+        let now = std::mem::take(&mut b.asked);
+        let named = (std::mem::take(&mut b.attachments), std::mem::take(&mut b.lifecycle));
+        let ids = |v: Vec<Container>| v.into_iter().map(|c| c.id).collect::<Vec<_>>();
+        assert_eq!(ids(b.only_attachments(&now, &named, false)), ["a"]);
+        assert!(b.only_attachments(&now, &named, true).is_empty(), "Podman is listed");
+        assert!(now.containers.contains("gone-before") && now.containers.contains("c"), "the rest is listed: {now:?}");
+    }
+
+    #[test]
+    fn what_was_read_is_remembered_and_what_is_gone_forgotten() {
+        let mut b = Between::default();
+        let a = container("a", "a", ContainerState::Running, "default", vec![]);
+        b.remember(&LiveUpdate::Snapshot(Snapshot { containers: vec![a.clone()], ..Snapshot::default() }));
+        let moved = Container { status: "Up 1 second".into(), ..a };
+        let fresh = container("z", "z", ContainerState::Exited, "default", vec![]);
+        let patch = Patch {
+            containers: vec![("a".into(), Some(moved.clone())), ("z".into(), Some(fresh))],
+            ..Patch::default()
+        };
+        b.remember(&LiveUpdate::Patch(patch));
+        assert_eq!(b.known.get("a"), Some(&moved));
+        b.remember(&LiveUpdate::Patch(Patch { containers: vec![("a".into(), None)], ..Patch::default() }));
+        assert_eq!(b.known.keys().collect::<Vec<_>>(), ["z"]);
     }
 }

@@ -31,13 +31,14 @@ use futures_util::Stream;
 pub use client::connection_notes;
 use client::{docker_at, negotiated, open, through};
 use netlens_core::events::{Patch, Rereads};
-use netlens_core::model::{Endpoint, Snapshot};
+use netlens_core::model::{Container, Endpoint, Snapshot};
 pub use target::{Environment, Target};
 
 /// Requests that take longer than this are treated as an unreachable engine.
 const TIMEOUT_SECS: u64 = 30;
-/// How many containers `Engine::settled` waits for at once.
-const SETTLE_AT_MOST: usize = 8;
+/// How many containers `Engine::settled` waits for at once, and one read inspects for their attachments
+/// (`events::Between::only_attachments`).
+pub(crate) const SETTLE_AT_MOST: usize = 8;
 
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
 pub enum EngineError {
@@ -272,6 +273,39 @@ impl Engine {
             .take(SETTLE_AT_MOST)
             .map(|id| self.docker.inspect_container(id, None::<bollard::query_parameters::InspectContainerOptions>));
         futures_util::future::join_all(inspects).await;
+    }
+
+    /// Reads again where these containers (as last listed) are attached, with one inspect each instead of a
+    /// list: a filtered list walks every container the engine holds (5-15 ms on 2,000, the cost of most of a
+    /// targeted read), an inspect only the one. The inspect also waits for a change being saved, as
+    /// `settled` does. Found containers come back with their endpoints as the inspect shows them and the rest
+    /// as listed before (`convert::attached`), gone ones as `None`; the ones whose state changed, which only a
+    /// list describes fully, come back in the second list, to be listed. Docker only: Podman is listed.
+    #[allow(clippy::type_complexity)]
+    pub async fn reread_attachments(
+        &self,
+        known: &[Container],
+    ) -> Result<(Vec<(String, Option<Container>)>, Vec<String>), EngineError> {
+        let reads = known.iter().map(|c| async move {
+            let options = None::<bollard::query_parameters::InspectContainerOptions>;
+            match self.docker.inspect_container(&c.id, options).await {
+                Ok(found) => Ok((c, Some(found))),
+                Err(bollard::errors::Error::DockerResponseServerError { status_code: 404, .. }) => Ok((c, None)),
+                Err(e) => Err(self.err(e)),
+            }
+        });
+        let mut found = vec![];
+        let mut relist = vec![];
+        for read in futures_util::future::join_all(reads).await {
+            match read? {
+                (c, None) => found.push((c.id.clone(), None)),
+                (c, Some(now)) => match convert::attached(c, now) {
+                    Some(attached) => found.push((c.id.clone(), Some(attached))),
+                    None => relist.push(c.id.clone()),
+                },
+            }
+        }
+        Ok((found, relist))
     }
 
     /// Whether the engine still answers, within `limit`: an open event stream alone does not say (a frozen

@@ -15,6 +15,7 @@ use tokio::task::JoinHandle;
 pub struct CountingProxy {
     pub path: PathBuf,
     requests: Arc<AtomicUsize>,
+    lists: Arc<AtomicUsize>,
     frozen: Arc<AtomicBool>,
     tasks: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>>,
 }
@@ -25,24 +26,26 @@ impl CountingProxy {
         let _ = std::fs::remove_file(path);
         let listener = UnixListener::bind(path).expect("proxy socket binds");
         let requests = Arc::new(AtomicUsize::new(0));
+        let lists = Arc::new(AtomicUsize::new(0));
         let frozen = Arc::new(AtomicBool::new(false));
         let tasks: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>> = Arc::default();
-        let (count, upstream, inner_tasks) = (requests.clone(), upstream.to_path_buf(), tasks.clone());
+        let (count, listed, upstream, inner_tasks) =
+            (requests.clone(), lists.clone(), upstream.to_path_buf(), tasks.clone());
         let ice = frozen.clone();
         let accept = tokio::spawn(async move {
             while let Ok((client, _)) = listener.accept().await {
-                let (count, upstream, ice) = (count.clone(), upstream.clone(), ice.clone());
+                let (count, listed, upstream, ice) = (count.clone(), listed.clone(), upstream.clone(), ice.clone());
                 let task = tokio::spawn(async move {
                     thawed(&ice).await;
                     if let Ok(server) = UnixStream::connect(&upstream).await {
-                        pipe(client, server, count, ice).await;
+                        pipe(client, server, count, listed, ice).await;
                     }
                 });
                 inner_tasks.lock().unwrap().push(task);
             }
         });
         tasks.lock().unwrap().push(accept);
-        Self { path: path.to_path_buf(), requests, frozen, tasks }
+        Self { path: path.to_path_buf(), requests, lists, frozen, tasks }
     }
 
     /// Stops passing anything on, either way, while keeping every connection open.
@@ -60,6 +63,11 @@ impl CountingProxy {
 
     pub fn requests(&self) -> usize {
         self.requests.load(Ordering::SeqCst)
+    }
+
+    /// Container list requests (`/containers/json`) so far; an inspect (`/containers/{id}/json`) is not one.
+    pub fn container_lists(&self) -> usize {
+        self.lists.load(Ordering::SeqCst)
     }
 
     /// Cuts every connection and stops listening, like an engine that died.
@@ -83,12 +91,19 @@ async fn thawed(frozen: &AtomicBool) {
     }
 }
 
-async fn pipe(client: UnixStream, server: UnixStream, count: Arc<AtomicUsize>, frozen: Arc<AtomicBool>) {
+async fn pipe(
+    client: UnixStream,
+    server: UnixStream,
+    count: Arc<AtomicUsize>,
+    lists: Arc<AtomicUsize>,
+    frozen: Arc<AtomicBool>,
+) {
     let (cr, cw) = client.into_split();
     let (sr, sw) = server.into_split();
     // Every request line ends with the protocol version; bodies we send never contain it.
     let count_requests = move |chunk: &[u8]| {
         count.fetch_add(chunk.windows(10).filter(|w| *w == b"HTTP/1.1\r\n").count(), Ordering::SeqCst);
+        lists.fetch_add(chunk.windows(16).filter(|w| *w == b"/containers/json").count(), Ordering::SeqCst);
     };
     tokio::join!(forward(cr, sw, frozen.clone(), count_requests), forward(sr, cw, frozen, |_| {}));
 }
