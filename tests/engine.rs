@@ -180,6 +180,28 @@ async fn time_until(
     None
 }
 
+/// The test engine followed through a counting proxy, past its first snapshot.
+struct Followed {
+    /// Holds the proxy's socket.
+    dir: tempfile::TempDir,
+    proxy: CountingProxy,
+    rx: tokio::sync::mpsc::UnboundedReceiver<LiveUpdate>,
+    task: tokio::task::JoinHandle<()>,
+    seen: Snapshot,
+}
+
+#[allow(clippy::unwrap_used, clippy::expect_used)] // a test helper: failing loudly is the point
+async fn follow_through_proxy(name: &str) -> Followed {
+    let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = CountingProxy::start(&dir.path().join(format!("{name}.sock")), &upstream);
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let task = tokio::spawn(follow(target(&proxy.host()), tx));
+    let mut seen = Snapshot::default();
+    time_until(&mut rx, &mut seen, Duration::from_secs(10), |_| true).await.expect("first snapshot");
+    Followed { dir, proxy, rx, task, seen }
+}
+
 /// Folds a live update into what the follower has seen; false when it carried no topology.
 fn fold(seen: &mut Snapshot, update: LiveUpdate) -> bool {
     match update {
@@ -265,14 +287,7 @@ async fn the_first_read_after_a_connect_or_disconnect_event_already_shows_it_as_
     let net = docker(&["network", "inspect", "-f", "{{.Id}}", "nl-settled"]).trim().to_string();
     let id = run_idle("nl-settled-box", &cleanup, &[]);
     let engine = Engine::connect(&target(&docker_host())).await.unwrap();
-    // The follow task reads through a proxy that counts its requests.
-    let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));
-    let dir = tempfile::tempdir().unwrap();
-    let proxy = CountingProxy::start(&dir.path().join("settled.sock"), &upstream);
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let task = tokio::spawn(follow(target(&proxy.host()), tx));
-    let mut seen = Snapshot::default();
-    time_until(&mut rx, &mut seen, Duration::from_secs(10), |_| true).await.expect("first snapshot");
+    let Followed { dir: _dir, proxy, mut rx, task, mut seen } = follow_through_proxy("settled").await;
     for round in 0..3 {
         for (verb, joined) in [("connect", true), ("disconnect", false)] {
             // The rechecks of earlier reads (up to 300 ms after them) are over before the change.
@@ -354,13 +369,7 @@ async fn engine_gone_is_reported_and_recovered_by_itself() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_frozen_engine_is_noticed_and_what_changed_meanwhile_is_read_when_it_thaws() {
     let cleanup = Cleanup::new("frozen");
-    let upstream = PathBuf::from(docker_host().trim_start_matches("unix://"));
-    let dir = tempfile::tempdir().unwrap();
-    let proxy = CountingProxy::start(&dir.path().join("frozen.sock"), &upstream);
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let task = tokio::spawn(follow(target(&proxy.host()), tx));
-    let mut seen = Snapshot::default();
-    time_until(&mut rx, &mut seen, Duration::from_secs(10), |_| true).await.expect("first snapshot");
+    let Followed { dir: _dir, proxy, mut rx, task, .. } = follow_through_proxy("frozen").await;
     // The engine stops answering but keeps the event stream's connection open: nothing ends on its own.
     proxy.freeze();
     let noticed = noticed_gone(&mut rx, Instant::now()).await;

@@ -82,6 +82,20 @@ function fakeRenderer() {
   return { graph, r, gl, log, camera, container, place, render };
 }
 
+/** A region drawing over `placed` nodes whose first (whole) frame is drawn, its GL log cleared. */
+function afterAFirstFrame(placed: [string, number, number][]) {
+  const f = fakeRenderer();
+  const region = regionDrawing(f.r);
+  if (!region) throw new Error("shape not recognised");
+  for (const [id, x, y] of placed) f.place(id, x, y);
+  region.draw(f.render);
+  f.log.length = 0;
+  return { f, region };
+}
+
+/** The scissor box the log shows: x, y (from the bottom), width, height. */
+const scissorIn = (log: string[]) => (log.find((l) => l.startsWith("box ")) ?? "").split(" ").slice(1).map(Number) as [number, number, number, number];
+
 describe("a frame that shows a live change", () => {
   it("is drawn clipped to where the change was and is, only on the canvas, with GL left as it was", () => {
     const f = fakeRenderer();
@@ -99,8 +113,7 @@ describe("a frame that shows a live change", () => {
     f.place("box", 150, 130);
     region.mark({ nodes: ["box"], edges: ["net>box"], ends: [] });
     expect(region.draw(f.render)).toBe("drawn");
-    const box = f.log.find((l) => l.startsWith("box "));
-    const [x, y, w, h] = (box ?? "").split(" ").slice(1).map(Number) as [number, number, number, number];
+    const [x, y, w, h] = scissorIn(f.log);
     // Both places of the moved container are inside, the rest of the canvas is not.
     for (const [px, py] of [[120, 110], [150, 130], [100, 100]] as const) {
       expect(px >= x && px <= x + w && 600 - py >= y && 600 - py <= y + h).toBe(true);
@@ -118,16 +131,10 @@ describe("a frame that shows a live change", () => {
   });
 
   it("includes the line of an edge just dropped, by its ends", () => {
-    const f = fakeRenderer();
-    const region = regionDrawing(f.r);
-    if (!region) throw new Error("shape not recognised");
-    f.place("net", 100, 100);
-    f.place("far", 400, 300);
-    region.draw(f.render);
-    f.log.length = 0;
+    const { f, region } = afterAFirstFrame([["net", 100, 100], ["far", 400, 300]]);
     region.mark({ nodes: [], edges: [], ends: [["net", "far"]] });
     region.draw(f.render);
-    const [x, y, w, h] = (f.log.find((l) => l.startsWith("box ")) ?? "").split(" ").slice(1).map(Number) as [number, number, number, number];
+    const [x, y, w, h] = scissorIn(f.log);
     expect(x <= 100 && x + w >= 400 && y <= 600 - 300 && y + h >= 600 - 100).toBe(true);
   });
 
@@ -141,12 +148,7 @@ describe("a frame that shows a live change", () => {
       ["unmarked", (_f, region) => region.wholeFrame()],
     ];
     for (const [name, change] of cases) {
-      const f = fakeRenderer();
-      const region = regionDrawing(f.r);
-      if (!region) throw new Error("shape not recognised");
-      f.place("a", 10, 10);
-      region.draw(f.render);
-      f.log.length = 0;
+      const { f, region } = afterAFirstFrame([["a", 10, 10]]);
       region.mark({ nodes: ["a"], edges: [], ends: [] });
       change(f, region);
       region.draw(f.render);
@@ -155,17 +157,11 @@ describe("a frame that shows a live change", () => {
   });
 
   it("takes in the items whose state changed with it (a new line's level of detail)", () => {
-    const f = fakeRenderer();
-    const region = regionDrawing(f.r);
-    if (!region) throw new Error("shape not recognised");
-    f.place("a", 10, 10);
-    f.place("b", 500, 400);
-    region.draw(f.render);
-    f.log.length = 0;
+    const { f, region } = afterAFirstFrame([["a", 10, 10], ["b", 500, 400]]);
     region.mark({ nodes: ["a"], edges: [], ends: [] });
     f.r.stateManager.dirtyNodes.add("b");
     region.draw(f.render);
-    const [x, y, w, h] = (f.log.find((l) => l.startsWith("box ")) ?? "").split(" ").slice(1).map(Number) as [number, number, number, number];
+    const [x, y, w, h] = scissorIn(f.log);
     expect(x + w >= 500 && y <= 600 - 400 && h > 0).toBe(true);
   });
 
