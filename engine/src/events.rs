@@ -9,7 +9,8 @@
 //! change and walks no other container (`Engine::reread_attachments`, applied to what was last read of it);
 //! any other read of a container such an event names first waits for the save (`Engine::settled`). A read
 //! that still came early is sent again as soon as it returns, until the container shows what was
-//! announced (`expect`), and each targeted read is repeated shortly after anyway, with a list (`Rechecks`).
+//! announced (`expect`), and each targeted read is repeated shortly after anyway, with a list (`Rechecks`;
+//! an inspected container only after 300 ms, so that no list walks the engine while the window draws).
 //! A quiet stream is checked with a ping every two seconds, so an engine that froze with the connection
 //! open is noticed, and is read whole every ten seconds (`RESYNC_EVERY`), because some changes send no
 //! event at all. Re-reading the engine's current state (never applying an event's claim) keeps this
@@ -284,7 +285,12 @@ async fn watch(engine: &Engine, tx: &UnboundedSender<LiveUpdate>) -> Result<(), 
         // An inspect that found another state: the container is listed at once.
         b.asked.containers.extend(relist);
         if !is_recheck && !now.everything {
-            rechecks.schedule(&now);
+            rechecks.schedule(&listed, &RECHECK_AFTER);
+            // An inspect waited for the save and read the record itself: only the late recheck is kept
+            // for it, so no list walks the engine while the window draws the change.
+            let inspected =
+                Rereads { containers: inspected.iter().map(|c| c.id.clone()).collect(), ..Rereads::default() };
+            rechecks.schedule(&inspected, &RECHECK_AFTER[2..]);
         }
         if tx.send(update).is_err() {
             return Ok(());
@@ -310,6 +316,7 @@ fn settle(expected: &mut Expected, update: &LiveUpdate, now: Instant) {
 /// comes 3–5 ms before `/containers/json` lists the new endpoint (20–30 ms on a loaded engine with 2,000
 /// containers), and the CLI returns 1–2 ms after that. A connect or disconnect is read again back to back
 /// until it is listed (`expect`); these repeats cover every other event, and a change listed later still.
+/// A container read with an inspect (`Engine::reread_attachments`) is rechecked at 300 ms only.
 const RECHECK_AFTER: [Duration; 3] = [Duration::from_millis(10), Duration::from_millis(40), Duration::from_millis(300)];
 
 #[derive(Default)]
@@ -318,9 +325,12 @@ struct Rechecks {
 }
 
 impl Rechecks {
-    fn schedule(&mut self, read: &Rereads) {
+    fn schedule(&mut self, read: &Rereads, when: &[Duration]) {
+        if read.is_empty() {
+            return;
+        }
         let now = tokio::time::Instant::now();
-        for after in RECHECK_AFTER {
+        for &after in when {
             self.due.push((now + after, read.clone()));
         }
         self.due.sort_by_key(|(at, _)| *at);
@@ -379,6 +389,26 @@ mod tests {
         assert_eq!(ids(b.only_attachments(&now, &named, false)), ["a"]);
         assert!(b.only_attachments(&now, &named, true).is_empty(), "Podman is listed");
         assert!(now.containers.contains("gone-before") && now.containers.contains("c"), "the rest is listed: {now:?}");
+    }
+
+    #[test]
+    fn a_listed_read_is_rechecked_three_times_an_inspected_one_late_only_and_nothing_for_nothing() {
+        let read = |id: &str| Rereads { containers: [id.to_string()].into(), ..Rereads::default() };
+        let mut r = Rechecks::default();
+        let start = tokio::time::Instant::now();
+        r.schedule(&read("listed"), &RECHECK_AFTER);
+        r.schedule(&read("inspected"), &RECHECK_AFTER[2..]);
+        r.schedule(&Rereads::default(), &RECHECK_AFTER);
+        // Scheduled a moment after `start`: each at its delay, give or take that moment.
+        let due: Vec<_> = r
+            .due
+            .iter()
+            .map(|(at, what)| {
+                ((*at - start).as_millis() / 10 * 10, what.containers.iter().cloned().collect::<Vec<_>>())
+            })
+            .collect();
+        let l = |id: &str| vec![id.to_string()];
+        assert_eq!(due, [(10, l("listed")), (40, l("listed")), (300, l("listed")), (300, l("inspected"))]);
     }
 
     #[test]
