@@ -59,6 +59,14 @@ fn prefix(len: Option<i64>) -> Option<u8> {
     len.and_then(|l| u8::try_from(l).ok()).filter(|l| *l > 0)
 }
 
+/// A container's endpoints from its `NetworkSettings.Networks` (a list's or an inspect's), by network name.
+pub fn endpoints(networks: Option<HashMap<String, EndpointSettings>>) -> Vec<Endpoint> {
+    let mut endpoints: Vec<Endpoint> =
+        networks.unwrap_or_default().into_iter().map(|(net, e)| endpoint(net, e)).collect();
+    endpoints.sort_by(|a, b| a.network_name.cmp(&b.network_name));
+    endpoints
+}
+
 pub fn endpoint(network_name: String, e: EndpointSettings) -> Endpoint {
     let ipam = e.ipam_config.unwrap_or_default();
     Endpoint {
@@ -85,14 +93,8 @@ pub fn attached(known: &Container, found: ContainerInspectResponse) -> Option<Co
     if state != known.state {
         return None;
     }
-    let mut endpoints: Vec<Endpoint> = found
-        .network_settings
-        .and_then(|s| s.networks)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(net, e)| Endpoint { aliases: vec![], ..endpoint(net, e) })
-        .collect();
-    endpoints.sort_by(|a, b| a.network_name.cmp(&b.network_name));
+    let endpoints = endpoints(found.network_settings.and_then(|s| s.networks));
+    let endpoints = endpoints.into_iter().map(|e| Endpoint { aliases: vec![], ..e }).collect();
     Some(Container { endpoints, ..known.clone() })
 }
 
@@ -104,14 +106,7 @@ pub fn container(c: ContainerSummary) -> Container {
         .next()
         .map(|n| n.trim_start_matches('/').to_string())
         .unwrap_or_default();
-    let mut endpoints: Vec<Endpoint> = c
-        .network_settings
-        .and_then(|s| s.networks)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(net, e)| endpoint(net, e))
-        .collect();
-    endpoints.sort_by(|a, b| a.network_name.cmp(&b.network_name));
+    let endpoints = endpoints(c.network_settings.and_then(|s| s.networks));
     let mut ports: Vec<Port> = c
         .ports
         .unwrap_or_default()

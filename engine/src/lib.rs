@@ -328,15 +328,7 @@ impl Engine {
             .inspect_container(container, None::<bollard::query_parameters::InspectContainerOptions>)
             .await
             .map_err(|e| self.err(e))?;
-        let mut endpoints: Vec<Endpoint> = c
-            .network_settings
-            .and_then(|s| s.networks)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(net, e)| convert::endpoint(net, e))
-            .collect();
-        endpoints.sort_by(|a, b| a.network_name.cmp(&b.network_name));
-        Ok(endpoints)
+        Ok(convert::endpoints(c.network_settings.and_then(|s| s.networks)))
     }
 
     /// Network, container and service events from `since` (engine time, seconds) on.
