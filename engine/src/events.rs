@@ -114,8 +114,24 @@ struct Between {
 }
 
 impl Between {
+    /// Adds what one event calls for, and what it announces (`expect`); `false` when the stream has ended.
     fn note(&mut self, event: Option<Event>) -> Result<bool, EngineError> {
-        note(event, &mut self.asked, &mut self.expected, (&mut self.attachments, &mut self.lifecycle))
+        let Some(event) = event else { return Ok(false) };
+        let event = event?;
+        let kind = event.typ.map(|t| t.to_string()).unwrap_or_default();
+        let action = event.action.unwrap_or_default();
+        let actor = event.actor.unwrap_or_default();
+        let attributes: BTreeMap<String, String> = actor.attributes.unwrap_or_default().into_iter().collect();
+        let actor = actor.id.as_deref().unwrap_or_default();
+        let container = attributes.get("container").map(String::as_str);
+        match (kind.as_str(), action.as_str(), container) {
+            ("network", "connect" | "disconnect", Some(c)) if !c.is_empty() => _ = self.attachments.insert(c.into()),
+            ("container", _, _) if !actor.is_empty() => _ = self.lifecycle.insert(actor.into()),
+            _ => {}
+        }
+        self.asked.add(&kind, &action, actor, &attributes);
+        self.expected.note(&kind, &action, actor, container, tokio::time::Instant::now());
+        Ok(true)
     }
 
     fn remember(&mut self, update: &LiveUpdate) {
@@ -153,30 +169,6 @@ impl Between {
             .take(crate::SETTLE_AT_MOST)
             .collect()
     }
-}
-
-/// Adds what one event calls for, and what it announces (`expect`); `false` when the stream has ended.
-fn note(
-    event: Option<Event>,
-    asked: &mut Rereads,
-    expected: &mut Expected,
-    (attachments, lifecycle): (&mut BTreeSet<String>, &mut BTreeSet<String>),
-) -> Result<bool, EngineError> {
-    let Some(event) = event else { return Ok(false) };
-    let event = event?;
-    let kind = event.typ.map(|t| t.to_string()).unwrap_or_default();
-    let action = event.action.unwrap_or_default();
-    let actor = event.actor.unwrap_or_default();
-    let attributes: BTreeMap<String, String> = actor.attributes.unwrap_or_default().into_iter().collect();
-    let actor = actor.id.as_deref().unwrap_or_default();
-    match (kind.as_str(), action.as_str(), attributes.get("container")) {
-        ("network", "connect" | "disconnect", Some(c)) if !c.is_empty() => _ = attachments.insert(c.clone()),
-        ("container", _, _) if !actor.is_empty() => _ = lifecycle.insert(actor.to_string()),
-        _ => {}
-    }
-    asked.add(&kind, &action, actor, &attributes);
-    expected.note(&kind, &action, actor, attributes.get("container").map(String::as_str), tokio::time::Instant::now());
-    Ok(true)
 }
 
 /// Snapshot, then answer every burst of events with targeted reads, until the stream ends or fails.
