@@ -201,6 +201,9 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     }
   }
 
+  /** The canvases as they are now, one PNG on the theme's background. */
+  const shownPng = () => composePng([...container.querySelectorAll("canvas")], backgroundOf(container));
+
   return {
     update(topology: TopologyDto, next: Palette) {
       const themeChanged = next !== palette;
@@ -300,9 +303,9 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     snapshotPng() {
       // Drawn now, in this task, so the WebGL buffer (not preserved between frames) still holds the frame.
       renderer.refresh({ partialGraph: {}, skipIndexation: true });
-      return composePng([...container.querySelectorAll("canvas")], backgroundOf(container));
+      return shownPng();
     },
-    shownPng: () => composePng([...container.querySelectorAll("canvas")], backgroundOf(container)),
+    shownPng,
     frames: () => region?.frames() ?? { whole: 0, clipped: 0, lastClipped: false },
     snapshotSvg: () => sceneToSvg(sceneOf(renderer, graph, { background: backgroundOf(container), font: FONT, labelMargin: LABEL_FONT.margin })),
     destroy() {
