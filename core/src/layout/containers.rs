@@ -4,11 +4,13 @@
 //! Owns container positions and ring slots. Reads the hubs and their rooms, never changes them. A container
 //! keeps its place while its networks, and their hubs, stay where they were.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::networks::Hubs;
 use super::pack::Discs;
-use super::{ring_reach, slot_offset, Layout, Member, Point, World, DOT, LOOSE_GAP, LOOSE_STEP};
+use super::{capacity, ring_reach, slot_offset, Layout, Member, Point, World, DOT, LOOSE_GAP, LOOSE_STEP};
+use crate::model::{Container, Network};
+use crate::topology::{container_node_id, network_node_id, Node, Topology};
 
 /// Gives every single-homed container a ring slot (its old one if it stayed on the same network, else the
 /// lowest free one) and returns, per network, how many slots its ring spans.
@@ -148,4 +150,109 @@ fn place_loose(prev: &Layout, world: &World, hubs: &Hubs, discs: &Discs, next: &
 
 fn is_loose(m: &Member) -> bool {
     m.homes.is_empty() && m.owner.is_none()
+}
+
+/// `Layout::update_one_container`: what `update` does for a topology whose only change is container
+/// `container_id`'s networks, done for that container alone. Exact because everything else stays put in
+/// `update` then: no room changes size (checked), so no hub moves; the other single-homed containers keep
+/// their slots; the other multi-homed ones keep their places (each was placed clear of the rest, and the
+/// rooms are the same); the loose row, the stacks and the host and outside world depend on none of it.
+/// The container itself takes the lowest free slot of its one network, or is placed by the same
+/// `nearest_free` search against the same discs pushed in the same order. `None`, with `layout`
+/// untouched, whenever that reasoning does not hold.
+pub(super) fn place_one(layout: &mut Layout, t: &Topology, container_id: &str) -> Option<()> {
+    let node = container_node_id(container_id);
+    let old_homes = layout.homes.get(&node)?;
+    let stacked = t.stack_owner(container_id).is_some() || !t.stack_sharers(container_id).is_empty();
+    if stacked || layout.satellites.contains_key(&node) || t.nodes().any(|n| matches!(n, Node::Service(_))) {
+        return None;
+    }
+    // The networks in `World`'s order, every one of them placed before and none gone.
+    let mut nets: Vec<&Network> = t.networks().collect();
+    if nets.len() != layout.rooms.len() {
+        return None;
+    }
+    nets.sort_by(|a, b| Network::by_name(a, b));
+    let ids: Vec<String> = nets.iter().map(|n| network_node_id(&n.id)).collect();
+    let centre: Vec<Point> = ids.iter().map(|id| layout.positions.get(id).copied()).collect::<Option<_>>()?;
+    let cap: Vec<usize> = ids.iter().map(|id| layout.rooms.get(id).copied()).collect::<Option<_>>()?;
+    let index: HashMap<&str, usize> = nets.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let mut homes: Vec<usize> =
+        t.endpoints_of(container_id).iter().filter_map(|(n, _)| index.get(n.id.as_str()).copied()).collect();
+    homes.sort_unstable();
+    homes.dedup();
+    let home_ids: Vec<String> = homes.iter().map(|&h| ids[h].clone()).collect();
+    if &home_ids == old_homes {
+        return Some(());
+    }
+    if homes.is_empty() || old_homes.is_empty() {
+        return None;
+    }
+
+    // The slots the others hold on each network the change touches, and the container's own new one.
+    let touched: BTreeSet<usize> =
+        homes.iter().copied().chain(old_homes.iter().filter_map(|id| ids.iter().position(|x| x == id))).collect();
+    let mut taken: HashMap<usize, BTreeSet<usize>> = touched.iter().map(|&k| (k, BTreeSet::new())).collect();
+    for (other, their) in &layout.homes {
+        if let ([home], true) = (&their[..], other != &node) {
+            if let Some(k) = ids.iter().position(|x| x == home).filter(|k| touched.contains(k)) {
+                taken.get_mut(&k)?.insert(*layout.slots.get(other)?);
+            }
+        }
+    }
+    let slot = match homes[..] {
+        [home] => Some((0..).find(|s| !taken[&home].contains(s)).unwrap_or_default()),
+        _ => None,
+    };
+    if let (Some(s), [home]) = (slot, &homes[..]) {
+        taken.get_mut(home)?.insert(s);
+    }
+    for (&k, slots) in &taken {
+        let need = slots.last().map_or(0, |s| s + 1);
+        if capacity(need, Some(cap[k])) != cap[k] {
+            return None;
+        }
+    }
+
+    let hubs = Hubs { centre, cap, moved: vec![false; ids.len()] };
+    let p = match slot {
+        Some(s) => {
+            let (hub, off) = (hubs.centre[homes[0]], slot_offset(s));
+            ((hub.0 + off.0).round(), (hub.1 + off.1).round())
+        }
+        None => {
+            let mut discs = Discs::default();
+            for i in 0..ids.len() {
+                discs.push(hubs.centre[i], hubs.radius(i));
+            }
+            // The other multi-homed containers' dots, in `World`'s order (by name), as `place` pushes them.
+            let mut others: Vec<(&Container, Point)> = layout
+                .homes
+                .iter()
+                .filter(|(other, their)| their.len() > 1 && **other != node)
+                .map(|(other, _)| {
+                    let c = other.strip_prefix("container:").and_then(|id| t.container(id))?;
+                    Some((c, *layout.positions.get(other)?))
+                })
+                .collect::<Option<_>>()?;
+            others.sort_by(|a, b| Container::by_name(a.0, b.0));
+            for (_, p) in others {
+                discs.push(p, DOT);
+            }
+            let m = Member { node: node.clone(), homes: homes.clone(), home_ids: home_ids.clone(), owner: None };
+            let n = ids.len();
+            let view = |k: usize, r: f64| match k < n && m.homes.binary_search(&k).is_ok() {
+                true => Some(ring_reach(hubs.cap[k])),
+                false => Some(r),
+            };
+            discs.nearest_free(between(&m, &hubs), DOT, &view, false)
+        }
+    };
+    match slot {
+        Some(s) => layout.slots.insert(node.clone(), s),
+        None => layout.slots.remove(&node),
+    };
+    layout.positions.insert(node.clone(), p);
+    layout.homes.insert(node, home_ids);
+    Some(())
 }

@@ -97,6 +97,18 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// `update` for a topology that differs from the one this layout was last made for in one container's
+    /// networks alone (a connect or disconnect, a start or stop): the same layout, found without placing the
+    /// other containers again. On 2,000 containers `update` takes ~2.5 ms, 6-8 ms with the window drawing
+    /// beside it, for a change that moves one dot. False, changing nothing, when the change could move
+    /// anything else or needs the whole pass to be sure: a room that must grow or shrink, a network added
+    /// or gone, the container on no network before or after, a stack it shares or lends, swarm services.
+    pub fn update_one_container(&mut self, topology: &Topology, container_id: &str) -> bool {
+        containers::place_one(self, topology, container_id).is_some()
+    }
+}
+
 /// One network as placement sees it.
 struct Net {
     node: String,

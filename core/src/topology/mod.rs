@@ -116,6 +116,31 @@ variant_accessors!(Edge:
     as_service_network -> ServiceNetwork(ServiceNetwork),
 );
 
+/// The networks a container's endpoints tie it to (found by network ID, or by name through `by_name`,
+/// which gives the network's ID too), each with the endpoint as its line holds it.
+fn endpoint_ties(
+    c: &Container,
+    by_id: impl Fn(&str) -> Option<NodeIndex>,
+    by_name: impl Fn(&str) -> Option<(String, NodeIndex)>,
+) -> Vec<(NodeIndex, Endpoint)> {
+    c.endpoints
+        .iter()
+        .filter_map(|e| {
+            // A network removed between the two list requests leaves a dangling endpoint: the next snapshot
+            // (the removal emits an event) settles it.
+            if let Some(net) = by_id(&e.network_id) {
+                Some((net, e.clone()))
+            } else if let (true, Some((id, net))) = (e.network_id.is_empty(), by_name(&e.network_name)) {
+                // A container that has not run since it was connected is listed without the network's ID,
+                // under the network's name only.
+                Some((net, Endpoint { network_id: id, ..e.clone() }))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 /// Read-only view of one edge, without graph indices.
 #[derive(Debug, Clone, Copy)]
 pub struct EdgeView<'a> {
@@ -178,25 +203,7 @@ impl Topology {
             }
         }
         for c in containers {
-            let ties: Vec<(NodeIndex, Endpoint)> = c
-                .endpoints
-                .iter()
-                .filter_map(|e| {
-                    // A network removed between the two list requests leaves a dangling endpoint: the next
-                    // snapshot (the removal emits an event) settles it.
-                    if let Some(&net) = networks.get(&e.network_id) {
-                        Some((net, e.clone()))
-                    } else if let (true, Some((id, net))) =
-                        (e.network_id.is_empty(), by_name.get(e.network_name.as_str()))
-                    {
-                        // A container that has not run since it was connected is listed without the network's
-                        // ID, under the network's name only.
-                        Some((*net, Endpoint { network_id: id.clone(), ..e.clone() }))
-                    } else {
-                        None
-                    }
-                })
-                .collect();
+            let ties = endpoint_ties(&c, |id| networks.get(id).copied(), |name| by_name.get(name).cloned());
             let key = container_node_id(&c.id);
             let idx = graph.add_node(Node::Container(c));
             by_id.insert(key, idx);
@@ -218,6 +225,44 @@ impl Topology {
         }
         swarm::add(&mut graph, &mut by_id, services);
         Self { graph, by_id }
+    }
+
+    /// Container `c`, read again, put in place of the one held under its ID: its node and its endpoint
+    /// lines replaced, everything else kept, as `from_snapshot` of the snapshot with `c` in it would make
+    /// it (but for the order `edges` lists lines in). One container's connect, disconnect, start or stop
+    /// on a busy engine: building the whole graph again takes ~1.6 ms on 2,000 containers, 4-5 ms with the
+    /// window drawing beside it. False, changing nothing, when the re-read may change more than its own
+    /// lines: a container not held, or one whose name, network mode or labels changed (others find the
+    /// owner of the stack they share by name, services their tasks by labels).
+    pub fn replace_container(&mut self, c: &Container) -> bool {
+        let Some(&idx) = self.by_id.get(&container_node_id(&c.id)) else { return false };
+        match &self.graph[idx] {
+            Node::Container(old)
+                if old.name == c.name && old.network_mode == c.network_mode && old.labels == c.labels => {}
+            _ => return false,
+        }
+        let ties = endpoint_ties(
+            c,
+            |id| self.by_id.get(&network_node_id(id)).copied().filter(|&i| self.graph[i].as_network().is_some()),
+            |name| {
+                // The last of that name, as `from_owned`'s map keeps it.
+                self.graph.node_indices().rev().find_map(|i| match &self.graph[i] {
+                    Node::Network(n) if n.name == name => Some((n.id.clone(), i)),
+                    _ => None,
+                })
+            },
+        );
+        let endpoint = |g: &DiGraph<Node, Edge>| {
+            g.edges_directed(idx, Direction::Incoming).find(|e| matches!(e.weight(), Edge::Endpoint(_))).map(|e| e.id())
+        };
+        while let Some(e) = endpoint(&self.graph) {
+            self.graph.remove_edge(e);
+        }
+        self.graph[idx] = Node::Container(c.clone());
+        for (net, e) in ties {
+            self.graph.add_edge(net, idx, Edge::Endpoint(e));
+        }
+        true
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {

@@ -166,3 +166,60 @@ fn a_container_mode_sidecar_is_tied_to_the_container_whose_stack_it_shares() {
     );
     assert!(text.contains("container lost [exited] no networks (container:c-gone)\n"), "{text}");
 }
+
+/// Every node and line of a topology, each as its ID and what it holds, sorted: equal for two topologies
+/// that hold the same graph, whatever order they list it in.
+fn contents(t: &Topology) -> (Vec<String>, Vec<String>) {
+    let mut nodes: Vec<String> = t.nodes().map(|n| format!("{} {n:?}", n.id())).collect();
+    let mut edges: Vec<String> = t.edges().map(|e| format!("{} {:?}", e.id(), e.edge)).collect();
+    nodes.sort();
+    edges.sort();
+    (nodes, edges)
+}
+
+#[test]
+fn a_container_replaced_in_place_gives_the_graph_a_whole_build_gives() {
+    let snap = fixtures::demo();
+    let net = |name: &str| snap.networks.iter().find(|n| n.name == name).cloned().unwrap();
+    let ctr = |name: &str| snap.containers.iter().find(|c| c.name == name).cloned().unwrap();
+    let mut joined = ctr("db");
+    joined.endpoints.push(endpoint(&net("vault"), Some("10.214.20.7")));
+    let mut left = ctr("gateway");
+    left.endpoints.retain(|e| e.network_name != "vault");
+    let mut stopped = ctr("api");
+    stopped.state = ContainerState::Exited;
+    stopped.endpoints.iter_mut().for_each(|e| (e.endpoint_id, e.ipv4) = (None, None));
+    let mut by_name_only = ctr("legacy-web");
+    by_name_only.endpoints.push(Endpoint { network_id: String::new(), ..endpoint(&net("backend"), None) });
+    let mut nowhere = ctr("db");
+    nowhere.endpoints.clear();
+    for (case, c) in [
+        ("a connect", joined),
+        ("a disconnect", left),
+        ("a stop", stopped),
+        ("by name", by_name_only),
+        ("none", nowhere),
+    ] {
+        let mut after = snap.clone();
+        let i = after.containers.iter().position(|x| x.id == c.id).unwrap();
+        after.containers[i] = c.clone();
+        let mut t = Topology::from_snapshot(&snap);
+        assert!(t.replace_container(&c), "{case}");
+        assert_eq!(contents(&t), contents(&Topology::from_snapshot(&after)), "{case}");
+    }
+
+    // What could reach other containers' lines is left to a whole build.
+    let mut t = Topology::from_snapshot(&snap);
+    let before = contents(&t);
+    let mut renamed = ctr("db");
+    renamed.name = "db2".into();
+    let mut moded = ctr("db");
+    moded.network_mode = "container:api".into();
+    let mut labelled = ctr("db");
+    labelled.labels.insert("com.docker.swarm.task.id".into(), "t1".into());
+    let stranger = container("c-new", "new", ContainerState::Running, "bridge", vec![]);
+    for c in [renamed, moded, labelled, stranger] {
+        assert!(!t.replace_container(&c), "{}", c.name);
+    }
+    assert_eq!(contents(&t), before, "a refused replacement changes nothing");
+}

@@ -295,3 +295,43 @@ fn a_network_outgrowing_its_room_moves_only_the_rooms_it_would_overlap() {
     }
     assert!(pushed > 0, "a room in the middle has neighbours to push");
 }
+
+#[test]
+fn one_containers_change_placed_alone_is_what_the_whole_pass_gives() {
+    let mut snap = large(300, 2_000);
+    let mut layout = Layout::default().update(&Topology::from_snapshot(&snap));
+    let mut rng = Lcg(7);
+    let (mut alone, mut whole) = (0, 0);
+    for round in 0..150 {
+        let i = (rng.next() % snap.containers.len() as u64) as usize;
+        let k = rng.skewed(snap.networks.len());
+        let net = snap.networks[k].clone();
+        let c = &mut snap.containers[i];
+        // Connects (one in three to a network it is on already: nothing moves), disconnects, and now and
+        // then a container left on no network (never placed alone).
+        match round % 4 {
+            0 | 1 => c.endpoints.retain(|e| e.network_id != net.id),
+            _ => {}
+        }
+        match round % 4 {
+            0 | 2 => c.endpoints.push(endpoint(&net, Some("10.250.0.9"))),
+            3 if c.endpoints.len() > 1 || round % 8 == 7 => {
+                c.endpoints.remove(0);
+            }
+            _ => {}
+        }
+        let id = c.id.clone();
+        let t = Topology::from_snapshot(&snap);
+        let expected = layout.update(&t);
+        let mut fast = layout.clone();
+        if fast.update_one_container(&t, &id) {
+            assert_eq!(fast, expected, "round {round}: {id} placed alone differs from the whole pass");
+            alone += 1;
+        } else {
+            assert_eq!(fast, layout, "round {round}: a refused change leaves the layout as it was");
+            whole += 1;
+        }
+        layout = expected;
+    }
+    assert!(alone >= 120, "only {alone} of 150 changes were placed alone ({whole} took the whole pass)");
+}
