@@ -177,6 +177,7 @@ pub(super) fn place_one(layout: &mut Layout, t: &Topology, container_id: &str) -
     let centre: Vec<Point> = ids.iter().map(|id| layout.positions.get(id).copied()).collect::<Option<_>>()?;
     let cap: Vec<usize> = ids.iter().map(|id| layout.rooms.get(id).copied()).collect::<Option<_>>()?;
     let index: HashMap<&str, usize> = nets.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let by_node: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
     let mut homes: Vec<usize> =
         t.endpoints_of(container_id).iter().filter_map(|(n, _)| index.get(n.id.as_str()).copied()).collect();
     homes.sort_unstable();
@@ -191,11 +192,11 @@ pub(super) fn place_one(layout: &mut Layout, t: &Topology, container_id: &str) -
 
     // The slots the others hold on each network the change touches, and the container's own new one.
     let touched: BTreeSet<usize> =
-        homes.iter().copied().chain(old_homes.iter().filter_map(|id| ids.iter().position(|x| x == id))).collect();
+        homes.iter().copied().chain(old_homes.iter().filter_map(|id| by_node.get(id.as_str()).copied())).collect();
     let mut taken: HashMap<usize, BTreeSet<usize>> = touched.iter().map(|&k| (k, BTreeSet::new())).collect();
     for (other, their) in &layout.homes {
         if let ([home], true) = (&their[..], other != &node) {
-            if let Some(k) = ids.iter().position(|x| x == home).filter(|k| touched.contains(k)) {
+            if let Some(&k) = by_node.get(home.as_str()).filter(|k| touched.contains(k)) {
                 taken.get_mut(&k)?.insert(*layout.slots.get(other)?);
             }
         }

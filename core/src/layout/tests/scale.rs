@@ -86,6 +86,21 @@ fn prints_the_layout_time_of_a_300_network_topology() {
     println!(
         "layout_time: fresh {fresh:?} (median {fresh_median:?}), unchanged update {again:?} (median {again_median:?})"
     );
+    // One container connected to another network, placed alone (`update_one_container`) and by the whole pass.
+    let mut joined = snap.clone();
+    let far = joined.networks[150].clone();
+    joined.containers[7].endpoints.push(endpoint(&far, Some("10.250.0.9")));
+    let t2 = Topology::from_snapshot(&joined);
+    let (alone, alone_median) = runs(&|| {
+        let mut l = first.clone();
+        assert!(l.update_one_container(&t2, "c-0007"));
+        l
+    });
+    let (clone, _) = runs(&|| first.clone());
+    let (whole, whole_median) = runs(&|| first.update(&t2));
+    println!(
+        "layout_time: one container alone {alone:?} (median {alone_median:?}, of which the clone {clone:?}), whole pass {whole:?} (median {whole_median:?})"
+    );
 }
 
 /// Every node's position as sorted lines, so two layouts compare with a readable first difference.
