@@ -10,7 +10,7 @@ use super::networks::Hubs;
 use super::pack::Discs;
 use super::{capacity, ring_reach, slot_offset, Layout, Member, Point, World, DOT, LOOSE_GAP, LOOSE_STEP};
 use crate::model::{Container, Network};
-use crate::topology::{container_node_id, network_node_id, Node, Topology};
+use crate::topology::{container_node_id, network_node_id, Topology};
 
 /// Gives every single-homed container a ring slot (its old one if it stayed on the same network, else the
 /// lowest free one) and returns, per network, how many slots its ring spans.
@@ -164,7 +164,7 @@ pub(super) fn place_one(layout: &mut Layout, t: &Topology, container_id: &str) -
     let node = container_node_id(container_id);
     let old_homes = layout.homes.get(&node)?;
     let stacked = t.stack_owner(container_id).is_some() || !t.stack_sharers(container_id).is_empty();
-    if stacked || layout.satellites.contains_key(&node) || t.nodes().any(|n| matches!(n, Node::Service(_))) {
+    if stacked || layout.satellites.contains_key(&node) || t.has_services() {
         return None;
     }
     // The networks in `World`'s order, every one of them placed before and none gone.
@@ -194,10 +194,12 @@ pub(super) fn place_one(layout: &mut Layout, t: &Topology, container_id: &str) -
     let touched: BTreeSet<usize> =
         homes.iter().copied().chain(old_homes.iter().filter_map(|id| by_node.get(id.as_str()).copied())).collect();
     let mut taken: HashMap<usize, BTreeSet<usize>> = touched.iter().map(|&k| (k, BTreeSet::new())).collect();
-    for (other, their) in &layout.homes {
-        if let ([home], true) = (&their[..], other != &node) {
-            if let Some(&k) = by_node.get(home.as_str()).filter(|k| touched.contains(k)) {
-                taken.get_mut(&k)?.insert(*layout.slots.get(other)?);
+    for (&k, slots) in &mut taken {
+        // Its members but the container itself: the others' networks, so their slots, are as before.
+        for (c, _) in t.containers_on(&nets[k].id) {
+            let other = container_node_id(&c.id);
+            if other != node && layout.homes.get(&other).is_some_and(|their| their[..] == ids[k..=k]) {
+                slots.insert(*layout.slots.get(&other)?);
             }
         }
     }

@@ -167,6 +167,10 @@ impl EdgeView<'_> {
 pub struct Topology {
     graph: DiGraph<Node, Edge>,
     by_id: HashMap<String, NodeIndex>,
+    /// The network nodes, in the snapshot's order: the few hundred networks without walking thousands of
+    /// containers (a live change on a busy engine reads them with caches cold).
+    networks: Vec<NodeIndex>,
+    services: usize,
 }
 
 impl Topology {
@@ -190,10 +194,12 @@ impl Topology {
         by_id.insert(EXTERNAL_ID.to_string(), external);
         let mut networks = HashMap::with_capacity(listed.len());
         let mut by_name: HashMap<String, (String, NodeIndex)> = HashMap::with_capacity(listed.len());
+        let mut network_nodes = Vec::with_capacity(listed.len());
         for n in listed {
             let reaches = reach::reaches(&n);
             let (key, id, name) = (network_node_id(&n.id), n.id.clone(), n.name.clone());
             let idx = graph.add_node(Node::Network(n));
+            network_nodes.push(idx);
             by_id.insert(key, idx);
             by_name.insert(name, (id.clone(), idx));
             networks.insert(id, idx);
@@ -223,8 +229,9 @@ impl Topology {
         for (from, to) in stacks {
             graph.add_edge(from, to, Edge::Stack);
         }
+        let service_count = services.len();
         swarm::add(&mut graph, &mut by_id, services);
-        Self { graph, by_id }
+        Self { graph, by_id, networks: network_nodes, services: service_count }
     }
 
     /// Container `c`, read again, put in place of the one held under its ID: its node and its endpoint
@@ -270,7 +277,27 @@ impl Topology {
     }
 
     pub fn networks(&self) -> impl Iterator<Item = &Network> {
-        self.graph.node_weights().filter_map(Node::as_network)
+        self.networks.iter().filter_map(|&i| self.graph[i].as_network())
+    }
+
+    /// How many nodes and lines the graph holds.
+    pub fn size(&self) -> (usize, usize) {
+        (self.graph.node_count(), self.graph.edge_count())
+    }
+
+    /// The lines at node `node_id`, both ways.
+    pub fn edges_at(&self, node_id: &str) -> Vec<EdgeView<'_>> {
+        let Some(&idx) = self.by_id.get(node_id) else { return vec![] };
+        let g = &self.graph;
+        let ins = g.edges_directed(idx, Direction::Incoming);
+        ins.chain(g.edges_directed(idx, Direction::Outgoing))
+            .map(|e| EdgeView { id_source: &g[e.source()], id_target: &g[e.target()], edge: e.weight() })
+            .collect()
+    }
+
+    /// Whether the snapshot had swarm services (their nodes and lines hang on containers' labels).
+    pub fn has_services(&self) -> bool {
+        self.services > 0
     }
 
     pub fn containers(&self) -> impl Iterator<Item = &Container> {

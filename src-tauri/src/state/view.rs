@@ -8,7 +8,7 @@ use crate::dto::{EngineState, EngineStatusDto, TopologyDto};
 use netlens_core::events::Changed;
 use netlens_core::layout::Layout;
 use netlens_core::model::Snapshot;
-use netlens_core::topology::Topology;
+use netlens_core::topology::{container_node_id, Topology};
 use netlens_engine::events::LiveUpdate;
 use netlens_engine::Engine;
 
@@ -134,15 +134,25 @@ impl View {
     /// none.
     fn publish_patch(&mut self, snapshot: &Snapshot, changed: &Changed) -> Option<TopologyUpdate> {
         let Some(mut shown) = self.topology.take() else { return self.publish(snapshot) };
-        let topology = match self.one_container_changed(snapshot, changed) {
-            Some(topology) => topology,
+        let revision = self.revision + 1;
+        let (topology, diff) = match self.one_container_changed(snapshot, changed) {
+            Some(InPlace { topology, container, before, alone }) => {
+                // Only when nothing else moved are the container's node and lines all that can differ.
+                let one = alone.then(|| {
+                    TopologyDiffDto::one_container(&shown, &topology, &self.layout, &container, &before, revision)
+                });
+                let diff = one
+                    .flatten()
+                    .unwrap_or_else(|| TopologyDiffDto::patched(&shown, &topology, &self.layout, changed, revision));
+                (topology, diff)
+            }
             None => {
                 let topology = Topology::from_snapshot(snapshot);
                 self.layout = self.layout.update(&topology);
-                topology
+                let diff = TopologyDiffDto::patched(&shown, &topology, &self.layout, changed, revision);
+                (topology, diff)
             }
         };
-        let diff = TopologyDiffDto::patched(&shown, &topology, &self.layout, changed, self.revision + 1);
         self.model = Some(topology);
         if diff.is_empty() {
             self.topology = Some(shown);
@@ -160,21 +170,23 @@ impl View {
     /// engine's event and the diff leaving for the UI. `None`, with the model and layout as they were,
     /// when the patch changed more or the change could reach further (`Topology::replace_container`,
     /// `Layout::update_one_container` say when): the caller builds both whole.
-    fn one_container_changed(&mut self, snapshot: &Snapshot, changed: &Changed) -> Option<Topology> {
+    fn one_container_changed(&mut self, snapshot: &Snapshot, changed: &Changed) -> Option<InPlace> {
         let [id] = changed.containers.iter().collect::<Vec<_>>()[..] else { return None };
         if !changed.networks.is_empty() || changed.services {
             return None;
         }
         let container = snapshot.containers.iter().find(|c| &c.id == id)?;
         let mut topology = self.model.take_if(|t| t.container(id).is_some())?;
+        let before = topology.edges_at(&container_node_id(id)).iter().map(|e| e.id()).collect();
         if !topology.replace_container(container) {
             self.model = Some(topology);
             return None;
         }
-        if !self.layout.update_one_container(&topology, id) {
+        let alone = self.layout.update_one_container(&topology, id);
+        if !alone {
             self.layout = self.layout.update(&topology);
         }
-        Some(topology)
+        Some(InPlace { topology, container: id.clone(), before, alone })
     }
 
     /// The next numbered topology from a snapshot: laid out incrementally, kept for planning.
@@ -186,6 +198,16 @@ impl View {
         self.model = Some(topology);
         dto
     }
+}
+
+/// A topology changed in place for one container (`View::one_container_changed`): with the container's
+/// ID, the IDs of its lines before, and whether the layout moved it alone (else the whole layout pass ran,
+/// which may have moved others too).
+struct InPlace {
+    topology: Topology,
+    container: String,
+    before: Vec<String>,
+    alone: bool,
 }
 
 /// How a new topology reaches the UI.

@@ -28,6 +28,55 @@ impl TopologyDiffDto {
     }
 }
 
+impl TopologyDiffDto {
+    /// The diff from `prev` to `t` laid out by `layout`, where `t` differs from `prev`'s topology in container
+    /// `id` alone and the layout moved nothing else (`View`'s one-container path): its node and its lines
+    /// built and compared, `before` being its lines' IDs as `prev` has them. Equal to `patched` for such a
+    /// change, without walking the other thousands of nodes and lines (a live change on a busy engine walks
+    /// them with caches cold: ~3.5 ms). `None` when the counts do not add up: then `patched`.
+    pub fn one_container(
+        prev: &TopologyDto,
+        t: &Topology,
+        layout: &Layout,
+        id: &str,
+        before: &[String],
+        revision: u32,
+    ) -> Option<Self> {
+        let mut diff = TopologyDiffDto {
+            base_revision: prev.revision,
+            revision,
+            upsert_nodes: vec![],
+            remove_nodes: vec![],
+            upsert_edges: vec![],
+            remove_edges: vec![],
+        };
+        let key = container_node_id(id);
+        let n = node(t.node(&key)?, t, layout);
+        let mut built = HashSet::new();
+        find(&prev.nodes, &key, |x| &x.id)?;
+        rebuilt(n, |x| &x.id, &prev.nodes, &mut built, &mut diff.upsert_nodes);
+        let mut added = 0;
+        let mut built = HashSet::new();
+        for e in t.edges_at(&key) {
+            if rebuilt(edge(e), |x| &x.id, &prev.edges, &mut built, &mut diff.upsert_edges) {
+                added += 1;
+            }
+        }
+        for old in before {
+            if !built.contains(old) && find(&prev.edges, old, |x| &x.id).is_some() {
+                diff.remove_edges.push(old.clone());
+            }
+        }
+        let (nodes, edges) = t.size();
+        if nodes != prev.nodes.len() || edges != prev.edges.len() + added - diff.remove_edges.len() {
+            return None;
+        }
+        diff.upsert_edges.sort_by(|a, b| a.id.cmp(&b.id));
+        diff.remove_edges.sort();
+        Some(diff)
+    }
+}
+
 /// `patched` from the touched items alone; `None` when the counts do not add up (a dependency this module
 /// does not know of), and the whole comparison must be made.
 fn built_from_changes(
@@ -245,6 +294,26 @@ mod tests {
             assert_eq!(diff, expected, "{case}");
             assert_eq!(diff.apply_to(&prev), whole, "{case}");
             assert_eq!(diff.is_empty(), case == "nothing changed", "{case}: {diff:?}");
+        }
+    }
+
+    #[test]
+    fn one_containers_diff_built_from_its_node_and_lines_equals_the_whole_comparison() {
+        for (case, before, asked, _, containers) in patches() {
+            if !matches!(case, "a connect" | "a disconnect" | "a stop" | "nothing changed") {
+                continue;
+            }
+            let (prev, layout) = dto(1, &before, &Layout::default());
+            let mut t = Topology::from_snapshot(&before);
+            let id = asked.containers.iter().next().unwrap().clone();
+            let lines: Vec<String> = t.edges_at(&container_node_id(&id)).iter().map(|e| e.id()).collect();
+            assert!(t.replace_container(&containers[0]), "{case}");
+            let mut moved = layout.clone();
+            assert!(moved.update_one_container(&t, &id), "{case}");
+            let whole = TopologyDto::build(2, &t, &moved);
+            let expected = TopologyDiffDto::between(&prev, &whole);
+            let diff = TopologyDiffDto::one_container(&prev, &t, &moved, &id, &lines, 2);
+            assert_eq!(diff.as_ref(), Some(&expected), "{case}");
         }
     }
 }
