@@ -114,6 +114,24 @@ pub fn demo_topology_with(networks: Vec<Network>, containers: Vec<Container>) ->
     Topology::from_snapshot(&s)
 }
 
+/// Containers of the demo as re-reads would find them after one change each: `db` connected to `vault`,
+/// `gateway` disconnected from `vault`, `api` stopped (its endpoints keep their networks, not their
+/// addresses), as (what happened, the container).
+pub fn demo_one_container_changes() -> Vec<(&'static str, Container)> {
+    let snap = demo();
+    let ctr = |name: &str| {
+        snap.containers.iter().find(|c| c.name == name).cloned().unwrap_or_else(|| panic!("no container {name}"))
+    };
+    let mut joined = ctr("db");
+    joined.endpoints.push(endpoint(&network_named(&snap, "vault"), Some("10.214.20.7")));
+    let mut left = ctr("gateway");
+    left.endpoints.retain(|e| e.network_name != "vault");
+    let mut stopped = ctr("api");
+    stopped.state = ContainerState::Exited;
+    stopped.endpoints.iter_mut().for_each(|e| (e.endpoint_id, e.ipv4) = (None, None));
+    vec![("a connect", joined), ("a disconnect", left), ("a stop", stopped)]
+}
+
 /// The demo plus `api-side` (`c-side`), which runs in `api`'s network stack (`--network container:api`).
 pub fn demo_with_sidecar() -> Topology {
     demo_topology_with(vec![], vec![container("c-side", "api-side", ContainerState::Running, "container:api", vec![])])

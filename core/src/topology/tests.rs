@@ -182,24 +182,13 @@ fn a_container_replaced_in_place_gives_the_graph_a_whole_build_gives() {
     let snap = fixtures::demo();
     let net = |name: &str| snap.networks.iter().find(|n| n.name == name).cloned().unwrap();
     let ctr = |name: &str| snap.containers.iter().find(|c| c.name == name).cloned().unwrap();
-    let mut joined = ctr("db");
-    joined.endpoints.push(endpoint(&net("vault"), Some("10.214.20.7")));
-    let mut left = ctr("gateway");
-    left.endpoints.retain(|e| e.network_name != "vault");
-    let mut stopped = ctr("api");
-    stopped.state = ContainerState::Exited;
-    stopped.endpoints.iter_mut().for_each(|e| (e.endpoint_id, e.ipv4) = (None, None));
     let mut by_name_only = ctr("legacy-web");
     by_name_only.endpoints.push(Endpoint { network_id: String::new(), ..endpoint(&net("backend"), None) });
     let mut nowhere = ctr("db");
     nowhere.endpoints.clear();
-    for (case, c) in [
-        ("a connect", joined),
-        ("a disconnect", left),
-        ("a stop", stopped),
-        ("by name", by_name_only),
-        ("none", nowhere),
-    ] {
+    let mut cases = fixtures::demo_one_container_changes();
+    cases.extend([("by name", by_name_only), ("none", nowhere)]);
+    for (case, c) in cases {
         let mut after = snap.clone();
         let i = after.containers.iter().position(|x| x.id == c.id).unwrap();
         after.containers[i] = c.clone();

@@ -42,6 +42,18 @@ impl TopologyDiffDto {
         }
     }
 
+    /// No change yet, from `prev`'s revision to `revision`: what the diffs built item by item start from.
+    pub fn nothing(prev: &TopologyDto, revision: u32) -> Self {
+        Self {
+            base_revision: prev.revision,
+            revision,
+            upsert_nodes: vec![],
+            remove_nodes: vec![],
+            upsert_edges: vec![],
+            remove_edges: vec![],
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.upsert_nodes.is_empty()
             && self.remove_nodes.is_empty()

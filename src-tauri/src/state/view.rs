@@ -315,19 +315,12 @@ mod tests {
     #[test]
     fn one_containers_patch_changed_in_place_sends_what_a_whole_read_of_it_sends() {
         use netlens_core::events::{Patch, Rereads};
-        use netlens_core::fixtures::endpoint;
         let snap = demo();
-        let ctr = |name: &str| snap.containers.iter().find(|c| c.name == name).cloned().unwrap();
-        let net = |name: &str| snap.networks.iter().find(|n| n.name == name).cloned().unwrap();
-        let mut joined = ctr("db");
-        joined.endpoints.push(endpoint(&net("vault"), Some("10.214.20.7")));
-        let mut left = ctr("gateway");
-        left.endpoints.retain(|e| e.network_name != "vault");
-        let mut stopped = ctr("api");
-        stopped.state = netlens_core::model::ContainerState::Exited;
-        let mut renamed = ctr("db");
+        let mut renamed = snap.containers.iter().find(|c| c.name == "db").cloned().unwrap();
         renamed.name = "db-2".into();
-        for c in [joined, left, stopped, renamed] {
+        let mut cases = netlens_core::fixtures::demo_one_container_changes();
+        cases.push(("a rename", renamed));
+        for (_, c) in cases {
             let (mut patched, mut whole) = (View::new(&config()), View::new(&config()));
             patched.apply(&LiveUpdate::Snapshot(snap.clone()));
             whole.apply(&LiveUpdate::Snapshot(snap.clone()));

@@ -42,14 +42,7 @@ impl TopologyDiffDto {
         before: &[String],
         revision: u32,
     ) -> Option<Self> {
-        let mut diff = TopologyDiffDto {
-            base_revision: prev.revision,
-            revision,
-            upsert_nodes: vec![],
-            remove_nodes: vec![],
-            upsert_edges: vec![],
-            remove_edges: vec![],
-        };
+        let mut diff = TopologyDiffDto::nothing(prev, revision);
         let key = container_node_id(id);
         let n = node(t.node(&key)?, t, layout);
         let mut built = HashSet::new();
@@ -86,14 +79,7 @@ fn built_from_changes(
     changed: &Changed,
     revision: u32,
 ) -> Option<TopologyDiffDto> {
-    let mut diff = TopologyDiffDto {
-        base_revision: prev.revision,
-        revision,
-        upsert_nodes: vec![],
-        remove_nodes: vec![],
-        upsert_edges: vec![],
-        remove_edges: vec![],
-    };
+    let mut diff = TopologyDiffDto::nothing(prev, revision);
     let (mut added_nodes, mut added_edges) = (0, 0);
     let touched = Touched::of(changed);
 
@@ -227,7 +213,7 @@ mod tests {
     type Case = (&'static str, netlens_core::model::Snapshot, Rereads, Vec<Network>, Vec<Container>);
 
     fn patches() -> Vec<Case> {
-        use netlens_core::fixtures::{container, endpoint, network, swarm_demo};
+        use netlens_core::fixtures::{container, demo_one_container_changes, endpoint, network, swarm_demo};
         use netlens_core::model::ContainerState;
         let snap = demo();
         let net = |name: &str| snap.networks.iter().find(|n| n.name == name).cloned().unwrap();
@@ -237,13 +223,6 @@ mod tests {
             networks: n.iter().map(|s| s.to_string()).collect(),
             ..Rereads::default()
         };
-        let mut joined = ctr("db");
-        joined.endpoints.push(endpoint(&net("vault"), Some("10.214.20.7")));
-        let mut left = ctr("gateway");
-        left.endpoints.retain(|e| e.network_name != "vault");
-        let mut stopped = ctr("api");
-        stopped.state = ContainerState::Exited;
-        stopped.endpoints.iter_mut().for_each(|e| (e.endpoint_id, e.ipv4) = (None, None));
         let mut renamed = ctr("printer");
         renamed.name = "aaa-printer".into();
         let fresh = container(
@@ -259,11 +238,12 @@ mod tests {
         let mut internal = net("frontend");
         internal.internal = true;
         let services = Rereads { services: true, ..Rereads::default() };
-        vec![
-            ("nothing changed", snap.clone(), asked(&["c-db"], &[]), vec![], vec![ctr("db")]),
-            ("a connect", snap.clone(), asked(&["c-db"], &[]), vec![], vec![joined]),
-            ("a disconnect", snap.clone(), asked(&["c-gateway"], &[]), vec![], vec![left]),
-            ("a stop", snap.clone(), asked(&["c-api"], &[]), vec![], vec![stopped]),
+        let mut cases: Vec<Case> =
+            vec![("nothing changed", snap.clone(), asked(&["c-db"], &[]), vec![], vec![ctr("db")])];
+        for (case, c) in demo_one_container_changes() {
+            cases.push((case, snap.clone(), asked(&[c.id.as_str()], &[]), vec![], vec![c]));
+        }
+        cases.extend([
             ("a rename", snap.clone(), asked(&["c-printer"], &[]), vec![], vec![renamed]),
             ("a new container", snap.clone(), asked(&["c-new"], &[]), vec![], vec![fresh]),
             ("a removed container", snap.clone(), asked(&["c-gateway"], &[]), vec![], vec![]),
@@ -272,7 +252,8 @@ mod tests {
             ("a new network", snap.clone(), asked(&[], &["n-scratch"]), vec![scratch], vec![]),
             ("a removed network", snap.clone(), asked(&[], &["n-vault"]), vec![], vec![]),
             ("the services gone", swarm_demo(), services, vec![], vec![]),
-        ]
+        ]);
+        cases
     }
 
     #[test]
