@@ -176,10 +176,12 @@ pub(super) fn place_one(layout: &mut Layout, t: &Topology, container_id: &str) -
     let ids: Vec<String> = nets.iter().map(|n| network_node_id(&n.id)).collect();
     let centre: Vec<Point> = ids.iter().map(|id| layout.positions.get(id).copied()).collect::<Option<_>>()?;
     let cap: Vec<usize> = ids.iter().map(|id| layout.rooms.get(id).copied()).collect::<Option<_>>()?;
-    let index: HashMap<&str, usize> = nets.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
     let by_node: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-    let mut homes: Vec<usize> =
-        t.endpoints_of(container_id).iter().filter_map(|(n, _)| index.get(n.id.as_str()).copied()).collect();
+    let mut homes: Vec<usize> = t
+        .endpoints_of(container_id)
+        .iter()
+        .filter_map(|(n, _)| by_node.get(network_node_id(&n.id).as_str()).copied())
+        .collect();
     homes.sort_unstable();
     homes.dedup();
     let home_ids: Vec<String> = homes.iter().map(|&h| ids[h].clone()).collect();

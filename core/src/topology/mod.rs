@@ -253,7 +253,7 @@ impl Topology {
             |id| self.by_id.get(&network_node_id(id)).copied().filter(|&i| self.graph[i].as_network().is_some()),
             |name| {
                 // The last of that name, as `from_owned`'s map keeps it.
-                self.graph.node_indices().rev().find_map(|i| match &self.graph[i] {
+                self.networks.iter().rev().find_map(|&i| match &self.graph[i] {
                     Node::Network(n) if n.name == name => Some((n.id.clone(), i)),
                     _ => None,
                 })

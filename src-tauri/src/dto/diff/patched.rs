@@ -26,9 +26,7 @@ impl TopologyDiffDto {
         built_from_changes(prev, t, layout, changed, revision)
             .unwrap_or_else(|| Self::between(prev, &TopologyDto::build(revision, t, layout)))
     }
-}
 
-impl TopologyDiffDto {
     /// The diff from `prev` to `t` laid out by `layout`, where `t` differs from `prev`'s topology in container
     /// `id` alone and the layout moved nothing else (`View`'s one-container path): its node and its lines
     /// built and compared, `before` being its lines' IDs as `prev` has them. Equal to `patched` for such a
@@ -45,9 +43,9 @@ impl TopologyDiffDto {
         let mut diff = TopologyDiffDto::nothing(prev, revision);
         let key = container_node_id(id);
         let n = node(t.node(&key)?, t, layout);
-        let mut built = HashSet::new();
-        find(&prev.nodes, &key, |x| &x.id)?;
-        rebuilt(n, |x| &x.id, &prev.nodes, &mut built, &mut diff.upsert_nodes);
+        if find(&prev.nodes, &key, |x| &x.id)? != &n {
+            diff.upsert_nodes.push(n);
+        }
         let mut added = 0;
         let mut built = HashSet::new();
         for e in t.edges_at(&key) {
