@@ -8,7 +8,7 @@ import { sceneToSvg } from "../lib/graph/exportImage";
 import type { SyncReport } from "../lib/graph/graphModel";
 import type { Palette } from "../lib/graph/palette";
 import { isToggleClick, type ClickModifiers } from "../lib/selectionSet";
-import type { DropMark, FrameCount, GraphView, GraphViewCallbacks, GraphViewFactory, Hit, ItemLook } from "../lib/graph/view";
+import { noFrames, type DropMark, type FrameCount, type GraphView, type GraphViewCallbacks, type GraphViewFactory, type Hit, type ItemLook } from "../lib/graph/view";
 
 /** Where layout (0, 0) lands in the fake viewport. */
 export const ORIGIN: Point = { x: 600, y: 400 };
@@ -112,7 +112,7 @@ export class FakeGraphView implements GraphView {
     return this.snapshotPng();
   }
   frames(): FrameCount {
-    return { whole: 0, clipped: 0, lastClipped: false };
+    return noFrames();
   }
   /** An SVG of one circle per node, through the real writer. */
   snapshotSvg(): string {

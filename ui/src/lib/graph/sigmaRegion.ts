@@ -15,7 +15,7 @@
 // the members typed in `RegionInternals`; with another shape (a sigma upgrade) `regionDrawing` returns
 // null and every frame is drawn whole.
 import type { Point } from "./geometry";
-import type { FrameCount } from "./view";
+import { noFrames, type FrameCount } from "./view";
 
 /** A box in the canvas's CSS pixels, from (x0, y0) top left to (x1, y1) bottom right. */
 export interface Box {
@@ -146,7 +146,7 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
   let marked: Box | null = null;
   let whole = false;
   let last: ViewState | null = null;
-  const count: FrameCount = { whole: 0, clipped: 0, lastClipped: false };
+  const count = noFrames();
 
   const viewNow = (): ViewState => {
     const { x, y, ratio, angle } = r.getCamera().getState();

@@ -20,7 +20,7 @@ import { incrementalUpdates } from "./sigmaIncremental";
 import { regionDrawing } from "./sigmaRegion";
 import { adoptGraph, LABEL_RELAYOUT_MS, pickOnlyUnderAnIdlePointer, quietHoverWhileMoving, relayoutLabelsAtMostEvery, skipWhatAMovingCameraHides } from "./sigmaPatches";
 import { bindPointer } from "./sigmaPointer";
-import type { DropMark, GraphView, GraphViewCallbacks, Hit, ItemLook } from "./view";
+import { noFrames, type DropMark, type GraphView, type GraphViewCallbacks, type Hit, type ItemLook } from "./view";
 
 /** Pixels kept free around the graph when fitting: room for labels beside the outermost nodes. */
 const FIT_MARGIN = 70;
@@ -301,12 +301,12 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       if (id !== null && graph.hasEdge(id)) renderer.setEdgeState(id, { pulled: true });
     },
     snapshotPng() {
-      // Drawn now, in this task, so the WebGL buffer (not preserved between frames) still holds the frame.
+      // Drawn whole now, in this task: the picture is a whole frame's, whichever part the last frame drew.
       renderer.refresh({ partialGraph: {}, skipIndexation: true });
       return shownPng();
     },
     shownPng,
-    frames: () => region?.frames() ?? { whole: 0, clipped: 0, lastClipped: false },
+    frames: () => region?.frames() ?? noFrames(),
     snapshotSvg: () => sceneToSvg(sceneOf(renderer, graph, { background: backgroundOf(container), font: FONT, labelMargin: LABEL_FONT.margin })),
     destroy() {
       lod.destroy();

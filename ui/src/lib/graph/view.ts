@@ -15,6 +15,9 @@ export interface FrameCount {
   lastClipped: boolean;
 }
 
+/** The count before any frame (and of a view that has none). */
+export const noFrames = (): FrameCount => ({ whole: 0, clipped: 0, lastClipped: false });
+
 /** What is under a point of the canvas. */
 export type Hit = { kind: "node"; id: string } | { kind: "edge"; id: string };
 
