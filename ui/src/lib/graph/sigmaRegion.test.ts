@@ -1,7 +1,7 @@
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 
-import { DIRTY_AT_MOST, join, lineBox, MAX_SHARE, nodeBox, regionDrawing, scissorFor, type Box } from "./sigmaRegion";
+import { DIRTY_AT_MOST, join, lineBox, MAX_SHARE, nodeBox, regionDrawing, rowRuns, scissorFor, type Box } from "./sigmaRegion";
 
 const view = { width: 800, height: 600, pixelRatio: 1 };
 
@@ -49,6 +49,7 @@ function fakeRenderer() {
     disable: () => log.push("scissor off"),
     scissor: (...box: number[]) => log.push(`box ${box.join(" ")}`),
     getParameter: () => bound,
+    drawArrays: (_mode: number, first: number, count: number) => log.push(`points ${first}+${count}`),
     bindFramebuffer(_target: number, fb: WebGLFramebuffer | null) {
       bound = fb;
       log.push(fb === null ? "bind canvas" : "bind offscreen");
@@ -56,9 +57,24 @@ function fakeRenderer() {
   };
   const camera = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
   const container = { offsetWidth: 800, offsetHeight: 600 };
+  /** The edge frame pass's texture size and the lines' edge-data rows, as sigma keeps them. */
+  const texture = { width: 4096, height: 1 };
+  const rows = new Map<string, number>();
+  /** Set while the camera moves: sigma's pass then draws nothing (sigmaPatches.ts). */
+  let skipPass = false;
   const r = {
     webGLContext: gl as unknown as WebGL2RenderingContext,
-    internals: { pixelRatio: 1, nodeDataCache: {} as Record<string, { x: number; y: number; size: number; label?: string | null }> },
+    edgeFramePass: {
+      run(_params: unknown, frameTexture: { getTextureWidth(): number; getTextureHeight(): number }, edgeCount: number) {
+        if (skipPass || edgeCount === 0 || frameTexture.getTextureWidth() === 0) return;
+        gl.drawArrays(0, 0, edgeCount);
+      },
+    },
+    internals: {
+      pixelRatio: 1,
+      nodeDataCache: {} as Record<string, { x: number; y: number; size: number; label?: string | null }>,
+      edgeDataTexture: { getIndex: (key: string) => rows.get(key) ?? -1 },
+    },
     stateManager: { dirtyNodes: new Set<string>(), dirtyEdges: new Set<string>(), graphStateFlagsDirty: false },
     pendingProcess: "none",
     getCamera: () => ({ getState: () => ({ ...camera }) }),
@@ -71,15 +87,18 @@ function fakeRenderer() {
     if (!graph.hasNode(id)) graph.addNode(id);
     r.internals.nodeDataCache[id] = { x, y, size: 4, label: null };
   };
-  /** A frame as sigma draws it: the offscreen passes, then the canvas. */
+  const frameTexture = { getTextureWidth: () => texture.width, getTextureHeight: () => texture.height };
+  /** A frame as sigma draws it: the offscreen passes (the edge frame pass over every row), then the canvas. */
   const render = () => {
     gl.bindFramebuffer(gl.FRAMEBUFFER, OFFSCREEN);
+    if (rows.size > 0) r.edgeFramePass.run(null, frameTexture, Math.max(...rows.values()) + 1);
     log.push("draw offscreen");
     gl.bindFramebuffer(gl.FRAMEBUFFER, CANVAS);
     log.push("draw canvas");
     return "drawn";
   };
-  return { graph, r, gl, log, camera, container, place, render };
+  const skip = (on: boolean) => (skipPass = on);
+  return { graph, r, gl, log, camera, container, place, render, rows, texture, skip };
 }
 
 /** A region drawing over `placed` nodes whose first (whole) frame is drawn, its GL log cleared. */
@@ -167,5 +186,81 @@ describe("a frame that shows a live change", () => {
 
   it("is not offered by a renderer of another shape", () => {
     expect(regionDrawing({})).toBeNull();
+  });
+});
+
+describe("the edge frame pass of a clipped frame", () => {
+  it("draws the changed rows and the rows added since its last run, adjacent ones together", () => {
+    expect(rowRuns([7, 3, 4, -1, 3], 10, 10)).toEqual([[3, 2], [7, 1]]);
+    expect(rowRuns([9, 2], 10, 13)).toEqual([[2, 1], [9, 4]]);
+    expect(rowRuns([], 10, 12)).toEqual([[10, 2]]);
+    expect(rowRuns([15], 10, 10)).toEqual([]);
+  });
+
+  /** net -- a, net -- b, c alone: three lines' rows, the first frame drawn whole. */
+  function withLines() {
+    const { f, region } = afterAFirstFrame([["net", 100, 100], ["a", 120, 110], ["b", 300, 200], ["c", 400, 300]]);
+    f.graph.addEdgeWithKey("net>a", "net", "a");
+    f.graph.addEdgeWithKey("net>b", "net", "b");
+    f.rows.set("net>a", 0).set("net>b", 1).set("x>y", 2);
+    region.draw(f.render);
+    expect(f.log).toContain("points 0+3");
+    f.log.length = 0;
+    return { f, region };
+  }
+  const points = (log: string[]) => log.filter((l) => l.startsWith("points "));
+
+  it("runs only for the marked lines, the lines of marked nodes and of items whose state changed", () => {
+    const { f, region } = withLines();
+    region.mark({ nodes: [], edges: ["net>b"], ends: [] });
+    region.draw(f.render);
+    expect(points(f.log)).toEqual(["points 1+1"]);
+
+    f.log.length = 0;
+    region.mark({ nodes: ["a"], edges: [], ends: [] });
+    f.r.stateManager.dirtyNodes.add("b");
+    region.draw(f.render);
+    expect(points(f.log)).toEqual(["points 0+2"]);
+    expect(region.frames().lastClipped).toBe(true);
+  });
+
+  it("takes in a line added since its last run, and runs whole on a whole frame", () => {
+    const { f, region } = withLines();
+    f.graph.addEdgeWithKey("net>c", "net", "c");
+    f.rows.set("net>c", 3);
+    region.mark({ nodes: [], edges: ["net>c"], ends: [] });
+    region.draw(f.render);
+    expect(points(f.log)).toEqual(["points 3+1"]);
+
+    f.log.length = 0;
+    region.draw(f.render);
+    expect(region.frames().lastClipped).toBe(false);
+    expect(points(f.log)).toEqual(["points 0+4"]);
+  });
+
+  it("runs whole when its texture was re-created or its last run drew nothing", () => {
+    const grown = withLines();
+    grown.f.texture.height = 2;
+    grown.region.mark({ nodes: [], edges: ["net>a"], ends: [] });
+    grown.region.draw(grown.f.render);
+    expect(grown.region.frames().lastClipped).toBe(true);
+    expect(points(grown.f.log)).toEqual(["points 0+3"]);
+
+    const moved = withLines();
+    moved.f.skip(true);
+    moved.region.draw(moved.f.render);
+    moved.f.skip(false);
+    moved.region.mark({ nodes: [], edges: ["net>a"], ends: [] });
+    moved.region.draw(moved.f.render);
+    expect(moved.region.frames().lastClipped).toBe(true);
+    expect(points(moved.f.log)).toEqual(["points 0+3"]);
+  });
+
+  it("leaves the GL's drawArrays as it found it", () => {
+    const { f, region } = withLines();
+    const drawArrays = f.gl.drawArrays;
+    region.mark({ nodes: [], edges: ["net>b"], ends: [] });
+    region.draw(f.render);
+    expect(f.gl.drawArrays).toBe(drawArrays);
   });
 });
