@@ -35,4 +35,27 @@ describe("the project hull layer", () => {
     hulls.draw();
     expect(canvas.style.display).toBe("none");
   });
+
+  it("redraws only when the shapes, the camera or the size changed", () => {
+    let clears = 0;
+    const ctx = new Proxy({}, { get: (_t, name) => (name === "clearRect" ? () => clears++ : () => undefined), set: () => true });
+    const canvas = Object.assign(document.createElement("canvas"), { getContext: () => ctx });
+    let shift = 0;
+    let width = 200;
+    const hulls = createHullLayer(canvas, (p) => ({ x: p.x + shift, y: p.y }), () => ({ width, height: 100 }));
+    hulls.setGraph(graphWith(["shop", "shop"]), PALETTES.light);
+    hulls.draw();
+    hulls.draw();
+    expect(clears).toBe(1);
+    shift = 5;
+    hulls.draw();
+    expect(clears).toBe(2);
+    width = 300;
+    hulls.draw();
+    expect(clears).toBe(3);
+    hulls.setGraph(graphWith(["shop", "shop", "shop"]), PALETTES.light);
+    hulls.draw();
+    hulls.draw();
+    expect(clears).toBe(4);
+  });
 });

@@ -15,17 +15,21 @@ const FONT = "600 12px system-ui, 'Segoe UI', Cantarell, 'Noto Sans', sans-serif
 export interface HullLayer {
   /** Works the shapes out again from the graph's nodes (call when nodes were added, moved or removed). */
   setGraph(graph: NetlensGraph, palette: Palette): void;
-  /** Draws them at the current camera (after every frame the renderer draws). */
+  /** Draws them at the current camera (after every frame the renderer draws); the canvas is left as it is
+   * when neither the shapes nor the camera nor the canvas's size changed since it was last drawn. */
   draw(): void;
 }
 
 export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point) => Point, size: () => { width: number; height: number }): HullLayer {
   let hulls: { project: string; points: Point[] }[] = [];
   let palette: Palette | null = null;
+  /** The shapes, camera and size the canvas holds a picture of; null when the shapes changed since. */
+  let drawnAt: string | null = null;
   canvas.style.pointerEvents = "none";
   return {
     setGraph(graph, next) {
       palette = next;
+      drawnAt = null;
       const nodes = graph.mapNodes((_id, a) => ({ project: a.project, x: a.x, y: a.y }));
       hulls = [...groupPoints(nodes)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([project, points]) => ({ project, points: convexHull(points) }));
     },
@@ -34,6 +38,7 @@ export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point
       // layer on every frame, and under software GL (no GPU) an empty full-size one still cost ~10 ms of
       // a pan frame over the 300/2,000 topology. A canvas that showed hulls is cleared once, then hidden.
       if (hulls.length === 0 || palette === null) {
+        drawnAt = null;
         if (canvas.style.display !== "none") {
           canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
           canvas.style.display = "none";
@@ -43,6 +48,13 @@ export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point
       if (canvas.style.display === "none") canvas.style.display = "";
       const { width, height } = size();
       const ratio = window.devicePixelRatio || 1;
+      // The map to the screen is affine (the camera does not rotate): three points pin it. A canvas
+      // redrawn unchanged still costs WebKit a repaint of the whole graph pane, on every frame sigma
+      // draws (a live change's frame, a hover).
+      const pins = [toViewport({ x: 0, y: 0 }), toViewport({ x: 1, y: 0 }), toViewport({ x: 0, y: 1 })];
+      const at = `${width}x${height}@${ratio}:${pins.map((p) => `${p.x},${p.y}`).join(";")}`;
+      if (at === drawnAt) return;
+      drawnAt = at;
       if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
         canvas.width = Math.round(width * ratio);
         canvas.height = Math.round(height * ratio);
