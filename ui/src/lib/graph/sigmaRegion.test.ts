@@ -149,6 +149,61 @@ describe("a frame that shows a live change", () => {
     expect(region.frames()).toEqual({ whole: 2, clipped: 1, lastClipped: false });
   });
 
+  it("leaves out a marked node that is drawn as before: a connected container's new line is all that changed", () => {
+    const { f, region } = afterAFirstFrame([["net", 100, 100], ["box", 120, 110], ["far", 600, 500], ["old", 300, 500]]);
+    f.graph.addEdgeWithKey("old>box", "old", "box");
+    f.log.length = 0;
+    region.mark({ nodes: ["box"], edges: [], ends: [] });
+    f.graph.addEdgeWithKey("far>box", "far", "box");
+    region.mark({ nodes: ["box"], edges: ["far>box"], ends: [] });
+    region.draw(f.render);
+    const [x, y, w, h] = scissorIn(f.log);
+    // The new line from (120, 110) to (600, 500) with its padding, not the node's label room nor its other line.
+    expect([x, 600 - (y + h), x + w, 600 - y]).toEqual([120 - 24, 110 - 24, 600 + 24, 500 + 24]);
+
+    // Marked and drawn as before, nothing else: the canvas keeps its picture.
+    f.log.length = 0;
+    region.mark({ nodes: ["box"], edges: [], ends: [] });
+    region.draw(f.render);
+    expect(scissorIn(f.log)).toEqual([0, 0, 0, 0]);
+    expect(region.frames().lastClipped).toBe(true);
+  });
+
+  it("includes where a changed node and its lines were and are", () => {
+    const { f, region } = afterAFirstFrame([["net", 100, 100], ["box", 120, 110], ["old", 300, 400]]);
+    f.graph.addEdgeWithKey("old>box", "old", "box");
+    f.log.length = 0;
+    region.mark({ nodes: ["box"], edges: [], ends: [] });
+    f.place("box", 200, 150);
+    region.mark({ nodes: ["box"], edges: [], ends: [] });
+    region.draw(f.render);
+    const [x, y, w, h] = scissorIn(f.log);
+    for (const [px, py] of [[120, 110], [200, 150], [300, 400]] as const) {
+      expect(px >= x && px <= x + w && 600 - py >= y && 600 - py <= y + h).toBe(true);
+    }
+  });
+
+  it("makes room for a marked node's label only where sigma draws it, and always for a state change", () => {
+    const width = (labelVisibility: string, dirty: boolean) => {
+      const { f, region } = afterAFirstFrame([["box", 300, 300]]);
+      const moved = { x: 320, y: 300, size: 4, label: "bench-c-0001", labelVisibility };
+      if (dirty) {
+        f.r.internals.nodeDataCache["box"] = moved;
+        region.mark({ nodes: [], edges: [], ends: [] });
+        f.r.stateManager.dirtyNodes.add("box");
+      } else {
+        f.r.internals.nodeDataCache["box"] = { ...moved, x: 300 };
+        region.mark({ nodes: ["box"], edges: [], ends: [] });
+        f.r.internals.nodeDataCache["box"] = moved;
+      }
+      region.draw(f.render);
+      return scissorIn(f.log)[2];
+    };
+    expect(width("hidden", false)).toBeLessThan(2 * (4 + 28) + 20 + 1);
+    expect(width("visible", false)).toBeGreaterThan(2 * 12 * 8);
+    expect(width("hidden", true)).toBeGreaterThan(2 * 12 * 8);
+  });
+
   it("includes the line of an edge just dropped, by its ends", () => {
     const { f, region } = afterAFirstFrame([["net", 100, 100], ["far", 400, 300]]);
     region.mark({ nodes: [], edges: [], ends: [["net", "far"]] });
@@ -217,6 +272,8 @@ describe("the edge frame pass of a clipped frame", () => {
     expect(points(f.log)).toEqual(["points 1+1"]);
 
     f.log.length = 0;
+    region.mark({ nodes: ["a"], edges: [], ends: [] });
+    f.place("a", 130, 115);
     region.mark({ nodes: ["a"], edges: [], ends: [] });
     f.r.stateManager.dirtyNodes.add("b");
     region.draw(f.render);

@@ -77,12 +77,15 @@ export const sameView = (a: ViewState | null, b: ViewState): boolean =>
  * canvas of `view`'s size, or null when the frame is better drawn whole (the box covers too much) or has
  * nothing to draw (the box is off the canvas).
  */
+/** A scissor box that lets nothing through. */
+const NOTHING: [number, number, number, number] = [0, 0, 0, 0];
+
 export function scissorFor(box: Box, view: Pick<ViewState, "width" | "height" | "pixelRatio">): [number, number, number, number] | null {
   const x0 = Math.max(0, Math.floor(box.x0));
   const y0 = Math.max(0, Math.floor(box.y0));
   const x1 = Math.min(view.width, Math.ceil(box.x1));
   const y1 = Math.min(view.height, Math.ceil(box.y1));
-  if (x1 <= x0 || y1 <= y0) return [0, 0, 0, 0];
+  if (x1 <= x0 || y1 <= y0) return NOTHING;
   if ((x1 - x0) * (y1 - y0) > MAX_SHARE * view.width * view.height) return null;
   const pr = view.pixelRatio;
   const bottom = Math.floor((view.height - y1) * pr);
@@ -94,6 +97,7 @@ interface NodeData {
   y: number;
   size: number;
   label?: string | null;
+  labelVisibility?: string;
 }
 
 /** The edge frame pass's output texture, as far as it tells whether it was re-created (emptied). */
@@ -225,10 +229,20 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
   const candidate = renderer as Partial<RegionInternals>;
   if (!hasExpectedShape(candidate)) return null;
   const r: RegionInternals = candidate;
-  /** Where the next frame must be drawn; null when no change was marked since the last frame. */
+  /** Where the next frame must be drawn as far as the marked lines go. */
   let marked: Box | null = null;
+  /** Whether a change was marked since the last frame. */
+  let anyMarked = false;
   /** The lines whose frame-pass result the marked change can have changed. */
   let lines = new Set<string>();
+  /**
+   * The nodes marked since the last frame, as they were first marked (before the change): how sigma drew
+   * them, and where they and their lines were. A node sigma draws just as before adds nothing to the box;
+   * one that changed adds where it and its lines were and are, with room for its label only where sigma
+   * draws one (room on either side for a hidden label made the bench's connects ~330 px across whatever
+   * the line, and every line crossing the box is drawn again).
+   */
+  let nodes = new Map<string, { drawn: string | null; box: Box | null; lines: string[] }>();
   /** While a clipped frame is drawn: the lines its edge frame pass must run for. */
   let partial: Set<string> | null = null;
   let whole = false;
@@ -250,9 +264,15 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
     const pb = at(b);
     return pa && pb ? lineBox(pa.p, pb.p) : join(pa && nodeBox(pa.p, 0, null), pb && nodeBox(pb.p, 0, null));
   };
-  const node = (n: string): Box | null => {
+  /**
+   * A node's box. `asDrawn` leaves out the room for a label sigma does not draw (a container's at the
+   * overview): only for data read before and after a change, never for a state change about to be
+   * applied, which can show a label the data still hides (hover, selection).
+   */
+  const node = (n: string, asDrawn = false): Box | null => {
     const here = at(n);
-    return here ? nodeBox(here.p, r.scaleSize(here.d.size), here.d.label) : null;
+    const label = asDrawn && here?.d.labelVisibility === "hidden" ? null : here?.d.label;
+    return here ? nodeBox(here.p, r.scaleSize(here.d.size), label) : null;
   };
   const edge = (e: string): Box | null => {
     const graph = r.getGraph();
@@ -260,20 +280,29 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
     const [a, b] = graph.extremities(e);
     return line(a, b);
   };
+  /** A node's box and its lines' (a node's lines follow it), where they are drawn as things stand. */
+  const nodeAndLines = (n: string): { box: Box | null; lines: string[] } => {
+    const graph = r.getGraph();
+    let box = node(n, true);
+    const own: string[] = [];
+    if (graph.hasNode(n))
+      graph.forEachEdge(n, (e) => {
+        box = join(box, edge(e));
+        own.push(e);
+      });
+    return { box, lines: own };
+  };
+  /** Everything sigma draws a node from (position, size, colours, label, its states' styles). */
+  const drawnAs = (n: string): string | null => {
+    const d = r.internals.nodeDataCache[n];
+    return d ? JSON.stringify(d) : null;
+  };
 
   return {
     mark(touched) {
-      const graph = r.getGraph();
+      anyMarked = true;
       let box = marked;
-      for (const n of touched.nodes) {
-        box = join(box, node(n));
-        // A node's lines follow it: where they run as things stand.
-        if (graph.hasNode(n))
-          graph.forEachEdge(n, (e) => {
-            box = join(box, edge(e));
-            lines.add(e);
-          });
-      }
+      for (const n of touched.nodes) if (!nodes.has(n)) nodes.set(n, { drawn: drawnAs(n), ...nodeAndLines(n) });
       for (const e of touched.edges) {
         box = join(box, edge(e));
         lines.add(e);
@@ -287,11 +316,17 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
     draw(render) {
       const view = viewNow();
       const state = r.stateManager;
-      let box = marked;
-      let clip = !whole && box !== null && sameView(last, view) && r.pendingProcess === "none" && !state.graphStateFlagsDirty;
-      if (clip && state.dirtyNodes.size + state.dirtyEdges.size > DIRTY_AT_MOST) clip = false;
       const graph = r.getGraph();
       const changedLines = lines;
+      let box = marked;
+      for (const [n, before] of nodes) {
+        if (before.drawn !== null && before.drawn === drawnAs(n)) continue;
+        const now = nodeAndLines(n);
+        box = join(join(box, before.box), now.box);
+        for (const e of [...before.lines, ...now.lines]) changedLines.add(e);
+      }
+      let clip = !whole && anyMarked && sameView(last, view) && r.pendingProcess === "none" && !state.graphStateFlagsDirty;
+      if (clip && state.dirtyNodes.size + state.dirtyEdges.size > DIRTY_AT_MOST) clip = false;
       if (clip) {
         for (const n of state.dirtyNodes) {
           box = join(box, node(n));
@@ -303,11 +338,14 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
         }
       }
       marked = null;
+      anyMarked = false;
       lines = new Set();
+      nodes = new Map();
       whole = false;
       last = view;
       const gl = r.webGLContext;
-      const scissor = clip && box && gl ? scissorFor(box, view) : null;
+      // Marked, and nothing of it drawn otherwise than before: only the offscreen passes run.
+      const scissor = clip && gl ? (box ? scissorFor(box, view) : NOTHING) : null;
       count.lastClipped = scissor !== null && gl !== null;
       if (!scissor || !gl) {
         count.whole++;
