@@ -222,6 +222,43 @@ async fn counts(w: &Window) -> (usize, usize) {
     }
 }
 
+/// The picture the last frame left, read while no frame is drawn between two counts of them, is a clipped
+/// frame's and the same as a whole frame's (`what` names the change in messages and saved pictures).
+async fn clipped_frame_is_whole_frame(w: &Window, what: &str) {
+    let frames = "return window.__NETLENS_TEST__.frames();";
+    let mut shown = None;
+    for _ in 0..20 {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let before = w.js(frames, vec![]).await;
+        let png = w.js("return window.__NETLENS_TEST__.stagePng(false);", vec![]).await;
+        if w.js(frames, vec![]).await == before {
+            shown = Some((before, png));
+            break;
+        }
+    }
+    let (count, shown) = shown.unwrap_or_else(|| panic!("the graph stopped drawing frames after the {what}"));
+    assert!(count["clipped"].as_u64() >= Some(1), "the {what} was drawn in a frame of its own region: {count}");
+    assert_eq!(
+        count["lastClipped"],
+        json!(true),
+        "the picture on screen after the {what} is the clipped frame's: {count}"
+    );
+    let whole = w.js("return window.__NETLENS_TEST__.stagePng(true);", vec![]).await;
+    if shown != whole {
+        let dir = netlens_tests::workspace_dir().join("artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        for (name, png) in
+            [(format!("large-{what}-clipped.png.b64"), &shown), (format!("large-{what}-whole.png.b64"), &whole)]
+        {
+            let _ = std::fs::write(dir.join(name), png.as_str().unwrap_or_default());
+        }
+        panic!(
+            "after the {what} the clipped frame's picture differs from a whole frame's (both saved in {})",
+            dir.display()
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_busy_engine_is_drawn_follows_a_cli_connect_and_the_outline_reaches_its_last_container() {
     assert_ui_built();
@@ -297,31 +334,17 @@ async fn a_busy_engine_is_drawn_follows_a_cli_connect_and_the_outline_reaches_it
     assert!(x.is_finite() && y.is_finite(), "the new edge has a place on screen: {x}, {y}");
 
     // The frame that showed it was drawn only where the change was (ui/src/lib/graph/sigmaRegion.ts); the
-    // picture it left is the one a whole frame draws. The canvases are read while no frame is drawn between
-    // the two counts, so what is compared is the clipped frame's picture.
-    let frames = "return window.__NETLENS_TEST__.frames();";
-    let mut shown = None;
-    for _ in 0..20 {
-        tokio::time::sleep(Duration::from_millis(250)).await;
-        let before = w.js(frames, vec![]).await;
-        let png = w.js("return window.__NETLENS_TEST__.stagePng(false);", vec![]).await;
-        if w.js(frames, vec![]).await == before {
-            shown = Some((before, png));
-            break;
-        }
+    // picture it left is the one a whole frame draws.
+    clipped_frame_is_whole_frame(&w, "connect").await;
+
+    // The same for a disconnect: the line's place is kept from before sigma forgets how it drew it.
+    docker(&["network", "disconnect", &net_name(net), &ctr_name(ctr)]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while w.js("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", vec![json!(edge)]).await != Value::Null {
+        assert!(Instant::now() < deadline, "the CLI disconnect of {edge} was never drawn");
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let (count, shown) = shown.expect("the graph stopped drawing frames after the connect");
-    assert!(count["clipped"].as_u64() >= Some(1), "the connect was drawn in a frame of its own region: {count}");
-    assert_eq!(count["lastClipped"], json!(true), "the picture on screen is the clipped frame's: {count}");
-    let whole = w.js("return window.__NETLENS_TEST__.stagePng(true);", vec![]).await;
-    if shown != whole {
-        let dir = netlens_tests::workspace_dir().join("artifacts");
-        let _ = std::fs::create_dir_all(&dir);
-        for (name, png) in [("large-clipped.png.b64", &shown), ("large-whole.png.b64", &whole)] {
-            let _ = std::fs::write(dir.join(name), png.as_str().unwrap_or_default());
-        }
-        panic!("the clipped frame's picture differs from a whole frame's (both saved in {})", dir.display());
-    }
+    clipped_frame_is_whole_frame(&w, "disconnect").await;
 
     // The outline draws only the rows in view; it scrolls to a container far down, and a click selects it.
     let last = CONTAINERS - 1; // nlw-big-c-599: the last one listed under nlw-big-net-099

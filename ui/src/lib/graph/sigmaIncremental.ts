@@ -89,8 +89,8 @@ export interface SigmaInternals {
     graph: {
       hasNode(id: string): boolean;
       hasEdge(id: string): boolean;
-      on?(event: "edgeDropped", fn: (payload: { source: string; target: string }) => void): unknown;
-      off?(event: "edgeDropped", fn: (payload: { source: string; target: string }) => void): unknown;
+      on?(event: "edgeDropped", fn: (payload: { key: string; source: string; target: string }) => void): unknown;
+      off?(event: "edgeDropped", fn: (payload: { key: string; source: string; target: string }) => void): unknown;
     };
     edgeDataCache: Record<string, { depth?: string } | undefined>;
     hoverResolver: { invalidate(): void };
@@ -163,6 +163,7 @@ export function incrementalUpdates(renderer: object, region: RegionDrawing | nul
     const position = r.edgeProgramIndex[key];
     if (position !== undefined && !added.has(key)) removed.set(key, position);
     added.delete(key);
+    region?.dropping(key);
     original.removeEdge(key);
   };
   r.removeNode = (key) => {
@@ -244,8 +245,8 @@ export function incrementalUpdates(renderer: object, region: RegionDrawing | nul
       batch = b;
       const graph = r.internals.graph;
       // The lines dropped, by their ends: where they were drawn is part of what the change redraws.
-      const ends: [string, string][] = [];
-      const onDropped = ({ source, target }: { source: string; target: string }) => void ends.push([source, target]);
+      const ends: [string, string, string][] = [];
+      const onDropped = ({ key, source, target }: { key: string; source: string; target: string }) => void ends.push([source, target, key]);
       graph.on?.("edgeDropped", onDropped);
       let result;
       try {

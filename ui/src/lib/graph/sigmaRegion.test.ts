@@ -1,7 +1,7 @@
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 
-import { DIRTY_AT_MOST, join, lineBox, MAX_SHARE, nodeBox, regionDrawing, rowRuns, scissorFor, type Box } from "./sigmaRegion";
+import { BARE_PAD, DIRTY_AT_MOST, join, lineBox, MAX_SHARE, nodeBox, regionDrawing, rowRuns, scissorFor, type Box } from "./sigmaRegion";
 
 const view = { width: 800, height: 600, pixelRatio: 1 };
 
@@ -74,6 +74,7 @@ function fakeRenderer() {
       pixelRatio: 1,
       nodeDataCache: {} as Record<string, { x: number; y: number; size: number; label?: string | null }>,
       edgeDataTexture: { getIndex: (key: string) => rows.get(key) ?? -1 },
+      edgeDataCache: {} as Record<string, { size: number; labelVisibility?: string }>,
     },
     stateManager: { dirtyNodes: new Set<string>(), dirtyEdges: new Set<string>(), graphStateFlagsDirty: false },
     pendingProcess: "none",
@@ -186,7 +187,7 @@ describe("a frame that shows a live change", () => {
   it("makes room for a marked node's label only where sigma draws it, and always for a state change", () => {
     const width = (labelVisibility: string, dirty: boolean) => {
       const { f, region } = afterAFirstFrame([["box", 300, 300]]);
-      const moved = { x: 320, y: 300, size: 4, label: "bench-c-0001", labelVisibility };
+      const moved = { x: 320, y: 300, size: 4, label: "bench-c-0001", labelVisibility, backdropVisibility: "hidden" };
       if (dirty) {
         f.r.internals.nodeDataCache["box"] = moved;
         region.mark({ nodes: [], edges: [], ends: [] });
@@ -200,8 +201,34 @@ describe("a frame that shows a live change", () => {
       return scissorIn(f.log)[2];
     };
     expect(width("hidden", false)).toBeLessThan(2 * (4 + 28) + 20 + 1);
+    // No label, no halo or mark: the disc and its anti-aliasing.
+    expect(width("hidden", false)).toBe(2 * (4 + BARE_PAD) + 20);
     expect(width("visible", false)).toBeGreaterThan(2 * 12 * 8);
     expect(width("hidden", true)).toBeGreaterThan(2 * 12 * 8);
+  });
+
+  it("pads a line without a label, added or dropped, by its half width only; one that may show a label by a label's room", () => {
+    const { f, region } = afterAFirstFrame([["net", 100, 100], ["box", 400, 300]]);
+    f.graph.addEdgeWithKey("net>box", "net", "box");
+    f.r.internals.edgeDataCache["net>box"] = { size: 2, labelVisibility: "hidden" };
+    region.mark({ nodes: [], edges: ["net>box"], ends: [] });
+    region.draw(f.render);
+    expect(scissorIn(f.log)).toEqual([100 - 5, 600 - 300 - 5, 300 + 10, 200 + 10]);
+
+    f.log.length = 0;
+    region.dropping("net>box");
+    delete f.r.internals.edgeDataCache["net>box"];
+    f.graph.dropEdge("net>box");
+    region.mark({ nodes: [], edges: [], ends: [["net", "box", "net>box"]] });
+    region.draw(f.render);
+    expect(scissorIn(f.log)).toEqual([100 - 5, 600 - 300 - 5, 300 + 10, 200 + 10]);
+
+    f.log.length = 0;
+    f.graph.addEdgeWithKey("net>box", "net", "box");
+    f.r.internals.edgeDataCache["net>box"] = { size: 2, labelVisibility: "auto" };
+    region.mark({ nodes: [], edges: ["net>box"], ends: [] });
+    region.draw(f.render);
+    expect(scissorIn(f.log)).toEqual([100 - 24, 600 - 300 - 24, 300 + 48, 200 + 48]);
   });
 
   it("includes the line of an edge just dropped, by its ends", () => {

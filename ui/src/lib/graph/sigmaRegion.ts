@@ -44,6 +44,9 @@ export interface ViewState {
 export const LINE_PAD = 24;
 /** Around a node, beyond its disc: halo, hub mark, shadow, and its label's height. */
 export const NODE_PAD = 28;
+/** Around a line or a node drawn without a label, halo or mark (known from sigma's data for it): the
+ * anti-aliasing, beyond the line's half width or the node's disc. */
+export const BARE_PAD = 4;
 /** A label's width, estimated generously per character at the 13 px label font, plus its margins. */
 export const LABEL_CHAR_PX = 9;
 export const LABEL_MARGIN_PX = 24;
@@ -63,9 +66,9 @@ export const lineBox = (a: Point, b: Point, pad = LINE_PAD): Box => ({
 });
 
 /** A node of `radius` px at `p` and its label, which may sit on either side of it. */
-export function nodeBox(p: Point, radius: number, label: string | null | undefined): Box {
-  const across = radius + NODE_PAD + (label ? label.length * LABEL_CHAR_PX + LABEL_MARGIN_PX : 0);
-  const down = radius + NODE_PAD;
+export function nodeBox(p: Point, radius: number, label: string | null | undefined, pad = NODE_PAD): Box {
+  const across = radius + pad + (label ? label.length * LABEL_CHAR_PX + LABEL_MARGIN_PX : 0);
+  const down = radius + Math.max(pad, label ? NODE_PAD : 0);
   return { x0: p.x - across, y0: p.y - down, x1: p.x + across, y1: p.y + down };
 }
 
@@ -97,6 +100,12 @@ interface NodeData {
   y: number;
   size: number;
   label?: string | null;
+  labelVisibility?: string;
+  backdropVisibility?: string;
+}
+
+interface EdgeData {
+  size: number;
   labelVisibility?: string;
 }
 
@@ -136,7 +145,7 @@ export function rowRuns(rows: Iterable<number>, before: number, count: number): 
 /** The members of a sigma 4.0.4 renderer this module reads (private ones typed here). */
 export interface RegionInternals {
   webGLContext: WebGL2RenderingContext | null;
-  internals: { pixelRatio: number; nodeDataCache: Record<string, NodeData | undefined> };
+  internals: { pixelRatio: number; nodeDataCache: Record<string, NodeData | undefined>; edgeDataCache?: Record<string, EdgeData | undefined> };
   stateManager: { dirtyNodes: Set<string>; dirtyEdges: Set<string>; graphStateFlagsDirty: boolean };
   pendingProcess: string;
   getCamera(): { getState(): { x: number; y: number; ratio: number; angle: number } };
@@ -150,13 +159,16 @@ export interface Touched {
   nodes: Iterable<string>;
   /** Edges in the graph (their lines, wherever their ends are). */
   edges: Iterable<string>;
-  /** Lines by their ends: the ones just dropped from the graph. */
-  ends: Iterable<readonly [string, string]>;
+  /** Lines by their ends (and key): the ones just dropped from the graph. */
+  ends: Iterable<readonly [string, string, string?]>;
 }
 
 export interface RegionDrawing {
   /** Adds where these items are drawn as things stand: call before a change and again after it. */
   mark(touched: Touched): void;
+  /** Sigma is about to forget how it drew this line (it is being dropped): call before, so the line's
+   * place in a later mark by its ends is padded as it was drawn. */
+  dropping(key: string): void;
   /** Something the marks cannot describe changed: the next frame is drawn whole. */
   wholeFrame(): void;
   /** Draws a frame with `render`, clipped to what was marked when that is all that changed (the edge frame
@@ -243,6 +255,8 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
    * the line, and every line crossing the box is drawn again).
    */
   let nodes = new Map<string, { drawn: string | null; box: Box | null; lines: string[] }>();
+  /** The padding of lines dropped since the last frame, as they were drawn (`dropping`). */
+  let droppedPad = new Map<string, number>();
   /** While a clipped frame is drawn: the lines its edge frame pass must run for. */
   let partial: Set<string> | null = null;
   let whole = false;
@@ -259,10 +273,10 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
     const d = r.internals.nodeDataCache[node];
     return d ? { p: r.framedGraphToViewport({ x: d.x, y: d.y }), d } : null;
   };
-  const line = (a: string, b: string): Box | null => {
+  const line = (a: string, b: string, pad = LINE_PAD): Box | null => {
     const pa = at(a);
     const pb = at(b);
-    return pa && pb ? lineBox(pa.p, pb.p) : join(pa && nodeBox(pa.p, 0, null), pb && nodeBox(pb.p, 0, null));
+    return pa && pb ? lineBox(pa.p, pb.p, pad) : join(pa && nodeBox(pa.p, 0, null), pb && nodeBox(pb.p, 0, null));
   };
   /**
    * A node's box. `asDrawn` leaves out the room for a label sigma does not draw (a container's at the
@@ -271,14 +285,23 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
    */
   const node = (n: string, asDrawn = false): Box | null => {
     const here = at(n);
-    const label = asDrawn && here?.d.labelVisibility === "hidden" ? null : here?.d.label;
-    return here ? nodeBox(here.p, r.scaleSize(here.d.size), label) : null;
+    if (!here) return null;
+    const { d } = here;
+    const bare = asDrawn && d.labelVisibility === "hidden" && d.backdropVisibility === "hidden";
+    const label = asDrawn && d.labelVisibility === "hidden" ? null : d.label;
+    return nodeBox(here.p, r.scaleSize(d.size), label, bare ? BARE_PAD : NODE_PAD);
   };
-  const edge = (e: string): Box | null => {
+  /** The padding of a line as sigma's data for it says it is drawn: its half width when it has no label. */
+  const linePad = (e: string): number => {
+    const d = r.internals.edgeDataCache?.[e];
+    return d && d.labelVisibility === "hidden" ? r.scaleSize(d.size) / 2 + BARE_PAD : LINE_PAD;
+  };
+  /** A line's box; `asDrawn` pads it by its drawn look (linePad), not for a label it may get. */
+  const edge = (e: string, asDrawn = false): Box | null => {
     const graph = r.getGraph();
     if (!graph.hasEdge(e)) return null;
     const [a, b] = graph.extremities(e);
-    return line(a, b);
+    return line(a, b, asDrawn ? linePad(e) : LINE_PAD);
   };
   /** A node's box and its lines' (a node's lines follow it), where they are drawn as things stand. */
   const nodeAndLines = (n: string): { box: Box | null; lines: string[] } => {
@@ -287,7 +310,7 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
     const own: string[] = [];
     if (graph.hasNode(n))
       graph.forEachEdge(n, (e) => {
-        box = join(box, edge(e));
+        box = join(box, edge(e, true));
         own.push(e);
       });
     return { box, lines: own };
@@ -304,11 +327,14 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
       let box = marked;
       for (const n of touched.nodes) if (!nodes.has(n)) nodes.set(n, { drawn: drawnAs(n), ...nodeAndLines(n) });
       for (const e of touched.edges) {
-        box = join(box, edge(e));
+        box = join(box, edge(e, true));
         lines.add(e);
       }
-      for (const [a, b] of touched.ends) box = join(box, line(a, b));
+      for (const [a, b, key] of touched.ends) box = join(box, line(a, b, (key !== undefined && droppedPad.get(key)) || LINE_PAD));
       marked = box;
+    },
+    dropping(key) {
+      droppedPad.set(key, linePad(key));
     },
     wholeFrame() {
       whole = true;
@@ -341,6 +367,7 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
       anyMarked = false;
       lines = new Set();
       nodes = new Map();
+      droppedPad = new Map();
       whole = false;
       last = view;
       const gl = r.webGLContext;
