@@ -87,13 +87,17 @@ def rows_for(r, small):
                 parts.append("cytoscape.js not measured")
             verdict = "**met**" if not parts else ("**missed**: " + "; ".join(parts))
         n = (frames.get("outline") or {}).get(key) or {}
+        cpu, cy_cpu = n.get("cpu_ms_per_frame"), (cy.get(key) or {}).get("cpu_ms_per_frame")
         rows.append((
             f"{what} (median / p95)",
             cell,
             "p95 ≤ 33 ms and below cytoscape.js",
             verdict,
             (err or f"{n.get('frames', 0)} frames over {n.get('gesture_s', 0):.1f} s of real pointer input") +
-            f"; cytoscape.js (canvas) on the same graph: {cy_cell}" + (f" ({cy_err})" if cy_err else ""),
+            f"; cytoscape.js (canvas) on the same graph: {cy_cell}" + (f" ({cy_err})" if cy_err else "") +
+            (f"; the app's CPU per frame (not part of the verdict: at the display's 60 Hz pace frame times tie "
+             f"whatever a frame costs): Netlens {cpu:.1f} ms, cytoscape.js {cy_cpu:.1f} ms"
+             if cpu is not None and cy_cpu is not None else ""),
         ))
     for key, what in (("pan", "dragging"), ("zoom", "zooming")):
         cell, p95, err = frame_cell(frames.get("no_outline"), key)

@@ -215,6 +215,26 @@ def tree(root):
     return out
 
 
+# The processes whose CPU a frame costs: the app's two programs and WebKit's, not the WebDriver tools driving them.
+APP_COMMS = ("netlens", "netlens-window", "WebKitWebProces", "WebKitNetworkP")
+
+
+def app_cpu_ms(root):
+    """CPU time (user + system, every thread) the app's processes under `root` have used so far, in ms."""
+    ticks = 0
+    for pid in tree(root):
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                if f.read().strip() not in APP_COMMS:
+                    continue
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def memory(root):
     """RSS and PSS (kB) of `root` and its descendants, per process and summed."""
     rows = []
