@@ -87,7 +87,11 @@ def rows_for(r, small):
                 parts.append("cytoscape.js not measured")
             verdict = "**met**" if not parts else ("**missed**: " + "; ".join(parts))
         n = (frames.get("outline") or {}).get(key) or {}
-        cpu, cy_cpu = n.get("cpu_ms_per_frame"), (cy.get(key) or {}).get("cpu_ms_per_frame")
+        def share(g):
+            c, t = g.get("cpu_ms"), g.get("gesture_s")
+            return None if c is None or not t else c / t / 10
+        c_n = cy.get(key) or {}
+        cpu, cy_cpu = share(n), share(c_n)
         rows.append((
             f"{what} (median / p95)",
             cell,
@@ -95,8 +99,9 @@ def rows_for(r, small):
             verdict,
             (err or f"{n.get('frames', 0)} frames over {n.get('gesture_s', 0):.1f} s of real pointer input") +
             f"; cytoscape.js (canvas) on the same graph: {cy_cell}" + (f" ({cy_err})" if cy_err else "") +
-            (f"; the app's CPU per frame (not part of the verdict: at the display's 60 Hz pace frame times tie "
-             f"whatever a frame costs): Netlens {cpu:.1f} ms, cytoscape.js {cy_cpu:.1f} ms"
+            (f"; the app's CPU during the gesture (not part of the verdict: at the display's 60 Hz pace frame "
+             f"times tie whatever a frame costs): Netlens {cpu:.0f} % of a core ({n['cpu_ms_per_frame']:.1f} ms per "
+             f"frame), cytoscape.js {cy_cpu:.0f} % ({c_n['cpu_ms_per_frame']:.1f} ms per frame)"
              if cpu is not None and cy_cpu is not None else ""),
         ))
     for key, what in (("pan", "dragging"), ("zoom", "zooming")):
