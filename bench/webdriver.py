@@ -232,7 +232,7 @@ def app_cpu_ms(root):
             ticks += int(fields[11]) + int(fields[12])
         except (OSError, IndexError, ValueError):
             continue
-    return ticks * 1000 / os.sysconf("SC_CLK_TCK")
+    return ticks * 1000 / CLK_TCK
 
 
 def memory(root):
