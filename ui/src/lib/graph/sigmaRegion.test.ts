@@ -239,13 +239,22 @@ describe("a frame that shows a live change", () => {
     expect(x <= 100 && x + w >= 400 && y <= 600 - 300 && y + h >= 600 - 100).toBe(true);
   });
 
-  it("is drawn whole when anything else changed: camera, size, a reprocess, hover, many states, or an unmarked refresh", () => {
+  it("is drawn whole when anything else changed: camera, size, a reprocess, hover, many states or marked nodes, or an unmarked refresh", () => {
     const cases: [string, (f: ReturnType<typeof fakeRenderer>, region: NonNullable<ReturnType<typeof regionDrawing>>) => void][] = [
       ["camera", (f) => (f.camera.ratio = 0.5)],
       ["size", (f) => (f.container.offsetWidth = 700)],
       ["reprocess", (f) => (f.r.pendingProcess = "full")],
       ["hover", (f) => (f.r.stateManager.graphStateFlagsDirty = true)],
       ["many states", (f) => Array.from({ length: DIRTY_AT_MOST + 1 }, (_, i) => f.r.stateManager.dirtyNodes.add(`n${i}`))],
+      [
+        "many marked nodes",
+        (f, region) => {
+          const many = Array.from({ length: DIRTY_AT_MOST + 1 }, (_, i) => `m${i}`);
+          for (const id of many) f.place(id, 10, 10);
+          region.mark({ nodes: many, edges: [], ends: [] });
+          for (const id of many) f.place(id, 12, 10);
+        },
+      ],
       ["unmarked", (_f, region) => region.wholeFrame()],
     ];
     for (const [name, change] of cases) {

@@ -52,7 +52,9 @@ export const LABEL_CHAR_PX = 9;
 export const LABEL_MARGIN_PX = 24;
 /** Past this share of the canvas a clipped frame saves too little: it is drawn whole. */
 export const MAX_SHARE = 0.6;
-/** More state changes than this (a filter, a focus) and the frame is drawn whole. */
+/** More state changes (a filter, a focus) or marked nodes (a theme, a large re-read) than this and the frame
+ * is drawn whole: so many changes rarely fit a box worth clipping to, and each marked node's look is
+ * recorded as text before the change and again at the frame. */
 export const DIRTY_AT_MOST = 64;
 
 export const join = (a: Box | null, b: Box | null): Box | null =>
@@ -325,7 +327,11 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
     mark(touched) {
       anyMarked = true;
       let box = marked;
-      for (const n of touched.nodes) if (!nodes.has(n)) nodes.set(n, { drawn: drawnAs(n), ...nodeAndLines(n) });
+      for (const n of touched.nodes) {
+        if (whole || nodes.has(n)) continue;
+        if (nodes.size === DIRTY_AT_MOST) whole = true;
+        else nodes.set(n, { drawn: drawnAs(n), ...nodeAndLines(n) });
+      }
       for (const e of touched.edges) {
         box = join(box, edge(e, true));
         lines.add(e);
