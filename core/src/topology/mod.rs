@@ -290,9 +290,12 @@ impl Topology {
         let Some(&idx) = self.by_id.get(node_id) else { return vec![] };
         let g = &self.graph;
         let ins = g.edges_directed(idx, Direction::Incoming);
-        ins.chain(g.edges_directed(idx, Direction::Outgoing))
-            .map(|e| EdgeView { id_source: &g[e.source()], id_target: &g[e.target()], edge: e.weight() })
-            .collect()
+        ins.chain(g.edges_directed(idx, Direction::Outgoing)).map(|e| self.view(e)).collect()
+    }
+
+    /// One line of the graph as `EdgeView` shows it.
+    fn view<'a>(&'a self, e: petgraph::graph::EdgeReference<'a, Edge>) -> EdgeView<'a> {
+        EdgeView { id_source: &self.graph[e.source()], id_target: &self.graph[e.target()], edge: e.weight() }
     }
 
     /// Whether the snapshot had swarm services (their nodes and lines hang on containers' labels).
@@ -321,11 +324,7 @@ impl Topology {
     }
 
     pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> {
-        self.graph.edge_references().map(|e| EdgeView {
-            id_source: &self.graph[e.source()],
-            id_target: &self.graph[e.target()],
-            edge: e.weight(),
-        })
+        self.graph.edge_references().map(|e| self.view(e))
     }
 
     /// The networks a container is attached to, with their endpoints.
