@@ -20,6 +20,7 @@ import statistics
 import sys
 
 from machine import binary_time, machine
+from stats import PACE_MS, late_share
 from targets import ms, rows_for, sec, table
 
 
@@ -81,8 +82,9 @@ def render(r, small, a):
     fr = r.get("frames", {})
     lines.append("Frame gaps (requestAnimationFrame, median / p95 / max; frames counted during the gesture):")
     lines.append("")
-    lines.append("| renderer | gesture | median | p95 | max | frames | lasted | input events reaching the page |")
-    lines.append("|---|---|---|---|---|---|---|---|")
+    lines.append(f"| renderer | gesture | median | p95 | max | late (> {PACE_MS} ms) | frames | lasted | "
+                 "input events reaching the page |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
     for key, name in (("outline", "Netlens"), ("no_outline", "Netlens, outline hidden"),
                       ("cytoscape", "cytoscape.js, canvas"), ("cytoscape_webgl", "cytoscape.js, WebGL (experimental)")):
         g = fr.get(key) or {}
@@ -90,13 +92,14 @@ def render(r, small, a):
             f = g.get(gesture)
             if f:
                 ev = f.get("events") or {}
+                late = late_share(f.get("gaps"))
                 lines.append(f"| {name} | {gesture} | {ms(f['p50'], 1)} | {ms(f['p95'], 1)} | {ms(f['max'], 1)} | "
-                             f"{f['frames']} | {f['gesture_s']:.1f} s | "
+                             f"{'—' if late is None else f'{late:.1f} %'} | {f['frames']} | {f['gesture_s']:.1f} s | "
                              f"{ev.get('pointermove' if gesture == 'pan' else 'wheel', '?')} "
                              f"{'pointermove' if gesture == 'pan' else 'wheel'}"
                              f"{'' if f.get('moved', True) else ' (the view did not move!)'} |")
             elif g:
-                lines.append(f"| {name} | {gesture} | — | — | — | {g.get(gesture + '_error') or g.get('error', '')} | | |")
+                lines.append(f"| {name} | {gesture} | — | — | — | — | {g.get(gesture + '_error') or g.get('error', '')} | | |")
     lines.append("")
     if r.get("first_draw"):
         lines.append("First draw per launch (spawn → painted): " +

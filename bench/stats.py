@@ -21,3 +21,15 @@ def summary(values):
         "min": min(v) if v else None,
         "max": max(v) if v else None,
     }
+
+
+# WebKit stamps animation frames in whole milliseconds, and its display timer here ticks every ~16.1 ms: an
+# on-time frame is 16 or 17 ms apart from the last (17 about one frame in eight, from rounding alone), so 17
+# is the lowest p95 any renderer can have. A gap above it is a frame that missed the display's pace.
+PACE_MS = 17
+
+
+def late_share(gaps):
+    """The share of frame gaps longer than the display's pace (PACE_MS), in %; None without gaps."""
+    v = [x for x in gaps or [] if x is not None]
+    return 100 * sum(1 for x in v if x > PACE_MS) / len(v) if v else None

@@ -5,7 +5,7 @@ and is never relaxed here.
 
 import statistics
 
-from stats import pct
+from stats import PACE_MS, late_share, pct
 
 FRAME_TARGET_MS = 33
 FIRST_DRAW_TARGET_S = 1.5
@@ -92,6 +92,7 @@ def rows_for(r, small):
             return None if c is None or not t else c / t / 10
         c_n = cy.get(key) or {}
         cpu, cy_cpu = share(n), share(c_n)
+        late, cy_late = late_share(n.get("gaps")), late_share(c_n.get("gaps"))
         rows.append((
             f"{what} (median / p95)",
             cell,
@@ -99,7 +100,10 @@ def rows_for(r, small):
             verdict,
             (err or f"{n.get('frames', 0)} frames over {n.get('gesture_s', 0):.1f} s of real pointer input") +
             f"; cytoscape.js (canvas) on the same graph: {cy_cell}" + (f" ({cy_err})" if cy_err else "") +
-            (f"; the app's CPU during the gesture (not part of the verdict: at the display's 60 Hz pace frame "
+            (f"; frames that missed the display's pace (gap > {PACE_MS} ms, the lowest p95 any renderer can have "
+             f"here; not part of the verdict): Netlens {late:.1f} %, cytoscape.js {cy_late:.1f} %"
+             if late is not None and cy_late is not None else "") +
+            (f"; the app's CPU during the gesture (not part of the verdict: at the display's pace frame "
              f"times tie whatever a frame costs): Netlens {cpu:.0f} % of a core ({n['cpu_ms_per_frame']:.1f} ms per "
              f"frame), cytoscape.js {cy_cpu:.0f} % ({c_n['cpu_ms_per_frame']:.1f} ms per frame)"
              if cpu is not None and cy_cpu is not None else ""),
