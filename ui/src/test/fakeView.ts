@@ -25,6 +25,8 @@ export class FakeGraphView implements GraphView {
   destroyed = false;
   dropMarks: ReadonlyMap<string, DropMark> | null = null;
   dropSource: string | null = null;
+  dropOver: string | null = null;
+  gesture = false;
   pulled: string | null = null;
   private nodes = new Map<string, { kind: string; at: Point }>();
   private edges = new Map<string, { kind: string; source: string; target: string }>();
@@ -87,6 +89,12 @@ export class FakeGraphView implements GraphView {
   setDropMarks(marks: ReadonlyMap<string, DropMark> | null, source: string | null): void {
     this.dropMarks = marks;
     this.dropSource = source;
+  }
+  setGesture(active: boolean): void {
+    this.gesture = active;
+  }
+  setDropOver(id: string | null): void {
+    this.dropOver = id;
   }
   setPulledEdge(id: string | null): void {
     this.pulled = id;

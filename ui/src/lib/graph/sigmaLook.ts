@@ -15,7 +15,14 @@ import type { DropMark } from "./view";
 /** What the filters and the focus decided (lib/filters/): hidden by a filter, faded by a focus. */
 export type Look = { filtered: boolean; faded: boolean };
 /** Per-item state: the drag decorations, and what the level of detail (levelOfDetail.ts) decided. */
-export type NodeState = { drop: DropMark | "source" | "none"; lodLabel: boolean; lodMark: boolean; matched: boolean } & Look;
+export type NodeState = {
+  drop: DropMark | "source" | "none";
+  /** The hub under the dragged container. */
+  dropOver: boolean;
+  lodLabel: boolean;
+  lodMark: boolean;
+  matched: boolean;
+} & Look;
 export type EdgeState = { pulled: boolean; lodHidden: boolean; lodLabel: boolean } & Look;
 
 export const FONT = "system-ui, 'Segoe UI', Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif";
@@ -59,7 +66,7 @@ export const emptyGraph = (): NetlensGraph => new Graph<NodeAttributes, EdgeAttr
 
 export function createRenderer(graph: NetlensGraph, container: HTMLElement) {
   return new KeptStageSigma(graph, container, {
-    customNodeState: { drop: "none", lodLabel: false, lodMark: false, matched: false, filtered: false, faded: false } as NodeState,
+    customNodeState: { drop: "none", dropOver: false, lodLabel: false, lodMark: false, matched: false, filtered: false, faded: false } as NodeState,
     customEdgeState: { pulled: false, lodHidden: false, lodLabel: false, filtered: false, faded: false } as EdgeState,
     primitives: {
       nodes: {
@@ -112,10 +119,32 @@ export function createRenderer(graph: NetlensGraph, container: HTMLElement) {
           then: { ...HALO, labelVisibility: "visible", depth: "topNodes", backdropBorderColor: MATCH_RING, backdropBorderWidth: 2 },
         },
         { whenState: "isHighlighted", then: { ...HALO, labelVisibility: "visible", depth: "topNodes", size: { attribute: "highlightSize" } } },
-        // While a container is dragged: hubs that take it glow and grow, the others fade.
-        { whenState: { drop: "allowed" }, then: { ...HALO, size: { attribute: "dropSize" }, labelVisibility: "visible", depth: "topNodes" } },
+        // While a container is dragged: hubs that take it grow and wear a ring of their colour, the others
+        // fade, and the hub under the pointer glows (the drag's tooltip names it). Labels stay as the level
+        // of detail has them: with 300 networks, every target's label forced on at once buried the picture
+        // under overlapping names, and a label shown or hidden at each hub the pointer crosses made sigma
+        // lay the labels out again. The ring has no shadow: 300 blurred halos cost ~20 ms a frame under
+        // software WebGL.
+        {
+          whenState: { drop: "allowed" },
+          then: {
+            size: { attribute: "dropSize" },
+            depth: "topNodes",
+            backdropVisibility: "visible",
+            backdropArea: "node",
+            backdropColor: "#00000000",
+            backdropBorderColor: { attribute: "color" },
+            backdropBorderWidth: 2,
+            backdropShadowBlur: 0,
+            backdropPadding: 3,
+          },
+        },
         { whenState: { drop: "refused" }, then: { color: { attribute: "fadedColor" }, labelColor: { attribute: "mutedLabelColor" } } },
         { whenState: { drop: "source" }, then: { ...HALO, depth: "topNodes" } },
+        {
+          whenState: "dropOver",
+          then: { ...HALO, backdropArea: "node", backdropBorderColor: { attribute: "color" }, backdropBorderWidth: 3, depth: "topNodes" },
+        },
         // Hidden by a filter: not drawn, not labelled, not picked, whatever else holds.
         { whenState: "filtered", then: { visibility: "hidden" } },
       ],

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { adoptGraph, pickOnlyUnderAnIdlePointer, relayoutLabelsAtMostEvery, skipWhatAMovingCameraHides } from "./sigmaPatches";
+import { adoptGraph, pickOnlyUnderAnIdlePointer, quietHoverWhileMoving, relayoutLabelsAtMostEvery, skipWhatAMovingCameraHides } from "./sigmaPatches";
 import type { NetlensGraph } from "./graphModel";
 import type { NetlensRenderer } from "./sigmaLook";
 
@@ -120,6 +120,7 @@ describe("the picking buffer", () => {
     const captor = new Map<string, () => void>();
     const frames: ("picking" | "none")[] = [];
     let idle = true;
+    let busy = false;
     let resets = 0;
     const r = {
       internals: { settings: { enableEdgeEvents: true } },
@@ -143,8 +144,8 @@ describe("the picking buffer", () => {
       getHitAtPosition: () => frames.at(-1),
     };
     const container = { matches: () => hovered } as unknown as HTMLElement;
-    pickOnlyUnderAnIdlePointer(r as unknown as NetlensRenderer, container);
-    return { r, frames, captor, resets: () => resets, setIdle: (v: boolean) => (idle = v) };
+    pickOnlyUnderAnIdlePointer(r as unknown as NetlensRenderer, container, () => busy);
+    return { r, frames, captor, resets: () => resets, setIdle: (v: boolean) => (idle = v), setBusy: (v: boolean) => (busy = v) };
   }
 
   it("is drawn only while the pointer rests over the canvas, and drawn at once when it comes", () => {
@@ -175,6 +176,17 @@ describe("the picking buffer", () => {
     expect(resets()).toBe(1);
   });
 
+  it("is not drawn while a drag owns the pointer, then drawn once it ends", () => {
+    const { r, frames, setBusy } = pickingRenderer(true);
+    setBusy(true);
+    r.render();
+    vi.advanceTimersByTime(250);
+    expect(frames).toEqual(["none"]);
+    setBusy(false);
+    vi.advanceTimersByTime(100);
+    expect(frames).toEqual(["none", "picking"]);
+  });
+
   it("is brought up to date before sigma reads what is under a press", () => {
     const { r, frames, setIdle } = pickingRenderer(true);
     setIdle(false);
@@ -184,6 +196,28 @@ describe("the picking buffer", () => {
     // Up to date: a second read draws nothing more.
     r.getHitAtPosition();
     expect(frames).toHaveLength(2);
+  });
+});
+
+describe("hover while something moves", () => {
+  it("is resolved only while the camera is idle and no drag owns the pointer", () => {
+    const request = vi.fn();
+    let idle = true;
+    let busy = false;
+    const r = { internals: { hoverResolver: { request } }, getGraphState: () => ({ isIdle: idle }) };
+    quietHoverWhileMoving(r, () => busy);
+    const ask = () => (r.internals.hoverResolver.request as () => void)();
+    ask();
+    expect(request).toHaveBeenCalledTimes(1);
+    idle = false;
+    ask();
+    busy = true;
+    idle = true;
+    ask();
+    expect(request).toHaveBeenCalledTimes(1);
+    busy = false;
+    ask();
+    expect(request).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -9,14 +9,16 @@ import type { NetlensRenderer } from "./sigmaLook";
  * canvas, the camera moving or not. Under software WebGL that readback waits for the whole frame: in a
  * Chromium (SwiftShader) profile of a pan over the 300/2,000 topology it was 40 % of the main thread
  * (getBufferSubData). Nothing can be hovered usefully while the camera pans or zooms, so the read waits
- * until it is idle again (sigma draws a frame then, which asks again).
+ * until it is idle again (sigma draws a frame then, which asks again). Nor while `busy`: a container
+ * dragged onto a hub or a line pulled away (canvasGestures.ts) finds its target by geometry, and at every
+ * move of such a drag the read had waited for a whole frame (12-20 ms over the 300/2,000 topology).
  */
-export function quietHoverWhileMoving(renderer: { getGraphState(): { isIdle: boolean } }): void {
+export function quietHoverWhileMoving(renderer: { getGraphState(): { isIdle: boolean } }, busy: () => boolean = () => false): void {
   const resolver = (renderer as unknown as { internals?: { hoverResolver?: { request?: unknown } } }).internals?.hoverResolver;
   if (!resolver || typeof resolver.request !== "function") return;
   const request = (resolver.request as () => void).bind(resolver);
   resolver.request = () => {
-    if (renderer.getGraphState().isIdle) request();
+    if (renderer.getGraphState().isIdle && !busy()) request();
   };
 }
 
@@ -70,9 +72,10 @@ function drawingAtNextFrame(renderer: object, step: () => void): void {
  * `quietHoverWhileMoving`), so it is drawn only then: not while the camera pans or zooms, not while the
  * pointer is elsewhere (a person typing docker commands sees a live change sooner). A frame with it is
  * drawn when the pointer comes onto the canvas, once the camera is idle again, and at once before sigma
- * reads what is under a press or click. Pointer events cover touch and pen too.
+ * reads what is under a press or click. Pointer events cover touch and pen too. While `busy` (a drag that
+ * finds its target by geometry, see quietHoverWhileMoving) the pointer counts as moving.
  */
-export function pickOnlyUnderAnIdlePointer(renderer: NetlensRenderer, container: HTMLElement): void {
+export function pickOnlyUnderAnIdlePointer(renderer: NetlensRenderer, container: HTMLElement, busy: () => boolean = () => false): void {
   type Method = (this: unknown, ...args: unknown[]) => unknown;
   const r = renderer as unknown as {
     internals?: { settings?: { enableEdgeEvents?: unknown } };
@@ -95,10 +98,11 @@ export function pickOnlyUnderAnIdlePointer(renderer: NetlensRenderer, container:
   let timer: ReturnType<typeof setTimeout> | null = null;
   settings.enableEdgeEvents = over;
   const drawWithPicking = () => renderer.refresh({ partialGraph: {}, skipIndexation: true });
+  const idle = () => renderer.getGraphState().isIdle && !busy();
   const settle = () => {
     timer = null;
     if (!stale || !over) return;
-    if (renderer.getGraphState().isIdle) drawWithPicking();
+    if (idle()) drawWithPicking();
     else timer = setTimeout(settle, SETTLE_MS);
   };
   const captor = renderer.getMouseCaptor();
@@ -113,7 +117,7 @@ export function pickOnlyUnderAnIdlePointer(renderer: NetlensRenderer, container:
   });
 
   r.render = function (...args) {
-    picking = force || (over && renderer.getGraphState().isIdle);
+    picking = force || (over && idle());
     stale = !picking;
     if (stale && over && timer === null) timer = setTimeout(settle, SETTLE_MS);
     return render.apply(this, args);

@@ -39,8 +39,10 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   let selected: readonly string[] = [];
 
   const renderer = createRenderer(graph, container);
-  quietHoverWhileMoving(renderer);
-  pickOnlyUnderAnIdlePointer(renderer, container);
+  /** A container dragged or a line pulled (setGesture): nothing is hovered or picked meanwhile. */
+  let gesturing = false;
+  quietHoverWhileMoving(renderer, () => gesturing);
+  pickOnlyUnderAnIdlePointer(renderer, container, () => gesturing);
   relayoutLabelsAtMostEvery(renderer, LABEL_RELAYOUT_MS);
   skipWhatAMovingCameraHides(renderer);
   const region = regionDrawing(renderer);
@@ -119,6 +121,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   let dropMarked: string[] = [];
   let dropMarks: ReadonlyMap<string, DropMark> | null = null;
   let dropSource: string | null = null;
+  let dropOver: string | null = null;
   let pulled: string | null = null;
 
   function applyDecor() {
@@ -294,6 +297,15 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       dropMarks = marks;
       dropSource = source;
       applyDecor();
+    },
+    setGesture(active) {
+      gesturing = active;
+    },
+    setDropOver(id) {
+      if (id === dropOver) return;
+      if (dropOver !== null && graph.hasNode(dropOver)) renderer.setNodeState(dropOver, { dropOver: false });
+      dropOver = id;
+      if (id !== null && graph.hasNode(id)) renderer.setNodeState(id, { dropOver: true });
     },
     setPulledEdge(id) {
       if (pulled !== null && graph.hasEdge(pulled)) renderer.setEdgeState(pulled, { pulled: false });

@@ -83,6 +83,10 @@ export interface GraphView {
   layoutPointAt(at: Point): Point | null;
   /** Marks hubs as drop targets (null clears) and the dragged container as the source. */
   setDropMarks(marks: ReadonlyMap<string, DropMark> | null, source: string | null): void;
+  /** A container is being dragged or a line pulled: the view neither hovers nor picks under the pointer. */
+  setGesture(active: boolean): void;
+  /** The hub under a dragged container (null: none): ringed, so the drop's target is plain to see. */
+  setDropOver(id: string | null): void;
   /** Hides an edge while the UI draws it pulled away as a rubber band (null shows it again). */
   setPulledEdge(id: string | null): void;
   /**

@@ -62,16 +62,27 @@ describe("canvas gestures", () => {
     const from = at("container:c-api");
     const to = at("network:n-frontend");
     expect(pointer("down", from)).toBe(true);
+    // Pressed is not yet a drag: a click may still come, and hover goes on.
+    expect(view.gesture).toBe(false);
     pointer("move", { x: from.x + 20, y: from.y });
     await tick();
+    expect(view.gesture).toBe(true);
     expect(view.dropMarks?.get("network:n-frontend")).toBe("allowed");
     expect(view.dropMarks?.get("network:n-backend")).toBe("refused");
     expect(view.dropSource).toBe("container:c-api");
+    expect(view.dropOver).toBeNull();
     pointer("move", to);
     expect(get(gestures.view).over).toEqual({ name: "frontend", refusal: null });
+    // The hub under the pointer is marked, and only while it is.
+    expect(view.dropOver).toBe("network:n-frontend");
+    pointer("move", { x: to.x + 200, y: to.y + 200 });
+    expect(view.dropOver).toBeNull();
+    pointer("move", to);
     await release(to);
     expect(log).toEqual(["connect container:c-api network:n-frontend"]);
     expect(view.dropMarks).toBeNull();
+    expect(view.dropOver).toBeNull();
+    expect(view.gesture).toBe(false);
     expect(get(gestures.view).state.phase).toBe("idle");
   });
 
@@ -145,13 +156,16 @@ describe("canvas gestures", () => {
     const len = Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y);
     const away = { x: mid.x - ((s.b.y - s.a.y) / len) * 150, y: mid.y + ((s.b.x - s.a.x) / len) * 150 };
     expect(pointer("down", mid)).toBe(true);
+    expect(view.gesture).toBe(false);
     pointer("move", { x: (mid.x + away.x) / 2, y: (mid.y + away.y) / 2 });
     expect(view.pulled).toBe("endpoint:n-backend:c-db");
+    expect(view.gesture).toBe(true);
     pointer("move", away);
     expect(get(gestures.view).state).toMatchObject({ phase: "pulling", snapped: true });
     await release(away);
     expect(log).toEqual(["disconnect endpoint:n-backend:c-db"]);
     expect(view.pulled).toBeNull();
+    expect(view.gesture).toBe(false);
   });
 
   it("asks for drop targets again when a topology arrives mid-drag", async () => {
@@ -176,8 +190,12 @@ describe("canvas gestures", () => {
     pointer("down", from);
     pointer("move", { x: from.x + 30, y: from.y });
     await tick();
+    pointer("move", at("network:n-frontend"));
+    expect(view.dropOver).toBe("network:n-frontend");
     gestures.cancel();
     expect(view.dropMarks).toBeNull();
+    expect(view.dropOver).toBeNull();
+    expect(view.gesture).toBe(false);
     pointer("move", at("network:n-frontend"));
     await release(at("network:n-frontend"));
     expect(log).toEqual([]);

@@ -124,6 +124,7 @@ export class CanvasGestures {
     const s = this.state;
     if (before.phase === "pressed" && s.phase === "dragging") this.askTargets(s.id);
     if (before.phase === "pressed" && s.phase === "pulling") view?.setPulledEdge(s.id);
+    if (s.phase === "dragging") view?.setDropOver(s.over);
     if (before !== s) this.publish();
   }
 
@@ -180,12 +181,14 @@ export class CanvasGestures {
   private clearDecor(): void {
     const view = this.actions.view();
     view?.setDropMarks(null, null);
+    view?.setDropOver(null);
     view?.setPulledEdge(null);
   }
 
   private publish(): void {
     const s = this.state;
     const view = this.actions.view();
+    view?.setGesture(s.phase === "dragging" || s.phase === "pulling");
     let over: GestureView["over"] = null;
     if (s.phase === "dragging" && s.over) {
       const target = this.targets?.get(s.over);
