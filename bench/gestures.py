@@ -111,6 +111,58 @@ def gestures(w, spot, rect, pan_s, zoom_s, label, camera):
     return out
 
 
+def drag_actions(start, spot, rect, seconds):
+    """Press on a container and drag it across the middle of the graph, over the hubs, 50 ms per move,
+    then release on the empty spot: a drop there does nothing (no connection, no form)."""
+    cx, cy = (rect["left"] + rect["right"]) / 2, (rect["top"] + rect["bottom"]) / 2
+    w, h = (rect["right"] - rect["left"]) * 0.3, (rect["bottom"] - rect["top"]) * 0.3
+    n = max(4, int(seconds * 1000 / 50))
+    moves = []
+    for i in range(n):
+        # A zigzag over the middle third: left to right on each row, row by row downwards.
+        row, col = divmod(i, 20)
+        rows = -(-n // 20)
+        x = cx - w / 2 + w * (col if row % 2 == 0 else 19 - col) / 19
+        y = cy - h / 2 + h * (row / max(1, rows - 1) if rows > 1 else 0.5)
+        moves.append({"type": "pointerMove", "duration": 50, "origin": "viewport", "x": round(x), "y": round(y)})
+    moves.append({"type": "pointerMove", "duration": 50, "origin": "viewport", "x": spot["x"], "y": spot["y"]})
+    return [{
+        "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
+        "actions": [
+            {"type": "pointerMove", "duration": 0, "origin": "viewport", "x": round(start["x"]), "y": round(start["y"])},
+            {"type": "pointerDown", "button": 0},
+            {"type": "pause", "duration": 50},
+            *moves,
+            {"type": "pointerUp", "button": 0},
+        ],
+    }]
+
+
+def drag(w, export, spot, rect, seconds):
+    """Frame gaps while a container is dragged over the hubs (drop targets marked, the hub under the pointer
+    changing): the gesture Netlens exists for. No reference draws drop targets, so this one stands alone."""
+    running = [c for c in export["containers"] if c.get("state") == "running"] or export["containers"]
+    ids = [f"container:{c['id']}" for c in running]
+    cx, cy = (rect["left"] + rect["right"]) / 2, (rect["top"] + rect["bottom"]) / 2
+    inside = [(i, p) for i, p in positions(w, ids) if p and rect["left"] < p["x"] < rect["right"]
+              and rect["top"] < p["y"] < rect["bottom"]]
+    if not inside:
+        return {"error": "no container drawn inside the canvas to drag"}
+    _, start = min(inside, key=lambda ip: (ip[1]["x"] - cx) ** 2 + (ip[1]["y"] - cy) ** 2)
+    try:
+        out = frames(w, drag_actions(start, spot, rect, seconds))
+    except Exception as e:  # noqa: BLE001 — report what failed, keep measuring the rest
+        log(f"netlens: drag failed: {e}")
+        return {"error": str(e)}
+    out["dialogs_after"] = w.s.execute(
+        "return document.querySelectorAll('[role=dialog], [role=alertdialog], dialog[open], main[data-busy=\"true\"]').length;")
+    log(f"netlens: drag frames p50 {out['p50']:.1f} ms, p95 {out['p95']:.1f} ms ({out['frames']} frames in "
+        f"{out['gesture_s']:.1f} s, {cpu_text(out)})")
+    if out["dialogs_after"]:
+        log("netlens: WARNING: a dialog or an operation is open after the drag")
+    return out
+
+
 def netlens_camera(ids):
     """A script returning where a few nodes are drawn: it changes whenever the camera moves."""
     return "const h = window.__NETLENS_TEST__; return %s.map((id) => h.nodePosition(id));" % json.dumps(ids[:3])

@@ -24,7 +24,7 @@ import traceback
 import webdriver
 from changes import changes
 from common import log, read, screenshot
-from gestures import cytoscape, gestures, netlens_camera, netlens_spot
+from gestures import cytoscape, drag, gestures, netlens_camera, netlens_spot
 from snapshot import snapshot
 from stats import summary
 from window import Window, node_ids, painting, settle_memory, wait_ready
@@ -89,6 +89,10 @@ def main_window(a, env, export, topo, res):
             w.s.click('button[aria-controls="outline-pane"]')
         else:
             res["frames"]["no_outline"] = {"error": "the outline did not close"}
+        time.sleep(1)
+        fit(w)
+        spot, rect = netlens_spot(w, ids, export)
+        res["frames"]["outline"]["drag"] = drag(w, export, spot, rect, a.pan_seconds)
         res["memory"]["netlens_after"] = webdriver.memory(w.pid)
 
         if a.cytoscape:

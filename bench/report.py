@@ -88,15 +88,17 @@ def render(r, small, a):
     for key, name in (("outline", "Netlens"), ("no_outline", "Netlens, outline hidden"),
                       ("cytoscape", "cytoscape.js, canvas"), ("cytoscape_webgl", "cytoscape.js, WebGL (experimental)")):
         g = fr.get(key) or {}
-        for gesture in ("pan", "zoom"):
+        for gesture in ("pan", "zoom", "drag"):
             f = g.get(gesture)
+            if gesture == "drag" and not f:
+                continue
             if f:
                 ev = f.get("events") or {}
                 late = late_share(f.get("gaps"))
                 lines.append(f"| {name} | {gesture} | {ms(f['p50'], 1)} | {ms(f['p95'], 1)} | {ms(f['max'], 1)} | "
                              f"{'—' if late is None else f'{late:.1f} %'} | {f['frames']} | {f['gesture_s']:.1f} s | "
-                             f"{ev.get('pointermove' if gesture == 'pan' else 'wheel', '?')} "
-                             f"{'pointermove' if gesture == 'pan' else 'wheel'}"
+                             f"{ev.get('wheel' if gesture == 'zoom' else 'pointermove', '?')} "
+                             f"{'wheel' if gesture == 'zoom' else 'pointermove'}"
                              f"{'' if f.get('moved', True) else ' (the view did not move!)'} |")
             elif g:
                 lines.append(f"| {name} | {gesture} | — | — | — | — | {g.get(gesture + '_error') or g.get('error', '')} | | |")
@@ -130,7 +132,9 @@ def render(r, small, a):
         "- **Frames**: a requestAnimationFrame loop in the page records the gaps between frames while W3C pointer",
         "  actions press on an empty spot of the canvas and drag around a 160×120 px rectangle (a move every 50 ms),",
         "  then while wheel actions zoom in and out at the middle (a notch every 100 ms; \"lasted\" is longer when",
-        "  the page is slow to take the input). cytoscape.js gets the same",
+        "  the page is slow to take the input). Netlens's \"drag\": a container near the middle pressed and dragged",
+        "  in a zigzag over the hubs (drop targets marked, the hub under the pointer changing), released on the",
+        "  empty spot, where a drop does nothing; no reference draws drop targets. cytoscape.js gets the same",
         "  gestures in a full-window div over the app, fed with `netlens export` and Netlens's node positions.",
         "- **CLI change → drawn**: `docker network connect`/`disconnect` of a running container, alternately; an",
         "  animation-frame loop in the page checks the endpoint edge (test hook `edgePosition`) every frame and notes",
