@@ -4,7 +4,9 @@
 import { cleanup, fireEvent, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { withExtraContainer } from "./demo/scenarios";
 import { STORAGE_KEY } from "./lib/filters/filters";
+import { demoTopology } from "./test/demoTopology";
 import { expectLooks, find, q, renderApp, tick } from "./test/app";
 import { ReplayBackend } from "./test/replayBackend";
 
@@ -58,13 +60,34 @@ describe("focus", () => {
     const chip = await find("[data-testid=focus-chip]");
     expect(chip.textContent).toContain("frontend");
     expectLooks(view, { "container:c-gateway": "drawn", "container:c-api": "faded", "network:n-backend": "faded" });
+    // The camera frames the neighbourhood (among hundreds of networks it is a speck of the overview).
+    expect(view.framed).toHaveLength(1);
+    expect(view.framed[0]).toContain("network:n-frontend");
+    expect(view.framed[0]).toContain("container:c-gateway");
+    expect(view.framed[0]).not.toContain("container:c-api");
+    // The paths out lead to Host and External at the picture's sides: kept, not framed.
+    expect(view.itemLook("external")).toBe("drawn");
+    expect(view.framed[0]).not.toContain("external");
     await fireEvent.click(q("[data-testid=focus-chip] [data-hops='2']")!);
     await tick();
     expectLooks(view, { "network:n-backend": "drawn", "container:c-api": "faded" });
+    expect(view.framed).toHaveLength(2);
+    expect(view.framed[1]).toContain("network:n-backend");
 
     await fireEvent.keyDown(document.body, { key: "Escape" });
     await waitFor(() => expect(q("[data-testid=focus-chip]")).toBeNull());
     expect(view.itemLook("container:c-api")).toBe("drawn");
+  });
+
+  it("a live update during a focus leaves the camera where it is", async () => {
+    const { view, backend, main } = await renderApp();
+    view.doubleClick("network:n-backend");
+    await find("[data-testid=focus-chip]");
+    expect(view.framed).toHaveLength(1);
+    backend.emitTopology(withExtraContainer(demoTopology(2)));
+    await waitFor(() => expect(main.dataset.revision).toBe("2"));
+    await tick();
+    expect(view.framed).toHaveLength(1);
   });
 
   it("a focus and a filter together: hidden stays hidden, and Leave focus restores the rest", async () => {

@@ -12,6 +12,7 @@ const hook: NetlensTestHook = {
   exportTo: async () => ({ status: "error", error: { code: "notReady", message: "stand-in", hint: null } }),
   stagePng: () => null,
   frames: () => ({ whole: 0, clipped: 0, lastClipped: false }),
+  misdrawnLines: () => [],
 };
 
 function automated(on: boolean) {

@@ -37,6 +37,10 @@
 //       // (graph/sigmaRegion.ts): the two must match.
 //     frames(): { whole: number; clipped: number; lastClipped: boolean }
 //       // how many frames were drawn whole and that way so far, and whether the last one was
+//     misdrawnLines(): string[] | null
+//       // draws the graph whole, then the ids of shown lines the GPU did not draw between their own two
+//       // nodes (graph/sigmaCheck.ts); [] when all are right, null before the graph exists or when the
+//       // renderer's internals cannot be read (a test should fail then)
 //
 //     // Added by installTestHook for `make bench` (bench/): when things were drawn, as wall-clock
 //     // milliseconds (performance.timeOrigin + performance.now(), comparable with the host's clock):
@@ -73,6 +77,7 @@ export interface NetlensTestHook {
   exportTo(kind: ExportKind, path: string): Promise<Result<SavedDto, AppError>>;
   stagePng(redrawn: boolean): string | null;
   frames(): FrameCount;
+  misdrawnLines(): string[] | null;
 }
 
 /** What the outline lends the hook while it is shown (see revealInOutline above). */

@@ -19,6 +19,8 @@ export class FakeGraphView implements GraphView {
   updates: { revision: number; palette: Palette }[] = [];
   selected: readonly string[] = [];
   fits = 0;
+  /** Every set of nodes the camera was asked to frame, in order. */
+  framed: string[][] = [];
   matched: readonly string[] = [];
   /** Every node the camera was asked to centre on, in order. */
   focused: string[] = [];
@@ -47,6 +49,9 @@ export class FakeGraphView implements GraphView {
   }
   focusNode(id: string): void {
     if (this.nodes.has(id)) this.focused.push(id);
+  }
+  frame(ids: Iterable<string>): void {
+    this.framed.push([...ids].filter((id) => this.nodes.has(id)).sort());
   }
   fit(): void {
     this.fits += 1;
@@ -89,6 +94,9 @@ export class FakeGraphView implements GraphView {
   setDropMarks(marks: ReadonlyMap<string, DropMark> | null, source: string | null): void {
     this.dropMarks = marks;
     this.dropSource = source;
+  }
+  misdrawnLines(): string[] {
+    return [];
   }
   setGesture(active: boolean): void {
     this.gesture = active;

@@ -110,8 +110,9 @@ export function createRenderer(graph: NetlensGraph, container: HTMLElement) {
           backdropShadowBlur: 0,
           backdropPadding: 1.5,
         },
-        // Outside a focus: faint and unlabelled, unless hovered or selected (below).
-        { whenState: "faded", then: { opacity: FADED, labelVisibility: "hidden" } },
+        // Outside a focus: faint, unlabelled and without a hub's mark (its ring is not faded with it, and
+        // 300 of them at full strength hid what the focus keeps), unless hovered or selected (below).
+        { whenState: "faded", then: { opacity: FADED, labelVisibility: "hidden", backdropVisibility: "hidden" } },
         { whenState: "isHovered", then: { ...HALO, labelVisibility: "visible", depth: "topNodes" } },
         // A search match: labelled, haloed and ringed, so it stands out even among thousands.
         {

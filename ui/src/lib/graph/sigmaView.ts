@@ -18,6 +18,7 @@ import { backgroundOf, composePng, sceneOf, sceneToSvg } from "./exportImage";
 import { createRenderer, emptyGraph, FONT, type Look } from "./sigmaLook";
 import { incrementalUpdates } from "./sigmaIncremental";
 import { regionDrawing } from "./sigmaRegion";
+import { misdrawnLines } from "./sigmaCheck";
 import { adoptGraph, LABEL_RELAYOUT_MS, pickOnlyUnderAnIdlePointer, quietHoverWhileMoving, relayoutLabelsAtMostEvery, skipWhatAMovingCameraHides } from "./sigmaPatches";
 import { bindPointer } from "./sigmaPointer";
 import { noFrames, type DropMark, type GraphView, type GraphViewCallbacks, type Hit, type ItemLook } from "./view";
@@ -191,6 +192,17 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   }
   const everyItem = (): string[] => [...graph.nodes(), ...graph.edges()];
 
+  /** Frames the drawn nodes among `ids`; a few close together are not blown up past FOCUS_RATIO. */
+  function frame(ids: Iterable<string>) {
+    const shown = [...ids].filter((id) => graph.hasNode(id) && !hiddenBy.has(id));
+    const bounds = boundsOf(shown.map((id) => graph.getNodeAttributes(id)));
+    if (!bounds) return;
+    const { width, height } = renderer.getDimensions();
+    const centre = renderer.graphToFramedGraph(centreOf(bounds));
+    const ratio = Math.max(fitRatio(bounds, { width, height }, FIT_MARGIN), FOCUS_RATIO);
+    void camera.animate({ x: centre.x, y: centre.y, ratio, angle: 0 }, { duration: 300 });
+  }
+
   function fit(animate: boolean) {
     const bounds = boundsOf(graph.filterNodes((id) => !hiddenBy.has(id)).map((id) => graph.getNodeAttributes(id)));
     if (!bounds) return;
@@ -276,6 +288,7 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
     setMatched,
     focusNode,
     fit,
+    frame,
     zoom(direction) {
       void (direction === "in" ? camera.zoomIn({ duration: 200 }) : camera.zoomOut({ duration: 200 }));
     },
@@ -318,6 +331,10 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
       return shownPng();
     },
     shownPng,
+    misdrawnLines() {
+      renderer.refresh({ partialGraph: {}, skipIndexation: true });
+      return misdrawnLines(renderer, graph);
+    },
     frames: () => region?.frames() ?? noFrames(),
     snapshotSvg: () => sceneToSvg(sceneOf(renderer, graph, { background: backgroundOf(container), font: FONT, labelMargin: LABEL_FONT.margin })),
     destroy() {

@@ -70,6 +70,8 @@ export interface GraphView {
   focusNode(id: string): void;
   /** Frame every node. */
   fit(animate: boolean): void;
+  /** Frames the given nodes (a focus's neighbourhood), animated, never closer than focusNode goes. */
+  frame(ids: Iterable<string>): void;
   zoom(direction: "in" | "out"): void;
   /** The node's centre in viewport CSS pixels (as pointer events see it), or null when it is not drawn. */
   nodeViewportPosition(id: string): Point | null;
@@ -100,6 +102,11 @@ export interface GraphView {
   itemLook(id: string): ItemLook;
   /** The current view as a PNG (base64, no `data:` prefix) at the screen's density, on the theme's background. */
   snapshotPng(): string;
+  /**
+   * Draws the graph whole, then the shown lines the GPU did not draw between their own two nodes (for the
+   * end-to-end tests); null when that cannot be read.
+   */
+  misdrawnLines(): string[] | null;
   /** The canvases as they are on screen now, not drawn again, as snapshotPng encodes them (for the test hook). */
   shownPng(): string;
   /** Frames drawn whole, and clipped to show a live change only where it changed (sigmaRegion.ts; for the test hook). */
