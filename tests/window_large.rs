@@ -1,7 +1,7 @@
-//! Issue 9 end to end: a busy engine in the real window. 100 networks and 600 containers (a few running, some
-//! on two networks) are made on the sandbox engine through its API, the window shows them all, a CLI connect
-//! of a running container is drawn, and the outline (virtualized: only the rows in view are in the DOM)
-//! scrolls to a container far down, which a click selects.
+//! Issue 9 end to end: a busy engine in the real window. 100 networks and 2,000 containers (a few running,
+//! some on two networks) are made on the sandbox engine through its API, the window shows them all with every
+//! line between its own two nodes, a CLI connect of a running container is drawn, and the outline
+//! (virtualized: only the rows in view are in the DOM) scrolls to a container far down, which a click selects.
 //!
 //! Everything is named `nlw-big-…`, labelled with this test's `Cleanup` label, and removed at the end, pass or
 //! fail (`Big`'s drop, in a few batched CLI calls; the `Cleanup` sweep after it is the backstop). Nothing is
@@ -24,10 +24,13 @@ use netlens_tests::{docker, docker_host, docker_output, ensure_demo, Cleanup};
 use serde_json::{json, Value};
 
 const NETWORKS: usize = 100;
-const CONTAINERS: usize = 600;
+/// Past 2,048 nodes: sigma keeps node indices as floats in a texture, and a shader reading them at low
+/// precision drew every line of an odd-numbered node beyond 2,048 to its neighbour (containers come first,
+/// so networks are numbered from ~2,000 up).
+const CONTAINERS: usize = 2000;
 /// The first `DUAL` containers are on a second network too.
 const DUAL: usize = 60;
-/// Every `RUNNING_EVERY`-th container runs (7 of 600); the rest are only created.
+/// Every `RUNNING_EVERY`-th container runs (21 of 2,000); the rest are only created.
 const RUNNING_EVERY: usize = 97;
 /// Requests in flight at once while building (the engine serialises much of it; more does not help).
 const PARALLEL: usize = 6;
@@ -222,6 +225,16 @@ async fn counts(w: &Window) -> (usize, usize) {
     }
 }
 
+/// Every shown line runs between its own two nodes as the GPU drew it: the test hook reads back, per line, the
+/// length sigma's frame pass computed from its data textures and compares it with the distance between the
+/// line's nodes (ui/src/lib/graph/sigmaCheck.ts). The positions the hook gives tests are the graph's, so
+/// without this a line drawn to the wrong node passes every other check.
+async fn lines_run_between_their_nodes(w: &Window, when: &str) {
+    let wrong = w.js("return window.__NETLENS_TEST__.misdrawnLines();", vec![]).await;
+    let Some(wrong) = wrong.as_array() else { panic!("the lines could not be checked {when}: {wrong}") };
+    assert!(wrong.is_empty(), "{} lines drawn to another node {when}, e.g. {:?}", wrong.len(), wrong.first());
+}
+
 /// The picture the last frame left, read while no frame is drawn between two counts of them, is a clipped
 /// frame's and the same as a whole frame's (`what` names the change in messages and saved pictures).
 async fn clipped_frame_is_whole_frame(w: &Window, what: &str) {
@@ -289,6 +302,7 @@ async fn a_busy_engine_is_drawn_follows_a_cli_connect_and_the_outline_reaches_it
     assert!(all_drawn < Duration::from_secs(60), "a generous bound, not a target: {all_drawn:?}");
     assert!(networks >= NETWORKS && containers >= CONTAINERS, "toolbar: {networks} networks · {containers} containers");
     w.screenshot("large-overview").await;
+    lines_run_between_their_nodes(&w, "at the overview").await;
 
     // A CLI connect of a running container (a stopped one's connect raises no engine event) is drawn. An
     // animation-frame loop in the page notes the first frame the edge is in the graph: applying a diff need not
@@ -345,9 +359,10 @@ async fn a_busy_engine_is_drawn_follows_a_cli_connect_and_the_outline_reaches_it
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     clipped_frame_is_whole_frame(&w, "disconnect").await;
+    lines_run_between_their_nodes(&w, "after the CLI connect and disconnect").await;
 
     // The outline draws only the rows in view; it scrolls to a container far down, and a click selects it.
-    let last = CONTAINERS - 1; // nlw-big-c-599: the last one listed under nlw-big-net-099
+    let last = CONTAINERS - 1; // nlw-big-c-1999: the last one listed under nlw-big-net-099
     let node = format!("container:{}", big.ctrs[last]);
     let row = format!("[data-testid=outline] button[data-node-id='{node}']");
     let rows = w.js("return Number(document.querySelector('[data-testid=outline]').dataset.rows);", vec![]).await;
