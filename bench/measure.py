@@ -56,6 +56,10 @@ def main_window(a, env, export, topo, res):
             ids,
         )
         res["drawn_nodes"] = {"drawn": present, "in_export": len(ids)}
+        # Lines the GPU drew to another node than their own (ui/src/lib/graph/sigmaCheck.ts); None: unreadable.
+        wrong = w.s.execute("return window.__NETLENS_TEST__.misdrawnLines();")
+        res["misdrawn_lines"] = None if wrong is None else {"wrong": len(wrong), "sample": wrong[:3]}
+        log(f"lines drawn to another node: {'unreadable' if wrong is None else len(wrong)}")
         first = next(e for e in export["endpoints"])
         probe = f"endpoint:{first['networkId']}:{first['containerId']}"
         if w.s.execute("return window.__NETLENS_TEST__.edgePosition(arguments[0]) !== null;", probe) is not True:

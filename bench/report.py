@@ -109,6 +109,11 @@ def render(r, small, a):
                      f". Page clock vs host clock: {r.get('clock', {}).get('skew_ms', 0):.1f} ms "
                      f"(round trip {r.get('clock', {}).get('rtt_ms', 0):.1f} ms), subtracted.")
         lines.append("")
+    if "misdrawn_lines" in r:
+        m = r["misdrawn_lines"]
+        lines.append("Lines the GPU drew to another node than their own (test hook `misdrawnLines`): " +
+                     ("could not be read." if m is None else f"{m['wrong']}" + (f", e.g. {m['sample'][0]}" if m["sample"] else "") + "."))
+        lines.append("")
     if r.get("drawn_nodes"):
         d = r["drawn_nodes"]
         lines.append(f"Nodes drawn (test hook `nodePosition`): {d['drawn']} of {d['in_export']} in `netlens export`.")
