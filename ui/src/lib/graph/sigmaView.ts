@@ -48,7 +48,8 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   skipWhatAMovingCameraHides(renderer);
   const region = regionDrawing(renderer);
   const incremental = incrementalUpdates(renderer, region);
-  // Compose projects as tinted shapes behind their members (groups/hullLayer.ts), redrawn with every frame.
+  // Compose projects as tinted shapes behind their members (groups/hullLayer.ts); after each frame sigma
+  // draws, the layer redraws itself only if its shapes, the camera or its size changed.
   const hulls = createHullLayer(renderer.createCanvas("projects", { beforeLayer: "stage" }), (p) => renderer.graphToViewport(p), () => renderer.getDimensions());
   renderer.on("afterRender", () => hulls.draw());
   const camera = renderer.getCamera();

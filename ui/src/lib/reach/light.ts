@@ -1,7 +1,8 @@
-// Lighting up what a selected container reaches: the container, every target Rust says it reaches, the
-// networks those ways go through, and the lines between them stay at full strength; the rest of the graph
-// is dimmed, and each target it cannot reach keeps Rust's reason for a hover to show. Pure: Rust's
-// `reachFrom` answer and the topology index in, ids out. It must not judge reachability itself.
+// Lighting up what a selected container reaches: the container and its own networks, every target Rust
+// says it reaches, the networks those ways go through, and the lines between them stay at full strength;
+// the rest of the graph is dimmed, and each target it cannot reach keeps Rust's reason for a hover to
+// show. Pure: Rust's `reachFrom` answer and the topology index in, ids out. It must not judge reachability
+// itself.
 import type { ReachItemDto } from "../backend";
 import type { TopologyIndex } from "../topologyIndex";
 
@@ -29,11 +30,20 @@ export function reachLight(fromId: string, answer: readonly ReachItemDto[]): Rea
   return { from, nodes, reasons };
 }
 
-/** The ids a light keeps at full strength: its nodes and every line between two of them. */
+/**
+ * The ids a light keeps at full strength: its nodes and every line between two of them, and the container's
+ * own lines and networks whatever it reaches: a stopped container reaches nothing, yet where it is attached
+ * (and will be when it starts) is what a person selecting it looks for first.
+ */
 export function litIds(light: ReachLight, index: TopologyIndex): Set<string> {
   const kept = new Set<string>(light.nodes);
   for (const id of light.nodes) {
     for (const e of index.edgesOf(id)) if (light.nodes.has(e.source) && light.nodes.has(e.target)) kept.add(e.id);
+  }
+  for (const e of index.edgesOf(light.from)) {
+    if (e.kind !== "endpoint") continue;
+    kept.add(e.id);
+    kept.add(e.source === light.from ? e.target : e.source);
   }
   return kept;
 }
