@@ -382,7 +382,8 @@ async fn a_busy_engine_is_drawn_follows_a_cli_connect_and_the_outline_reaches_it
     assert_eq!(title, json!(ctr_name(last)), "the details show the container picked in the outline");
     let in_dom = w.js("return document.querySelectorAll('[data-testid=outline] li').length;", vec![]).await;
     assert!(in_dom.as_u64().unwrap_or(u64::MAX) < rows / 4, "still only the rows in view: {in_dom} of {rows}");
-    // The README's picture (docs/large.png): the busy engine with the selection's paths out and the outline far down.
+    // The busy engine with the selection's lines lit and the outline far down (the README's picture,
+    // docs/large.png, is the overview above: `large-overview`).
     let shot = w.screenshot("large").await;
     eprintln!("window_large: screenshot {}", shot.display());
 
