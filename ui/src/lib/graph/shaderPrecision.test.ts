@@ -14,6 +14,16 @@ describe("shader precision", () => {
     expect(out.endsWith("void main() {}\n")).toBe(true);
   });
 
+  it("keeps #extension lines first, as GLSL requires", () => {
+    const out = withHighPrecision("#version 300 es\n#extension GL_EXT_a : enable\n#extension GL_EXT_b : enable\nvoid main() {}");
+    expect(out.split("\n").slice(0, 4)).toEqual([
+      "#version 300 es",
+      "#extension GL_EXT_a : enable",
+      "#extension GL_EXT_b : enable",
+      "precision highp float;",
+    ]);
+  });
+
   it("leaves shaders without that version line as they are", () => {
     for (const source of ["void main() {}", "// a comment\n#version 300 es\nvoid main() {}", "#version 300 es"]) {
       expect(withHighPrecision(source)).toBe(source);

@@ -18,11 +18,19 @@ export function highPrecisionShaders(gl: Pick<WebGL2RenderingContext, "shaderSou
   gl.shaderSource = (shader: WebGLShader, source: string) => shaderSource(shader, withHighPrecision(source));
 }
 
-/** `source` with HIGH_PRECISION after its version line; other shaders (GLSL ES 1.00) as they are. */
+/**
+ * `source` with HIGH_PRECISION after its version line and any `#extension` lines (which must come before
+ * every statement); other shaders (GLSL ES 1.00) as they are.
+ */
 export function withHighPrecision(source: string): string {
   const at = source.indexOf(VERSION_LINE);
   if (at < 0 || source.slice(0, at).trim() !== "") return source;
-  const end = source.indexOf("\n", at);
+  let end = source.indexOf("\n", at);
   if (end < 0) return source;
+  while (source.startsWith("#extension", end + 1)) {
+    const next = source.indexOf("\n", end + 1);
+    if (next < 0) return source;
+    end = next;
+  }
   return `${source.slice(0, end + 1)}${HIGH_PRECISION}\n${source.slice(end + 1)}`;
 }
