@@ -193,23 +193,24 @@ export function createSigmaView(container: HTMLElement, callbacks: GraphViewCall
   }
   const everyItem = (): string[] => [...graph.nodes(), ...graph.edges()];
 
-  /** Frames the drawn nodes among `ids`; a few close together are not blown up past FOCUS_RATIO. */
-  function frame(ids: Iterable<string>) {
-    const shown = [...ids].filter((id) => graph.hasNode(id) && !hiddenBy.has(id));
-    const bounds = boundsOf(shown.map((id) => graph.getNodeAttributes(id)));
-    if (!bounds) return;
+  /** The camera that shows the drawn nodes among `ids` (null: none is), never closer than `closest`. */
+  function cameraOn(ids: readonly string[], closest = 0) {
+    const bounds = boundsOf(ids.filter((id) => graph.hasNode(id) && !hiddenBy.has(id)).map((id) => graph.getNodeAttributes(id)));
+    if (!bounds) return null;
     const { width, height } = renderer.getDimensions();
     const centre = renderer.graphToFramedGraph(centreOf(bounds));
-    const ratio = Math.max(fitRatio(bounds, { width, height }, FIT_MARGIN), FOCUS_RATIO);
-    void camera.animate({ x: centre.x, y: centre.y, ratio, angle: 0 }, { duration: 300 });
+    return { x: centre.x, y: centre.y, ratio: Math.max(fitRatio(bounds, { width, height }, FIT_MARGIN), closest), angle: 0 };
+  }
+
+  /** Frames the drawn nodes among `ids`; a few close together are not blown up past FOCUS_RATIO. */
+  function frame(ids: Iterable<string>) {
+    const target = cameraOn([...ids], FOCUS_RATIO);
+    if (target) void camera.animate(target, { duration: 300 });
   }
 
   function fit(animate: boolean) {
-    const bounds = boundsOf(graph.filterNodes((id) => !hiddenBy.has(id)).map((id) => graph.getNodeAttributes(id)));
-    if (!bounds) return;
-    const { width, height } = renderer.getDimensions();
-    const centre = renderer.graphToFramedGraph(centreOf(bounds));
-    const target = { x: centre.x, y: centre.y, ratio: fitRatio(bounds, { width, height }, FIT_MARGIN), angle: 0 };
+    const target = cameraOn(graph.nodes());
+    if (!target) return;
     if (animate) void camera.animate(target, { duration: 300 });
     else {
       camera.setState(target);
