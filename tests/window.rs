@@ -6,7 +6,7 @@ use fantoccini::Locator;
 use netlens_tests::window::{assert_ui_built, on_the_demo, Window, CONTROL, DELETE};
 use netlens_tests::{docker, docker_json, ensure_demo, labelled_network};
 
-/// A busy engine (issue 9): 100 networks, 600 containers.
+/// A busy engine (issue 9): 100 networks, 2,000 containers.
 #[path = "window_large.rs"]
 mod window_large;
 
