@@ -2,7 +2,8 @@
 // The node and edge positions a test reads from the hook are the graph's; what the GPU drew from sigma's
 // data textures can differ (it did: sigmaStage.ts, highPrecisionShaders). Sigma's edge frame pass writes,
 // per line, the length of its path as the GPU read it from those textures; it is read back here and
-// compared with the distance between the line's two nodes. Reads sigma 4.0.4's internals; it changes
+// compared with the distance between the line's two nodes (every line Netlens draws is straight: a curved
+// one would need its own length here). Reads sigma 4.0.4's internals; it changes
 // nothing and is never used by the app itself.
 import type { NetlensGraph } from "./graphModel";
 
