@@ -3,6 +3,7 @@
 // change without sigma's whole-graph pass, is sigmaIncremental.ts.)
 import type { NetlensGraph } from "./graphModel";
 import type { NetlensRenderer } from "./sigmaLook";
+import { withReplaced } from "./replaced";
 
 /**
  * Sigma 4.0.4 reads its hover picking buffer back after every frame while the pointer is over the
@@ -52,14 +53,7 @@ function drawingAtNextFrame(renderer: object, step: () => void): void {
     step();
     return;
   }
-  const own = Object.prototype.hasOwnProperty.call(renderer, "refresh");
-  r.refresh = (opts) => refresh.call(renderer, { ...opts, schedule: true });
-  try {
-    step();
-  } finally {
-    if (own) r.refresh = refresh;
-    else delete r.refresh;
-  }
+  withReplaced(r, "refresh", (opts) => refresh.call(renderer, { ...opts, schedule: true }), step);
   processData.call(renderer);
 }
 

@@ -19,6 +19,7 @@
 // the members typed in `RegionInternals`; with another shape (a sigma upgrade) `regionDrawing` returns
 // null and every frame is drawn whole.
 import type { Point } from "./geometry";
+import { withReplaced } from "./replaced";
 import { noFrames, type FrameCount } from "./view";
 
 /** A box in the canvas's CSS pixels, from (x0, y0) top left to (x1, y1) bottom right. */
@@ -218,22 +219,17 @@ function partialEdgeFramePass(r: EdgeFrameInternals, gl: WebGL2RenderingContext 
         ? rowRuns([...lines].map((key) => r.internals.edgeDataTexture.getIndex(key)), last.count, edgeCount)
         : null;
     let drew = false;
-    const drawArrays = gl?.drawArrays;
-    const own = gl !== null && Object.prototype.hasOwnProperty.call(gl, "drawArrays");
-    if (gl && drawArrays) {
-      (gl as { drawArrays: typeof drawArrays }).drawArrays = function (mode, first, count) {
+    const pass = () => run.call(this, params, frameTexture, edgeCount, ...rest);
+    try {
+      if (!gl) return pass();
+      const drawArrays = gl.drawArrays;
+      const partly: typeof drawArrays = (mode, first, count) => {
         drew = true;
         if (!runs) return drawArrays.call(gl, mode, first, count);
         for (const [from, n] of runs) drawArrays.call(gl, mode, from, n);
       };
-    }
-    try {
-      return run.call(this, params, frameTexture, edgeCount, ...rest);
+      return withReplaced(gl, "drawArrays", partly, pass);
     } finally {
-      if (gl && drawArrays) {
-        if (own) gl.drawArrays = drawArrays;
-        else delete (gl as { drawArrays?: typeof drawArrays }).drawArrays;
-      }
       last = drew ? { width, height, count: edgeCount } : null;
     }
   };
@@ -402,19 +398,18 @@ export function regionDrawing(renderer: object): RegionDrawing | null {
  */
 function clippedTo<T>(gl: WebGL2RenderingContext, [x, y, w, h]: [number, number, number, number], render: () => T): T {
   const bind = gl.bindFramebuffer;
-  const own = Object.prototype.hasOwnProperty.call(gl, "bindFramebuffer");
   const onCanvas = (on: boolean) => (on ? gl.enable(gl.SCISSOR_TEST) : gl.disable(gl.SCISSOR_TEST));
-  (gl as { bindFramebuffer: typeof bind }).bindFramebuffer = function (target, framebuffer) {
+  const binding: typeof bind = (target, framebuffer) => {
     bind.call(gl, target, framebuffer);
     if (target !== gl.READ_FRAMEBUFFER) onCanvas(framebuffer === null);
   };
-  gl.scissor(x, y, w, h);
-  onCanvas(gl.getParameter(gl.DRAW_FRAMEBUFFER_BINDING) === null);
   try {
-    return render();
+    return withReplaced(gl, "bindFramebuffer", binding, () => {
+      gl.scissor(x, y, w, h);
+      onCanvas(gl.getParameter(gl.DRAW_FRAMEBUFFER_BINDING) === null);
+      return render();
+    });
   } finally {
-    if (own) gl.bindFramebuffer = bind;
-    else delete (gl as { bindFramebuffer?: typeof bind }).bindFramebuffer;
     gl.disable(gl.SCISSOR_TEST);
   }
 }
