@@ -11,7 +11,7 @@ import time
 
 import webdriver
 from common import log, read, screenshot
-from stats import summary
+from stats import cpu_share, summary
 from window import positions, rect_of
 
 
@@ -59,9 +59,9 @@ def zoom_actions(rect, seconds):
 
 def frames(w, sources):
     """Frame gaps during the gesture, and the CPU the app's processes used meanwhile: at the display's pace
-    (60 frames a second) every renderer's gaps are ~16.7 ms whatever a frame costs, while the CPU still
-    tells how much room is left. Per second of gesture, not only per frame: a renderer that also draws on
-    input events (cytoscape.js) has more, cheaper frames."""
+    (a tick every ~16.1 ms here, see stats.PACE_MS) every renderer's gaps are 16-17 ms whatever a frame
+    costs, while the CPU still tells how much room is left. Per second of gesture, not only per frame: a
+    renderer that also draws on input events (cytoscape.js) has more, cheaper frames."""
     w.s.execute("window.__BENCH__.startFrames(); return true;")
     cpu0 = webdriver.app_cpu_ms(w.pid)
     t0 = time.time()
@@ -74,10 +74,17 @@ def frames(w, sources):
 
 
 def cpu_text(g):
-    c, per_frame = g.get("cpu_ms"), g.get("cpu_ms_per_frame")
-    if c is None or per_frame is None or not g.get("gesture_s"):
+    share, per_frame = cpu_share(g), g.get("cpu_ms_per_frame")
+    if share is None or per_frame is None:
         return "the app's CPU not measured"
-    return f"the app's CPU {c / g['gesture_s'] / 10:.0f} % of a core, {per_frame:.1f} ms per frame"
+    return f"the app's CPU {share:.0f} % of a core, {per_frame:.1f} ms per frame"
+
+
+def dialogs_open(w):
+    """How many dialogs (or a running operation) the window shows: a gesture that pressed on something would
+    have opened one."""
+    return w.s.execute(
+        "return document.querySelectorAll('[role=dialog], [role=alertdialog], dialog[open], main[data-busy=\"true\"]').length;")
 
 
 def gestures(w, spot, rect, pan_s, zoom_s, label, camera):
@@ -104,8 +111,7 @@ def gestures(w, spot, rect, pan_s, zoom_s, label, camera):
         out["zoom_error"] = str(e)
         log(f"{label}: zoom failed: {e}")
     # A press that landed on something would have opened a dialog or started an operation.
-    out["dialogs_after"] = w.s.execute(
-        "return document.querySelectorAll('[role=dialog], [role=alertdialog], dialog[open], main[data-busy=\"true\"]').length;")
+    out["dialogs_after"] = dialogs_open(w)
     if out["dialogs_after"]:
         log(f"{label}: WARNING: a dialog or an operation is open after the gestures")
     return out
@@ -117,11 +123,11 @@ def drag_actions(start, spot, rect, seconds):
     cx, cy = (rect["left"] + rect["right"]) / 2, (rect["top"] + rect["bottom"]) / 2
     w, h = (rect["right"] - rect["left"]) * 0.3, (rect["bottom"] - rect["top"]) * 0.3
     n = max(4, int(seconds * 1000 / 50))
+    rows = -(-n // 20)
     moves = []
     for i in range(n):
         # A zigzag over the middle third: left to right on each row, row by row downwards.
         row, col = divmod(i, 20)
-        rows = -(-n // 20)
         x = cx - w / 2 + w * (col if row % 2 == 0 else 19 - col) / 19
         y = cy - h / 2 + h * (row / max(1, rows - 1) if rows > 1 else 0.5)
         moves.append({"type": "pointerMove", "duration": 50, "origin": "viewport", "x": round(x), "y": round(y)})
@@ -154,8 +160,7 @@ def drag(w, export, spot, rect, seconds):
     except Exception as e:  # noqa: BLE001 — report what failed, keep measuring the rest
         log(f"netlens: drag failed: {e}")
         return {"error": str(e)}
-    out["dialogs_after"] = w.s.execute(
-        "return document.querySelectorAll('[role=dialog], [role=alertdialog], dialog[open], main[data-busy=\"true\"]').length;")
+    out["dialogs_after"] = dialogs_open(w)
     log(f"netlens: drag frames p50 {out['p50']:.1f} ms, p95 {out['p95']:.1f} ms ({out['frames']} frames in "
         f"{out['gesture_s']:.1f} s, {cpu_text(out)})")
     if out["dialogs_after"]:

@@ -33,3 +33,9 @@ def late_share(gaps):
     """The share of frame gaps longer than the display's pace (PACE_MS), in %; None without gaps."""
     v = [x for x in gaps or [] if x is not None]
     return 100 * sum(1 for x in v if x > PACE_MS) / len(v) if v else None
+
+
+def cpu_share(g):
+    """The app's CPU during gesture `g` (gestures.frames) as a share of one core, in %; None if not measured."""
+    c, t = g.get("cpu_ms"), g.get("gesture_s")
+    return None if c is None or not t else c / t / 10

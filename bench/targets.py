@@ -5,7 +5,7 @@ and is never relaxed here.
 
 import statistics
 
-from stats import PACE_MS, late_share, pct
+from stats import PACE_MS, cpu_share, late_share, pct
 
 FRAME_TARGET_MS = 33
 FIRST_DRAW_TARGET_S = 1.5
@@ -87,11 +87,8 @@ def rows_for(r, small):
                 parts.append("cytoscape.js not measured")
             verdict = "**met**" if not parts else ("**missed**: " + "; ".join(parts))
         n = (frames.get("outline") or {}).get(key) or {}
-        def share(g):
-            c, t = g.get("cpu_ms"), g.get("gesture_s")
-            return None if c is None or not t else c / t / 10
         c_n = cy.get(key) or {}
-        cpu, cy_cpu = share(n), share(c_n)
+        cpu, cy_cpu = cpu_share(n), cpu_share(c_n)
         late, cy_late = late_share(n.get("gaps")), late_share(c_n.get("gaps"))
         rows.append((
             f"{what} (median / p95)",
