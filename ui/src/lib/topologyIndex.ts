@@ -22,6 +22,14 @@ export interface TopologyIndex {
 
 /** Whether a graph id names an edge (Rust's id scheme, the test hook's too): an id that is gone can still be
  * told from a node's. `group:` lines exist only in the view of a collapsed Compose project. */
+/** The ids of the graph's two places, Host (the machine) and External (the outside world). */
+export const PLACE_IDS = ["host", "external"] as const;
+
+/** Whether `id` is one of the places (PLACE_IDS), not a network, container or service. */
+export function isPlaceId(id: string): boolean {
+  return (PLACE_IDS as readonly string[]).includes(id);
+}
+
 export function isEdgeId(id: string): boolean {
   return /^(endpoint|reach|stack|group|vip|task):/.test(id);
 }

@@ -2,7 +2,7 @@
 // `hops` steps of a node along lines that are drawn (a filter's hidden items are neither reached nor crossed;
 // Host and External are reached but not crossed, unless focused on), and every line between two of them. Kept small on purpose: it is asked again for each live change while a
 // focus is on, and its cost is the neighbourhood's, not the graph's.
-import type { TopologyIndex } from "../topologyIndex";
+import { isPlaceId, type TopologyIndex } from "../topologyIndex";
 
 export type Hops = 1 | 2;
 
@@ -26,7 +26,7 @@ export function neighbourhood(index: TopologyIndex, id: string, hops: Hops, hidd
     const next: string[] = [];
     for (const at of frontier) {
       // Host and External end a path: every network leading out meets there, and is not a neighbour for it.
-      if (at !== id && (at === "host" || at === "external")) continue;
+      if (at !== id && isPlaceId(at)) continue;
       for (const e of index.edgesOf(at)) {
         if (hidden.has(e.id)) continue;
         const other = e.source === at ? e.target : e.source;

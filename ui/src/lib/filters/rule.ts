@@ -10,7 +10,7 @@
 // changes. Pure: plain data in, the hidden set updated in place.
 import type { NodeDto, ViewFilter } from "../backend";
 import type { TopologyDiff } from "../topologyDiff";
-import type { TopologyIndex } from "../topologyIndex";
+import { isPlaceId, PLACE_IDS, type TopologyIndex } from "../topologyIndex";
 
 /** Rust's `COMPOSE_PROJECT_LABEL`. */
 const PROJECT_LABEL = "com.docker.compose.project";
@@ -162,7 +162,7 @@ export function updateHidden(hidden: HiddenSet, before: TopologyIndex | null, in
     if (id.startsWith("container:")) containers.add(id);
     else if (id.startsWith("network:")) networks.add(id);
     else if (id.startsWith("service:")) services.add(id);
-    else if (id === "host" || id === "external") places = true;
+    else if (isPlaceId(id)) places = true;
   };
   // What went: forget it, and look again at what it touched.
   for (const id of diff.edges.removed) {
@@ -206,7 +206,7 @@ export function updateHidden(hidden: HiddenSet, before: TopologyIndex | null, in
     if (node) put(id, !networkVisible(f, index, node, (c) => !hidden.has(c)));
   }
   if (places || networks.size > 0) {
-    for (const id of ["host", "external"]) if (index.node(id)) put(id, !placeVisible(index, id, hidden));
+    for (const id of PLACE_IDS) if (index.node(id)) put(id, !placeVisible(index, id, hidden));
   }
   // A service follows its networks and tasks: those looked at above, and the services of any that flipped.
   for (const id of [...containers, ...networks]) {
