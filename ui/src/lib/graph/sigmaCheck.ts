@@ -37,6 +37,8 @@ export function misdrawnLines(renderer: object, graph: NetlensGraph): string[] |
   gl.bindFramebuffer(gl.FRAMEBUFFER, before);
   const nodeStride = nodes.TEXELS_PER_ITEM * 4;
   const edgeStride = edges.TEXELS_PER_ITEM * 4;
+  // NaN for a record past a texture's end: it fails every comparison below and counts as wrong.
+  const at = (data: Float32Array, i: number) => data[i] ?? Number.NaN;
   const wrong: string[] = [];
   graph.forEachEdge((id, _attributes, source, target) => {
     const state = r.getEdgeState?.(id);
@@ -46,13 +48,11 @@ export function misdrawnLines(renderer: object, graph: NetlensGraph): string[] |
     const t = nodes.getIndex(target);
     if (e < 0 || s < 0 || t < 0) return;
     // The line's own record must name its two nodes, and the GPU's length must be their distance.
-    const at = (data: Float32Array, i: number) => data[i] ?? Number.NaN;
     const named = at(edges.data, e * edgeStride) === s && at(edges.data, e * edgeStride + 1) === t;
     const dx = at(nodes.data, s * nodeStride) - at(nodes.data, t * nodeStride);
     const dy = at(nodes.data, s * nodeStride + 1) - at(nodes.data, t * nodeStride + 1);
     const apart = Math.hypot(dx, dy);
     const drawn = at(lengths, e * 4 + 3);
-    // NaN anywhere (a record past the texture's end) fails the comparison and counts as wrong.
     if (!named || !(Math.abs(drawn - apart) <= TOLERANCE * apart + 1e-6)) wrong.push(id);
   });
   return wrong;
