@@ -8,10 +8,10 @@ const HIGH_PRECISION = "precision highp float;\nprecision highp int;\nprecision 
 /**
  * Compiles every GLSL ES 3.00 shader of `gl` with high precision by default. Sigma's shaders leave it to
  * the language's defaults, and in a vertex shader a sampler2D defaults to lowp: a driver that honours that
- * (Mesa's software rasterizer under WebKit's ANGLE does) reads the data textures' values at half
+ * (WebKitGTK on Mesa's software rasterizer was seen to) reads the data textures' values at half
  * precision, where integers above 2,048 are only even. Node and edge indices are stored there as floats,
  * so past 2,048 nodes every line to an odd-numbered node was drawn to its neighbour in the texture (on
- * the 300/2,000 engine: half of the networks' lines went to another network).
+ * the 300/2,000 engine: 1,017 of the 2,400 lines shown at the overview went to another network).
  */
 export function highPrecisionShaders(gl: Pick<WebGL2RenderingContext, "shaderSource">): void {
   const shaderSource = gl.shaderSource.bind(gl);
