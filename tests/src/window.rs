@@ -115,12 +115,31 @@ impl Window {
         self.js(script, vec![json!(arg)]).await.as_str().unwrap_or_default().to_string()
     }
 
-    /// Where a graph node is drawn, in viewport CSS pixels (the UI's documented test hook).
+    /// Where a graph node is drawn, in viewport CSS pixels (the UI's documented test hook), once the camera
+    /// has come to rest.
     pub async fn node_position(&self, node_id: &str) -> (f64, f64) {
-        let v = self.js("return window.__NETLENS_TEST__.nodePosition(arguments[0]);", vec![json!(node_id)]).await;
-        let x = v["x"].as_f64().unwrap_or_else(|| panic!("no position for {node_id}: {v}"));
-        let y = v["y"].as_f64().unwrap_or_else(|| panic!("no position for {node_id}: {v}"));
-        (x, y)
+        self.settled_position("return window.__NETLENS_TEST__.nodePosition(arguments[0]);", node_id).await
+    }
+
+    /// A position read through `script` that stays put between two reads a few frames apart. Entering a focus
+    /// or fitting animates the camera for 300 ms; a click aimed from a read taken mid-flight lands where the
+    /// node was, not where it ends up (CI once clicked the background that way right after leaving a focus).
+    async fn settled_position(&self, script: &str, id: &str) -> (f64, f64) {
+        let read = |v: Value| {
+            let x = v["x"].as_f64().unwrap_or_else(|| panic!("no position for {id}: {v}"));
+            let y = v["y"].as_f64().unwrap_or_else(|| panic!("no position for {id}: {v}"));
+            (x, y)
+        };
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let mut last = read(self.js(script, vec![json!(id)]).await);
+        loop {
+            tokio::time::sleep(Duration::from_millis(60)).await;
+            let now = read(self.js(script, vec![json!(id)]).await);
+            if ((now.0 - last.0).abs() < 0.5 && (now.1 - last.1).abs() < 0.5) || Instant::now() > deadline {
+                return now;
+            }
+            last = now;
+        }
     }
 
     /// A real pointer click on a node with Ctrl held (adds it to the selection).
@@ -158,12 +177,10 @@ impl Window {
         let _ = self.client.release_actions().await;
     }
 
-    /// Where an edge's middle is drawn, in viewport CSS pixels (the UI's documented test hook).
+    /// Where an edge's middle is drawn, in viewport CSS pixels (the UI's documented test hook), once the camera has
+    /// come to rest.
     pub async fn edge_position(&self, edge_id: &str) -> (f64, f64) {
-        let v = self.js("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", vec![json!(edge_id)]).await;
-        let x = v["x"].as_f64().unwrap_or_else(|| panic!("no position for {edge_id}: {v}"));
-        let y = v["y"].as_f64().unwrap_or_else(|| panic!("no position for {edge_id}: {v}"));
-        (x, y)
+        self.settled_position("return window.__NETLENS_TEST__.edgePosition(arguments[0]);", edge_id).await
     }
 
     /// How node or edge `id` is drawn: "drawn", "faded", "hidden" or "absent" (the test hook's itemLook).
