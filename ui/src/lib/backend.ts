@@ -26,6 +26,7 @@ import type {
   TopologyDiffDto,
   TopologyDto,
   VerdictDto,
+  WhyNotDto,
 } from "./bindings";
 
 /** What a command that can fail resolves to (the shape tauri-specta's `typedError` returns). */
@@ -100,6 +101,7 @@ export type ContainerState = ContainerDto["state"];
 export type NodeKind = NodeDto["kind"];
 export type EdgeKind = EdgeDto["kind"];
 export type ReachKind = ReachDto["kind"];
+export type WhyNotCode = WhyNotDto["code"];
 export type EngineState = EngineStatusDto["state"];
 
 export type Unsubscribe = () => void;
