@@ -7,11 +7,9 @@
 use std::time::Duration;
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-use netlens_tests::window::{assert_ui_built, on_the_demo, Window};
+use netlens_tests::window::{assert_ui_built, on_the_demo, Window, ESCAPE};
 use netlens_tests::{docker, ensure_demo, run_idle};
 use serde_json::{json, Value};
-
-const ESCAPE: char = '\u{E00C}';
 
 /// Waits (up to 10 s) until `id` is drawn the way `want` says.
 async fn until_look(w: &Window, id: &str, want: &str) {

@@ -19,7 +19,7 @@ use bollard::models::{
 use bollard::query_parameters::CreateContainerOptions;
 use bollard::Docker;
 use futures_util::{stream, StreamExt, TryStreamExt};
-use netlens_tests::window::{assert_ui_built, Window};
+use netlens_tests::window::{assert_ui_built, Window, ARROW_RIGHT, END, ENTER, ESCAPE};
 use netlens_tests::{docker, docker_host, docker_output, ensure_demo, Cleanup};
 use serde_json::{json, Value};
 
@@ -164,8 +164,6 @@ impl Drop for Big {
 
 const LABEL_NAME: &str = "window-large";
 const LABEL: &str = "netlens.test=window-large";
-/// WebDriver's code for the End key.
-const END: char = '\u{E010}';
 
 /// Removes every container, then every network, carrying `label`, a batch of IDs per CLI call (the CLI
 /// removes a batch of containers concurrently; `Cleanup` takes one call per object, minutes for this many).
@@ -397,6 +395,25 @@ async fn a_busy_engine_is_drawn_follows_a_cli_connect_and_the_outline_reaches_it
         )
         .await;
     assert!(focused == json!("external") || focused == json!("host"), "End focuses the last row: {focused}");
+
+    // "Connect to ▸" lists every network the container may join; among ~100 its filter field finds one by
+    // typing, and Enter opens the connect dialog for it (cancelled: the connect itself is tested elsewhere).
+    w.wait_css("[data-testid=details-connect]", Duration::from_secs(2)).await.click().await.unwrap();
+    let connect = "[data-testid=context-menu] [data-item=connect][aria-disabled=false]";
+    w.wait_css(connect, Duration::from_secs(5)).await;
+    w.chord(&[ARROW_RIGHT]).await;
+    let filter = w.wait_css("[data-testid=context-submenu] [data-testid=menu-filter]", Duration::from_secs(2)).await;
+    let listed = "return document.querySelectorAll('[data-testid=context-submenu] [role=menuitem]').length;";
+    let all = w.js(listed, vec![]).await.as_u64().unwrap_or_default();
+    assert!(all >= NETWORKS as u64 - 1, "the submenu lists the networks it may join: {all}");
+    let wanted = net_name(77);
+    filter.send_keys(&wanted[4..]).await.unwrap();
+    assert_eq!(w.js(listed, vec![]).await, json!(1), "typing {} keeps only {wanted}", &wanted[4..]);
+    w.chord(&[ENTER]).await;
+    let title = w.until_text("[data-testid=connect-popover] #connect-title", &wanted).await;
+    assert!(title.contains(&ctr_name(last)), "{title}");
+    w.chord(&[ESCAPE]).await;
+    w.wait_gone("[data-testid=connect-popover]", Duration::from_secs(2)).await;
 
     w.close().await;
     drop(big);

@@ -3,11 +3,10 @@
 
 use std::time::{Duration, Instant};
 
-use netlens_tests::window::{assert_ui_built, Window, CONTROL};
+use netlens_tests::window::{assert_ui_built, Window, CONTROL, ENTER};
 use netlens_tests::{docker, ensure_demo};
 use serde_json::Value;
 
-const ENTER: char = '\u{E007}';
 /// How far (CSS pixels) from the graph pane's middle the centred node may be drawn.
 const NEAR_CENTRE: f64 = 40.0;
 

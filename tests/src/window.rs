@@ -17,10 +17,14 @@ use serde_json::{json, Value};
 use crate::group::{running_with, Group};
 use crate::{docker_host, ensure_demo, free_port, netlens_binary, window_binary, workspace_dir, Cleanup};
 
-/// WebDriver's codes for modifier keys.
+/// WebDriver's codes for keys that have no character of their own.
 pub const SHIFT: char = '\u{E008}';
 pub const CONTROL: char = '\u{E009}';
 pub const DELETE: char = '\u{E017}';
+pub const ENTER: char = '\u{E007}';
+pub const ESCAPE: char = '\u{E00C}';
+pub const END: char = '\u{E010}';
+pub const ARROW_RIGHT: char = '\u{E014}';
 
 pub struct Window {
     pub client: Client,
