@@ -270,9 +270,11 @@ async fn can_a_reach_b_says_no_across_networks_and_its_fix_makes_ping_by_name_wo
 
     w.wait_css("[data-testid=can-reach-button]", Duration::from_secs(1)).await.click().await.unwrap();
     w.wait_css("[data-testid=reach-dialog]", Duration::from_secs(3)).await;
-    let from = w.js("return document.querySelector('[data-testid=reach-from]').value;", vec![]).await;
+    let from = w.js("return document.querySelector('[data-testid=reach-from]').dataset.value;", vec![]).await;
     assert_eq!(from, serde_json::json!(a), "A is the selected container");
-    w.wait_css(&format!("[data-testid=reach-to] option[value='{b}']"), Duration::from_secs(1))
+    // B is found by typing part of its name, and picked from the list with a click.
+    w.wait_css("[data-testid=reach-to]", Duration::from_secs(1)).await.send_keys("reach-b-b").await.unwrap();
+    w.wait_css(&format!("[data-testid=reach-to-list] [data-value='{b}']"), Duration::from_secs(2))
         .await
         .click()
         .await

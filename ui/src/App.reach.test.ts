@@ -13,6 +13,17 @@ afterEach(() => {
   expect(ReplayBackend.takeMissed()).toEqual([]);
 });
 
+/** Picks a container in one of the dialog's fields as a person does: types its name, clicks it in the list. */
+async function pickIn(testid: string, name: string) {
+  const field = await find(`[data-testid=${testid}]`);
+  await fireEvent.focus(field);
+  await fireEvent.input(field, { target: { value: name } });
+  const option = Array.from(document.querySelectorAll<HTMLElement>(`[data-testid=${testid}-list] [role=option]`)).find((o) => o.firstElementChild?.textContent === name);
+  if (!option) throw new Error(`no option named ${name} in ${testid}`);
+  await fireEvent.click(option);
+}
+const pickedIn = (testid: string) => q(`[data-testid=${testid}]`)!.dataset.value;
+
 const asked = (b: ReplayBackend, command: string) => b.calls.filter((c) => c.command === command).map((c) => c.args);
 const NO_CONFIG = { aliases: [], ipv4: null, ipv6: null };
 
@@ -88,13 +99,15 @@ describe("Can A reach B?", () => {
     const { backend } = await setup("container:c-api");
     await fireEvent.click(q("[data-testid=can-reach-button]")!);
     await find("[data-testid=reach-dialog]");
-    expect((q("[data-testid=reach-from]") as HTMLSelectElement).value).toBe("c-api");
-    // Every container, sorted by name.
-    const names = Array.from((q("[data-testid=reach-to]") as HTMLSelectElement).options).slice(1).map((o) => o.textContent);
+    expect(pickedIn("reach-from")).toBe("c-api");
+    expect((q("[data-testid=reach-from]") as HTMLInputElement).value).toBe("api");
+    // A click on the empty field lists every container, sorted by name.
+    await fireEvent.click(q("[data-testid=reach-to]")!);
+    const names = Array.from(document.querySelectorAll("[data-testid=reach-to-list] [role=option]")).map((o) => o.firstElementChild?.textContent);
     expect(names).toEqual([...names].sort());
     expect(names).toContain("legacy-web");
 
-    await fireEvent.change(q("[data-testid=reach-to]")!, { target: { value: "c-legacy" } });
+    await pickIn("reach-to", "legacy-web");
     const no = recordedOk("canReach", { fromId: "c-api", toId: "c-legacy" });
     const verdict = await find('[data-testid=reach-verdict][data-reachable="false"]');
     expect(q("[data-testid=reach-answer]")!.textContent).toBe("No");
@@ -122,16 +135,16 @@ describe("Can A reach B?", () => {
     await fireEvent.click(q("[data-testid=undo]")!);
     await waitFor(() => expect(backend.state).toBe("legacyOffBackend"));
     await fireEvent.click(q("[data-testid=can-reach-button]")!);
-    await fireEvent.change(await find("[data-testid=reach-to]"), { target: { value: "c-legacy" } });
+    await pickIn("reach-to", "legacy-web");
     await find('[data-testid=reach-verdict][data-reachable="false"]');
   });
 
   it("opens from the details prefilled with that container, and Escape closes it asking nothing more", async () => {
     const { backend } = await setup("container:c-legacy");
     await fireEvent.click(await find("[data-testid=details-can-reach]"));
-    expect((q("[data-testid=reach-from]") as HTMLSelectElement).value).toBe("c-legacy");
-    expect((q("[data-testid=reach-to]") as HTMLSelectElement).value).toBe("");
-    await fireEvent.change(q("[data-testid=reach-to]")!, { target: { value: "c-api" } });
+    expect(pickedIn("reach-from")).toBe("c-legacy");
+    expect(pickedIn("reach-to")).toBe("");
+    await pickIn("reach-to", "api");
     await find("[data-testid=reach-verdict]");
     const before = asked(backend, "canReach").length;
     await fireEvent.keyDown(q("[data-testid=reach-to]")!, { key: "Escape" });
@@ -144,7 +157,7 @@ describe("Can A reach B?", () => {
   it("shows yes with the ways for two containers on one network, and no fix", async () => {
     await setup("container:c-api");
     await fireEvent.click(q("[data-testid=can-reach-button]")!);
-    await fireEvent.change(await find("[data-testid=reach-to]"), { target: { value: "c-db" } });
+    await pickIn("reach-to", "db");
     const yes = recordedOk("canReach", { fromId: "c-api", toId: "c-db" });
     await find('[data-testid=reach-verdict][data-reachable="true"]');
     const ways = Array.from(document.querySelectorAll("[data-testid=reach-way]")).map((w) => w.textContent);
