@@ -102,6 +102,34 @@ describe("outline at scale", () => {
     expect(row(id)?.closest("li")?.querySelector(".twisty")?.getAttribute("aria-expanded")).toBe("true");
   });
 
+  it("closes every network at once and opens them all again from the Networks title", async () => {
+    const { outline, view } = await setup();
+    const all = Number(outline.dataset.rows);
+    const toggle = q("[data-testid=outline-toggle-all]")!;
+    expect(toggle.textContent?.trim()).toBe("Close all");
+    await fireEvent.click(toggle);
+    // The title, one row per network, the other sections and the places: no container rows.
+    const closed = Number(outline.dataset.rows);
+    expect(closed).toBeLessThan(all / 5);
+    expect(closed).toBeGreaterThanOrEqual(300);
+    expect(qa("[data-testid=outline] .kind-endpoint")).toEqual([]);
+    expect(q("[data-testid=outline-toggle-all]")!.textContent?.trim()).toBe("Open all");
+    // A selection inside one opens that one only.
+    view.click(far);
+    await waitFor(() => expect(row(far)).not.toBeNull());
+    expect(Number(outline.dataset.rows)).toBeLessThan(closed + 40);
+    // The title row is at the top of the list.
+    outline.scrollTop = 0;
+    await fireEvent.scroll(outline);
+    // One open is enough for the title to offer closing again.
+    await waitFor(() => expect(q("[data-testid=outline-toggle-all]")?.textContent?.trim()).toBe("Close all"));
+    await fireEvent.click(q("[data-testid=outline-toggle-all]")!);
+    expect(Number(outline.dataset.rows)).toBe(closed);
+    await fireEvent.click(q("[data-testid=outline-toggle-all]")!);
+    expect(Number(outline.dataset.rows)).toBe(all);
+    expect(q("[data-testid=outline-toggle-all]")!.textContent?.trim()).toBe("Close all");
+  });
+
   it("updates the rows in place on a new revision", async () => {
     const { backend, outline } = await setup();
     const before = row(`network:${bigNetworkId(0)}`);
