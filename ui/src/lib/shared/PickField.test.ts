@@ -57,6 +57,17 @@ describe("a type-to-find field", () => {
     document.removeEventListener("keydown", listen);
   });
 
+  it("picks a name typed out in full when the field is left, and keeps the pick for anything else", async () => {
+    const { field, picks } = mount("c3");
+    await fireEvent.input(field, { target: { value: "BOX-042 " } });
+    await fireEvent.blur(field);
+    expect(picks).toEqual(["c42"]);
+    await fireEvent.input(field, { target: { value: "box-04" } });
+    await fireEvent.blur(field);
+    expect(picks, "a part of a name picks nothing").toEqual(["c42"]);
+    expect(field.value).toBe("box-003");
+  });
+
   it("picks with a click, and picks nothing when emptied and left", async () => {
     const { field, picks } = mount("c3");
     await fireEvent.input(field, { target: { value: "box-099" } });
