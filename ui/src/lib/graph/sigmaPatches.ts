@@ -207,6 +207,19 @@ export function relayoutLabelsAtMostEvery(renderer: NetlensRenderer, ms: number)
  * hidden (the marks stand for lines), so it waits for the camera to stop; hover, selection and search
  * halos are backdrops of the "topNodes" depth and stay.
  */
+/**
+ * Sigma's own test, in its render, for "the camera moves and the lines are hidden meanwhile": only on a graph
+ * big enough for `hideEdgesOnMove` (levelOfDetail.ts). What else stands for the lines or sits behind them
+ * (the hub marks, the Compose projects' shapes) follows it.
+ */
+export function movingCameraHides(renderer: NetlensRenderer): () => boolean {
+  const settings = (renderer as unknown as { internals?: { settings?: { hideEdgesOnMove?: unknown } } }).internals?.settings;
+  const captor = renderer.getMouseCaptor() as unknown as { isMoving?: unknown; draggedEvents?: unknown; currentWheelDirection?: unknown };
+  const camera = renderer.getCamera();
+  return () =>
+    settings?.hideEdgesOnMove === true && Boolean(camera.isAnimating() || captor.isMoving || captor.draggedEvents || captor.currentWheelDirection);
+}
+
 export function skipWhatAMovingCameraHides(renderer: NetlensRenderer): void {
   type Method = (this: unknown, ...args: unknown[]) => unknown;
   const r = renderer as unknown as {
@@ -223,11 +236,7 @@ export function skipWhatAMovingCameraHides(renderer: NetlensRenderer): void {
   const pass = r.edgeFramePass;
   const labels = r.labelRenderer;
   if (!settings || typeof settings.hideEdgesOnMove !== "boolean" || !pass || !labels) return;
-  const captor = renderer.getMouseCaptor() as unknown as { isMoving?: unknown; draggedEvents?: unknown; currentWheelDirection?: unknown };
-  const camera = renderer.getCamera();
-  // Sigma's own test for a moving camera, in its render.
-  const hiding = () =>
-    settings.hideEdgesOnMove === true && Boolean(camera.isAnimating() || captor.isMoving || captor.draggedEvents || captor.currentWheelDirection);
+  const hiding = movingCameraHides(renderer);
   const unlessHiding = (owner: Record<string, unknown>, name: string, skip: (args: unknown[]) => boolean = () => true) => {
     const method = owner[name];
     if (typeof method !== "function") return;

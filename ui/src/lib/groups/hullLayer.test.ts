@@ -58,4 +58,42 @@ describe("the project hull layer", () => {
     hulls.draw();
     expect(clears).toBe(4);
   });
+
+  it("steps aside while a moving camera hides the lines, and is drawn again when it stops", () => {
+    let clears = 0;
+    const ctx = new Proxy({}, { get: (_t, name) => (name === "clearRect" ? () => clears++ : () => undefined), set: () => true });
+    const canvas = Object.assign(document.createElement("canvas"), { getContext: () => ctx });
+    const hulls = layer(canvas);
+    hulls.setGraph(graphWith(["shop", "shop"]), PALETTES.light);
+    hulls.draw();
+    expect([canvas.style.display, clears]).toEqual(["", 1]);
+    hulls.draw(true);
+    hulls.draw(true);
+    expect([canvas.style.display, clears], "hidden, not cleared: the next draw paints it whole").toEqual(["none", 1]);
+    hulls.draw();
+    expect([canvas.style.display, clears], "the same camera, drawn again all the same").toEqual(["", 2]);
+  });
+
+  it("names the biggest projects first and never writes a name over another", () => {
+    const texts: string[] = [];
+    const ctx = new Proxy(
+      {},
+      {
+        get: (_t, name) =>
+          name === "fillText" ? (text: string) => texts.push(text) : name === "measureText" ? (text: string) => ({ width: text.length * 7 }) : () => undefined,
+        set: () => true,
+      },
+    );
+    const canvas = Object.assign(document.createElement("canvas"), { getContext: () => ctx });
+    const hulls = layer(canvas);
+    // "big" (3 members) and "small" (1) at the same place: only the big one is named; "far" is clear of both.
+    const g = new Graph<NodeAttributes, EdgeAttributes>({ type: "directed", multi: false });
+    const add = (id: string, x: number, project: string) => g.addNode(id, { x, y: 50, project } as NodeAttributes);
+    add("container:s", 20, "small");
+    ["b1", "b2", "b3"].forEach((id, i) => add(`container:${id}`, 18 + i * 2, "big"));
+    add("container:f", 180, "far");
+    hulls.setGraph(g, PALETTES.light);
+    hulls.draw();
+    expect(texts).toEqual(["big", "far"]);
+  });
 });

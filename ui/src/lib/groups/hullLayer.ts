@@ -16,12 +16,13 @@ export interface HullLayer {
   /** Works the shapes out again from the graph's nodes (call when nodes were added, moved or removed). */
   setGraph(graph: NetlensGraph, palette: Palette): void;
   /** Draws them at the current camera (after every frame the renderer draws); the canvas is left as it is
-   * when neither the shapes nor the camera nor the canvas's size changed since it was last drawn. */
-  draw(): void;
+   * when neither the shapes nor the camera nor the canvas's size changed since it was last drawn. `aside`:
+   * the canvas is hidden for now (a moving camera on a big graph), and drawn again on the next call without. */
+  draw(aside?: boolean): void;
 }
 
 export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point) => Point, size: () => { width: number; height: number }): HullLayer {
-  let hulls: { project: string; points: Point[] }[] = [];
+  let hulls: { project: string; members: number; points: Point[] }[] = [];
   let palette: Palette | null = null;
   /** The shapes, camera and size the canvas holds a picture of; null when the shapes changed since. */
   let drawnAt: string | null = null;
@@ -31,16 +32,19 @@ export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point
       palette = next;
       drawnAt = null;
       const nodes = graph.mapNodes((_id, a) => ({ project: a.project, x: a.x, y: a.y }));
-      hulls = [...groupPoints(nodes)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([project, points]) => ({ project, points: convexHull(points) }));
+      hulls = [...groupPoints(nodes)]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([project, points]) => ({ project, members: points.length, points: convexHull(points) }));
     },
-    draw() {
+    draw(aside = false) {
       // Without projects the canvas is left hidden and untouched: WebKit composites every visible canvas
       // layer on every frame, and under software GL (no GPU) an empty full-size one still cost ~10 ms of
       // a pan frame over the 300/2,000 topology. A canvas that showed hulls is cleared once, then hidden.
-      if (hulls.length === 0 || palette === null) {
+      if (hulls.length === 0 || palette === null || aside) {
         drawnAt = null;
         if (canvas.style.display !== "none") {
-          canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
+          // Set aside, the picture is stale by the next draw anyway; clearing it would be a wasted pass.
+          if (!aside) canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
           canvas.style.display = "none";
         }
         return;
@@ -66,9 +70,12 @@ export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point
       ctx.font = FONT;
       ctx.textAlign = "center";
       ctx.textBaseline = "bottom";
-      for (const { project, points } of hulls) {
+      // The shapes first, then the names over all of them (a later shape's tint would cover an earlier
+      // name), the biggest projects' first, and none over another: 50 projects at the overview of a
+      // busy host otherwise pile their names into one unreadable block.
+      const names: { project: string; members: number; at: Point }[] = [];
+      for (const { project, members, points } of hulls) {
         const screen = points.map(toViewport);
-        const top = screen.reduce((best, p) => (p.y < best.y ? p : best), screen[0] ?? { x: 0, y: 0 });
         if (screen.every((p) => p.x < -PAD || p.x > width + PAD) || screen.every((p) => p.y < -PAD || p.y > height + PAD)) continue;
         roundedHull(ctx, screen);
         ctx.fillStyle = palette.projectHull;
@@ -76,12 +83,33 @@ export function createHullLayer(canvas: HTMLCanvasElement, toViewport: (p: Point
         ctx.strokeStyle = palette.projectHullEdge;
         ctx.lineWidth = 1;
         ctx.stroke();
-        ctx.fillStyle = palette.project;
-        ctx.fillText(project, top.x, top.y - PAD - 3);
+        const top = screen.reduce((best, p) => (p.y < best.y ? p : best), screen[0] ?? { x: 0, y: 0 });
+        names.push({ project, members, at: { x: top.x, y: top.y - PAD - 3 } });
+      }
+      ctx.fillStyle = palette.project;
+      const taken: Box[] = [];
+      for (const { project, at } of names.sort((a, b) => b.members - a.members)) {
+        const w = ctx.measureText(project)?.width ?? project.length * 7;
+        const box = { left: at.x - w / 2 - 2, right: at.x + w / 2 + 2, top: at.y - LABEL_HEIGHT, bottom: at.y };
+        if (taken.some((t) => overlaps(t, box))) continue;
+        taken.push(box);
+        ctx.fillText(project, at.x, at.y);
       }
     },
   };
 }
+
+/** A name's height on screen (its 12 px font and a little room). */
+const LABEL_HEIGHT = 15;
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** The path of a convex polygon grown by PAD with rounded corners (a circle for one point, a capsule for two). */
 function roundedHull(ctx: CanvasRenderingContext2D, points: readonly Point[]): void {
