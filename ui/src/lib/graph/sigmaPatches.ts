@@ -199,15 +199,6 @@ export function relayoutLabelsAtMostEvery(renderer: NetlensRenderer, ms: number)
 }
 
 /**
- * While the camera moves on a big graph, sigma hides the lines (`hideEdgesOnMove`, levelOfDetail.ts) but
- * still does the lines' other work every frame: its edge frame pass (where each line meets its nodes), the
- * line labels' layout and drawing. And the hub marks (rings standing for hidden Host/External lines, drawn
- * as backdrops of the "nodes" depth) are rebuilt in JavaScript every frame. In a pan over the 300/2,000
- * topology those were ~1.2, ~1.5 and ~2.5 ms of a ~13 ms render. None of it shows while the lines are
- * hidden (the marks stand for lines), so it waits for the camera to stop; hover, selection and search
- * halos are backdrops of the "topNodes" depth and stay.
- */
-/**
  * Sigma's own test, in its render, for "the camera moves and the lines are hidden meanwhile": only on a graph
  * big enough for `hideEdgesOnMove` (levelOfDetail.ts). What else stands for the lines or sits behind them
  * (the hub marks, the Compose projects' shapes) follows it.
@@ -220,6 +211,15 @@ export function movingCameraHides(renderer: NetlensRenderer): () => boolean {
     settings?.hideEdgesOnMove === true && Boolean(camera.isAnimating() || captor.isMoving || captor.draggedEvents || captor.currentWheelDirection);
 }
 
+/**
+ * While the camera moves on a big graph, sigma hides the lines (`hideEdgesOnMove`, levelOfDetail.ts) but
+ * still does the lines' other work every frame: its edge frame pass (where each line meets its nodes), the
+ * line labels' layout and drawing. And the hub marks (rings standing for hidden Host/External lines, drawn
+ * as backdrops of the "nodes" depth) are rebuilt in JavaScript every frame. In a pan over the 300/2,000
+ * topology those were ~1.2, ~1.5 and ~2.5 ms of a ~13 ms render. None of it shows while the lines are
+ * hidden (the marks stand for lines), so it waits for the camera to stop; hover, selection and search
+ * halos are backdrops of the "topNodes" depth and stay.
+ */
 export function skipWhatAMovingCameraHides(renderer: NetlensRenderer): void {
   type Method = (this: unknown, ...args: unknown[]) => unknown;
   const r = renderer as unknown as {
